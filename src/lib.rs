@@ -1,0 +1,12 @@
+//! RNN Playground: the smallest linear recurrent network, trained live.
+//!
+//! - [`rnn`] is the pure numeric core (data, model, BPTT, optimizers, trainer,
+//!   loss surface). It has no web dependency and is tested natively.
+//! - [`params`] is the typed, validated table of settings that the URL carries.
+//! - `ui` (wasm32 only) is the Leptos front end that renders views of the core.
+
+pub mod params;
+pub mod rnn;
+
+#[cfg(target_arch = "wasm32")]
+pub mod ui;

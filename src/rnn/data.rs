@@ -1,0 +1,150 @@
+//! Training data: 0/1 sequences drawn exactly as numpy's legacy generator does.
+//!
+//! The seed and Roelants both run
+//! `np.random.seed(seed); X[r, :] = np.around(np.random.rand(seq_len))` per
+//! row, then draw the initial weights with `np.random.uniform(-.1, .1)` twice
+//! (algorithms.md §2). Reproducing the stream bit for bit lets a teacher
+//! cross-check any seed in a notebook.
+
+use rand_mt::Mt;
+use serde::{Deserialize, Serialize};
+
+use super::error::{CoreError, check_range};
+use super::model::Weights;
+
+/// Allowed number of sequences.
+pub const SAMPLES_RANGE: (usize, usize) = (1, 1000);
+/// Allowed sequence length.
+pub const LEN_RANGE: (usize, usize) = (1, 200);
+
+/// What to draw: numpy seed, number of sequences, sequence length.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DataConfig {
+    pub seed: u32,
+    pub samples: usize,
+    pub len: usize,
+}
+
+impl Default for DataConfig {
+    /// The seed's data set: `np.random.seed(1)`, 20 sequences of length 10.
+    fn default() -> Self {
+        DataConfig {
+            seed: 1,
+            samples: 20,
+            len: 10,
+        }
+    }
+}
+
+impl DataConfig {
+    /// Checks the ranges: samples 1..=1000, length 1..=200, any u32 seed.
+    pub fn validate(&self) -> Result<(), CoreError> {
+        check_range(
+            "samples",
+            self.samples as f64,
+            SAMPLES_RANGE.0 as f64,
+            SAMPLES_RANGE.1 as f64,
+        )?;
+        check_range(
+            "len",
+            self.len as f64,
+            LEN_RANGE.0 as f64,
+            LEN_RANGE.1 as f64,
+        )
+    }
+}
+
+/// numpy's legacy `RandomState` over MT19937, for the two draws we need.
+pub struct NumpyRandom(Mt);
+
+impl NumpyRandom {
+    /// `np.random.seed(seed)`: MT19937 `init_genrand(seed)`.
+    pub fn new(seed: u32) -> Self {
+        NumpyRandom(Mt::new(seed))
+    }
+
+    /// `np.random.rand()`: 53 random bits from two 32-bit outputs
+    /// (numpy's `random_standard_uniform`, i.e. `genrand_res53`).
+    pub fn rand(&mut self) -> f64 {
+        let a = self.0.next_u32() >> 5;
+        let b = self.0.next_u32() >> 6;
+        (a as f64 * 67_108_864.0 + b as f64) / 9_007_199_254_740_992.0
+    }
+
+    /// `np.random.uniform(lo, hi) = lo + (hi - lo) * rand()`.
+    pub fn uniform(&mut self, lo: f64, hi: f64) -> f64 {
+        lo + (hi - lo) * self.rand()
+    }
+}
+
+/// Sequences `x` (row-major, `samples × len`, values 0.0 or 1.0) and targets
+/// `t_i` = the number of ones in row i.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Dataset {
+    pub config: DataConfig,
+    pub x: Vec<f64>,
+    pub targets: Vec<f64>,
+}
+
+impl Dataset {
+    /// Draws the data set, then the seed's initial weights from the same stream.
+    pub fn generate(config: DataConfig) -> Result<(Dataset, Weights), CoreError> {
+        config.validate()?;
+        let mut rng = NumpyRandom::new(config.seed);
+        let mut x = Vec::with_capacity(config.samples * config.len);
+        for _ in 0..config.samples * config.len {
+            // np.around rounds half to even; rand() < 1, so only 0.5 is a tie.
+            x.push(rng.rand().round_ties_even());
+        }
+        let targets = x.chunks(config.len).map(|row| row.iter().sum()).collect();
+        let init = Weights {
+            w_x: rng.uniform(-0.1, 0.1),
+            w_rec: rng.uniform(-0.1, 0.1),
+        };
+        Ok((Dataset { config, x, targets }, init))
+    }
+
+    /// Builds a data set from given rows (all of one length), e.g. a test sequence.
+    pub fn from_rows(rows: &[Vec<f64>]) -> Result<Dataset, CoreError> {
+        let len = rows.first().map_or(0, Vec::len);
+        let config = DataConfig {
+            seed: 0,
+            samples: rows.len(),
+            len,
+        };
+        config.validate()?;
+        if rows.iter().any(|r| r.len() != len) {
+            return Err(CoreError::Invalid {
+                name: "rows",
+                reason: "all sequences must have the same length".into(),
+            });
+        }
+        let x: Vec<f64> = rows.concat();
+        if x.iter().any(|v| !v.is_finite()) {
+            return Err(CoreError::Invalid {
+                name: "rows",
+                reason: "values must be finite".into(),
+            });
+        }
+        let targets = rows.iter().map(|r| r.iter().sum()).collect();
+        Ok(Dataset { config, x, targets })
+    }
+
+    pub fn samples(&self) -> usize {
+        self.config.samples
+    }
+
+    pub fn len(&self) -> usize {
+        self.config.len
+    }
+
+    /// Always false: a data set has at least one sample of length ≥ 1.
+    pub fn is_empty(&self) -> bool {
+        self.x.is_empty()
+    }
+
+    /// Sequence `i` as a slice of 0.0/1.0.
+    pub fn row(&self, i: usize) -> &[f64] {
+        &self.x[i * self.config.len..(i + 1) * self.config.len]
+    }
+}

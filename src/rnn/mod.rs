@@ -1,0 +1,22 @@
+//! The numeric core: plain Rust, no web dependency, no I/O.
+//!
+//! Read it in this order: [`data`] (numpy-compatible sequences), [`model`]
+//! (forward pass, loss, BPTT), [`optim`] (six update rules), [`trainer`]
+//! (epochs, divergence, bounded history) and [`surface`] (the loss over a grid).
+//! The formulas follow `algorithms.md` of the project spec, which follows the
+//! seed blog post and Peter Roelants' numpy tutorial.
+
+pub mod data;
+pub mod error;
+pub mod history;
+pub mod model;
+pub mod optim;
+pub mod surface;
+pub mod trainer;
+
+pub use data::{DataConfig, Dataset};
+pub use error::CoreError;
+pub use model::{Gradient, Reduction, Weights};
+pub use optim::{Optimizer, OptimizerKind, OptimizerSettings};
+pub use surface::{Axis, Surface};
+pub use trainer::{Record, Status, StopRule, Trainer, TrainerConfig};

@@ -1,0 +1,179 @@
+//! The linear RNN, its loss and its exact gradient by backpropagation through time.
+//!
+//! `s_0 = 0`, `s_k = x_k·w_x + s_{k-1}·w_rec`, output `y = s_n` (algorithms.md §1).
+//! Nothing here panics on overflow: with |w_rec| > 1 and long sequences the
+//! values may become inf or NaN, and the caller decides what that means.
+
+use serde::{Deserialize, Serialize};
+
+use super::data::Dataset;
+
+/// The two weights. The answer to "count the ones" is (1, 1).
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
+pub struct Weights {
+    pub w_x: f64,
+    pub w_rec: f64,
+}
+
+impl Weights {
+    pub fn is_finite(&self) -> bool {
+        self.w_x.is_finite() && self.w_rec.is_finite()
+    }
+}
+
+/// dL/dw_x and dL/dw_rec.
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
+pub struct Gradient {
+    pub w_x: f64,
+    pub w_rec: f64,
+}
+
+impl Gradient {
+    pub fn norm(&self) -> f64 {
+        self.w_x.hypot(self.w_rec)
+    }
+
+    pub fn is_finite(&self) -> bool {
+        self.w_x.is_finite() && self.w_rec.is_finite()
+    }
+}
+
+/// How the squared errors are combined.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Reduction {
+    /// `L = Σ_i (y_i - t_i)^2`, as the seed; its learning rates assume it.
+    #[default]
+    Sum,
+    /// `L = Σ_i (y_i - t_i)^2 / N`, as Roelants.
+    Mean,
+}
+
+impl Reduction {
+    pub const ALL: [Reduction; 2] = [Reduction::Sum, Reduction::Mean];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Reduction::Sum => "sum",
+            Reduction::Mean => "mean",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Reduction> {
+        Reduction::ALL.into_iter().find(|r| r.name() == name)
+    }
+
+    /// The factor applied to the sum of squared errors.
+    fn scale(self, samples: usize) -> f64 {
+        match self {
+            Reduction::Sum => 1.0,
+            Reduction::Mean => 1.0 / samples as f64,
+        }
+    }
+}
+
+/// The output `y = s_n` for one sequence.
+pub fn output(sequence: &[f64], w: Weights) -> f64 {
+    sequence.iter().fold(0.0, |s, &x| x * w.w_x + s * w.w_rec)
+}
+
+/// The loss at `w`, without the gradient.
+pub fn loss(data: &Dataset, w: Weights, reduction: Reduction) -> f64 {
+    let sum: f64 = (0..data.samples())
+        .map(|i| {
+            let error = output(data.row(i), w) - data.targets[i];
+            error * error
+        })
+        .sum();
+    sum * reduction.scale(data.samples())
+}
+
+/// Reusable buffers for BPTT, so an epoch allocates nothing.
+#[derive(Debug, Default, Clone)]
+pub struct Bptt {
+    /// States, time-major: `states[k * N + i]` is `s_k` of sample i, k = 0..=n.
+    states: Vec<f64>,
+    /// `G_i = dL/ds_k` of sample i at the current step k of the backward pass.
+    signal: Vec<f64>,
+}
+
+impl Bptt {
+    /// The loss and its exact gradient at `w` (algorithms.md §1, BPTT).
+    pub fn loss_and_gradient(
+        &mut self,
+        data: &Dataset,
+        w: Weights,
+        reduction: Reduction,
+    ) -> (f64, Gradient) {
+        let (loss, mut gradient) = (self.forward(data, w, reduction), Gradient::default());
+        let (samples, len) = (data.samples(), data.len());
+        for k in (1..=len).rev() {
+            // Σ_i over samples first, then over time, as the vectorised numpy code does.
+            let (mut dx, mut drec) = (0.0, 0.0);
+            for i in 0..samples {
+                dx += self.signal[i] * data.x[i * len + k - 1];
+                drec += self.signal[i] * self.states[(k - 1) * samples + i];
+                self.signal[i] *= w.w_rec;
+            }
+            gradient.w_x += dx;
+            gradient.w_rec += drec;
+        }
+        (loss, gradient)
+    }
+
+    /// `dL/ds_k` for k = 1..=n, one row per sample: `out[i][k-1]`.
+    /// It scales as `w_rec^(n-k)`: the exploding/vanishing gradient.
+    pub fn backward_signal_per_sample(
+        &mut self,
+        data: &Dataset,
+        w: Weights,
+        reduction: Reduction,
+    ) -> Vec<Vec<f64>> {
+        self.forward(data, w, reduction);
+        let len = data.len();
+        let mut out = vec![vec![0.0; len]; data.samples()];
+        for k in (1..=len).rev() {
+            for (i, row) in out.iter_mut().enumerate() {
+                row[k - 1] = self.signal[i];
+                self.signal[i] *= w.w_rec;
+            }
+        }
+        out
+    }
+
+    /// Runs the forward pass, fills the states and sets `signal` to `dL/ds_n`;
+    /// returns the loss.
+    fn forward(&mut self, data: &Dataset, w: Weights, reduction: Reduction) -> f64 {
+        let (samples, len) = (data.samples(), data.len());
+        let scale = reduction.scale(samples);
+        self.states.clear();
+        self.states.resize((len + 1) * samples, 0.0);
+        self.signal.clear();
+        self.signal.resize(samples, 0.0);
+        let mut sum = 0.0;
+        for i in 0..samples {
+            let mut s = 0.0;
+            for (k, &x) in data.row(i).iter().enumerate() {
+                s = x * w.w_x + s * w.w_rec;
+                self.states[(k + 1) * samples + i] = s;
+            }
+            let error = s - data.targets[i];
+            sum += error * error;
+            self.signal[i] = 2.0 * error * scale;
+        }
+        sum * scale
+    }
+}
+
+/// The loss and gradient at `w` (allocates its buffers; see [`Bptt`] for loops).
+pub fn loss_and_gradient(data: &Dataset, w: Weights, reduction: Reduction) -> (f64, Gradient) {
+    Bptt::default().loss_and_gradient(data, w, reduction)
+}
+
+/// `dL/ds_k` for k = 1..=n, summed over the samples.
+pub fn backward_signal(data: &Dataset, w: Weights, reduction: Reduction) -> Vec<f64> {
+    let per_sample = Bptt::default().backward_signal_per_sample(data, w, reduction);
+    (0..data.len())
+        .map(|k| per_sample.iter().map(|row| row[k]).sum())
+        .collect()
+}

@@ -1,0 +1,292 @@
+//! Training: one epoch is one full-batch update (algorithms.md §3).
+//!
+//! Each epoch records the loss and gradient at the weights *before* its update,
+//! as the seed's `train()` returns them. Training that overflows stops in a
+//! [`Status::Diverged`] state instead of panicking, and [`Trainer::reset`]
+//! returns to exactly the same data and initial weights.
+
+use serde::{Deserialize, Serialize};
+
+use super::data::{DataConfig, Dataset};
+use super::error::CoreError;
+use super::history::{DEFAULT_CAP, History};
+use super::model::{self, Bptt, Gradient, Reduction, Weights};
+use super::optim::{Optimizer, OptimizerSettings};
+
+/// One epoch: the loss and gradient at `weights`, the weights after
+/// `epoch - 1` updates.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct Record {
+    pub epoch: u64,
+    pub loss: f64,
+    pub weights: Weights,
+    pub grad: Gradient,
+}
+
+/// When to stop by itself; both off by default.
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
+pub struct StopRule {
+    /// Stop after this many epochs.
+    pub max_epochs: Option<u64>,
+    /// Stop once an epoch's loss is at or below this.
+    pub loss_tolerance: Option<f64>,
+}
+
+/// Everything that defines a run.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct TrainerConfig {
+    pub data: DataConfig,
+    pub reduction: Reduction,
+    pub optimizer: OptimizerSettings,
+    /// The start; `None` draws it after the data, as the seed does.
+    pub init: Option<Weights>,
+    pub stop: StopRule,
+}
+
+impl TrainerConfig {
+    /// The seed's run: its data, its init, and the given optimizer.
+    pub fn seed(optimizer: OptimizerSettings) -> TrainerConfig {
+        TrainerConfig {
+            data: DataConfig::default(),
+            reduction: Reduction::Sum,
+            optimizer,
+            init: None,
+            stop: StopRule::default(),
+        }
+    }
+}
+
+/// Why training stopped on its own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum DivergenceReason {
+    /// The loss overflowed: the outputs grew past f64.
+    LossNotFinite,
+    /// The gradient overflowed: |w_rec| > 1 made `dL/ds_k` explode.
+    GradientNotFinite,
+    /// The update threw the weights past f64.
+    WeightsNotFinite,
+}
+
+impl DivergenceReason {
+    pub fn describe(self) -> &'static str {
+        match self {
+            DivergenceReason::LossNotFinite => "the loss overflowed to infinity",
+            DivergenceReason::GradientNotFinite => "the gradient overflowed (exploding gradient)",
+            DivergenceReason::WeightsNotFinite => "the update threw the weights to infinity",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "state", rename_all = "kebab-case")]
+pub enum Status {
+    /// Can take more epochs.
+    Training,
+    /// The loss reached the tolerance at this epoch.
+    Converged { epoch: u64 },
+    /// The epoch limit was reached.
+    ReachedMaxEpochs { epoch: u64 },
+    /// Epoch `epoch` met a non-finite value; the weights stay at the last finite point.
+    Diverged {
+        epoch: u64,
+        reason: DivergenceReason,
+    },
+}
+
+impl Status {
+    pub fn is_finished(&self) -> bool {
+        !matches!(self, Status::Training)
+    }
+}
+
+/// A run in progress: data, weights, optimizer and a bounded history.
+#[derive(Debug, Clone)]
+pub struct Trainer {
+    config: TrainerConfig,
+    data: Dataset,
+    init: Weights,
+    weights: Weights,
+    epoch: u64,
+    optimizer: Optimizer,
+    status: Status,
+    history: History,
+    bptt: Bptt,
+}
+
+impl Trainer {
+    pub fn new(config: TrainerConfig) -> Result<Trainer, CoreError> {
+        let (data, drawn) = Dataset::generate(config.data)?;
+        let init = config.init.unwrap_or(drawn);
+        if !init.is_finite() {
+            return Err(CoreError::Invalid {
+                name: "init",
+                reason: "initial weights must be finite".into(),
+            });
+        }
+        if let Some(tol) = config.stop.loss_tolerance {
+            if !(tol >= 0.0) {
+                return Err(CoreError::Invalid {
+                    name: "tolerance",
+                    reason: "must be ≥ 0".into(),
+                });
+            }
+        }
+        Ok(Trainer {
+            optimizer: Optimizer::new(config.optimizer)?,
+            config,
+            data,
+            init,
+            weights: init,
+            epoch: 0,
+            status: Status::Training,
+            history: History::new(DEFAULT_CAP),
+            bptt: Bptt::default(),
+        })
+    }
+
+    /// Runs one epoch; `None` when training has already stopped.
+    pub fn step(&mut self) -> Option<Record> {
+        if self.status.is_finished() {
+            return None;
+        }
+        let (loss, grad) =
+            self.bptt
+                .loss_and_gradient(&self.data, self.weights, self.config.reduction);
+        let epoch = self.epoch + 1;
+        let record = Record {
+            epoch,
+            loss,
+            weights: self.weights,
+            grad,
+        };
+        let reason = if !loss.is_finite() {
+            Some(DivergenceReason::LossNotFinite)
+        } else if !grad.is_finite() {
+            Some(DivergenceReason::GradientNotFinite)
+        } else {
+            None
+        };
+        if let Some(reason) = reason {
+            self.status = Status::Diverged { epoch, reason };
+            return None;
+        }
+        let next = self.optimizer.step(self.weights, grad);
+        self.history.push(record);
+        self.epoch = epoch;
+        if !next.is_finite() {
+            self.status = Status::Diverged {
+                epoch,
+                reason: DivergenceReason::WeightsNotFinite,
+            };
+            return Some(record);
+        }
+        self.weights = next;
+        if self
+            .config
+            .stop
+            .loss_tolerance
+            .is_some_and(|tol| loss <= tol)
+        {
+            self.status = Status::Converged { epoch };
+        } else if self.config.stop.max_epochs.is_some_and(|max| epoch >= max) {
+            self.status = Status::ReachedMaxEpochs { epoch };
+        }
+        Some(record)
+    }
+
+    /// Runs up to `epochs` epochs; returns how many ran.
+    pub fn run(&mut self, epochs: u64) -> u64 {
+        let mut done = 0;
+        while done < epochs && self.step().is_some() {
+            done += 1;
+        }
+        done
+    }
+
+    /// Same data, same init, epoch 0, fresh optimizer state.
+    pub fn reset(&mut self) {
+        self.weights = self.init;
+        self.epoch = 0;
+        self.optimizer.reset();
+        self.status = Status::Training;
+        self.history.clear();
+    }
+
+    /// New hyperparameters without restarting (another rule starts its state afresh).
+    pub fn set_optimizer(&mut self, settings: OptimizerSettings) -> Result<(), CoreError> {
+        self.optimizer.set_settings(settings)?;
+        self.config.optimizer = settings;
+        Ok(())
+    }
+
+    /// A new stop rule; a run stopped by the old rule may continue.
+    pub fn set_stop(&mut self, stop: StopRule) {
+        self.config.stop = stop;
+        if matches!(
+            self.status,
+            Status::Converged { .. } | Status::ReachedMaxEpochs { .. }
+        ) {
+            self.status = Status::Training;
+        }
+        if let Some(max) = stop.max_epochs.filter(|&max| self.epoch >= max) {
+            if !matches!(self.status, Status::Diverged { .. }) {
+                self.status = Status::ReachedMaxEpochs {
+                    epoch: max.min(self.epoch),
+                };
+            }
+        }
+    }
+
+    /// Starts again from `init` (same data).
+    pub fn set_init(&mut self, init: Weights) -> Result<(), CoreError> {
+        if !init.is_finite() {
+            return Err(CoreError::Invalid {
+                name: "init",
+                reason: "initial weights must be finite".into(),
+            });
+        }
+        self.init = init;
+        self.config.init = Some(init);
+        self.reset();
+        Ok(())
+    }
+
+    /// The loss and gradient at the current weights.
+    pub fn evaluate(&self) -> (f64, Gradient) {
+        model::loss_and_gradient(&self.data, self.weights, self.config.reduction)
+    }
+
+    pub fn config(&self) -> &TrainerConfig {
+        &self.config
+    }
+
+    pub fn data(&self) -> &Dataset {
+        &self.data
+    }
+
+    pub fn init(&self) -> Weights {
+        self.init
+    }
+
+    pub fn weights(&self) -> Weights {
+        self.weights
+    }
+
+    /// Updates made so far.
+    pub fn epoch(&self) -> u64 {
+        self.epoch
+    }
+
+    pub fn status(&self) -> Status {
+        self.status
+    }
+
+    pub fn optimizer(&self) -> &Optimizer {
+        &self.optimizer
+    }
+
+    pub fn history(&self) -> &History {
+        &self.history
+    }
+}
