@@ -3,9 +3,11 @@
 //! - [`rnn`] is the pure numeric core (data, model, BPTT, optimizers, trainer,
 //!   loss surface). It has no web dependency and is tested natively.
 //! - [`params`] is the typed, validated table of settings that the URL carries.
+//! - [`plot`] turns core results into pixels and ticks (colour map, scales).
 //! - `ui` (wasm32 only) is the Leptos front end that renders views of the core.
 
 pub mod params;
+pub mod plot;
 pub mod rnn;
 
 #[cfg(target_arch = "wasm32")]

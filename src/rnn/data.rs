@@ -79,11 +79,15 @@ impl NumpyRandom {
 
 /// Sequences `x` (row-major, `samples × len`, values 0.0 or 1.0) and targets
 /// `t_i` = the number of ones in row i.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Dataset {
     pub config: DataConfig,
     pub x: Vec<f64>,
     pub targets: Vec<f64>,
+    /// The same values time-major (`x_time_major[k * samples + i]`), so the
+    /// model's loops run across samples with unit stride and vectorise.
+    #[serde(skip)]
+    x_time_major: Vec<f64>,
 }
 
 impl Dataset {
@@ -96,12 +100,11 @@ impl Dataset {
             // np.around rounds half to even; rand() < 1, so only 0.5 is a tie.
             x.push(rng.rand().round_ties_even());
         }
-        let targets = x.chunks(config.len).map(|row| row.iter().sum()).collect();
         let init = Weights {
             w_x: rng.uniform(-0.1, 0.1),
             w_rec: rng.uniform(-0.1, 0.1),
         };
-        Ok((Dataset { config, x, targets }, init))
+        Ok((Dataset::new(config, x), init))
     }
 
     /// Builds a data set from given rows (all of one length), e.g. a test sequence.
@@ -126,8 +129,27 @@ impl Dataset {
                 reason: "values must be finite".into(),
             });
         }
-        let targets = rows.iter().map(|r| r.iter().sum()).collect();
-        Ok(Dataset { config, x, targets })
+        Ok(Dataset::new(config, x))
+    }
+
+    fn new(config: DataConfig, x: Vec<f64>) -> Dataset {
+        let targets = x.chunks(config.len).map(|row| row.iter().sum()).collect();
+        let (samples, len) = (config.samples, config.len);
+        let x_time_major = (0..len * samples)
+            .map(|j| x[(j % samples) * len + j / samples])
+            .collect();
+        Dataset {
+            config,
+            x,
+            targets,
+            x_time_major,
+        }
+    }
+
+    /// Step k (0-based) of every sequence: `[x_{0,k}, x_{1,k}, …]`.
+    pub fn step(&self, k: usize) -> &[f64] {
+        let samples = self.config.samples;
+        &self.x_time_major[k * samples..(k + 1) * samples]
     }
 
     pub fn samples(&self) -> usize {

@@ -40,11 +40,11 @@ impl History {
 
     /// Adds the record of one epoch (epochs arrive in order, starting at 1).
     pub fn push(&mut self, record: Record) {
-        if self.kept.is_empty() || record.epoch % self.stride == 0 {
+        if self.kept.is_empty() || record.epoch.is_multiple_of(self.stride) {
             if self.kept.len() == self.cap {
                 self.thin();
             }
-            if self.kept.is_empty() || record.epoch % self.stride == 0 {
+            if self.kept.is_empty() || record.epoch.is_multiple_of(self.stride) {
                 self.kept.push(record);
             }
         }
@@ -57,7 +57,7 @@ impl History {
         let stride = self.stride;
         let mut first = true;
         self.kept
-            .retain(|r| std::mem::replace(&mut first, false) || r.epoch % stride == 0);
+            .retain(|r| std::mem::replace(&mut first, false) || r.epoch.is_multiple_of(stride));
     }
 
     /// The kept points in epoch order, ending with the latest record.

@@ -110,10 +110,11 @@ impl Bptt {
         for k in (1..=len).rev() {
             // Σ_i over samples first, then over time, as the vectorised numpy code does.
             let (mut dx, mut drec) = (0.0, 0.0);
-            for i in 0..samples {
-                dx += self.signal[i] * data.x[i * len + k - 1];
-                drec += self.signal[i] * self.states[(k - 1) * samples + i];
-                self.signal[i] *= w.w_rec;
+            let previous = &self.states[(k - 1) * samples..k * samples];
+            for ((g, &x), &s) in self.signal.iter_mut().zip(data.step(k - 1)).zip(previous) {
+                dx += *g * x;
+                drec += *g * s;
+                *g *= w.w_rec;
             }
             gradient.w_x += dx;
             gradient.w_rec += drec;
@@ -150,16 +151,24 @@ impl Bptt {
         self.states.resize((len + 1) * samples, 0.0);
         self.signal.clear();
         self.signal.resize(samples, 0.0);
-        let mut sum = 0.0;
-        for i in 0..samples {
-            let mut s = 0.0;
-            for (k, &x) in data.row(i).iter().enumerate() {
-                s = x * w.w_x + s * w.w_rec;
-                self.states[(k + 1) * samples + i] = s;
+        // s_k = x_k·w_x + s_{k-1}·w_rec for all samples at once, step by step.
+        for k in 1..=len {
+            let (before, after) = self.states.split_at_mut(k * samples);
+            let previous = &before[(k - 1) * samples..];
+            for ((s, &p), &x) in after[..samples]
+                .iter_mut()
+                .zip(previous)
+                .zip(data.step(k - 1))
+            {
+                *s = x * w.w_x + p * w.w_rec;
             }
-            let error = s - data.targets[i];
+        }
+        let mut sum = 0.0;
+        let last = &self.states[len * samples..];
+        for ((g, &y), &t) in self.signal.iter_mut().zip(last).zip(&data.targets) {
+            let error = y - t;
             sum += error * error;
-            self.signal[i] = 2.0 * error * scale;
+            *g = 2.0 * error * scale;
         }
         sum * scale
     }

@@ -155,10 +155,6 @@ pub fn compute(
     validate(&w_x, &w_rec)?;
     let (samples, len) = (data.samples(), data.len());
     let scale = scale(reduction, samples);
-    // Time-major copy, so the Horner loop runs across samples (no dependency chain).
-    let x_time_major: Vec<f64> = (0..len * samples)
-        .map(|j| data.x[(j % samples) * len + j / samples])
-        .collect();
     let mut surface = Surface::empty(&w_x, &w_rec, with_grad);
     let (mut p, mut dp) = (vec![0.0; samples], vec![0.0; samples]);
     let mut bptt = Bptt::default();
@@ -167,7 +163,9 @@ pub fn compute(
         // P_i(w) and P_i'(w) by Horner's rule.
         p.fill(0.0);
         dp.fill(0.0);
-        for column in x_time_major.chunks_exact(samples) {
+        // Across samples per step (time-major data): no dependency chain.
+        for k in 0..len {
+            let column = data.step(k);
             for i in 0..samples {
                 dp[i] = dp[i] * w + p[i];
                 p[i] = p[i] * w + column[i];

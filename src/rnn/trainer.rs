@@ -124,13 +124,15 @@ impl Trainer {
                 reason: "initial weights must be finite".into(),
             });
         }
-        if let Some(tol) = config.stop.loss_tolerance {
-            if !(tol >= 0.0) {
-                return Err(CoreError::Invalid {
-                    name: "tolerance",
-                    reason: "must be ≥ 0".into(),
-                });
-            }
+        if config
+            .stop
+            .loss_tolerance
+            .is_some_and(|tol| tol.is_nan() || tol < 0.0)
+        {
+            return Err(CoreError::Invalid {
+                name: "tolerance",
+                reason: "must be a number ≥ 0".into(),
+            });
         }
         Ok(Trainer {
             optimizer: Optimizer::new(config.optimizer)?,
@@ -147,6 +149,7 @@ impl Trainer {
 
     /// Runs one epoch; `None` when training has already stopped.
     pub fn step(&mut self) -> Option<Record> {
+        self.check_epoch_limit();
         if self.status.is_finished() {
             return None;
         }
@@ -195,6 +198,18 @@ impl Trainer {
         Some(record)
     }
 
+    /// Stops a run that is at or past its epoch limit (a limit of 0 runs nothing).
+    fn check_epoch_limit(&mut self) {
+        let at_limit = self
+            .config
+            .stop
+            .max_epochs
+            .is_some_and(|max| self.epoch >= max);
+        if at_limit && self.status == Status::Training {
+            self.status = Status::ReachedMaxEpochs { epoch: self.epoch };
+        }
+    }
+
     /// Runs up to `epochs` epochs; returns how many ran.
     pub fn run(&mut self, epochs: u64) -> u64 {
         let mut done = 0;
@@ -229,13 +244,7 @@ impl Trainer {
         ) {
             self.status = Status::Training;
         }
-        if let Some(max) = stop.max_epochs.filter(|&max| self.epoch >= max) {
-            if !matches!(self.status, Status::Diverged { .. }) {
-                self.status = Status::ReachedMaxEpochs {
-                    epoch: max.min(self.epoch),
-                };
-            }
-        }
+        self.check_epoch_limit();
     }
 
     /// Starts again from `init` (same data).

@@ -45,6 +45,9 @@ pub const ARTIFACTS_DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/arti
 
 const DEFAULT_CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 
+/// The page viewport every harness starts with (CSS pixels); see [`Harness::set_viewport`].
+pub const VIEWPORT: (u32, u32) = (1280, 720);
+
 /// Chromium flags: headless, root-safe, and quiet on a machine without general internet access.
 const CHROME_ARGS: &[&str] = &[
     "--headless=new",
@@ -198,7 +201,35 @@ impl Harness {
         };
         harness.session_id = client.session_id().await.ok().flatten();
         harness.client = Some(client);
+        harness.set_viewport(VIEWPORT.0, VIEWPORT.1).await;
         harness
+    }
+
+    /// Resizes the window so the page's viewport (`innerWidth` × `innerHeight`) is
+    /// `width` × `height` CSS pixels.
+    pub async fn set_viewport(&self, width: u32, height: u32) {
+        let client = self.client();
+        for _ in 0..3 {
+            let inner = self.viewport().await;
+            if inner == (u64::from(width), u64::from(height)) {
+                return;
+            }
+            let (outer_w, outer_h) = client.get_window_size().await.expect("window size");
+            let w = (outer_w + u64::from(width)).saturating_sub(inner.0);
+            let h = (outer_h + u64::from(height)).saturating_sub(inner.1);
+            client
+                .set_window_size(w as u32, h as u32)
+                .await
+                .expect("set the window size");
+        }
+    }
+
+    /// The page's viewport size in CSS pixels.
+    pub async fn viewport(&self) -> (u64, u64) {
+        let v = self
+            .eval("return [window.innerWidth, window.innerHeight];", vec![])
+            .await;
+        (v[0].as_u64().unwrap_or(0), v[1].as_u64().unwrap_or(0))
     }
 
     fn capabilities(&self) -> Capabilities {
@@ -463,13 +494,12 @@ impl Harness {
     /// Ends the WebDriver session (which quits Chromium), stops chromedriver and the server,
     /// and removes the profile directory. Call it before asserting.
     pub async fn close(mut self) {
-        if let Some(client) = self.client.take() {
-            if tokio::time::timeout(Duration::from_secs(15), client.close())
-                .await
-                .is_ok_and(|r| r.is_ok())
-            {
-                self.session_id = None;
-            }
+        let Some(client) = self.client.take() else {
+            return; // `Drop` does the rest.
+        };
+        let closed = tokio::time::timeout(Duration::from_secs(15), client.close()).await;
+        if closed.is_ok_and(|r| r.is_ok()) {
+            self.session_id = None; // Chromium has quit.
         }
         self.shutdown();
     }
@@ -580,9 +610,29 @@ fn delete_session_blocking(port: u16, id: &str) {
             "DELETE /session/{id} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n\
              Content-Length: 0\r\nConnection: close\r\n\r\n"
         );
-        if stream.write_all(request.as_bytes()).is_ok() {
-            let mut sink = Vec::new();
-            let _ = stream.read_to_end(&mut sink);
+        if stream.write_all(request.as_bytes()).is_err() {
+            return;
+        }
+        // Read the whole answer (chromedriver keeps the connection open, so stop at the end of
+        // the body rather than at EOF): the browser has quit once it arrives.
+        let mut response = Vec::new();
+        let mut chunk = [0u8; 4096];
+        loop {
+            if let Some(end) = response.windows(4).position(|w| w == b"\r\n\r\n") {
+                let head = String::from_utf8_lossy(&response[..end]).to_ascii_lowercase();
+                let length = head
+                    .lines()
+                    .find_map(|l| l.strip_prefix("content-length:"))
+                    .and_then(|v| v.trim().parse::<usize>().ok())
+                    .unwrap_or(0);
+                if response.len() >= end + 4 + length {
+                    return;
+                }
+            }
+            match stream.read(&mut chunk) {
+                Ok(0) | Err(_) => return,
+                Ok(n) => response.extend_from_slice(&chunk[..n]),
+            }
         }
     }
 }

@@ -126,6 +126,7 @@ async fn harness_self_test() {
             h.title().await == "ready"
         })
         .await;
+    let viewport = h.viewport().await;
     let start_text = h.text("#out").await;
     h.set_value("#rate", "7").await;
     let after_set = h.text("#out").await;
@@ -139,6 +140,7 @@ async fn harness_self_test() {
     let _ = std::fs::remove_dir_all(&dir);
 
     assert!(waited.is_ok(), "{waited:?}");
+    assert_eq!(viewport, (1280, 720));
     assert_eq!(start_text, "start");
     assert_eq!(after_set, "rate=7");
     assert_eq!(after_click, "clicked");

@@ -1,0 +1,115 @@
+//! The command line: subcommands and their flags.
+//!
+//! Every value goes through a function of [`parse`], so a bad value gives one
+//! line naming the flag. Numeric flags take values that start with `-`, so
+//! `--init -1.5,2` works as well as `--init=-1.5,2`.
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use rnn_playground::rnn::{Axis, OptimizerKind, Reduction, Weights};
+
+use crate::hyper_flags::HyperFlags;
+use crate::parse;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "rnn-lab",
+    version,
+    about = "The seed's linear RNN from the command line: train it, or map its loss surface."
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Train and print the loss every K epochs (the seed's table, or JSON).
+    Train(TrainArgs),
+    /// Print the loss (and gradient) over a grid of (w_x, w_rec) as JSON.
+    Surface(SurfaceArgs),
+}
+
+/// The data set and the loss: shared by both commands.
+#[derive(Debug, Args)]
+pub struct DataArgs {
+    /// Seed of the data, as np.random.seed(N)
+    #[arg(long, value_name = "N", default_value = "1", allow_hyphen_values = true,
+          value_parser = parse::seed)]
+    pub seed: u32,
+    /// Number of sequences
+    #[arg(long, value_name = "N", default_value = "20", allow_hyphen_values = true,
+          value_parser = parse::samples)]
+    pub samples: usize,
+    /// Sequence length
+    #[arg(long, value_name = "N", default_value = "10", allow_hyphen_values = true,
+          value_parser = parse::len)]
+    pub len: usize,
+    /// Loss reduction: sum (the seed) or mean (Roelants)
+    #[arg(long, value_name = "sum|mean", default_value = "sum", value_parser = parse::reduction)]
+    pub loss: Reduction,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TrainFormat {
+    /// The seed's printout
+    Table,
+    /// One JSON object with every record
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct TrainArgs {
+    #[command(flatten)]
+    pub data: DataArgs,
+    /// Update rule: gd, momentum, rmsprop, rmsprop-seed, rprop or adam
+    #[arg(long, value_name = "NAME", default_value = "gd", value_parser = parse::optimizer)]
+    pub optimizer: OptimizerKind,
+    #[command(flatten)]
+    pub hypers: HyperFlags,
+    /// Clip the gradient to this global norm before each update
+    #[arg(long, value_name = "C", allow_hyphen_values = true, value_parser = parse::clip)]
+    pub clip: Option<f64>,
+    /// Initial weights [default: drawn after the data, as the seed does]
+    #[arg(long, value_name = "WX,WREC", allow_hyphen_values = true, value_parser = parse::init)]
+    pub init: Option<Weights>,
+    /// Number of updates
+    #[arg(long, value_name = "N", default_value = "2001", allow_hyphen_values = true,
+          value_parser = parse::epochs)]
+    pub epochs: u64,
+    /// Report every K-th epoch
+    #[arg(long, value_name = "K", default_value = "100", allow_hyphen_values = true,
+          value_parser = parse::every)]
+    pub every: u64,
+    /// Stop once an epoch's loss is at or below this
+    #[arg(long, value_name = "X", allow_hyphen_values = true, value_parser = parse::tolerance)]
+    pub tolerance: Option<f64>,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = TrainFormat::Table)]
+    pub format: TrainFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SurfaceFormat {
+    /// One JSON object with the grid
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct SurfaceArgs {
+    #[command(flatten)]
+    pub data: DataArgs,
+    /// Columns: w_x from MIN to MAX in N points
+    #[arg(long, value_name = "MIN:MAX:N", default_value = "-3:3:101", allow_hyphen_values = true,
+          value_parser = parse::axis)]
+    pub wx: Axis,
+    /// Rows: w_rec from MIN to MAX in N points
+    #[arg(long, value_name = "MIN:MAX:N", default_value = "-3:3:101", allow_hyphen_values = true,
+          value_parser = parse::axis)]
+    pub wrec: Axis,
+    /// Also print dL/dw_x and dL/dw_rec per cell
+    #[arg(long)]
+    pub grad: bool,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = SurfaceFormat::Json)]
+    pub format: SurfaceFormat,
+}

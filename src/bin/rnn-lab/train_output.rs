@@ -1,0 +1,171 @@
+//! The two printouts of a training run: the seed's table and one JSON object.
+
+use std::io::{self, Write};
+
+use rnn_playground::rnn::{Record, Status, Trainer, Weights};
+use serde::Serialize;
+use serde::ser::{SerializeMap, Serializer};
+
+use crate::args::TrainArgs;
+use crate::train::{MAX_RECORDS, train};
+
+/// The seed's printout, format for format (python `%8.4f` and `%5d`), plus a
+/// line when training stopped on its own.
+pub fn table(trainer: &mut Trainer, args: &TrainArgs, out: &mut impl Write) -> io::Result<()> {
+    let init = trainer.init();
+    writeln!(
+        out,
+        "Initial weights: wx = {:8.4}, wRec = {:8.4}",
+        init.w_x, init.w_rec
+    )?;
+    train(trainer, args.epochs, args.every, |record| {
+        writeln!(out, "epoch[{:5}] : cost ={:8.4}", record.epoch, record.loss)
+    })?;
+    match trainer.status() {
+        Status::Diverged { epoch, reason } => {
+            writeln!(out, "Diverged at epoch {epoch}: {}", reason.describe())?
+        }
+        Status::Converged { epoch } => writeln!(
+            out,
+            "Converged at epoch {epoch}: the loss reached the tolerance {}",
+            args.tolerance.unwrap_or(0.0)
+        )?,
+        Status::Training | Status::ReachedMaxEpochs { .. } => {}
+    }
+    let last = trainer.weights();
+    writeln!(
+        out,
+        "Final weights : wx = {:8.4}, wRec = {:8.4}",
+        last.w_x, last.w_rec
+    )
+}
+
+/// The whole run as one JSON object (see the README's schema).
+pub fn json(trainer: &mut Trainer, args: &TrainArgs, out: &mut impl Write) -> io::Result<()> {
+    let expected = (args.epochs / args.every).min(MAX_RECORDS) as usize;
+    let mut records = Vec::with_capacity(expected);
+    train(trainer, args.epochs, args.every, |record| {
+        records.push(RecordJson::from(record));
+        Ok(())
+    })?;
+    let data = trainer.data();
+    let (final_loss, _) = trainer.evaluate();
+    let (status, diverged_at, reason) = match trainer.status() {
+        Status::Diverged { epoch, reason } => ("diverged", Some(epoch), Some(reason.describe())),
+        _ => ("ok", None, None),
+    };
+    let report = Report {
+        data: DataJson {
+            seed: data.config.seed,
+            samples: data.samples(),
+            len: data.len(),
+            // Targets count ones, so they are whole numbers.
+            targets: data.targets.iter().map(|&t| t as u64).collect(),
+        },
+        init: WeightsJson::from(trainer.init()),
+        optimizer: OptimizerJson(trainer),
+        records,
+        final_state: FinalJson {
+            epochs: trainer.epoch(),
+            w_x: finite(trainer.weights().w_x),
+            w_rec: finite(trainer.weights().w_rec),
+            loss: finite(final_loss),
+        },
+        status,
+        diverged_at,
+        reason,
+    };
+    serde_json::to_writer(&mut *out, &report).map_err(io::Error::from)?;
+    writeln!(out)
+}
+
+/// JSON has no inf or NaN: they become null.
+fn finite(value: f64) -> Option<f64> {
+    value.is_finite().then_some(value)
+}
+
+#[derive(Serialize)]
+struct Report<'a> {
+    data: DataJson,
+    init: WeightsJson,
+    optimizer: OptimizerJson<'a>,
+    records: Vec<RecordJson>,
+    #[serde(rename = "final")]
+    final_state: FinalJson,
+    status: &'static str,
+    diverged_at: Option<u64>,
+    reason: Option<&'static str>,
+}
+
+#[derive(Serialize)]
+struct DataJson {
+    seed: u32,
+    samples: usize,
+    len: usize,
+    targets: Vec<u64>,
+}
+
+#[derive(Serialize)]
+struct WeightsJson {
+    w_x: Option<f64>,
+    w_rec: Option<f64>,
+}
+
+impl From<Weights> for WeightsJson {
+    fn from(w: Weights) -> Self {
+        WeightsJson {
+            w_x: finite(w.w_x),
+            w_rec: finite(w.w_rec),
+        }
+    }
+}
+
+/// One record: the loss and gradient at the weights after `epoch - 1` updates.
+#[derive(Serialize)]
+struct RecordJson {
+    epoch: u64,
+    loss: Option<f64>,
+    w_x: Option<f64>,
+    w_rec: Option<f64>,
+    grad_w_x: Option<f64>,
+    grad_w_rec: Option<f64>,
+}
+
+impl From<&Record> for RecordJson {
+    fn from(r: &Record) -> Self {
+        RecordJson {
+            epoch: r.epoch,
+            loss: finite(r.loss),
+            w_x: finite(r.weights.w_x),
+            w_rec: finite(r.weights.w_rec),
+            grad_w_x: finite(r.grad.w_x),
+            grad_w_rec: finite(r.grad.w_rec),
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct FinalJson {
+    epochs: u64,
+    w_x: Option<f64>,
+    w_rec: Option<f64>,
+    loss: Option<f64>,
+}
+
+/// `{"name", <each hyperparameter the rule reads, by CLI name with '_'>, "clip"}`:
+/// the keys depend on the rule (rprop has no "lr"), so the map is written by hand.
+struct OptimizerJson<'a>(&'a Trainer);
+
+impl Serialize for OptimizerJson<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let settings = self.0.optimizer().settings();
+        let hypers = settings.kind.hypers();
+        let mut map = serializer.serialize_map(Some(hypers.len() + 2))?;
+        map.serialize_entry("name", settings.kind.name())?;
+        for hyper in hypers {
+            map.serialize_entry(&hyper.cli_name().replace('-', "_"), &hyper.get(settings))?;
+        }
+        map.serialize_entry("clip", &settings.clip)?;
+        map.end()
+    }
+}

@@ -1,0 +1,371 @@
+//! Query string ⇄ [`AppState`], driven by the table of [`PARAMS`].
+//!
+//! Reading never fails and never panics: unknown keys are ignored (links pick
+//! up tracking keys when shared), out-of-range numbers are clamped, and
+//! anything else that cannot be used falls back to the default, each with a
+//! [`Notice`]. A repeated key uses its first value, as `URLSearchParams.get` does.
+//! `clip` and `epochs` take `off`, or 0 (a zero norm or stop means nothing else).
+
+use super::control::Control;
+use super::format::{Integer, Number, read_integer, read_number, shortest};
+use super::notice::{Notice, NoticeKind, Problem, number, shown};
+use super::state::{AppState, INIT_LIMITS, STOP_RANGE, VIEW_LIMITS, VIEW_MIN_SPAN, View};
+use super::table::{Codec, DRAWN_INIT, InitPart, OFF, PARAMS, Param};
+use crate::rnn::Weights;
+use crate::rnn::optim::{Hyper, Limits};
+
+/// The state a query string describes, and what had to be corrected.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Parsed {
+    pub state: AppState,
+    pub notices: Vec<Notice>,
+}
+
+/// Reads a query string, with or without its leading `?`.
+///
+/// `preset=` is applied first, then every other key overrides it; `opt=` loads
+/// that optimizer's defaults before the hyperparameter keys are read.
+pub fn parse(query: &str) -> Parsed {
+    let query = query.strip_prefix('?').unwrap_or(query);
+    // The first value and the number of occurrences of each known key.
+    let mut given: Vec<Option<(String, usize)>> = vec![None; PARAMS.len()];
+    for (key, value) in form_urlencoded::parse(query.as_bytes()) {
+        if let Some(index) = PARAMS.iter().position(|p| p.key == key) {
+            match &mut given[index] {
+                Some((_, count)) => *count += 1,
+                slot => *slot = Some((value.into_owned(), 1)),
+            }
+        }
+    }
+    let mut reader = Reader::new();
+    for (param, entry) in PARAMS.iter().zip(&given) {
+        if let Some((value, count)) = entry {
+            if *count > 1 {
+                let kind = NoticeKind::Repeated { count: *count };
+                reader.notice_with(param, kind, value, shown(value));
+            }
+            reader.read(param, value);
+        }
+    }
+    reader.finish()
+}
+
+/// The query string (without `?`) for `state`: only the keys that differ from
+/// what the link would give without them, in table order, so the default
+/// state is the empty string and a preset link is `preset=…` plus its changes.
+/// For every valid state, `parse(&to_query(s)).state == s` with no notices.
+pub fn to_query(state: &AppState) -> String {
+    // Replay what the parser will do, and write a key only where the replayed
+    // state still differs from `state`.
+    let mut reader = Reader::new();
+    let mut pairs = Vec::new();
+    for param in PARAMS {
+        if param.codec.differs(state, &reader.state) {
+            // Every value is made of [A-Za-z0-9.,-] (names, numbers, comma lists),
+            // none of which a query string escapes, so it is written as is.
+            let value = param.codec.encode(state, shortest);
+            reader.read(param, &value);
+            pairs.push(format!("{}={value}", param.key));
+        }
+    }
+    pairs.join("&")
+}
+
+/// Brings any state (e.g. loaded from JSON) into range the way a link would be:
+/// `parse(&to_query(state))`.
+pub fn sanitize(state: &AppState) -> Parsed {
+    parse(&to_query(state))
+}
+
+/// What reading one value gave.
+enum Outcome<T> {
+    /// Used as given.
+    Exact(T),
+    /// Used after a correction the notice explains (clamped into range).
+    Corrected(T, NoticeKind),
+    /// Not usable: the value stays as it was.
+    Rejected(NoticeKind),
+}
+
+/// One of the two initial weights, as given.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum InitInput {
+    Weight(f64),
+    Drawn,
+    /// Already reported.
+    Invalid,
+}
+
+/// The state being built and the notices so far.
+struct Reader {
+    state: AppState,
+    notices: Vec<Notice>,
+    /// `wx` and `wrec` with their raw text, resolved together at the end.
+    init: [Option<(InitInput, String)>; 2],
+}
+
+impl Reader {
+    fn new() -> Reader {
+        Reader {
+            state: AppState::default(),
+            notices: Vec::new(),
+            init: [None, None],
+        }
+    }
+
+    /// A notice whose "used" value is what the state now holds for this key.
+    fn notice(&mut self, param: &'static Param, kind: NoticeKind, raw: &str) {
+        let used = param.codec.encode(&self.state, number);
+        self.notice_with(param, kind, raw, used);
+    }
+
+    fn notice_with(&mut self, param: &'static Param, kind: NoticeKind, raw: &str, used: String) {
+        self.notices.push(Notice::new(param.key, kind, raw, used));
+    }
+
+    /// Applies an outcome: sets the value unless rejected, and reports corrections.
+    fn apply<T>(
+        &mut self,
+        param: &'static Param,
+        raw: &str,
+        outcome: Outcome<T>,
+        set: impl FnOnce(&mut AppState, T),
+    ) {
+        match outcome {
+            Outcome::Exact(value) => set(&mut self.state, value),
+            Outcome::Corrected(value, kind) => {
+                set(&mut self.state, value);
+                self.notice(param, kind, raw);
+            }
+            Outcome::Rejected(kind) => self.notice(param, kind, raw),
+        }
+    }
+
+    /// Reads one key's value into the state.
+    fn read(&mut self, param: &'static Param, raw: &str) {
+        let text = raw.trim();
+        let word = text.to_ascii_lowercase();
+        if text.is_empty() {
+            if let Codec::Init(part) = param.codec {
+                self.init[part as usize] = Some((InitInput::Invalid, String::new()));
+            }
+            return self.notice(param, NoticeKind::Empty, raw);
+        }
+        match &param.codec {
+            Codec::Choice(choice) => {
+                if !(choice.set)(&mut self.state, &word) {
+                    let allowed = (choice.names)();
+                    self.notice(param, NoticeKind::UnknownChoice { allowed }, raw);
+                }
+            }
+            Codec::Hyper(hyper) => {
+                let outcome = number_in(text, hyper.limits());
+                self.apply(param, raw, outcome, |s, v| hyper.set(&mut s.optimizer, v));
+            }
+            Codec::Clip => {
+                let outcome = if word == OFF || read_number(text) == Number::Value(0.0) {
+                    Outcome::Exact(None)
+                } else {
+                    map(number_in(text, Hyper::CLIP_RANGE), Some)
+                };
+                self.apply(param, raw, outcome, |s, v| s.optimizer.clip = v);
+            }
+            Codec::Integer(field) => {
+                let outcome = integer_in(text, field.min, field.max, field.clamp);
+                self.apply(param, raw, outcome, field.set);
+            }
+            Codec::Stop => {
+                let (min, max) = STOP_RANGE;
+                let outcome = if word == OFF || read_integer(text) == Integer::Value(0) {
+                    Outcome::Exact(None)
+                } else {
+                    map(integer_in(text, min, max, true), Some)
+                };
+                self.apply(param, raw, outcome, |s, v| s.stop_at = v);
+            }
+            Codec::Init(part) => self.read_init(param, *part, raw, &word),
+            Codec::View => {
+                let outcome = view(text);
+                self.apply(param, raw, outcome, |s, v| s.view = v);
+            }
+            Codec::Flag(flag) => match word.as_str() {
+                "1" | "true" | "on" | "yes" => (flag.set)(&mut self.state, true),
+                "0" | "false" | "off" | "no" => (flag.set)(&mut self.state, false),
+                _ => {
+                    let allowed = vec!["0", "1"];
+                    self.notice(param, NoticeKind::UnknownChoice { allowed }, raw);
+                }
+            },
+            Codec::Hide => self.read_hide(param, raw, &word),
+        }
+    }
+
+    fn read_init(&mut self, param: &'static Param, part: InitPart, raw: &str, word: &str) {
+        let input = if word == DRAWN_INIT {
+            InitInput::Drawn
+        } else {
+            match number_in(word, INIT_LIMITS) {
+                Outcome::Exact(w) => InitInput::Weight(w),
+                Outcome::Corrected(w, kind) => {
+                    self.notice_with(param, kind, raw, number(w));
+                    InitInput::Weight(w)
+                }
+                Outcome::Rejected(kind) => {
+                    self.notice(param, kind, raw);
+                    InitInput::Invalid
+                }
+            }
+        };
+        self.init[part as usize] = Some((input, raw.to_string()));
+    }
+
+    /// Known names are hidden even when others are unknown; the unknown ones are reported.
+    fn read_hide(&mut self, param: &'static Param, raw: &str, word: &str) {
+        let mut hidden = Vec::new();
+        let mut unknown = Vec::new();
+        for item in word.split(',').map(str::trim).filter(|i| !i.is_empty()) {
+            match Control::from_name(item) {
+                Some(control) => hidden.push(control),
+                None => unknown.push(item),
+            }
+        }
+        if hidden.is_empty() && unknown.is_empty() {
+            return self.notice(param, NoticeKind::Empty, raw);
+        }
+        hidden.sort();
+        hidden.dedup();
+        if !hidden.is_empty() {
+            self.state.hide = hidden;
+        }
+        if !unknown.is_empty() {
+            let allowed = Control::ALL.iter().map(|c| c.name()).collect();
+            self.notice(
+                param,
+                NoticeKind::UnknownChoice { allowed },
+                &unknown.join(","),
+            );
+        }
+    }
+
+    /// Resolves `wx`/`wrec`: both numbers set the start, both `seed` the drawn
+    /// init; anything else keeps the start the link had without them.
+    fn finish(mut self) -> Parsed {
+        let [wx, wrec] = std::mem::take(&mut self.init);
+        let incomplete = match (wx, wrec) {
+            (None, None) => None,
+            (Some((InitInput::Weight(w_x), _)), Some((InitInput::Weight(w_rec), _))) => {
+                self.state.init = Some(Weights { w_x, w_rec });
+                None
+            }
+            (Some((InitInput::Drawn, _)), Some((InitInput::Drawn, _))) => {
+                self.state.init = None;
+                None
+            }
+            (Some((InitInput::Invalid, _)), _) | (_, Some((InitInput::Invalid, _))) => None,
+            (Some((_, raw)), _) => Some((InitPart::Wx, raw)),
+            (None, Some((_, raw))) => Some((InitPart::Wrec, raw)),
+        };
+        if let Some((part, raw)) = incomplete {
+            let param = init_param(part);
+            self.notice(param, NoticeKind::Malformed(Problem::InitIncomplete), &raw);
+        }
+        Parsed {
+            state: self.state,
+            notices: self.notices,
+        }
+    }
+}
+
+fn init_param(part: InitPart) -> &'static Param {
+    PARAMS
+        .iter()
+        .find(|p| matches!(p.codec, Codec::Init(q) if q == part))
+        .unwrap_or(&PARAMS[0])
+}
+
+fn map<T, U>(outcome: Outcome<T>, f: impl FnOnce(T) -> U) -> Outcome<U> {
+    match outcome {
+        Outcome::Exact(v) => Outcome::Exact(f(v)),
+        Outcome::Corrected(v, kind) => Outcome::Corrected(f(v), kind),
+        Outcome::Rejected(kind) => Outcome::Rejected(kind),
+    }
+}
+
+/// A number clamped into `limits` (±∞ too); NaN and non-numbers are rejected.
+fn number_in(text: &str, limits: Limits) -> Outcome<f64> {
+    match read_number(text) {
+        Number::Invalid => Outcome::Rejected(NoticeKind::NotANumber),
+        Number::Value(x) => match limits.clamp(x) {
+            Some(c) if c == x => Outcome::Exact(x),
+            Some(c) => Outcome::Corrected(c, out_of_range(limits)),
+            None => Outcome::Rejected(NoticeKind::NotANumber),
+        },
+    }
+}
+
+fn out_of_range(limits: Limits) -> NoticeKind {
+    NoticeKind::OutOfRange {
+        min: limits.min,
+        max: limits.max,
+    }
+}
+
+/// A whole number in `min..=max`: clamped when `clamp`, else rejected outside.
+fn integer_in(text: &str, min: u64, max: u64, clamp: bool) -> Outcome<u64> {
+    let (min_f, max_f) = (min as f64, max as f64);
+    match read_integer(text) {
+        Integer::Invalid => Outcome::Rejected(NoticeKind::NotANumber),
+        Integer::NotWhole => Outcome::Rejected(NoticeKind::NotAnInteger {
+            min: min_f,
+            max: max_f,
+        }),
+        Integer::Value(v) => {
+            let clamped = v.clamp(i128::from(min), i128::from(max));
+            // In range after the clamp, so the conversion cannot fail.
+            let value = u64::try_from(clamped).unwrap_or(min);
+            if clamped == v {
+                Outcome::Exact(value)
+            } else if clamp {
+                Outcome::Corrected(
+                    value,
+                    NoticeKind::OutOfRange {
+                        min: min_f,
+                        max: max_f,
+                    },
+                )
+            } else {
+                Outcome::Rejected(NoticeKind::NotAnInteger {
+                    min: min_f,
+                    max: max_f,
+                })
+            }
+        }
+    }
+}
+
+/// `xmin,xmax,ymin,ymax`: bounds clamped to ±1000, then each axis must be non-empty.
+fn view(text: &str) -> Outcome<View> {
+    let not_four = NoticeKind::Malformed(Problem::ViewNotFourNumbers);
+    let mut bounds = [0.0; 4];
+    let mut parts = text.split(',');
+    for bound in &mut bounds {
+        match parts.next().map(read_number) {
+            Some(Number::Value(x)) => *bound = x,
+            _ => return Outcome::Rejected(not_four),
+        }
+    }
+    if parts.next().is_some() {
+        return Outcome::Rejected(not_four);
+    }
+    let clamped = bounds.map(|b| b.clamp(VIEW_LIMITS.min, VIEW_LIMITS.max));
+    let view = View::from_bounds(clamped);
+    let spans = [view.x_max - view.x_min, view.y_max - view.y_min];
+    // The clamped bounds are finite, so each span is a number.
+    if spans.iter().any(|&span| span < VIEW_MIN_SPAN) {
+        Outcome::Rejected(NoticeKind::Malformed(Problem::ViewEmptyRange))
+    } else if clamped != bounds {
+        Outcome::Corrected(view, out_of_range(VIEW_LIMITS))
+    } else {
+        Outcome::Exact(view)
+    }
+}

@@ -1,0 +1,277 @@
+//! Every setting of the app as one typed value, with its ranges and defaults.
+//!
+//! The defaults reproduce the seed: its data (seed 1, 20×10), its drawn init,
+//! the summed loss and its RMSProp variant at lr 1e-3, on Roelants' [-3, 3]² view.
+
+use serde::{Deserialize, Serialize};
+
+use super::control::Control;
+use super::presets::PresetId;
+use crate::rnn::error::CoreError;
+use crate::rnn::optim::{Hyper, Limits};
+use crate::rnn::surface::Axis;
+use crate::rnn::{
+    DataConfig, OptimizerKind, OptimizerSettings, Reduction, StopRule, TrainerConfig, Weights,
+};
+
+/// Most epochs per animation frame. At 20×10 an epoch is a few hundred
+/// multiply-adds, so even the maximum fits in a frame; at 1000×200 the UI's
+/// per-frame time budget has to cap it.
+pub const MAX_SPEED: u32 = 2000;
+/// Epochs per frame on first load: the seed's RMSProp run reaches its plateau
+/// (epoch ~400) in under two seconds at 60 frames per second, slow enough to
+/// watch the chaotic transient.
+pub const DEFAULT_SPEED: u32 = 5;
+/// `epochs=`: the allowed stop, in epochs.
+pub const STOP_RANGE: (u64, u64) = (1, 1_000_000_000);
+/// `at=`: epochs trained on load. Bounded so a link cannot freeze the page for long.
+pub const AT_RANGE: (u64, u64) = (0, 10_000_000);
+/// `wx=`, `wrec=`: the initial weights stay within ±this: room around
+/// Roelants' [-3, 3]² for any start worth showing.
+pub const INIT_LIMIT: f64 = 10.0;
+/// `view=`: every bound stays within ±this.
+pub const VIEW_LIMIT: f64 = 1000.0;
+/// `view=`: each axis spans at least this, so a grid cell is never zero-wide.
+pub const VIEW_MIN_SPAN: f64 = 1e-6;
+pub(crate) const INIT_LIMITS: Limits = Limits {
+    min: -INIT_LIMIT,
+    max: INIT_LIMIT,
+};
+pub(crate) const VIEW_LIMITS: Limits = Limits {
+    min: -VIEW_LIMIT,
+    max: VIEW_LIMIT,
+};
+
+/// The loss-surface window: `w_x` from `x_min` to `x_max`, `w_rec` from `y_min` to `y_max`.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct View {
+    pub x_min: f64,
+    pub x_max: f64,
+    pub y_min: f64,
+    pub y_max: f64,
+}
+
+impl View {
+    /// Roelants' figure: [-3, 3]².
+    pub const DEFAULT: View = View::square(-3.0, 3.0);
+    /// Roelants' zoomed panel around the optimum: [0, 2]².
+    pub const NEAR_OPTIMUM: View = View::square(0.0, 2.0);
+
+    /// The same range on both axes.
+    pub const fn square(min: f64, max: f64) -> View {
+        View {
+            x_min: min,
+            x_max: max,
+            y_min: min,
+            y_max: max,
+        }
+    }
+
+    /// `[x_min, x_max, y_min, y_max]`, the order of `view=`.
+    pub fn bounds(&self) -> [f64; 4] {
+        [self.x_min, self.x_max, self.y_min, self.y_max]
+    }
+
+    pub fn from_bounds([x_min, x_max, y_min, y_max]: [f64; 4]) -> View {
+        View {
+            x_min,
+            x_max,
+            y_min,
+            y_max,
+        }
+    }
+
+    /// Finite bounds within ±[`VIEW_LIMIT`], and each axis at least [`VIEW_MIN_SPAN`] wide.
+    pub fn validate(&self) -> Result<(), CoreError> {
+        let invalid = |reason: &str| {
+            Err(CoreError::Invalid {
+                name: "view",
+                reason: reason.into(),
+            })
+        };
+        if !self.bounds().iter().all(|&b| VIEW_LIMITS.contains(b)) {
+            return invalid("bounds must be numbers between -1000 and 1000");
+        }
+        if !(self.x_max - self.x_min >= VIEW_MIN_SPAN && self.y_max - self.y_min >= VIEW_MIN_SPAN) {
+            return invalid("each axis needs min < max (by at least 1e-6)");
+        }
+        Ok(())
+    }
+
+    /// The grid axes for a surface of `cols × rows` points.
+    pub fn axes(&self, cols: usize, rows: usize) -> (Axis, Axis) {
+        (
+            Axis::new(self.x_min, self.x_max, cols),
+            Axis::new(self.y_min, self.y_max, rows),
+        )
+    }
+
+    /// Whether `w` lies inside the window (edges included).
+    pub fn contains(&self, w: Weights) -> bool {
+        (self.x_min..=self.x_max).contains(&w.w_x) && (self.y_min..=self.y_max).contains(&w.w_rec)
+    }
+}
+
+impl Default for View {
+    fn default() -> Self {
+        View::DEFAULT
+    }
+}
+
+/// The interface language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    En,
+    Ja,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::En, Lang::Ja];
+
+    /// The `lang=` value and BCP 47 primary tag.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Ja => "ja",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Lang> {
+        Lang::ALL.into_iter().find(|l| l.code() == code)
+    }
+
+    /// The language for a browser tag such as `ja-JP` or `en-US`: Japanese for
+    /// any `ja` tag, English otherwise.
+    pub fn from_browser_tag(tag: &str) -> Lang {
+        let primary = tag.split(['-', '_']).next().unwrap_or("");
+        if primary.eq_ignore_ascii_case("ja") {
+            Lang::Ja
+        } else {
+            Lang::En
+        }
+    }
+}
+
+/// Every setting of the app. [`super::parse`] reads it from a query string and
+/// [`super::to_query`] writes it back.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AppState {
+    /// The update rule, all hyperparameters (also those the rule ignores) and the clip norm.
+    pub optimizer: OptimizerSettings,
+    pub reduction: Reduction,
+    pub data: DataConfig,
+    /// The start; `None` is the init drawn after the data, as the seed does.
+    pub init: Option<Weights>,
+    pub view: View,
+    /// Epochs per animation frame, 1..=[`MAX_SPEED`].
+    pub speed: u32,
+    /// Stop after this many epochs (`epochs=`); `None` trains until paused.
+    pub stop_at: Option<u64>,
+    /// Epochs to train on load (`at=`), for a link to a moment of a run.
+    pub at: u64,
+    /// `None` follows the browser's language.
+    pub lang: Option<Lang>,
+    /// `embed=1`: no header, footer or explanations, for an iframe.
+    pub embed: bool,
+    /// `present=1`: large type and thick lines for a projector.
+    pub present: bool,
+    /// Controls hidden for a lesson, unique and in [`Control::ALL`] order.
+    pub hide: Vec<Control>,
+    /// The scenario this state started from, if any.
+    pub preset: Option<PresetId>,
+    /// Loss axis on a log scale (`logy=1`) or linear.
+    pub log_axis: bool,
+}
+
+impl Default for AppState {
+    /// The seed's run: rmsprop-seed at lr 1e-3, summed loss, seed 1, 20×10, its drawn init.
+    fn default() -> Self {
+        AppState {
+            optimizer: OptimizerSettings::defaults(OptimizerKind::RmspropSeed),
+            reduction: Reduction::Sum,
+            data: DataConfig::default(),
+            init: None,
+            view: View::DEFAULT,
+            speed: DEFAULT_SPEED,
+            stop_at: None,
+            at: 0,
+            lang: None,
+            embed: false,
+            present: false,
+            hide: Vec::new(),
+            preset: None,
+            log_axis: true,
+        }
+    }
+}
+
+impl AppState {
+    /// The run this state describes.
+    pub fn trainer_config(&self) -> TrainerConfig {
+        TrainerConfig {
+            data: self.data,
+            reduction: self.reduction,
+            optimizer: self.optimizer,
+            init: self.init,
+            stop: StopRule {
+                max_epochs: self.stop_at,
+                loss_tolerance: None,
+            },
+        }
+    }
+
+    /// Switches the update rule. Another rule starts from its own defaults
+    /// (gd's lr is 1e-5, Adam's 1e-2, …); the clip norm is kept. The same rule
+    /// keeps its settings.
+    pub fn select_optimizer(&mut self, kind: OptimizerKind) {
+        if self.optimizer.kind != kind {
+            self.optimizer = OptimizerSettings {
+                clip: self.optimizer.clip,
+                ..OptimizerSettings::defaults(kind)
+            };
+        }
+    }
+
+    /// Checks every range, including the hyperparameters the chosen rule ignores.
+    pub fn validate(&self) -> Result<(), CoreError> {
+        for hyper in Hyper::ALL {
+            hyper
+                .limits()
+                .check(hyper.url_key(), hyper.get(&self.optimizer))?;
+        }
+        self.optimizer.validate()?;
+        self.data.validate()?;
+        if let Some(w) = self.init {
+            INIT_LIMITS.check("wx", w.w_x)?;
+            INIT_LIMITS.check("wrec", w.w_rec)?;
+        }
+        self.view.validate()?;
+        check_u64("speed", self.speed.into(), (1, MAX_SPEED.into()))?;
+        if let Some(stop) = self.stop_at {
+            check_u64("epochs", stop, STOP_RANGE)?;
+        }
+        check_u64("at", self.at, AT_RANGE)?;
+        let canonical = self.hide.windows(2).all(|pair| pair[0] < pair[1]);
+        if !canonical {
+            return Err(CoreError::Invalid {
+                name: "hide",
+                reason: "controls must be unique and in the documented order".into(),
+            });
+        }
+        Ok(())
+    }
+}
+
+fn check_u64(name: &'static str, value: u64, (min, max): (u64, u64)) -> Result<(), CoreError> {
+    if (min..=max).contains(&value) {
+        Ok(())
+    } else {
+        Err(CoreError::OutOfRange {
+            name,
+            value: value as f64,
+            min: min as f64,
+            max: max as f64,
+        })
+    }
+}

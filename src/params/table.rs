@@ -1,0 +1,382 @@
+//! The one table of URL parameters: each key with its meaning, its accepted
+//! values and how it reads and writes [`AppState`]. The parser, the writer and
+//! the README table all walk [`PARAMS`], so a key cannot be parsed one way and
+//! written another.
+
+use super::control::Control;
+use super::format::shortest;
+use super::notice::number;
+use super::presets::PresetId;
+use super::state::{AT_RANGE, AppState, INIT_LIMITS, Lang, MAX_SPEED, STOP_RANGE, VIEW_LIMITS};
+use crate::rnn::data::{LEN_RANGE, SAMPLES_RANGE};
+use crate::rnn::optim::{Hyper, Limits};
+use crate::rnn::{OptimizerKind, Reduction, Weights};
+
+/// One URL parameter.
+pub struct Param {
+    /// The query key. Scripts and tests rely on these names.
+    pub key: &'static str,
+    /// One line for the README.
+    pub description: &'static str,
+    pub(crate) codec: Codec,
+}
+
+/// How a parameter's text maps to the state.
+pub(crate) enum Codec {
+    /// One of a fixed set of names.
+    Choice(Choice),
+    /// An optimizer hyperparameter, clamped to [`Hyper::limits`].
+    Hyper(Hyper),
+    /// The clip norm, or `off`.
+    Clip,
+    /// A whole number in a range.
+    Integer(IntegerField),
+    /// The epoch to stop at, or `off`.
+    Stop,
+    /// One of the two initial weights; they are read as a pair.
+    Init(InitPart),
+    /// `xmin,xmax,ymin,ymax`.
+    View,
+    /// `1` or `0`.
+    Flag(Flag),
+    /// A comma list of [`Control`] names.
+    Hide,
+}
+
+pub(crate) struct Choice {
+    pub names: fn() -> Vec<&'static str>,
+    /// The current name; empty when unset (`lang`, `preset`).
+    pub get: fn(&AppState) -> &'static str,
+    /// Applies a name; false when it is not one of `names`.
+    pub set: fn(&mut AppState, &str) -> bool,
+}
+
+pub(crate) struct IntegerField {
+    pub min: u64,
+    pub max: u64,
+    /// Out-of-range values are clamped; otherwise (an identifier such as the
+    /// seed, where the nearest value means nothing) they fall back to the default.
+    pub clamp: bool,
+    pub get: fn(&AppState) -> u64,
+    pub set: fn(&mut AppState, u64),
+}
+
+pub(crate) struct Flag {
+    pub get: fn(&AppState) -> bool,
+    pub set: fn(&mut AppState, bool),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum InitPart {
+    Wx,
+    Wrec,
+}
+
+impl InitPart {
+    pub fn get(self, w: Weights) -> f64 {
+        match self {
+            InitPart::Wx => w.w_x,
+            InitPart::Wrec => w.w_rec,
+        }
+    }
+}
+
+/// The word for "the init drawn with the data" in `wx=`/`wrec=`.
+pub(crate) const DRAWN_INIT: &str = "seed";
+/// The word for "no clip" / "no stop".
+pub(crate) const OFF: &str = "off";
+
+impl Codec {
+    /// The value as `key=` writes it, numbers formatted by `fmt`.
+    pub(crate) fn encode(&self, s: &AppState, fmt: fn(f64) -> String) -> String {
+        match self {
+            Codec::Choice(choice) => (choice.get)(s).to_string(),
+            Codec::Hyper(hyper) => fmt(hyper.get(&s.optimizer)),
+            Codec::Clip => s.optimizer.clip.map_or_else(|| OFF.to_string(), fmt),
+            Codec::Integer(field) => (field.get)(s).to_string(),
+            Codec::Stop => s.stop_at.map_or_else(|| OFF.to_string(), |e| e.to_string()),
+            Codec::Init(part) => s
+                .init
+                .map_or_else(|| DRAWN_INIT.to_string(), |w| fmt(part.get(w))),
+            Codec::View => s.view.bounds().map(fmt).join(","),
+            Codec::Flag(flag) => if (flag.get)(s) { "1" } else { "0" }.to_string(),
+            Codec::Hide => s
+                .hide
+                .iter()
+                .map(|c| c.name())
+                .collect::<Vec<_>>()
+                .join(","),
+        }
+    }
+
+    /// Whether `a` and `b` differ in what this key carries. The two init keys
+    /// compare the whole pair, so a link always carries both or neither.
+    pub(crate) fn differs(&self, a: &AppState, b: &AppState) -> bool {
+        match self {
+            Codec::Init(_) => a.init != b.init,
+            _ => self.encode(a, shortest) != self.encode(b, shortest),
+        }
+    }
+
+    /// The accepted values, for the README.
+    fn values_doc(&self) -> String {
+        let range = |l: Limits| format!("{} to {}", number(l.min), number(l.max));
+        match self {
+            Codec::Choice(choice) => quoted((choice.names)()),
+            Codec::Hyper(hyper) => format!("number, {}", range(hyper.limits())),
+            Codec::Clip => format!("number, {}, or `{OFF}` (or 0)", range(Hyper::CLIP_RANGE)),
+            Codec::Integer(f) => format!("whole number, {} to {}", f.min, f.max),
+            Codec::Stop => format!(
+                "whole number, {} to {}, or `{OFF}` (or 0)",
+                STOP_RANGE.0, STOP_RANGE.1
+            ),
+            Codec::Init(_) => format!("number, {}, or `{DRAWN_INIT}`", range(INIT_LIMITS)),
+            Codec::View => format!("4 numbers, each {}, min < max", range(VIEW_LIMITS)),
+            Codec::Flag(_) => "`0` or `1`".into(),
+            Codec::Hide => format!(
+                "comma list of {}",
+                quoted(Control::ALL.iter().map(|c| c.name()).collect())
+            ),
+        }
+    }
+
+    /// The default, for the README.
+    fn default_doc(&self) -> String {
+        let value = self.encode(&AppState::default(), number);
+        match self {
+            Codec::Init(_) => "drawn with the data".into(),
+            Codec::Hyper(_) => format!("{value} (each optimizer has its own)"),
+            _ if value.is_empty() => "none".into(),
+            _ => format!("`{value}`"),
+        }
+    }
+}
+
+fn quoted(names: Vec<&'static str>) -> String {
+    names
+        .iter()
+        .map(|n| format!("`{n}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+const fn hyper(key: &'static str, hyper: Hyper, description: &'static str) -> Param {
+    Param {
+        key,
+        description,
+        codec: Codec::Hyper(hyper),
+    }
+}
+
+/// Every URL parameter, in the order links write them. `preset` comes first
+/// because it sets everything and the other keys override it; `opt` comes
+/// before the hyperparameters because it loads the optimizer's defaults.
+pub static PARAMS: &[Param] = &[
+    Param {
+        key: "preset",
+        description: "Start from a scenario; the other keys then override it.",
+        codec: Codec::Choice(Choice {
+            names: || PresetId::ALL.iter().map(|p| p.name()).collect(),
+            get: |s| s.preset.map_or("", PresetId::name),
+            set: |s, name| {
+                PresetId::from_name(name)
+                    .map(|preset| *s = preset.apply(s))
+                    .is_some()
+            },
+        }),
+    },
+    Param {
+        key: "opt",
+        description: "Update rule. Choosing one loads its default hyperparameters.",
+        codec: Codec::Choice(Choice {
+            names: || OptimizerKind::ALL.iter().map(|k| k.name()).collect(),
+            get: |s| s.optimizer.kind.name(),
+            set: |s, name| {
+                OptimizerKind::from_name(name)
+                    .map(|kind| s.select_optimizer(kind))
+                    .is_some()
+            },
+        }),
+    },
+    hyper("lr", Hyper::Lr, "Learning rate (rprop has none)."),
+    hyper("mu", Hyper::Momentum, "Momentum (momentum, rmsprop-seed)."),
+    hyper(
+        "rho",
+        Hyper::Rho,
+        "Decay of the mean square (rmsprop, rmsprop-seed).",
+    ),
+    hyper(
+        "eps",
+        Hyper::Eps,
+        "Added to the root mean square (rmsprop, adam); rmsprop-seed's floor.",
+    ),
+    hyper("b1", Hyper::Beta1, "Adam's first-moment decay β1."),
+    hyper("b2", Hyper::Beta2, "Adam's second-moment decay β2."),
+    hyper(
+        "etap",
+        Hyper::EtaPlus,
+        "Rprop's step growth η+ while the sign holds.",
+    ),
+    hyper(
+        "etam",
+        Hyper::EtaMinus,
+        "Rprop's step shrink η− when the sign flips.",
+    ),
+    hyper("d0", Hyper::Delta0, "Rprop's initial step."),
+    hyper(
+        "rescale",
+        Hyper::Rescale,
+        "rmsprop-seed's gradient rescale threshold.",
+    ),
+    Param {
+        key: "clip",
+        description: "Scale the gradient down to this norm before each update.",
+        codec: Codec::Clip,
+    },
+    Param {
+        key: "loss",
+        description: "Sum of squared errors (the seed) or their mean (Roelants).",
+        codec: Codec::Choice(Choice {
+            names: || Reduction::ALL.iter().map(|r| r.name()).collect(),
+            get: |s| s.reduction.name(),
+            set: |s, name| {
+                Reduction::from_name(name)
+                    .map(|r| s.reduction = r)
+                    .is_some()
+            },
+        }),
+    },
+    Param {
+        key: "len",
+        description: "Sequence length.",
+        codec: Codec::Integer(IntegerField {
+            min: LEN_RANGE.0 as u64,
+            max: LEN_RANGE.1 as u64,
+            clamp: true,
+            get: |s| s.data.len as u64,
+            set: |s, v| s.data.len = v as usize,
+        }),
+    },
+    Param {
+        key: "n",
+        description: "Number of sequences.",
+        codec: Codec::Integer(IntegerField {
+            min: SAMPLES_RANGE.0 as u64,
+            max: SAMPLES_RANGE.1 as u64,
+            clamp: true,
+            get: |s| s.data.samples as u64,
+            set: |s, v| s.data.samples = v as usize,
+        }),
+    },
+    Param {
+        key: "seed",
+        description: "numpy seed of the data (and of the init drawn after it).",
+        codec: Codec::Integer(IntegerField {
+            min: 0,
+            max: u32::MAX as u64,
+            clamp: false,
+            get: |s| s.data.seed.into(),
+            set: |s, v| s.data.seed = v as u32,
+        }),
+    },
+    Param {
+        key: "wx",
+        description: "Initial w_x, given together with wrec.",
+        codec: Codec::Init(InitPart::Wx),
+    },
+    Param {
+        key: "wrec",
+        description: "Initial w_rec, given together with wx.",
+        codec: Codec::Init(InitPart::Wrec),
+    },
+    Param {
+        key: "view",
+        description: "Heat-map window `xmin,xmax,ymin,ymax` (w_x across, w_rec up).",
+        codec: Codec::View,
+    },
+    Param {
+        key: "speed",
+        description: "Epochs per animation frame.",
+        codec: Codec::Integer(IntegerField {
+            min: 1,
+            max: MAX_SPEED as u64,
+            clamp: true,
+            get: |s| s.speed.into(),
+            set: |s, v| s.speed = v as u32,
+        }),
+    },
+    Param {
+        key: "epochs",
+        description: "Stop after this many epochs.",
+        codec: Codec::Stop,
+    },
+    Param {
+        key: "logy",
+        description: "Loss axis: `1` logarithmic, `0` linear.",
+        codec: Codec::Flag(Flag {
+            get: |s| s.log_axis,
+            set: |s, v| s.log_axis = v,
+        }),
+    },
+    Param {
+        key: "at",
+        description: "Train this many epochs on load: a link to a moment of the run.",
+        codec: Codec::Integer(IntegerField {
+            min: AT_RANGE.0,
+            max: AT_RANGE.1,
+            clamp: true,
+            get: |s| s.at,
+            set: |s, v| s.at = v,
+        }),
+    },
+    Param {
+        key: "lang",
+        description: "Interface language; without it, the browser's.",
+        codec: Codec::Choice(Choice {
+            names: || Lang::ALL.iter().map(|l| l.code()).collect(),
+            get: |s| s.lang.map_or("", Lang::code),
+            set: |s, code| Lang::from_code(code).map(|l| s.lang = Some(l)).is_some(),
+        }),
+    },
+    Param {
+        key: "embed",
+        description: "`1` hides the header, footer and explanations, for an iframe.",
+        codec: Codec::Flag(Flag {
+            get: |s| s.embed,
+            set: |s, v| s.embed = v,
+        }),
+    },
+    Param {
+        key: "present",
+        description: "`1` starts in presentation mode (large type, thick lines).",
+        codec: Codec::Flag(Flag {
+            get: |s| s.present,
+            set: |s, v| s.present = v,
+        }),
+    },
+    Param {
+        key: "hide",
+        description: "Controls to hide for a lesson.",
+        codec: Codec::Hide,
+    },
+];
+
+/// The parameter with this key.
+pub fn find(key: &str) -> Option<&'static Param> {
+    PARAMS.iter().find(|p| p.key == key)
+}
+
+/// The README's table of URL parameters.
+pub fn markdown_table() -> String {
+    let mut out = String::from("| Key | Values | Default | Meaning |\n|---|---|---|---|\n");
+    for param in PARAMS {
+        out.push_str(&format!(
+            "| `{}` | {} | {} | {} |\n",
+            param.key,
+            param.codec.values_doc(),
+            param.codec.default_doc(),
+            param.description
+        ));
+    }
+    out
+}

@@ -1,0 +1,14 @@
+//! Pure plotting helpers, tested natively: the viridis colour map, colour and
+//! axis scales with their ticks, the heat map as an RGBA buffer, and the map
+//! between weights and canvas pixels. The wasm-only `ui` module draws with them.
+
+pub mod colormap;
+pub mod geometry;
+pub mod heatmap_pixels;
+pub mod readout;
+pub mod scale;
+
+pub use colormap::{OVERFLOW_RGB, viridis};
+pub use geometry::{PlotGeometry, Rect, View, ViewError, clip_segment, escape_point, nearest_cell};
+pub use heatmap_pixels::{colour_bar_rgba, surface_rgba};
+pub use scale::{AxisKind, AxisMap, LogColourScale, Tick, linear_ticks, log_ticks};

@@ -1,0 +1,531 @@
+//! Scales and ticks: the log colour scale of the heat map, linear and log
+//! axis mappings, and "nice" tick marks with their labels.
+//!
+//! Every function here accepts any `f64` (NaN, infinities, reversed ranges)
+//! without panicking: bad input gives an empty tick list or a fallback range.
+
+use crate::rnn::Surface;
+
+/// One labelled tick mark at `value`, in the data units of its axis.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Tick {
+    pub value: f64,
+    pub label: String,
+}
+
+/// Most loop iterations any tick generator may take, whatever the input.
+const MAX_CANDIDATES: usize = 1000;
+
+/// `log10(1 + x)`, accurate for tiny losses too (`ln_1p`).
+fn log1p10(x: f64) -> f64 {
+    x.max(0.0).ln_1p() / std::f64::consts::LN_10
+}
+
+/// The heat map's colour scale: `u = log10(loss + 1)` mapped linearly from
+/// `[lo, hi]` to colour fraction `[0, 1]`, like Roelants' tutorial (which uses
+/// the fixed range 10^-0.2..10^8 of `loss + 1`). Here the range is data driven:
+/// `lo`/`hi` are `u` of the smallest and largest finite loss of the surface,
+/// so a zoomed-in view still uses the whole map. The `+ 1` keeps the optimum
+/// (loss ≈ 0) finite and compresses the tiny losses near it into one colour.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct LogColourScale {
+    lo: f64,
+    hi: f64,
+}
+
+impl Default for LogColourScale {
+    /// Loss from 0 to 9: one decade of `loss + 1`.
+    fn default() -> Self {
+        LogColourScale { lo: 0.0, hi: 1.0 }
+    }
+}
+
+impl LogColourScale {
+    /// The scale spanning losses `min..=max` (non-finite or reversed input falls back to
+    /// the default; a flat range is widened so that it still has a width).
+    pub fn from_loss_range(min: f64, max: f64) -> LogColourScale {
+        if !min.is_finite() || !max.is_finite() {
+            return LogColourScale::default();
+        }
+        let (lo, hi) = (log1p10(min.min(max)), log1p10(min.max(max)));
+        if hi - lo > 1e-12 * hi.max(1.0) {
+            LogColourScale { lo, hi }
+        } else {
+            // A flat surface: centre its one colour in the map.
+            LogColourScale {
+                lo: (lo - 0.5).max(0.0),
+                hi: (lo - 0.5).max(0.0) + 1.0,
+            }
+        }
+    }
+
+    /// The data-driven scale of a surface's finite losses (default if none are finite).
+    pub fn from_surface(surface: &Surface) -> LogColourScale {
+        surface
+            .finite_range()
+            .map_or_else(LogColourScale::default, |(min, max)| {
+                LogColourScale::from_loss_range(min, max)
+            })
+    }
+
+    /// The smallest loss of the scale (colour fraction 0).
+    pub fn min_loss(&self) -> f64 {
+        self.loss_at(0.0)
+    }
+
+    /// The largest loss of the scale (colour fraction 1).
+    pub fn max_loss(&self) -> f64 {
+        self.loss_at(1.0)
+    }
+
+    /// The colour fraction of `loss`, clamped to [0, 1]; `None` when it is not finite
+    /// (an overflowed cell).
+    pub fn fraction(&self, loss: f64) -> Option<f64> {
+        if !loss.is_finite() {
+            return None;
+        }
+        Some(((log1p10(loss) - self.lo) / (self.hi - self.lo)).clamp(0.0, 1.0))
+    }
+
+    /// The loss whose colour fraction is `fraction` (the inverse of [`Self::fraction`]).
+    pub fn loss_at(&self, fraction: f64) -> f64 {
+        let u = self.lo + fraction.clamp(0.0, 1.0) * (self.hi - self.lo);
+        // 10^u - 1 without cancellation for small u.
+        (u * std::f64::consts::LN_10).exp_m1()
+    }
+
+    /// Labelled ticks for the colour bar, in loss units, at most `max_ticks` and no
+    /// two closer than `1 / max_ticks` of the bar. Wide ranges get decades
+    /// (0, 1, 10, 100, ...), narrow ones 1-2-5 steps.
+    pub fn ticks(&self, max_ticks: usize) -> Vec<Tick> {
+        let max_ticks = max_ticks.max(2);
+        let (min, max) = (self.min_loss(), self.max_loss());
+        let mut candidates = if self.hi - self.lo >= 1.0 {
+            let mut decades = log_ticks(min.max(1e-3), max, max_ticks);
+            if min <= 0.0 {
+                decades.insert(
+                    0,
+                    Tick {
+                        value: 0.0,
+                        label: "0".into(),
+                    },
+                );
+            }
+            decades
+        } else {
+            linear_ticks(min, max, max_ticks)
+        };
+        // Keep 0 (the bottom), then the largest values first: the small decades
+        // crowd at the bottom of the bar and give way.
+        let mut kept: Vec<Tick> = Vec::new();
+        if candidates.first().is_some_and(|t| t.value == 0.0) {
+            kept.push(candidates.remove(0));
+        }
+        candidates.reverse();
+        let min_gap = 1.0 / max_ticks as f64;
+        for tick in candidates {
+            let Some(at) = self.fraction(tick.value) else {
+                continue;
+            };
+            let far_enough = kept.iter().all(|k| {
+                self.fraction(k.value)
+                    .is_some_and(|f| (f - at).abs() >= min_gap)
+            });
+            if far_enough {
+                kept.push(tick);
+            }
+        }
+        kept.sort_by(|a, b| a.value.total_cmp(&b.value));
+        kept
+    }
+}
+
+/// How an axis maps data values to a fraction of its length.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AxisKind {
+    Linear,
+    /// Base-10 logarithmic; only positive values have a place on it.
+    Log10,
+}
+
+/// A data range `[min, max]` on a linear or log axis.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct AxisMap {
+    pub kind: AxisKind,
+    pub min: f64,
+    pub max: f64,
+}
+
+impl AxisMap {
+    fn transform(&self, value: f64) -> f64 {
+        match self.kind {
+            AxisKind::Linear => value,
+            AxisKind::Log10 => value.log10(),
+        }
+    }
+
+    /// The fraction of the axis at `value` (0 at `min`, 1 at `max`, outside
+    /// beyond them); `None` if it has no place (NaN, or ≤ 0 on a log axis) or the
+    /// range is degenerate.
+    pub fn fraction(&self, value: f64) -> Option<f64> {
+        let (lo, hi, v) = (
+            self.transform(self.min),
+            self.transform(self.max),
+            self.transform(value),
+        );
+        let fraction = (v - lo) / (hi - lo);
+        fraction.is_finite().then_some(fraction)
+    }
+
+    /// The value at `fraction` of the axis (the inverse of [`Self::fraction`]).
+    pub fn value(&self, fraction: f64) -> f64 {
+        let (lo, hi) = (self.transform(self.min), self.transform(self.max));
+        let t = lo + fraction * (hi - lo);
+        match self.kind {
+            AxisKind::Linear => t,
+            AxisKind::Log10 => 10f64.powf(t),
+        }
+    }
+}
+
+/// The 1-2-5 step giving at most about `max_count` intervals over `span`.
+fn nice_step(span: f64, max_count: usize) -> Option<f64> {
+    let raw = span / max_count.max(1) as f64;
+    if !(raw.is_finite() && raw > 0.0) {
+        return None;
+    }
+    let magnitude = 10f64.powf(raw.log10().floor());
+    [1.0, 2.0, 5.0, 10.0]
+        .into_iter()
+        .map(|m| m * magnitude)
+        .find(|&step| step >= raw * (1.0 - 1e-9))
+}
+
+/// A tick value as text with `decimals` digits after the point; large or tiny
+/// magnitudes in exponent form. Never prints "-0".
+fn format_value(value: f64, decimals: usize) -> String {
+    let magnitude = value.abs();
+    if value != 0.0 && !(1e-4..1e6).contains(&magnitude) {
+        return format_exponent(value);
+    }
+    format!("{value:.decimals$}")
+}
+
+/// `1.5e-7`: the shortest exponent form that round-trips the value's 3 significant digits.
+fn format_exponent(value: f64) -> String {
+    let text = format!("{value:.2e}");
+    // "1.50e-7" -> "1.5e-7", "1.00e6" -> "1e6".
+    match text.split_once('e') {
+        Some((mantissa, exponent)) => {
+            let mantissa = mantissa.trim_end_matches('0').trim_end_matches('.');
+            format!("{mantissa}e{exponent}")
+        }
+        None => text,
+    }
+}
+
+/// Ticks at multiples of a 1-2-5 step inside `[min, max]`, at most about
+/// `max_count + 1` of them, labelled with just enough decimals for the step.
+pub fn linear_ticks(min: f64, max: f64, max_count: usize) -> Vec<Tick> {
+    let (min, max) = (min.min(max), min.max(max));
+    let Some(step) = nice_step(max - min, max_count) else {
+        return Vec::new();
+    };
+    let decimals = (-step.log10().floor()).clamp(0.0, 12.0) as usize;
+    let first = (min / step - 1e-9).ceil();
+    (0..MAX_CANDIDATES)
+        .map(|i| (first + i as f64) * step)
+        .take_while(|&v| v <= max + step * 1e-9)
+        .map(|v| {
+            let value = if v.abs() < step * 1e-9 { 0.0 } else { v };
+            Tick {
+                value,
+                label: format_value(value, decimals),
+            }
+        })
+        .collect()
+}
+
+/// The label of 10^k: plain decimals when the whole axis stays within
+/// 0.001..1000, else `1e{k}` for every tick so that one axis has one style.
+fn decade_label(k: i32, plain: bool) -> String {
+    if plain {
+        format_value(10f64.powi(k), k.min(0).unsigned_abs() as usize)
+    } else {
+        format!("1e{k}")
+    }
+}
+
+/// Ticks for a log axis over `[min, max]` (both > 0): powers of ten, thinned
+/// to every 2nd, 3rd... decade when there are more than `max_count`. A range
+/// holding fewer than two decades gets 2× and 5× sub-ticks, and one within a
+/// single decade gets 1-2-5 linear ticks.
+pub fn log_ticks(min: f64, max: f64, max_count: usize) -> Vec<Tick> {
+    let (min, max) = (min.min(max), min.max(max));
+    if !(min > 0.0 && max.is_finite()) {
+        return Vec::new();
+    }
+    let max_count = max_count.max(2);
+    // Tolerances so that an exact power of ten at an end counts as inside.
+    let k_lo = (min.log10() - 1e-9).ceil() as i32;
+    let k_hi = (max.log10() + 1e-9).floor() as i32;
+    let decades = k_hi.saturating_sub(k_lo).saturating_add(1).max(0);
+    let plain = k_lo >= -3 && k_hi <= 3;
+    if decades >= 2 {
+        let stride = (decades as usize).div_ceil(max_count).max(1) as i32;
+        // Aligned strides (multiples of stride) read better: 1e-4, 1e-2, 1, 1e2.
+        return (k_lo..=k_hi)
+            .filter(|k| k.rem_euclid(stride) == 0)
+            .map(|k| Tick {
+                value: 10f64.powi(k),
+                label: decade_label(k, plain),
+            })
+            .collect();
+    }
+    let sub_ticks: Vec<Tick> = (k_lo - 1..=k_hi)
+        .flat_map(|k| [1.0, 2.0, 5.0].map(|m| (k, m * 10f64.powi(k))))
+        .filter(|&(_, v)| v >= min * (1.0 - 1e-9) && v <= max * (1.0 + 1e-9))
+        .map(|(k, v)| Tick {
+            value: v,
+            label: if plain {
+                format_value(v, k.min(0).unsigned_abs() as usize)
+            } else {
+                format_exponent(v)
+            },
+        })
+        .collect();
+    if sub_ticks.len() >= 2 {
+        sub_ticks
+    } else {
+        linear_ticks(min, max, max_count.min(5))
+    }
+}
+
+/// A loss as text: 4 significant digits, exponent form when tiny or huge,
+/// "overflow" for a non-finite value (never "NaN" or "inf").
+pub fn format_loss(loss: f64) -> String {
+    if !loss.is_finite() {
+        return "overflow".into();
+    }
+    if loss == 0.0 {
+        return "0".into();
+    }
+    let magnitude = loss.abs();
+    if (1e-3..1e5).contains(&magnitude) {
+        // 4 significant digits.
+        let decimals = (3 - magnitude.log10().floor() as i32).max(0) as usize;
+        format!("{loss:.decimals$}")
+    } else {
+        let text = format!("{loss:.3e}");
+        match text.split_once('e') {
+            Some((mantissa, exponent)) => {
+                let mantissa = mantissa.trim_end_matches('0').trim_end_matches('.');
+                format!("{mantissa}e{exponent}")
+            }
+            None => text,
+        }
+    }
+}
+
+/// Padded `[lo, hi]` for a log axis showing positive values `min..=max`: 5%
+/// of the log span on each side, or half a decade each side when flat.
+pub fn padded_log_range(min: f64, max: f64) -> (f64, f64) {
+    if !(min > 0.0 && max.is_finite() && max >= min) {
+        return (1e-3, 1e3);
+    }
+    let (lo, hi) = (min.log10(), max.log10());
+    let pad = if hi - lo < 1e-9 {
+        0.5
+    } else {
+        0.05 * (hi - lo)
+    };
+    (10f64.powf(lo - pad), 10f64.powf(hi + pad))
+}
+
+/// Padded `[lo, hi]` for a linear axis showing `min..=max`: 5% each side,
+/// or ±1 (relative to the size of the value) when flat.
+pub fn padded_linear_range(min: f64, max: f64) -> (f64, f64) {
+    if !(min.is_finite() && max.is_finite() && max >= min) {
+        return (0.0, 1.0);
+    }
+    let span = max - min;
+    let pad = if span <= 0.0 {
+        min.abs().max(1.0) * 0.5
+    } else {
+        0.05 * span
+    };
+    (min - pad, max + pad)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn labels(ticks: &[Tick]) -> Vec<&str> {
+        ticks.iter().map(|t| t.label.as_str()).collect()
+    }
+
+    #[test]
+    fn linear_ticks_use_1_2_5_steps() {
+        let ticks = linear_ticks(-3.0, 3.0, 6);
+        assert_eq!(labels(&ticks), ["-3", "-2", "-1", "0", "1", "2", "3"]);
+        let ticks = linear_ticks(0.0, 2.0, 5);
+        assert_eq!(labels(&ticks), ["0.0", "0.5", "1.0", "1.5", "2.0"]);
+        let ticks = linear_ticks(0.0, 1000.0, 5);
+        assert_eq!(labels(&ticks), ["0", "200", "400", "600", "800", "1000"]);
+        // Ticks stay inside the range and never print "-0".
+        let ticks = linear_ticks(-0.31, 0.29, 6);
+        assert!(ticks.iter().all(|t| (-0.31..=0.29).contains(&t.value)));
+        assert!(labels(&ticks).contains(&"0.0"));
+        assert!(
+            !ticks
+                .iter()
+                .any(|t| t.label.starts_with("-0.0") && t.value == 0.0)
+        );
+    }
+
+    #[test]
+    fn linear_ticks_survive_bad_input() {
+        assert!(linear_ticks(1.0, 1.0, 5).is_empty());
+        assert!(linear_ticks(f64::NAN, 1.0, 5).is_empty());
+        assert!(linear_ticks(0.0, f64::INFINITY, 5).is_empty());
+        assert!(linear_ticks(0.0, 1e308, 0).len() <= MAX_CANDIDATES);
+        // Reversed bounds are read as the same range.
+        assert_eq!(linear_ticks(3.0, -3.0, 6), linear_ticks(-3.0, 3.0, 6));
+    }
+
+    #[test]
+    fn log_ticks_are_decades() {
+        let ticks = log_ticks(2e-5, 50.0, 10);
+        assert_eq!(
+            labels(&ticks),
+            ["1e-4", "1e-3", "1e-2", "1e-1", "1e0", "1e1"]
+        );
+        let values: Vec<f64> = ticks.iter().map(|t| t.value).collect();
+        assert_eq!(values, [1e-4, 1e-3, 1e-2, 1e-1, 1.0, 10.0]);
+        // Within 0.001..1000 the labels are plain numbers.
+        let ticks = log_ticks(0.005, 200.0, 10);
+        assert_eq!(labels(&ticks), ["0.01", "0.1", "1", "10", "100"]);
+        // The seed's run: loss from about 20 down to 0.0068 (1e-4 included when lower).
+        let ticks = log_ticks(5e-5, 30.0, 8);
+        assert_eq!(
+            labels(&ticks),
+            ["1e-4", "1e-3", "1e-2", "1e-1", "1e0", "1e1"]
+        );
+    }
+
+    #[test]
+    fn log_ticks_thin_out_many_decades() {
+        let ticks = log_ticks(1e-12, 1e12, 6);
+        assert!(ticks.len() <= 6 && ticks.len() >= 3, "{:?}", labels(&ticks));
+        // Aligned: every kept exponent is a multiple of the same stride.
+        assert!(labels(&ticks).contains(&"1e0"));
+    }
+
+    #[test]
+    fn narrow_log_ranges_get_sub_ticks() {
+        let ticks = log_ticks(0.15, 0.9, 8);
+        assert_eq!(labels(&ticks), ["0.2", "0.5"]);
+        let ticks = log_ticks(0.0068, 0.0071, 8);
+        assert!(ticks.len() >= 2, "{:?}", labels(&ticks));
+        assert!(ticks.iter().all(|t| (0.0068..=0.0071).contains(&t.value)));
+        assert!(log_ticks(0.0, 1.0, 5).is_empty());
+        assert!(log_ticks(-1.0, 1.0, 5).is_empty());
+    }
+
+    #[test]
+    fn colour_scale_maps_log_of_loss_plus_one() {
+        let scale = LogColourScale::from_loss_range(0.0, 999.0);
+        assert_eq!(scale.fraction(0.0), Some(0.0));
+        assert!((scale.fraction(999.0).unwrap_or(-1.0) - 1.0).abs() < 1e-12);
+        // log10(31.62..) = 1.5: the middle of 0..3 decades of loss + 1.
+        let middle = 10f64.powf(1.5) - 1.0;
+        assert!((scale.fraction(middle).unwrap_or(-1.0) - 0.5).abs() < 1e-12);
+        assert!((scale.loss_at(0.5) - middle).abs() < 1e-9);
+        assert_eq!(scale.fraction(f64::INFINITY), None);
+        assert_eq!(scale.fraction(f64::NAN), None);
+        assert_eq!(scale.fraction(1e9), Some(1.0));
+    }
+
+    #[test]
+    fn flat_or_bad_colour_ranges_still_have_width() {
+        for scale in [
+            LogColourScale::from_loss_range(5.0, 5.0),
+            LogColourScale::from_loss_range(f64::NAN, 1.0),
+            LogColourScale::from_loss_range(0.0, 0.0),
+        ] {
+            assert!(scale.max_loss() > scale.min_loss());
+            assert!(scale.fraction(5.0).is_some());
+        }
+    }
+
+    #[test]
+    fn colour_bar_ticks_are_in_loss_units_and_spread_out() {
+        let scale = LogColourScale::from_loss_range(0.0, 3e9);
+        let ticks = scale.ticks(8);
+        let names = labels(&ticks);
+        assert_eq!(names.first(), Some(&"0"));
+        assert_eq!(names.last(), Some(&"1e8"), "{names:?}");
+        assert!(ticks.len() <= 8);
+        let positions: Vec<f64> = ticks
+            .iter()
+            .filter_map(|t| scale.fraction(t.value))
+            .collect();
+        assert!(
+            positions
+                .windows(2)
+                .all(|p| p[1] - p[0] >= 1.0 / 8.0 - 1e-12)
+        );
+        // A narrow range (zoomed in near the optimum) gets linear steps.
+        let scale = LogColourScale::from_loss_range(0.0, 2.0);
+        assert_eq!(labels(&scale.ticks(8)), ["0.0", "0.5", "1.0", "1.5", "2.0"]);
+    }
+
+    #[test]
+    fn axis_maps_invert() {
+        let log = AxisMap {
+            kind: AxisKind::Log10,
+            min: 1e-3,
+            max: 1e2,
+        };
+        assert_eq!(log.fraction(1e-3), Some(0.0));
+        assert!((log.fraction(1.0).unwrap_or(0.0) - 0.6).abs() < 1e-12);
+        assert!((log.value(0.6) - 1.0).abs() < 1e-12);
+        assert_eq!(log.fraction(0.0), None);
+        assert_eq!(log.fraction(-1.0), None);
+        let linear = AxisMap {
+            kind: AxisKind::Linear,
+            min: -3.0,
+            max: 3.0,
+        };
+        assert_eq!(linear.fraction(0.0), Some(0.5));
+        assert_eq!(linear.value(0.25), -1.5);
+        let flat = AxisMap {
+            kind: AxisKind::Linear,
+            min: 1.0,
+            max: 1.0,
+        };
+        assert_eq!(flat.fraction(1.0), None);
+    }
+
+    #[test]
+    fn losses_print_without_nan() {
+        assert_eq!(format_loss(0.0068), "0.006800");
+        assert_eq!(format_loss(12.3456), "12.35");
+        assert_eq!(format_loss(3.0e7), "3e7");
+        assert_eq!(format_loss(1.2345e-5), "1.234e-5");
+        assert_eq!(format_loss(f64::INFINITY), "overflow");
+        assert_eq!(format_loss(f64::NAN), "overflow");
+    }
+
+    #[test]
+    fn padded_ranges_contain_the_data() {
+        let (lo, hi) = padded_log_range(0.0068, 20.0);
+        assert!(lo < 0.0068 && hi > 20.0);
+        let (lo, hi) = padded_log_range(1.0, 1.0);
+        assert!(lo < 1.0 && hi > 1.0);
+        assert_eq!(padded_log_range(0.0, 1.0), (1e-3, 1e3));
+        let (lo, hi) = padded_linear_range(2.0, 2.0);
+        assert!(lo < 2.0 && hi > 2.0);
+    }
+}

@@ -1,0 +1,81 @@
+//! Benchmark mode (`?bench=1`): train at full speed for a fixed number of
+//! frames and report the per-frame work as JSON in `#bench-result`, where an
+//! end-to-end test reads it.
+
+use serde::Serialize;
+
+/// Frames measured in one benchmark (about 5 s at 60 frames per second).
+pub const BENCH_FRAMES: usize = 300;
+
+/// Whether the page's URL asks for the benchmark (`bench=1`).
+pub fn requested() -> bool {
+    let query = web_sys::window()
+        .and_then(|window| window.location().search().ok())
+        .unwrap_or_default();
+    let query = query.strip_prefix('?').unwrap_or(&query);
+    form_urlencoded::parse(query.as_bytes()).any(|(key, value)| key == "bench" && value == "1")
+}
+
+/// Timings collected frame by frame.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct BenchRecorder {
+    /// Training + signal updates + the redraws they trigger, per frame.
+    frame_ms: Vec<f64>,
+    /// Training alone, per frame.
+    train_ms: Vec<f64>,
+    epochs: Vec<u64>,
+}
+
+/// What `#bench-result` holds.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct BenchSummary {
+    pub count: usize,
+    pub median_ms: f64,
+    pub p95_ms: f64,
+    pub max_ms: f64,
+    pub train_median_ms: f64,
+    pub train_p95_ms: f64,
+    pub epochs_per_frame: f64,
+    pub surface_ms: Option<f64>,
+    pub samples: usize,
+    pub len: usize,
+}
+
+impl BenchRecorder {
+    pub fn record(&mut self, frame_ms: f64, train_ms: f64, epochs: u64) {
+        self.frame_ms.push(frame_ms);
+        self.train_ms.push(train_ms);
+        self.epochs.push(epochs);
+    }
+
+    pub fn is_complete(&self) -> bool {
+        self.frame_ms.len() >= BENCH_FRAMES
+    }
+
+    pub fn summary(&self, surface_ms: Option<f64>, samples: usize, len: usize) -> BenchSummary {
+        let epochs: u64 = self.epochs.iter().sum();
+        BenchSummary {
+            count: self.frame_ms.len(),
+            median_ms: quantile(&self.frame_ms, 0.5),
+            p95_ms: quantile(&self.frame_ms, 0.95),
+            max_ms: quantile(&self.frame_ms, 1.0),
+            train_median_ms: quantile(&self.train_ms, 0.5),
+            train_p95_ms: quantile(&self.train_ms, 0.95),
+            epochs_per_frame: epochs as f64 / self.epochs.len().max(1) as f64,
+            surface_ms,
+            samples,
+            len,
+        }
+    }
+}
+
+/// The `q`-quantile by the nearest-rank method; 0 for no values.
+pub fn quantile(values: &[f64], q: f64) -> f64 {
+    let mut sorted: Vec<f64> = values.iter().copied().filter(|v| v.is_finite()).collect();
+    if sorted.is_empty() {
+        return 0.0;
+    }
+    sorted.sort_by(f64::total_cmp);
+    let rank = (q.clamp(0.0, 1.0) * sorted.len() as f64).ceil() as usize;
+    sorted[rank.clamp(1, sorted.len()) - 1]
+}

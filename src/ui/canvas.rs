@@ -1,0 +1,248 @@
+//! Canvas helpers shared by the plots: HiDPI sizing, container measurement,
+//! RGBA blits and the plotters backend.
+//!
+//! plotters-canvas has no HiDPI support (plotters issue 164): every canvas here
+//! gets `width/height = CSS size × devicePixelRatio`, and the drawing code
+//! scales fonts, margins and line widths by [`CanvasSize::dpr`] itself.
+
+use leptos::html::Div;
+use leptos::prelude::*;
+use plotters::coord::ranged1d::{DefaultFormatting, KeyPointHint};
+use plotters::coord::types::RangedCoordf64;
+use plotters::prelude::*;
+use plotters_canvas::CanvasBackend;
+use wasm_bindgen::{Clamped, JsCast, closure::Closure};
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, ImageData};
+
+use crate::plot::Rect;
+
+/// A plot container's size in CSS pixels and the device pixel ratio.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct CanvasSize {
+    pub css_width: f64,
+    pub css_height: f64,
+    pub dpr: f64,
+}
+
+impl CanvasSize {
+    /// The canvas attribute size: CSS size × devicePixelRatio, at least 1×1.
+    pub fn device(&self) -> (u32, u32) {
+        let scale = |css: f64| (css * self.dpr).round().clamp(1.0, 16384.0) as u32;
+        (scale(self.css_width), scale(self.css_height))
+    }
+}
+
+/// devicePixelRatio, kept within 1..=4 (a zoomed-out page reports < 1, which
+/// would make labels unreadably small).
+pub fn device_pixel_ratio() -> f64 {
+    let ratio = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio());
+    if ratio.is_finite() {
+        ratio.clamp(1.0, 4.0)
+    } else {
+        1.0
+    }
+}
+
+/// The element's laid-out size, or `None` while it has none (not yet in the
+/// document, `display: none`, or a first effect that runs before layout).
+fn measure(element: &web_sys::Element) -> Option<CanvasSize> {
+    let rect = element.get_bounding_client_rect();
+    let (width, height) = (rect.width(), rect.height());
+    (width >= 1.0 && height >= 1.0).then(|| CanvasSize {
+        css_width: width,
+        css_height: height,
+        dpr: device_pixel_ratio(),
+    })
+}
+
+/// Keeps `size` equal to the container's size: measured when it mounts (again
+/// on the next animation frames while it still measures 0×0), on every
+/// ResizeObserver report, and on window resize (which also catches
+/// devicePixelRatio changes from browser zoom). The container is measured,
+/// never the canvas, since setting a canvas' size would feed back.
+pub fn watch_size(container: NodeRef<Div>, size: RwSignal<Option<CanvasSize>>) {
+    let update = move || {
+        if let Some(element) = container.get_untracked() {
+            let measured = measure(&element);
+            if measured.is_some() && size.get_untracked() != measured {
+                size.set(measured);
+            }
+        }
+    };
+
+    // A few animation frames of retries for a container that is not laid out yet.
+    fn retry(update: impl Fn() + Clone + 'static, size: RwSignal<Option<CanvasSize>>, left: u32) {
+        update();
+        if size.get_untracked().is_none() && left > 0 {
+            request_animation_frame(move || retry(update, size, left - 1));
+        }
+    }
+
+    let observer: StoredValue<Option<web_sys::ResizeObserver>, LocalStorage> =
+        StoredValue::new_local(None);
+    Effect::new(move |_| {
+        let Some(element) = container.get() else {
+            return;
+        };
+        retry(update, size, 30);
+        let callback = Closure::<dyn Fn()>::new(update);
+        if let Ok(created) = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) {
+            created.observe(&element);
+            if let Some(old) = observer.try_update_value(|o| o.replace(created)).flatten() {
+                old.disconnect();
+            }
+        }
+        // The observer calls it for the life of the page; it is tiny.
+        callback.forget();
+    });
+    let resize = window_event_listener(leptos::ev::resize, move |_| update());
+    on_cleanup(move || {
+        resize.remove();
+        if let Some(Some(old)) = observer.try_update_value(Option::take) {
+            old.disconnect();
+        }
+    });
+}
+
+/// Sets the canvas' attribute size for `size` (only when it changed: setting
+/// it clears the canvas). Returns whether it changed.
+pub fn fit(canvas: &HtmlCanvasElement, size: CanvasSize) -> bool {
+    let (width, height) = size.device();
+    let changed = canvas.width() != width || canvas.height() != height;
+    if changed {
+        canvas.set_width(width);
+        canvas.set_height(height);
+    }
+    changed
+}
+
+/// The canvas' 2D context.
+pub fn context_2d(canvas: &HtmlCanvasElement) -> Option<CanvasRenderingContext2d> {
+    canvas.get_context("2d").ok()??.dyn_into().ok()
+}
+
+/// A detached canvas (never shown) of the given size.
+pub fn scratch_canvas(width: u32, height: u32) -> Option<HtmlCanvasElement> {
+    let document = web_sys::window()?.document()?;
+    let canvas: HtmlCanvasElement = document.create_element("canvas").ok()?.dyn_into().ok()?;
+    canvas.set_width(width);
+    canvas.set_height(height);
+    Some(canvas)
+}
+
+/// Draws a `width × height` RGBA buffer scaled into `target` (device pixels),
+/// clipped to `clip`: `putImageData` on a scratch canvas (one call for all
+/// cells), then one scaled `drawImage`.
+pub fn blit_rgba(
+    context: &CanvasRenderingContext2d,
+    rgba: &[u8],
+    (width, height): (u32, u32),
+    target: Rect,
+    clip: Rect,
+    smooth: bool,
+) -> Option<()> {
+    if width == 0 || height == 0 || rgba.len() != (width * height * 4) as usize {
+        return None;
+    }
+    let image = ImageData::new_with_u8_clamped_array_and_sh(Clamped(rgba), width, height).ok()?;
+    let scratch = scratch_canvas(width, height)?;
+    context_2d(&scratch)?
+        .put_image_data(&image, 0.0, 0.0)
+        .ok()?;
+    context.save();
+    context.begin_path();
+    context.rect(clip.x, clip.y, clip.width, clip.height);
+    context.clip();
+    context.set_image_smoothing_enabled(smooth);
+    let drawn = context.draw_image_with_html_canvas_element_and_dw_and_dh(
+        &scratch,
+        target.x,
+        target.y,
+        target.width,
+        target.height,
+    );
+    context.restore();
+    drawn.ok()
+}
+
+/// The plotters drawing area of a canvas (device pixels).
+pub fn plotters_root(
+    canvas: &HtmlCanvasElement,
+) -> Option<DrawingArea<CanvasBackend, plotters::coord::Shift>> {
+    CanvasBackend::with_canvas_object(canvas.clone()).map(IntoDrawingArea::into_drawing_area)
+}
+
+/// Scales the plots' sizes: device pixels per CSS pixel, ×1.4 in presentation mode.
+#[derive(Debug, Clone, Copy)]
+pub struct Scaler {
+    pub dpr: f64,
+    pub large: bool,
+}
+
+impl Scaler {
+    /// A length given in CSS pixels, in device pixels.
+    pub fn px(&self, css: f64) -> f64 {
+        css * self.dpr * if self.large { 1.4 } else { 1.0 }
+    }
+
+    /// The same, rounded for plotters' integer sizes.
+    pub fn pxi(&self, css: f64) -> i32 {
+        self.px(css).round() as i32
+    }
+
+    /// A line width for plotters (at least 1 device pixel).
+    pub fn line(&self, css: f64) -> u32 {
+        self.px(css).round().max(1.0) as u32
+    }
+
+    /// A sans-serif font of `css` pixels.
+    pub fn font(&self, css: f64) -> TextStyle<'static> {
+        ("sans-serif", self.px(css)).into_font().color(&INK)
+    }
+}
+
+/// Text and axis colour on the plots' white background.
+pub const INK: RGBColor = RGBColor(0x33, 0x33, 0x33);
+/// The plots' background (also the background of the exported PNGs).
+pub const PAPER: RGBColor = WHITE;
+
+/// A linear f64 axis whose tick marks are exactly `ticks` (from
+/// [`crate::plot::scale`]), so plotters draws our 1-2-5 and decade ticks.
+/// plotters' own `with_key_points` wrapper loses the f64 label formatter.
+#[derive(Clone)]
+pub struct TickedAxis {
+    linear: RangedCoordf64,
+    ticks: Vec<f64>,
+}
+
+impl TickedAxis {
+    pub fn new(range: std::ops::Range<f64>, ticks: Vec<f64>) -> TickedAxis {
+        TickedAxis {
+            linear: range.into(),
+            ticks,
+        }
+    }
+}
+
+impl Ranged for TickedAxis {
+    // Labels come from the chart's label formatter; this is only the fallback.
+    type FormatOption = DefaultFormatting;
+    type ValueType = f64;
+
+    fn map(&self, value: &f64, limit: (i32, i32)) -> i32 {
+        self.linear.map(value, limit)
+    }
+
+    fn key_points<Hint: KeyPointHint>(&self, hint: Hint) -> Vec<f64> {
+        // Bold points only: no light mesh lines between the ticks.
+        if hint.weight().allow_light_points() {
+            Vec::new()
+        } else {
+            self.ticks.clone()
+        }
+    }
+
+    fn range(&self) -> std::ops::Range<f64> {
+        self.linear.range()
+    }
+}

@@ -1,0 +1,99 @@
+//! The data and the loss. Any change here starts a new run on the new data
+//! and recomputes the loss surface, so the boxes commit on `change` (Enter or
+//! leaving the box), not on every keystroke.
+
+use leptos::prelude::*;
+
+use crate::params::Control;
+use crate::rnn::Reduction;
+use crate::rnn::data::{LEN_RANGE, SAMPLES_RANGE};
+
+use super::field::{NumberField, Rule};
+use crate::ui::controller::Controller;
+use crate::ui::text::use_text;
+
+#[component]
+pub fn DataControls(ctrl: Controller) -> impl IntoView {
+    let text = use_text();
+    let settings = ctrl.settings();
+    let reduction = Memo::new(move |_| settings.with(|s| s.reduction));
+
+    let options = Reduction::ALL
+        .into_iter()
+        .map(|option| {
+            view! {
+                <option value=option.name() prop:selected=move || reduction.get() == option>
+                    {move || (text.get().reduction_name)(option)}
+                </option>
+            }
+        })
+        .collect_view();
+
+    let whole = |(min, max): (usize, usize)| Rule::whole(min as f64, max as f64);
+    let seed_rule = Rule::whole(0.0, f64::from(u32::MAX)).keep_when_out_of_range();
+
+    view! {
+        <fieldset class="group">
+            <legend>{move || text.get().data_legend}</legend>
+            <div class="field" hidden=move || ctrl.hidden(Control::Loss).get()>
+                <label for="loss-reduction">{move || text.get().reduction_label}</label>
+                <select
+                    id="loss-reduction"
+                    on:change=move |event| {
+                        if let Some(chosen) = Reduction::from_name(&event_target_value(&event)) {
+                            ctrl.update(|s| s.reduction = chosen);
+                        }
+                    }
+                >
+                    {options}
+                </select>
+            </div>
+            <NumberField
+                id="seq-len"
+                label=Signal::derive(move || text.get().seq_len_label)
+                rule=whole(LEN_RANGE)
+                value=Signal::derive(move || settings.with(|s| Some(s.data.len as f64)))
+                on_commit=Callback::new(move |value: Option<f64>| {
+                    if let Some(value) = value {
+                        ctrl.update(|s| s.data.len = value as usize);
+                    }
+                })
+                hidden=ctrl.hidden(Control::Len)
+            />
+            <NumberField
+                id="samples"
+                label=Signal::derive(move || text.get().samples_label)
+                rule=whole(SAMPLES_RANGE)
+                value=Signal::derive(move || settings.with(|s| Some(s.data.samples as f64)))
+                on_commit=Callback::new(move |value: Option<f64>| {
+                    if let Some(value) = value {
+                        ctrl.update(|s| s.data.samples = value as usize);
+                    }
+                })
+                hidden=ctrl.hidden(Control::N)
+            />
+            <NumberField
+                id="seed"
+                label=Signal::derive(move || text.get().seed_label)
+                rule=seed_rule
+                value=Signal::derive(move || settings.with(|s| Some(f64::from(s.data.seed))))
+                on_commit=Callback::new(move |value: Option<f64>| {
+                    if let Some(value) = value {
+                        ctrl.update(|s| s.data.seed = value as u32);
+                    }
+                })
+                hidden=ctrl.hidden(Control::Seed)
+            >
+                <button
+                    type="button"
+                    id="new-data"
+                    class="secondary"
+                    hidden=move || ctrl.hidden(Control::Data).get()
+                    on:click=move |_| ctrl.new_data()
+                >
+                    {move || text.get().new_data}
+                </button>
+            </NumberField>
+        </fieldset>
+    }
+}

@@ -1,0 +1,14 @@
+//! The controls: each a labelled, keyboard-usable input with a stable id.
+//! They only ever hand the controller new settings.
+
+pub mod data;
+pub mod field;
+pub mod init;
+pub mod learning_rate;
+pub mod optimizer;
+pub mod playback;
+
+pub use data::DataControls;
+pub use init::InitControls;
+pub use optimizer::OptimizerControls;
+pub use playback::Playback;

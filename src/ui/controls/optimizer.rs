@@ -1,0 +1,107 @@
+//! The update rule, its hyperparameters and gradient clipping. None of these
+//! restart training: the trainer takes the new settings and goes on.
+
+use leptos::prelude::*;
+
+use crate::params::Control;
+use crate::rnn::OptimizerKind;
+use crate::rnn::optim::Hyper;
+
+use super::field::{NumberField, Rule};
+use super::learning_rate::LearningRate;
+use crate::ui::controller::Controller;
+use crate::ui::text::use_text;
+
+#[component]
+pub fn OptimizerControls(ctrl: Controller) -> impl IntoView {
+    let text = use_text();
+    let settings = ctrl.settings();
+    // A memo, so typing a hyperparameter does not rebuild the boxes.
+    let kind = Memo::new(move |_| settings.with(|s| s.optimizer.kind));
+
+    let options = OptimizerKind::ALL
+        .into_iter()
+        .map(|option| {
+            view! {
+                <option value=option.name() prop:selected=move || kind.get() == option>
+                    {move || (text.get().optimizer_name)(option)}
+                </option>
+            }
+        })
+        .collect_view();
+
+    view! {
+        <fieldset class="group">
+            <legend>{move || text.get().optimizer_legend}</legend>
+            <div class="field" hidden=move || ctrl.hidden(Control::Opt).get()>
+                <label for="optimizer">{move || text.get().optimizer_label}</label>
+                <select
+                    id="optimizer"
+                    on:change=move |event| {
+                        if let Some(chosen) = OptimizerKind::from_name(&event_target_value(&event)) {
+                            ctrl.select_optimizer(chosen);
+                        }
+                    }
+                >
+                    {options}
+                </select>
+            </div>
+            <LearningRate ctrl=ctrl />
+            {move || {
+                kind.get()
+                    .hypers()
+                    .iter()
+                    .copied()
+                    .filter(|hyper| *hyper != Hyper::Lr)
+                    .map(|hyper| view! { <HyperField ctrl=ctrl hyper=hyper /> })
+                    .collect_view()
+            }}
+            <ClipField ctrl=ctrl />
+        </fieldset>
+    }
+}
+
+/// One hyperparameter box, `#hp-<cli name>`, within the hyperparameter's limits.
+#[component]
+fn HyperField(ctrl: Controller, hyper: Hyper) -> impl IntoView {
+    let text = use_text();
+    let settings = ctrl.settings();
+    let limits = hyper.limits();
+    let id = format!("hp-{}", hyper.cli_name());
+    view! {
+        <NumberField
+            id=id
+            label=Signal::derive(move || (text.get().hyper_label)(hyper))
+            rule=Rule::real(limits.min, limits.max)
+            value=Signal::derive(move || settings.with(|s| Some(hyper.get(&s.optimizer))))
+            on_commit=Callback::new(move |value: Option<f64>| {
+                if let Some(value) = value {
+                    ctrl.update(|s| hyper.set(&mut s.optimizer, value));
+                }
+            })
+            live=true
+            hidden=ctrl.hidden(Control::for_hyper(hyper))
+        />
+    }
+}
+
+/// `#clip`: the gradient-norm limit, empty for off.
+#[component]
+fn ClipField(ctrl: Controller) -> impl IntoView {
+    let text = use_text();
+    let settings = ctrl.settings();
+    let range = Hyper::CLIP_RANGE;
+    view! {
+        <NumberField
+            id="clip"
+            label=Signal::derive(move || text.get().clip_label)
+            rule=Rule::real(range.min, range.max).positive().optional()
+            value=Signal::derive(move || settings.with(|s| s.optimizer.clip))
+            on_commit=Callback::new(move |clip: Option<f64>| ctrl.update(|s| s.optimizer.clip = clip))
+            live=true
+            placeholder=Signal::derive(move || text.get().clip_placeholder)
+            hint=Signal::derive(move || text.get().clip_hint.to_string())
+            hidden=ctrl.hidden(Control::Clip)
+        />
+    }
+}

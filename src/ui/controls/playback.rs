@@ -1,0 +1,66 @@
+//! Play / pause, one step, reset, the speed and the stop.
+
+use leptos::prelude::*;
+
+use crate::params::{Control, STOP_RANGE};
+
+use super::field::{NumberField, Rule};
+use crate::ui::controller::Controller;
+use crate::ui::text::use_text;
+
+#[component]
+pub fn Playback(ctrl: Controller) -> impl IntoView {
+    let text = use_text();
+    let settings = ctrl.settings();
+    let playing = ctrl.playing();
+    let max_speed = ctrl.max_speed();
+    let speed_rule = Signal::derive(move || Rule::whole(1.0, f64::from(max_speed.get())));
+    let stop_rule = Rule::whole(STOP_RANGE.0 as f64, STOP_RANGE.1 as f64).optional();
+
+    view! {
+        <div class="playback" role="group" aria-label=move || text.get().run_legend>
+            <div class="buttons">
+                <button
+                    type="button"
+                    id="play"
+                    class="primary"
+                    aria-pressed=move || if playing.get() { "true" } else { "false" }
+                    on:click=move |_| ctrl.toggle_play()
+                >
+                    {move || if playing.get() { text.get().pause } else { text.get().play }}
+                </button>
+                <button type="button" id="step" on:click=move |_| ctrl.step()>
+                    {move || text.get().step}
+                </button>
+                <button type="button" id="reset" on:click=move |_| ctrl.reset()>
+                    {move || text.get().reset}
+                </button>
+            </div>
+            <NumberField
+                id="speed"
+                label=Signal::derive(move || text.get().speed_label)
+                rule=speed_rule
+                value=Signal::derive(move || settings.with(|s| Some(f64::from(s.speed))))
+                on_commit=Callback::new(move |value: Option<f64>| {
+                    if let Some(value) = value {
+                        ctrl.update(|s| s.speed = value as u32);
+                    }
+                })
+                live=true
+                hint=Signal::derive(move || (text.get().speed_hint)(max_speed.get()))
+                hidden=ctrl.hidden(Control::Speed)
+            />
+            <NumberField
+                id="max-epochs"
+                label=Signal::derive(move || text.get().max_epochs_label)
+                rule=stop_rule
+                value=Signal::derive(move || settings.with(|s| s.stop_at.map(|n| n as f64)))
+                on_commit=Callback::new(move |value: Option<f64>| {
+                    ctrl.update(|s| s.stop_at = value.map(|n| n as u64));
+                })
+                placeholder=Signal::derive(move || text.get().max_epochs_placeholder)
+                hidden=ctrl.hidden(Control::Epochs)
+            />
+        </div>
+    }
+}

@@ -1,0 +1,252 @@
+//! The loss-surface heat map with the optimizer's path (a dumb view: it draws
+//! what it is given and reports clicks and range changes).
+//!
+//! Two stacked canvases of the same size: the base layer (image, axes, colour
+//! bar; see [`base`]) redrawn only when the surface, view, size or mode
+//! change, and the overlay (`#surface`, on top, receiving the pointer; see
+//! [`overlay`]) redrawn whenever the path changes.
+
+mod base;
+mod controls;
+mod overlay;
+
+use std::sync::Arc;
+
+use leptos::html::{Canvas, Div};
+use leptos::prelude::*;
+use web_sys::MouseEvent;
+
+use crate::plot::readout::{hover_text, weights_text};
+use crate::plot::scale::format_loss;
+use crate::plot::{PlotGeometry, View, nearest_cell};
+use crate::rnn::{Surface, Weights};
+use crate::ui::canvas::{self, CanvasSize, Scaler};
+use crate::ui::download;
+
+use controls::ViewControls;
+use overlay::OverlayScene;
+
+/// Milliseconds since page load (0 if the Performance API is missing).
+fn now_ms() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
+}
+
+/// The loss under `w` from the surface cell drawn there: `Some(None)` for an
+/// overflowed cell, `None` outside the surface.
+fn surface_loss(surface: &Option<Arc<Surface>>, w: Weights) -> Option<Option<f64>> {
+    let surface = surface.as_ref()?;
+    let (row, col) = nearest_cell(surface, w)?;
+    Some(surface.loss_at(row, col))
+}
+
+/// The hover line for `w`, with the loss of its cell when the surface has one.
+fn describe_point(surface: &Option<Arc<Surface>>, w: Weights) -> String {
+    match surface_loss(surface, w) {
+        Some(loss) => hover_text(w, loss),
+        None => weights_text(w),
+    }
+}
+
+/// A text summary of the picture for screen readers.
+fn summary(
+    surface: &Option<Arc<Surface>>,
+    view: [f64; 4],
+    path: &[Weights],
+    diverged: bool,
+) -> String {
+    let [x0, x1, y0, y1] = view;
+    let mut text = format!(
+        "Loss surface over w_x from {x0} to {x1} and w_rec from {y0} to {y1}; the optimum (1, 1) is marked. "
+    );
+    match surface.as_ref().and_then(|s| s.finite_range()) {
+        Some((lo, hi)) => text.push_str(&format!(
+            "Colour shows the loss on a log scale, from {} (dark) to {} (yellow). ",
+            format_loss(lo),
+            format_loss(hi)
+        )),
+        None => text.push_str("The surface is being computed. "),
+    }
+    if let (Some(first), Some(last)) = (path.first(), path.last()) {
+        text.push_str(&format!(
+            "The path starts at {} and is now at {}",
+            weights_text(*first),
+            weights_text(*last)
+        ));
+        text.push_str(if diverged {
+            "; training diverged there."
+        } else {
+            "."
+        });
+    }
+    text
+}
+
+/// The pointer's position on the element, in CSS pixels.
+fn pointer_position(ev: &MouseEvent) -> (f64, f64) {
+    (f64::from(ev.offset_x()), f64::from(ev.offset_y()))
+}
+
+/// The loss surface heat map with the optimizer's path.
+#[component]
+pub fn SurfaceView(
+    /// Recomputed by the controller only when data, loss or range change (never per frame).
+    #[prop(into)]
+    surface: Signal<Option<Arc<Surface>>>,
+    /// Current view [x_min, x_max, y_min, y_max] (w_x horizontal, w_rec vertical); the surface covers it.
+    #[prop(into)]
+    view: Signal<[f64; 4]>,
+    /// The path: weights visited (already decimated, ≤ ~4k points), first = start, last = current.
+    #[prop(into)]
+    path: Signal<Vec<Weights>>,
+    /// True when training diverged: the escape point is marked with a red cross.
+    #[prop(into)]
+    diverged: Signal<bool>,
+    /// A click/tap on the map: the weights under the pointer.
+    on_pick: Callback<Weights>,
+    /// Zoom presets and custom range: emits a new view.
+    on_view_change: Callback<[f64; 4]>,
+    /// Presentation mode: thicker lines, larger fonts.
+    #[prop(into)]
+    large: Signal<bool>,
+    /// Optional extra text for screen readers, appended to the generated summary.
+    #[prop(optional, into)]
+    description: MaybeProp<String>,
+) -> impl IntoView {
+    let frame = NodeRef::<Div>::new();
+    let base_canvas = NodeRef::<Canvas>::new();
+    let overlay_canvas = NodeRef::<Canvas>::new();
+    let size = RwSignal::new(None::<CanvasSize>);
+    canvas::watch_size(frame, size);
+    // The plot's geometry in CSS pixels, set by each base redraw.
+    let geometry = RwSignal::new(None::<PlotGeometry>);
+    let hovered = RwSignal::new(None::<Weights>);
+
+    // Base layer: surface, view, size and mode (never per frame).
+    Effect::new(move |_| {
+        let (Some(size), large, view) = (size.get(), large.get(), view.get()) else {
+            return;
+        };
+        let (Some(base), Some(overlay)) = (base_canvas.get(), overlay_canvas.get()) else {
+            return;
+        };
+        let started = now_ms();
+        canvas::fit(&base, size);
+        canvas::fit(&overlay, size);
+        let view = View::from_array(view).unwrap_or_else(|_| {
+            View::from_array(View::WIDE).unwrap_or(View {
+                x_min: -3.0,
+                x_max: 3.0,
+                y_min: -3.0,
+                y_max: 3.0,
+            })
+        });
+        let drawn = surface.with(|s| base::draw_base(&base, size, large, view, s.as_deref()));
+        let _ = base.set_attribute("data-draw-ms", &format!("{:.2}", now_ms() - started));
+        geometry.set(drawn);
+    });
+
+    // Overlay: the path (every frame while training).
+    Effect::new(move |_| {
+        let (current, large, diverged) = (geometry.get(), large.get(), diverged.get());
+        let Some(overlay) = overlay_canvas.get() else {
+            return;
+        };
+        let dpr = size.get_untracked().map_or(1.0, |s| s.dpr);
+        let started = now_ms();
+        path.with(|path| {
+            let scene = OverlayScene { path, diverged };
+            overlay::draw_overlay(&overlay, current.as_ref(), Scaler { dpr, large }, &scene)
+        });
+        let _ = overlay.set_attribute("data-draw-ms", &format!("{:.2}", now_ms() - started));
+    });
+
+    let weights_at = move |ev: &MouseEvent| {
+        let (x, y) = pointer_position(ev);
+        geometry.get_untracked()?.to_weights(x, y)
+    };
+    let on_move = move |ev: MouseEvent| hovered.set(weights_at(&ev));
+    let on_click = move |ev: MouseEvent| {
+        if let Some(w) = weights_at(&ev) {
+            on_pick.run(w);
+        }
+    };
+    // Without a pointer over the map, the line shows the current point, so the
+    // numbers do not depend on hovering (touch, keyboard).
+    let hover_line = move || match hovered.get() {
+        Some(w) => surface.with(|s| describe_point(s, w)),
+        None => path.with(|p| match p.last() {
+            Some(&w) if w.is_finite() => {
+                format!("current point: {}", surface.with(|s| describe_point(s, w)))
+            }
+            _ => "Hover over the map to read w_x, w_rec and the loss; click to start there.".into(),
+        }),
+    };
+    let summary_text = move || {
+        let mut text = path.with(|p| surface.with(|s| summary(s, view.get(), p, diverged.get())));
+        if let Some(extra) = description.get().filter(|d| !d.is_empty()) {
+            text.push(' ');
+            text.push_str(&extra);
+        }
+        text
+    };
+
+    let export = move |_| {
+        let (Some(base), Some(overlay)) =
+            (base_canvas.get_untracked(), overlay_canvas.get_untracked())
+        else {
+            return;
+        };
+        let composed = canvas::scratch_canvas(base.width(), base.height()).and_then(|out| {
+            let context = canvas::context_2d(&out)?;
+            context
+                .draw_image_with_html_canvas_element(&base, 0.0, 0.0)
+                .ok()?;
+            context
+                .draw_image_with_html_canvas_element(&overlay, 0.0, 0.0)
+                .ok()?;
+            Some(out)
+        });
+        let result = composed
+            .ok_or_else(|| download::DownloadError("the canvas could not be composed".into()))
+            .and_then(|out| download::download_canvas_png(&out, "rnn-loss-surface.png"));
+        if let Err(e) = result {
+            web_sys::console::warn_1(&e.to_string().into());
+        }
+    };
+
+    view! {
+        <section class="plot-panel surface-panel" class:plot-large=move || large.get()>
+            <div class="plot-toolbar">
+                <ViewControls view=view on_view_change=on_view_change />
+                <button
+                    id="surface-png"
+                    type="button"
+                    class="plot-export"
+                    title="Download the heat map with the path as a PNG image"
+                    on:click=export
+                >
+                    "PNG"
+                </button>
+            </div>
+            <div class="plot-frame surface-frame" node_ref=frame>
+                <canvas class="plot-layer" node_ref=base_canvas aria-hidden="true"></canvas>
+                <canvas
+                    id="surface"
+                    class="plot-layer plot-pointer"
+                    node_ref=overlay_canvas
+                    role="img"
+                    aria-label="Heat map of the loss over w_x (horizontal) and w_rec (vertical), with the optimizer's path. Click to start training from that point."
+                    aria-describedby="surface-summary"
+                    on:pointermove=move |ev: web_sys::PointerEvent| on_move(ev.into())
+                    on:pointerdown=move |ev: web_sys::PointerEvent| on_move(ev.into())
+                    on:pointerleave=move |_| hovered.set(None)
+                    on:click=on_click
+                ></canvas>
+            </div>
+            <p id="surface-hover" class="plot-readout">{hover_line}</p>
+            <p id="surface-summary" class="sr-only">{summary_text}</p>
+        </section>
+    }
+}

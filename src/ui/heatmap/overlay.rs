@@ -1,0 +1,264 @@
+//! The heat map's overlay layer: the optimum, the lines |w_rec| = 1, the
+//! optimizer's path with its start and current points, and the escape point.
+//!
+//! It is redrawn every animation frame while training, so it uses the 2D
+//! context directly (a few calls, f64 coordinates, no text measurement)
+//! rather than a plotters chart. Everything is white with a dark outline so
+//! that it reads on both ends of viridis.
+
+use std::f64::consts::PI;
+
+use wasm_bindgen::JsValue;
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
+
+use crate::plot::{PlotGeometry, escape_point};
+use crate::rnn::Weights;
+use crate::ui::canvas::{self, Scaler};
+
+const OUTLINE: &str = "rgba(17, 17, 17, 0.85)";
+const MARK: &str = "#ffffff";
+const ESCAPE: &str = "#e8112d";
+/// The optimum of "count the ones": y = Σ x_k needs w_x = w_rec = 1.
+const OPTIMUM: Weights = Weights {
+    w_x: 1.0,
+    w_rec: 1.0,
+};
+
+/// What the overlay shows.
+pub struct OverlayScene<'a> {
+    pub path: &'a [Weights],
+    pub diverged: bool,
+}
+
+/// Clears the overlay and draws `scene` on `geometry` (CSS pixels); draws
+/// nothing more when there is no geometry yet.
+pub fn draw_overlay(
+    canvas: &HtmlCanvasElement,
+    geometry: Option<&PlotGeometry>,
+    s: Scaler,
+    scene: &OverlayScene,
+) -> Option<()> {
+    let context = canvas::context_2d(canvas)?;
+    context.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0).ok()?;
+    context.clear_rect(
+        0.0,
+        0.0,
+        f64::from(canvas.width()),
+        f64::from(canvas.height()),
+    );
+    let geometry = geometry?;
+    // Draw in CSS pixels; the canvas is devicePixelRatio times larger.
+    context
+        .set_transform(s.dpr, 0.0, 0.0, s.dpr, 0.0, 0.0)
+        .ok()?;
+    let zoom = if s.large { 1.4 } else { 1.0 };
+    let rect = geometry.rect;
+    context.save();
+    context.begin_path();
+    context.rect(rect.x, rect.y, rect.width, rect.height);
+    context.clip();
+    context.set_line_join("round");
+    context.set_line_cap("round");
+
+    draw_gradient_limits(&context, geometry, zoom);
+    if let Some(at) = geometry
+        .view
+        .expanded(0.02)
+        .contains(OPTIMUM)
+        .then(|| geometry.to_pixel(OPTIMUM))
+        .flatten()
+    {
+        draw_star(&context, at, 8.0 * zoom);
+    }
+    draw_path(&context, geometry, scene.path, zoom);
+    draw_end_points(&context, geometry, scene.path, zoom);
+    context.restore();
+    // Unclipped: the escape point often lies on the view's edge.
+    if scene.diverged {
+        if let Some(at) =
+            escape_point(scene.path, &geometry.view).and_then(|w| geometry.to_pixel(w))
+        {
+            draw_escape(&context, geometry, at, zoom);
+        }
+    }
+    Some(())
+}
+
+/// Strokes the current path twice: dark and wide, then white and narrow.
+fn outlined_stroke(context: &CanvasRenderingContext2d, width: f64) {
+    context.set_stroke_style_str(OUTLINE);
+    context.set_line_width(width + 2.5);
+    context.stroke();
+    context.set_stroke_style_str(MARK);
+    context.set_line_width(width);
+    context.stroke();
+}
+
+/// Text in white with a dark outline, readable on any colour of the map.
+fn outlined_text(context: &CanvasRenderingContext2d, text: &str, (x, y): (f64, f64), size: f64) {
+    context.set_font(&format!("{size}px sans-serif"));
+    context.set_line_width(3.0);
+    context.set_stroke_style_str(OUTLINE);
+    let _ = context.stroke_text(text, x, y);
+    context.set_fill_style_str(MARK);
+    let _ = context.fill_text(text, x, y);
+}
+
+/// Dashed lines at w_rec = ±1: beyond them the recurrence amplifies and the
+/// gradients explode (algorithms.md; Pascanu et al. 2013).
+fn draw_gradient_limits(context: &CanvasRenderingContext2d, geometry: &PlotGeometry, zoom: f64) {
+    let view = &geometry.view;
+    let rect = geometry.rect;
+    let dash = js_sys::Array::of2(&JsValue::from(6.0 * zoom), &JsValue::from(5.0 * zoom));
+    let _ = context.set_line_dash(&dash);
+    let mut labelled = false;
+    for w_rec in [1.0, -1.0] {
+        if !(view.y_min..=view.y_max).contains(&w_rec) {
+            continue;
+        }
+        let y = geometry.y_to_pixel(w_rec);
+        context.begin_path();
+        context.move_to(rect.x, y);
+        context.line_to(rect.x + rect.width, y);
+        outlined_stroke(context, 1.5 * zoom);
+        if !labelled {
+            // Above the +1 line (the explosive side), or below the -1 line.
+            let (baseline, dy) = if w_rec > 0.0 {
+                ("bottom", -4.0)
+            } else {
+                ("top", 4.0)
+            };
+            context.set_text_baseline(baseline);
+            context.set_text_align("left");
+            let _ = context.set_line_dash(&js_sys::Array::new());
+            outlined_text(
+                context,
+                "|w_rec| = 1: gradients explode beyond",
+                (rect.x + 6.0 * zoom, y + dy * zoom),
+                12.0 * zoom,
+            );
+            let _ = context.set_line_dash(&dash);
+            labelled = true;
+        }
+    }
+    let _ = context.set_line_dash(&js_sys::Array::new());
+}
+
+/// A five-pointed white star at the optimum (1, 1).
+fn draw_star(context: &CanvasRenderingContext2d, (x, y): (f64, f64), radius: f64) {
+    context.begin_path();
+    for i in 0..10 {
+        let r = if i % 2 == 0 { radius } else { radius * 0.45 };
+        let angle = -PI / 2.0 + f64::from(i) * PI / 5.0;
+        let (px, py) = (x + r * angle.cos(), y + r * angle.sin());
+        if i == 0 {
+            context.move_to(px, py);
+        } else {
+            context.line_to(px, py);
+        }
+    }
+    context.close_path();
+    context.set_line_width(2.0);
+    context.set_stroke_style_str(OUTLINE);
+    context.stroke();
+    context.set_fill_style_str(MARK);
+    context.fill();
+}
+
+/// The path as one white line with a dark outline, clipped to the view.
+fn draw_path(
+    context: &CanvasRenderingContext2d,
+    geometry: &PlotGeometry,
+    path: &[Weights],
+    zoom: f64,
+) {
+    let polylines = geometry.path_polylines(path);
+    if polylines.is_empty() {
+        return;
+    }
+    context.begin_path();
+    for line in &polylines {
+        let mut points = line.iter();
+        if let Some(&(x, y)) = points.next() {
+            context.move_to(x, y);
+        }
+        for &(x, y) in points {
+            context.line_to(x, y);
+        }
+    }
+    outlined_stroke(context, 2.0 * zoom);
+}
+
+/// The start as a hollow circle, the current point as a filled one.
+fn draw_end_points(
+    context: &CanvasRenderingContext2d,
+    geometry: &PlotGeometry,
+    path: &[Weights],
+    zoom: f64,
+) {
+    let visible = |w: &Weights| {
+        (w.is_finite() && geometry.view.expanded(0.02).contains(*w))
+            .then(|| geometry.to_pixel(*w))
+            .flatten()
+    };
+    let radius = 5.5 * zoom;
+    if let Some((x, y)) = path.first().and_then(visible) {
+        context.begin_path();
+        let _ = context.arc(x, y, radius, 0.0, 2.0 * PI);
+        outlined_stroke(context, 2.0 * zoom);
+    }
+    if path.len() > 1 {
+        if let Some((x, y)) = path.last().and_then(visible) {
+            context.begin_path();
+            let _ = context.arc(x, y, radius, 0.0, 2.0 * PI);
+            context.set_fill_style_str(MARK);
+            context.fill();
+            context.set_line_width(2.0);
+            context.set_stroke_style_str(OUTLINE);
+            context.stroke();
+        }
+    }
+}
+
+/// A red cross where the diverging path left the view (or its last point),
+/// labelled on the side towards the middle of the plot.
+fn draw_escape(
+    context: &CanvasRenderingContext2d,
+    geometry: &PlotGeometry,
+    (x, y): (f64, f64),
+    zoom: f64,
+) {
+    let arm = 7.0 * zoom;
+    context.begin_path();
+    context.move_to(x - arm, y - arm);
+    context.line_to(x + arm, y + arm);
+    context.move_to(x - arm, y + arm);
+    context.line_to(x + arm, y - arm);
+    context.set_stroke_style_str(MARK);
+    context.set_line_width(6.0 * zoom);
+    context.stroke();
+    context.set_stroke_style_str(ESCAPE);
+    context.set_line_width(3.0 * zoom);
+    context.stroke();
+    let rect = geometry.rect;
+    let right_half = x > rect.x + rect.width / 2.0;
+    let (align, dx) = if right_half {
+        ("right", -1.0)
+    } else {
+        ("left", 1.0)
+    };
+    let (baseline, dy) = if y < rect.y + rect.height / 2.0 {
+        ("top", 1.0)
+    } else {
+        ("bottom", -1.0)
+    };
+    context.set_text_align(align);
+    context.set_text_baseline(baseline);
+    let offset = arm + 3.0 * zoom;
+    outlined_text(
+        context,
+        "diverged",
+        (x + dx * offset, y + dy * offset),
+        12.0 * zoom,
+    );
+}

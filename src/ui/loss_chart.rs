@@ -1,0 +1,258 @@
+//! The live loss curve: loss against epoch, log y axis by default, drawn with
+//! plotters on a HiDPI canvas.
+//!
+//! The whole chart is redrawn whenever the points change (once per animation
+//! frame while training): the y range moves with every epoch anyway. It stays
+//! cheap because its labels sit on the left and bottom axes, which plotters
+//! draws without measuring text (only right-side labels and captions are
+//! measured through the DOM), and the line is one canvas path.
+
+use leptos::html::{Canvas, Div};
+use leptos::prelude::*;
+use plotters::prelude::*;
+use web_sys::HtmlCanvasElement;
+
+use crate::plot::scale::{format_loss, padded_linear_range, padded_log_range};
+use crate::plot::{Tick, linear_ticks, log_ticks};
+use crate::ui::canvas::{self, CanvasSize, INK, PAPER, Scaler, TickedAxis};
+use crate::ui::download;
+
+/// The curve's colour: a dark blue, readable on white and distinct from the grid.
+const CURVE: RGBColor = RGBColor(0x1f, 0x4e, 0x99);
+const GRID: RGBColor = RGBColor(0xe3, 0xe3, 0xe3);
+
+fn label_near(ticks: &[(f64, String)], value: f64) -> String {
+    ticks
+        .iter()
+        .min_by(|a, b| (a.0 - value).abs().total_cmp(&(b.0 - value).abs()))
+        .map(|t| t.1.clone())
+        .unwrap_or_default()
+}
+
+/// The y axis: chart coordinate (log10 of the loss on a log axis), tick
+/// positions in that coordinate with labels, and the coordinate of a loss.
+struct YAxis {
+    range: std::ops::Range<f64>,
+    ticks: Vec<(f64, String)>,
+    log: bool,
+}
+
+impl YAxis {
+    fn new(losses: impl Iterator<Item = f64> + Clone, log: bool, max_ticks: usize) -> YAxis {
+        let fold = |(lo, hi): (f64, f64), v: f64| (lo.min(v), hi.max(v));
+        let (min, max) = losses.fold((f64::INFINITY, f64::NEG_INFINITY), fold);
+        let to_keyed = |ticks: Vec<Tick>, f: fn(f64) -> f64| {
+            ticks.into_iter().map(|t| (f(t.value), t.label)).collect()
+        };
+        if log {
+            let (lo, hi) = padded_log_range(min, max);
+            YAxis {
+                range: lo.log10()..hi.log10(),
+                ticks: to_keyed(log_ticks(lo, hi, max_ticks), f64::log10),
+                log,
+            }
+        } else {
+            let (lo, hi) = padded_linear_range(min, max);
+            // A loss is never negative: start the axis at 0 rather than below it.
+            let lo = if min >= 0.0 { lo.max(0.0) } else { lo };
+            YAxis {
+                range: lo..hi,
+                ticks: to_keyed(linear_ticks(lo, hi, max_ticks), |v| v),
+                log,
+            }
+        }
+    }
+
+    /// The chart coordinate of `loss`, if it has one (finite; positive on a log axis).
+    fn coordinate(&self, loss: f64) -> Option<f64> {
+        let y = if self.log { loss.log10() } else { loss };
+        y.is_finite().then_some(y)
+    }
+}
+
+/// Draws the chart; returns `None` when the canvas is too small or a drawing call failed.
+fn draw_chart(
+    canvas: &HtmlCanvasElement,
+    size: CanvasSize,
+    large: bool,
+    log_y: bool,
+    points: &[(u64, f64)],
+) -> Option<()> {
+    let root = canvas::plotters_root(canvas)?;
+    root.fill(&PAPER).ok()?;
+    let s = Scaler {
+        dpr: size.dpr,
+        large,
+    };
+    let (width, height) = size.device();
+    let (left, bottom, margin) = (s.pxi(64.0), s.pxi(44.0), s.pxi(14.0));
+    if (width as i32) < left + 2 * margin || (height as i32) < bottom + 2 * margin {
+        return None;
+    }
+    let usable = |&&(_, loss): &&(u64, f64)| loss.is_finite() && (!log_y || loss > 0.0);
+    let shown = || points.iter().filter(usable);
+
+    let plot_height = f64::from(height) - f64::from(bottom + 2 * margin);
+    let plot_width = f64::from(width) - f64::from(left + 2 * margin);
+    let y_axis = YAxis::new(
+        shown().map(|p| p.1),
+        log_y,
+        (plot_height / s.px(45.0)).clamp(2.0, 10.0) as usize,
+    );
+    let first = shown().map(|p| p.0).min().unwrap_or(0) as f64;
+    let last = shown().map(|p| p.0).max().unwrap_or(1) as f64;
+    let last = last.max(first + 1.0);
+    // Whole epochs only: a 1-2-5 step below 1 would label fractions of an epoch.
+    let x_ticks: Vec<(f64, String)> = linear_ticks(
+        first,
+        last,
+        (plot_width / s.px(90.0)).clamp(2.0, 8.0) as usize,
+    )
+    .into_iter()
+    .filter(|t| t.value.fract() == 0.0)
+    .map(|t| (t.value, t.label))
+    .collect();
+
+    let mut chart = ChartBuilder::on(&root)
+        .margin(margin)
+        .x_label_area_size(bottom)
+        .y_label_area_size(left)
+        .build_cartesian_2d(
+            TickedAxis::new(first..last, x_ticks.iter().map(|t| t.0).collect()),
+            TickedAxis::new(
+                y_axis.range.clone(),
+                y_axis.ticks.iter().map(|t| t.0).collect(),
+            ),
+        )
+        .ok()?;
+    let x_label = |v: &f64| label_near(&x_ticks, *v);
+    let y_label = |v: &f64| label_near(&y_axis.ticks, *v);
+    chart
+        .configure_mesh()
+        .x_desc("epoch")
+        .y_desc(if log_y { "loss (log scale)" } else { "loss" })
+        .label_style(s.font(12.0))
+        .axis_desc_style(s.font(14.0))
+        .axis_style(INK.stroke_width(s.line(1.0)))
+        .bold_line_style(GRID.stroke_width(s.line(1.0)))
+        .set_all_tick_mark_size(s.pxi(5.0))
+        .x_label_formatter(&x_label)
+        .y_label_formatter(&y_label)
+        .draw()
+        .ok()?;
+
+    let line = shown().filter_map(|&(epoch, loss)| Some((epoch as f64, y_axis.coordinate(loss)?)));
+    chart
+        .draw_series(LineSeries::new(line, CURVE.stroke_width(s.line(2.0))))
+        .ok()?;
+    if let Some(&(epoch, loss)) = shown().last() {
+        if let Some(y) = y_axis.coordinate(loss) {
+            let radius = s.line(4.0);
+            chart
+                .draw_series(std::iter::once(Circle::new(
+                    (epoch as f64, y),
+                    radius,
+                    CURVE.filled(),
+                )))
+                .ok()?;
+        }
+    }
+    Some(())
+}
+
+/// "Loss fell from 20.1 at epoch 0 to 0.0068 at epoch 5000."
+fn summary(points: &[(u64, f64)]) -> String {
+    let finite = || points.iter().filter(|p| p.1.is_finite());
+    match (finite().next(), finite().last()) {
+        (Some(&(e0, l0)), Some(&(e1, l1))) if e1 > e0 => format!(
+            "Loss against epoch: from {} at epoch {e0} to {} at epoch {e1}; lowest {}.",
+            format_loss(l0),
+            format_loss(l1),
+            format_loss(finite().map(|p| p.1).fold(f64::INFINITY, f64::min)),
+        ),
+        (Some(&(e0, l0)), _) => format!("Loss at epoch {e0}: {}.", format_loss(l0)),
+        _ => "No training yet: the loss curve is empty.".into(),
+    }
+}
+
+/// The live loss curve.
+#[component]
+pub fn LossChart(
+    /// (epoch, loss) points, decimated (≤ ~4k), finite losses only.
+    #[prop(into)]
+    points: Signal<Vec<(u64, f64)>>,
+    /// Log (default) or linear y axis.
+    #[prop(into)]
+    log_y: Signal<bool>,
+    /// Presentation mode: thicker lines, larger fonts.
+    #[prop(into)]
+    large: Signal<bool>,
+    /// Optional extra text for screen readers, appended to the generated summary.
+    #[prop(optional, into)]
+    description: MaybeProp<String>,
+) -> impl IntoView {
+    let frame = NodeRef::<Div>::new();
+    let chart_canvas = NodeRef::<Canvas>::new();
+    let size = RwSignal::new(None::<CanvasSize>);
+    canvas::watch_size(frame, size);
+
+    Effect::new(move |_| {
+        let (Some(size), log_y, large) = (size.get(), log_y.get(), large.get()) else {
+            return;
+        };
+        let Some(canvas) = chart_canvas.get() else {
+            return;
+        };
+        let performance = web_sys::window().and_then(|w| w.performance());
+        let started = performance.as_ref().map_or(0.0, |p| p.now());
+        canvas::fit(&canvas, size);
+        points.with(|points| draw_chart(&canvas, size, large, log_y, points));
+        let elapsed = performance.as_ref().map_or(0.0, |p| p.now()) - started;
+        // Read by benchmarks and tests: the last redraw's cost in milliseconds.
+        let _ = canvas.set_attribute("data-draw-ms", &format!("{elapsed:.2}"));
+    });
+
+    let summary_text = move || {
+        let mut text = points.with(|p| summary(p));
+        if let Some(extra) = description.get().filter(|d| !d.is_empty()) {
+            text.push(' ');
+            text.push_str(&extra);
+        }
+        text
+    };
+    let export = move |_| {
+        let Some(canvas) = chart_canvas.get_untracked() else {
+            return;
+        };
+        if let Err(e) = download::download_canvas_png(&canvas, "rnn-loss-curve.png") {
+            web_sys::console::warn_1(&e.to_string().into());
+        }
+    };
+
+    view! {
+        <section class="plot-panel loss-panel" class:plot-large=move || large.get()>
+            <div class="plot-toolbar">
+                <button
+                    id="loss-png"
+                    type="button"
+                    class="plot-export"
+                    title="Download the loss curve as a PNG image"
+                    on:click=export
+                >
+                    "PNG"
+                </button>
+            </div>
+            <div class="plot-frame loss-frame" node_ref=frame>
+                <canvas
+                    id="loss-chart"
+                    class="plot-layer"
+                    node_ref=chart_canvas
+                    role="img"
+                    aria-label="Loss against epoch"
+                    aria-describedby="loss-summary"
+                ></canvas>
+            </div>
+            <p id="loss-summary" class="sr-only">{summary_text}</p>
+        </section>
+    }
+}

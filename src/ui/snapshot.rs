@@ -1,0 +1,128 @@
+//! What the read-outs show after each frame: one value, published at once.
+
+use crate::rnn::trainer::{DivergenceReason, Status};
+use crate::rnn::{Gradient, OptimizerKind, Trainer, Weights};
+
+use super::text::Text;
+
+/// Where the run stands, as `#status` words it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum RunState {
+    /// Epoch 0, not playing.
+    Ready,
+    Running,
+    /// Stopped by the user mid-run.
+    Paused,
+    /// Stopped by the "stop at epoch" setting.
+    Stopped {
+        epoch: u64,
+    },
+    /// The loss stopped changing (see `super::plateau`).
+    Converged {
+        epoch: u64,
+    },
+    Diverged {
+        epoch: u64,
+        reason: DivergenceReason,
+    },
+    /// The settings could not build a run (see the controller's problem).
+    Broken,
+}
+
+impl RunState {
+    /// How the trainer's `status`, the play state and the plateau detector combine.
+    pub fn of(status: Status, playing: bool, epoch: u64, converged_at: Option<u64>) -> RunState {
+        match status {
+            Status::Diverged { epoch, reason } => RunState::Diverged { epoch, reason },
+            Status::ReachedMaxEpochs { epoch } => RunState::Stopped { epoch },
+            Status::Converged { epoch } => RunState::Converged { epoch },
+            Status::Training if playing => RunState::Running,
+            Status::Training => match converged_at {
+                Some(epoch) => RunState::Converged { epoch },
+                None if epoch == 0 => RunState::Ready,
+                None => RunState::Paused,
+            },
+        }
+    }
+
+    /// One word for scripts (`data-status`): ready, running, paused, converged,
+    /// diverged, or error.
+    pub fn keyword(self) -> &'static str {
+        match self {
+            RunState::Ready => "ready",
+            RunState::Running => "running",
+            RunState::Paused | RunState::Stopped { .. } => "paused",
+            RunState::Converged { .. } => "converged",
+            RunState::Diverged { .. } => "diverged",
+            RunState::Broken => "error",
+        }
+    }
+
+    /// The sentence `#status` shows.
+    pub fn describe(self, text: &Text, problem: Option<&str>) -> String {
+        match self {
+            RunState::Ready => text.status_ready.into(),
+            RunState::Running => text.status_running.into(),
+            RunState::Paused => text.status_paused.into(),
+            RunState::Stopped { epoch } => (text.status_stopped)(epoch),
+            RunState::Converged { epoch } => (text.status_converged)(epoch),
+            RunState::Diverged { epoch, reason } => (text.status_diverged)(epoch, reason),
+            RunState::Broken => (text.status_error)(problem.unwrap_or(text.missing)),
+        }
+    }
+
+    pub fn is_diverged(self) -> bool {
+        matches!(self, RunState::Diverged { .. })
+    }
+}
+
+/// The run at the end of a frame.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Snapshot {
+    /// Updates made so far.
+    pub epoch: u64,
+    /// The current weights (the start at epoch 0; the last finite point after a divergence).
+    pub weights: Weights,
+    pub init: Weights,
+    /// The loss and gradient at `weights`.
+    pub loss: f64,
+    pub grad: Gradient,
+    pub run: RunState,
+    pub kind: OptimizerKind,
+    /// The update rule's internal state, as `Optimizer::inspect` names it.
+    pub optimizer_state: Vec<(&'static str, [f64; 2])>,
+}
+
+impl Snapshot {
+    /// Reads `trainer`; `run` is decided by the caller.
+    pub fn of(trainer: &Trainer, run: RunState) -> Snapshot {
+        let (loss, grad) = trainer.evaluate();
+        Snapshot {
+            epoch: trainer.epoch(),
+            weights: trainer.weights(),
+            init: trainer.init(),
+            loss,
+            grad,
+            run,
+            kind: trainer.optimizer().settings().kind,
+            optimizer_state: trainer.optimizer().inspect(),
+        }
+    }
+
+    /// Before any run exists (settings that cannot build one).
+    pub fn broken(kind: OptimizerKind) -> Snapshot {
+        Snapshot {
+            epoch: 0,
+            weights: Weights::default(),
+            init: Weights::default(),
+            loss: f64::NAN,
+            grad: Gradient {
+                w_x: f64::NAN,
+                w_rec: f64::NAN,
+            },
+            run: RunState::Broken,
+            kind,
+            optimizer_state: Vec::new(),
+        }
+    }
+}

@@ -1,0 +1,1094 @@
+//! The URL settings table: parsing never fails, writing reads back exactly,
+//! every correction is reported, and every preset's caption is true.
+
+use proptest::prelude::*;
+
+use rnn_playground::params::{
+    AppState, Control, Lang, MAX_SPEED, Notice, NoticeKind, PARAMS, Parsed, PresetId, Problem,
+    SHOWN_CHARS, View, markdown_table, parse, sanitize, to_query,
+};
+use rnn_playground::rnn::model::backward_signal;
+use rnn_playground::rnn::optim::Hyper;
+use rnn_playground::rnn::trainer::DivergenceReason;
+use rnn_playground::rnn::{
+    DataConfig, Dataset, OptimizerKind, OptimizerSettings, Record, Reduction, Status, Trainer,
+    Weights,
+};
+
+/// The keys issue 4 fixes; scripts and tests outside this crate rely on them.
+const KEYS: [&str; 28] = [
+    "opt", "lr", "mu", "rho", "eps", "b1", "b2", "etap", "etam", "d0", "rescale", "clip", "loss",
+    "len", "n", "seed", "wx", "wrec", "view", "speed", "epochs", "at", "lang", "embed", "present",
+    "hide", "preset", "logy",
+];
+
+/// The only notice of `query`, which must exist.
+fn only_notice(query: &str) -> (AppState, Notice) {
+    let Parsed { state, notices } = parse(query);
+    assert_eq!(notices.len(), 1, "{query}: {notices:?}");
+    (state, notices[0].clone())
+}
+
+fn with_state(change: impl FnOnce(&mut AppState)) -> AppState {
+    let mut state = AppState::default();
+    change(&mut state);
+    state
+}
+
+// ---------------------------------------------------------------------------------------------
+// The table
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn the_table_has_every_key_exactly_once() {
+    let mut table: Vec<&str> = PARAMS.iter().map(|p| p.key).collect();
+    let mut expected = KEYS.to_vec();
+    table.sort_unstable();
+    expected.sort_unstable();
+    assert_eq!(table, expected);
+}
+
+#[test]
+fn the_markdown_table_has_a_row_per_key_with_range_and_default() {
+    let table = markdown_table();
+    for key in KEYS {
+        let rows: Vec<&str> = table
+            .lines()
+            .filter(|l| l.starts_with(&format!("| `{key}` |")))
+            .collect();
+        assert_eq!(rows.len(), 1, "{key}");
+        assert_eq!(rows[0].matches(" | ").count(), 3, "{}", rows[0]);
+    }
+    assert!(
+        table.contains("| `len` | whole number, 1 to 200 | `10` |"),
+        "{table}"
+    );
+    assert!(
+        table.contains("| `lr` | number, 1e-12 to 1000000 | 0.001"),
+        "{table}"
+    );
+    assert!(table.contains("`gd`, `momentum`, `rmsprop`, `rmsprop-seed`, `rprop`, `adam`"));
+}
+
+#[test]
+fn hyperparameter_keys_are_the_cores_url_keys() {
+    for hyper in Hyper::ALL {
+        assert!(KEYS.contains(&hyper.url_key()), "{}", hyper.url_key());
+        assert_eq!(Control::for_hyper(hyper).name(), hyper.url_key());
+    }
+}
+
+#[test]
+fn control_names_round_trip_and_follow_url_keys() {
+    for control in Control::ALL {
+        assert_eq!(Control::from_name(control.name()), Some(control));
+    }
+    for key in [
+        "opt", "lr", "clip", "loss", "len", "n", "seed", "speed", "epochs", "view",
+    ] {
+        assert!(Control::from_name(key).is_some(), "{key}");
+    }
+    assert!(Control::ALL.windows(2).all(|w| w[0] < w[1]));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Defaults and well-formed links
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn an_empty_query_is_the_seeds_run() {
+    let state = AppState::default();
+    assert_eq!(parse("").state, state);
+    assert_eq!(parse("?").state, state);
+    assert!(parse("?").notices.is_empty());
+    assert_eq!(to_query(&state), "");
+    assert_eq!(state.optimizer.kind, OptimizerKind::RmspropSeed);
+    assert_eq!(state.optimizer.lr, 1e-3);
+    assert_eq!(state.reduction, Reduction::Sum);
+    assert_eq!(state.data, DataConfig::default());
+    assert_eq!(state.init, None);
+    assert_eq!(state.view, View::square(-3.0, 3.0));
+    assert!(state.log_axis);
+    state.validate().unwrap();
+}
+
+#[test]
+fn a_full_link_reads_every_key() {
+    let query = "?opt=adam&lr=0.02&b1=0.8&b2=0.99&eps=1e-7&clip=5&loss=mean&len=30&n=50&seed=7\
+                 &wx=1.5&wrec=-0.5&view=0,2,-1,1.5&speed=20&epochs=300&at=40&lang=ja&embed=1\
+                 &present=1&hide=seed,lr&logy=0";
+    let Parsed { state, notices } = parse(query);
+    assert!(notices.is_empty(), "{notices:?}");
+    let optimizer = state.optimizer;
+    assert_eq!(optimizer.kind, OptimizerKind::Adam);
+    assert_eq!(
+        (optimizer.lr, optimizer.beta1, optimizer.beta2),
+        (0.02, 0.8, 0.99)
+    );
+    assert_eq!((optimizer.eps, optimizer.clip), (1e-7, Some(5.0)));
+    assert_eq!(state.reduction, Reduction::Mean);
+    assert_eq!(
+        state.data,
+        DataConfig {
+            seed: 7,
+            samples: 50,
+            len: 30
+        }
+    );
+    assert_eq!(
+        state.init,
+        Some(Weights {
+            w_x: 1.5,
+            w_rec: -0.5
+        })
+    );
+    assert_eq!(state.view.bounds(), [0.0, 2.0, -1.0, 1.5]);
+    assert_eq!((state.speed, state.stop_at, state.at), (20, Some(300), 40));
+    assert_eq!(state.lang, Some(Lang::Ja));
+    assert!(state.embed && state.present && !state.log_axis);
+    assert_eq!(state.hide, vec![Control::Lr, Control::Seed]);
+    let config = state.trainer_config();
+    assert_eq!(config.stop.max_epochs, Some(300));
+    assert_eq!(config.optimizer, optimizer);
+    assert_eq!(config.data, state.data);
+    assert!(Trainer::new(config).is_ok());
+}
+
+#[test]
+fn choosing_an_optimizer_loads_its_defaults_whatever_the_key_order() {
+    let gd = parse("opt=gd").state;
+    assert_eq!(gd.optimizer, OptimizerSettings::defaults(OptimizerKind::Gd));
+    assert_eq!(gd.optimizer.lr, 1e-5);
+    assert_eq!(parse("lr=0.01&opt=gd").state.optimizer.lr, 0.01);
+    assert_eq!(parse("opt=gd&lr=0.01").state.optimizer.lr, 0.01);
+    // A clip survives the switch; another rule's hyperparameters are kept (and harmless).
+    let kept = parse("clip=3&opt=momentum&b1=0.5").state;
+    assert_eq!(kept.optimizer.clip, Some(3.0));
+    assert_eq!(kept.optimizer.beta1, 0.5);
+    assert_eq!(to_query(&kept), "opt=momentum&b1=0.5&clip=3");
+}
+
+#[test]
+fn a_preset_is_applied_first_and_keys_override_it() {
+    let exploding = PresetId::Exploding.state();
+    assert_eq!(parse("preset=exploding").state, exploding);
+    let tuned = parse("lr=1e-7&preset=exploding").state;
+    assert_eq!(tuned.optimizer.lr, 1e-7);
+    assert_eq!(tuned.init, exploding.init);
+    assert_eq!(tuned.preset, Some(PresetId::Exploding));
+    assert_eq!(to_query(&tuned), "preset=exploding&lr=1e-7");
+    // Back to the drawn init, no clip and no stop from a preset that sets them.
+    let plain = parse("preset=clipping&clip=off&epochs=off&wx=seed&wrec=seed").state;
+    assert_eq!(
+        (plain.optimizer.clip, plain.stop_at, plain.init),
+        (None, None, None)
+    );
+    assert_eq!(
+        to_query(&plain),
+        "preset=clipping&clip=off&wx=seed&wrec=seed&epochs=off"
+    );
+}
+
+#[test]
+fn links_are_short_and_use_shortest_numbers() {
+    assert_eq!(to_query(&with_state(|s| s.optimizer.lr = 1e-5)), "lr=1e-5");
+    assert_eq!(to_query(&with_state(|s| s.optimizer.lr = 0.25)), "lr=0.25");
+    assert_eq!(
+        to_query(&with_state(|s| s.view = View::NEAR_OPTIMUM)),
+        "view=0,2,0,2"
+    );
+    assert_eq!(to_query(&with_state(|s| s.at = 1234)), "at=1234");
+    assert_eq!(to_query(&PresetId::SeedGd.state()), "preset=seed-gd");
+    assert_eq!(
+        to_query(&with_state(|s| s.select_optimizer(OptimizerKind::Gd))),
+        "opt=gd"
+    );
+}
+
+#[test]
+fn repeated_keys_use_the_first_value_and_say_so() {
+    let Parsed { state, notices } = parse("lr=0.1&lr=0.2&lr=abc");
+    assert_eq!(state.optimizer.lr, 0.1);
+    assert_eq!(notices.len(), 1);
+    assert_eq!(notices[0].kind, NoticeKind::Repeated { count: 3 });
+    assert_eq!(
+        notices[0].message_en(),
+        "lr was given 3 times; using the first"
+    );
+    assert_eq!(
+        notices[0].message_ja(),
+        "lr が 3 回指定されています。最初の値を使います"
+    );
+}
+
+#[test]
+fn unknown_keys_are_ignored_quietly() {
+    let parsed = parse("utm_source=news&LR=5&fbclid=x&&=&lr%00=1&%ZZ=1");
+    assert_eq!(parsed.state, AppState::default());
+    assert!(parsed.notices.is_empty(), "{:?}", parsed.notices);
+}
+
+#[test]
+fn percent_escapes_and_plus_are_decoded() {
+    let state = parse("hide=lr%2C+opt&view=%2D1,1,-1,1&lr=%200.5").state;
+    assert_eq!(state.hide, vec![Control::Opt, Control::Lr]);
+    assert_eq!(state.view.bounds(), [-1.0, 1.0, -1.0, 1.0]);
+    assert_eq!(state.optimizer.lr, 0.5);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Each malformed example of issue 4
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn not_a_number_falls_back_to_the_default() {
+    let (state, notice) = only_notice("lr=abc");
+    assert_eq!(state.optimizer.lr, 1e-3);
+    assert_eq!(notice.key, "lr");
+    assert_eq!(notice.kind, NoticeKind::NotANumber);
+    assert_eq!(notice.message_en(), "lr=abc is not a number; using 0.001");
+    assert_eq!(
+        notice.message_ja(),
+        "lr=abc は数値ではありません。0.001 を使います"
+    );
+    let (state, notice) = only_notice("lr=NaN");
+    assert_eq!(
+        (state.optimizer.lr, notice.kind),
+        (1e-3, NoticeKind::NotANumber)
+    );
+    // After a preset, the default is the preset's value.
+    let (state, notice) = only_notice("preset=seed-gd&lr=x");
+    assert_eq!(state.optimizer.lr, 1e-5);
+    assert_eq!(notice.message_en(), "lr=x is not a number; using 0.00001");
+}
+
+#[test]
+fn out_of_range_numbers_are_clamped() {
+    let (state, notice) = only_notice("len=500");
+    assert_eq!(state.data.len, 200);
+    assert_eq!(
+        notice.kind,
+        NoticeKind::OutOfRange {
+            min: 1.0,
+            max: 200.0
+        }
+    );
+    assert_eq!(
+        notice.message_en(),
+        "len=500 is outside the range 1 to 200; using 200"
+    );
+    assert_eq!(
+        notice.message_ja(),
+        "len=500 は範囲（1 〜 200）の外です。200 を使います"
+    );
+    /// Reads one setting as a number.
+    type Reading = fn(&AppState) -> f64;
+    let cases: [(&str, Reading, f64); 9] = [
+        ("len=0", |s| s.data.len as f64, 1.0),
+        ("len=-3", |s| s.data.len as f64, 1.0),
+        (
+            "n=99999999999999999999999999999999999999999999",
+            |s| s.data.samples as f64,
+            1000.0,
+        ),
+        ("lr=-1", |s| s.optimizer.lr, 1e-12),
+        ("lr=inf", |s| s.optimizer.lr, 1e6),
+        ("mu=1.5", |s| s.optimizer.momentum, 0.999),
+        ("speed=0", |s| s.speed.into(), 1.0),
+        ("speed=5000", |s| s.speed.into(), f64::from(MAX_SPEED)),
+        ("at=20000000", |s| s.at as f64, 1e7),
+    ];
+    for (query, get, expected) in cases {
+        let (state, notice) = only_notice(query);
+        assert_eq!(get(&state), expected, "{query}");
+        assert!(
+            matches!(notice.kind, NoticeKind::OutOfRange { .. }),
+            "{query}"
+        );
+    }
+    let (state, _) = only_notice("epochs=5000000000");
+    assert_eq!(state.stop_at, Some(1_000_000_000));
+    let (state, _) = only_notice("clip=1e20");
+    assert_eq!(state.optimizer.clip, Some(1e12));
+}
+
+#[test]
+fn non_integers_fall_back_to_the_default() {
+    for query in ["len=1e99", "len=2.5", "len=1e2", "len=0x10"] {
+        let (state, notice) = only_notice(query);
+        assert_eq!(state.data.len, 10, "{query}");
+        let expected = if query == "len=0x10" {
+            NoticeKind::NotANumber
+        } else {
+            NoticeKind::NotAnInteger {
+                min: 1.0,
+                max: 200.0,
+            }
+        };
+        assert_eq!(notice.kind, expected, "{query}");
+    }
+    let (_, notice) = only_notice("len=2.5");
+    assert_eq!(
+        notice.message_en(),
+        "len=2.5 is not a whole number from 1 to 200; using 10"
+    );
+    assert_eq!(
+        notice.message_ja(),
+        "len=2.5 は 1 から 200 までの整数ではありません。10 を使います"
+    );
+}
+
+#[test]
+fn a_seed_outside_u32_falls_back_instead_of_clamping() {
+    for query in ["seed=-1", "seed=4294967296", "seed=1.5"] {
+        let (state, notice) = only_notice(query);
+        assert_eq!(state.data.seed, 1, "{query}");
+        assert_eq!(
+            notice.kind,
+            NoticeKind::NotAnInteger {
+                min: 0.0,
+                max: 4294967295.0
+            },
+            "{query}"
+        );
+    }
+    assert_eq!(parse("seed=4294967295").state.data.seed, u32::MAX);
+    assert_eq!(parse("seed=0").state.data.seed, 0);
+}
+
+#[test]
+fn unknown_names_fall_back_and_list_the_choices() {
+    let (state, notice) = only_notice("opt=%3Cscript%3Ealert(1)%3C%2Fscript%3E");
+    assert_eq!(state.optimizer.kind, OptimizerKind::RmspropSeed);
+    assert_eq!(notice.given, "<script>alert(1)</script>");
+    assert_eq!(
+        notice.message_en(),
+        "opt=<script>alert(1)</script> is not one of gd, momentum, rmsprop, rmsprop-seed, \
+         rprop, adam; using rmsprop-seed"
+    );
+    let (state, _) = only_notice("loss=avg");
+    assert_eq!(state.reduction, Reduction::Sum);
+    let (state, _) = only_notice("lang=fr");
+    assert_eq!(state.lang, None);
+    let (state, _) = only_notice("preset=nope");
+    assert_eq!(state.preset, None);
+    let (state, notice) = only_notice("embed=2");
+    assert!(!state.embed);
+    assert_eq!(
+        notice.kind,
+        NoticeKind::UnknownChoice {
+            allowed: vec!["0", "1"]
+        }
+    );
+    assert!(parse("embed=true&present=YES&logy=off").state.embed);
+    assert_eq!(
+        parse("OPT=GD").state.optimizer.kind,
+        OptimizerKind::RmspropSeed
+    );
+    assert_eq!(parse("opt=GD").state.optimizer.kind, OptimizerKind::Gd);
+}
+
+#[test]
+fn a_malformed_view_falls_back_to_the_default() {
+    for (query, problem) in [
+        (
+            "view=3,1,2",
+            NoticeKind::Malformed(Problem::ViewNotFourNumbers),
+        ),
+        (
+            "view=1,2,3,4,5",
+            NoticeKind::Malformed(Problem::ViewNotFourNumbers),
+        ),
+        (
+            "view=a,b,c,d",
+            NoticeKind::Malformed(Problem::ViewNotFourNumbers),
+        ),
+        (
+            "view=,,,",
+            NoticeKind::Malformed(Problem::ViewNotFourNumbers),
+        ),
+        (
+            "view=3,1,2,4",
+            NoticeKind::Malformed(Problem::ViewEmptyRange),
+        ),
+        (
+            "view=1,1,0,1",
+            NoticeKind::Malformed(Problem::ViewEmptyRange),
+        ),
+        (
+            "view=2000,3000,0,1",
+            NoticeKind::Malformed(Problem::ViewEmptyRange),
+        ),
+    ] {
+        let (state, notice) = only_notice(query);
+        assert_eq!(state.view, View::DEFAULT, "{query}");
+        assert_eq!(notice.kind, problem, "{query}");
+        assert!(notice.message_en().ends_with("using -3,3,-3,3"), "{query}");
+    }
+    let (state, notice) = only_notice("view=-2000,3,-3,inf");
+    assert_eq!(state.view.bounds(), [-1000.0, 3.0, -3.0, 1000.0]);
+    assert_eq!(
+        notice.kind,
+        NoticeKind::OutOfRange {
+            min: -1000.0,
+            max: 1000.0
+        }
+    );
+    assert!(parse("view=0,1e-6,0,1").notices.is_empty());
+}
+
+#[test]
+fn empty_values_fall_back_with_a_notice() {
+    for key in KEYS {
+        let Parsed { state, notices } = parse(&format!("{key}="));
+        assert_eq!(state, AppState::default(), "{key}");
+        assert_eq!(notices.len(), 1, "{key}: {notices:?}");
+        assert_eq!(notices[0].kind, NoticeKind::Empty, "{key}");
+    }
+    let (_, notice) = only_notice("lr=");
+    assert_eq!(notice.message_en(), "lr is empty; using 0.001");
+    assert_eq!(notice.message_ja(), "lr が空です。0.001 を使います");
+    let (_, notice) = only_notice("lang=");
+    assert_eq!(notice.message_en(), "lang is empty; ignoring it");
+    assert_eq!(notice.message_ja(), "lang が空です。無視します");
+    // A key without '=' is an empty value too.
+    let (state, notice) = only_notice("embed");
+    assert!(!state.embed);
+    assert_eq!((notice.key, notice.kind), ("embed", NoticeKind::Empty));
+}
+
+#[test]
+fn junk_escapes_are_shown_as_plain_text_without_control_characters() {
+    let (state, notice) = only_notice("lr=%ZZ");
+    assert_eq!(state.optimizer.lr, 1e-3);
+    assert_eq!(notice.given, "%ZZ");
+    let (_, notice) = only_notice("lr=%00");
+    assert_eq!(notice.given, "");
+    let (_, notice) = only_notice("lr=a%0Ab%1Bc%7F%E2%80%AEd%FF");
+    assert_eq!(notice.given, "abcd\u{FFFD}");
+    assert!(!notice.message_en().chars().any(char::is_control));
+}
+
+#[test]
+fn long_values_are_cut_for_display() {
+    let garbage: String = "<b>x</b>".repeat(1250);
+    let (state, notice) = only_notice(&format!("lr={garbage}"));
+    assert_eq!(state.optimizer.lr, 1e-3);
+    assert_eq!(notice.given.chars().count(), SHOWN_CHARS + 1);
+    assert!(notice.given.ends_with('…'));
+    // A 10 000-digit number is a number, just far too large.
+    let (state, notice) = only_notice(&format!("lr={}", "9".repeat(10_000)));
+    assert_eq!(state.optimizer.lr, 1e6);
+    assert!(matches!(notice.kind, NoticeKind::OutOfRange { .. }));
+}
+
+#[test]
+fn ten_kilobytes_of_garbage_leave_a_working_state() {
+    // A fixed pseudo-random byte soup over the characters a URL can hold.
+    let alphabet = b"abcdefghijklmnopqrstuvwxyz0123456789=&%+,.-_?#;/ZXQ";
+    let mut x: u32 = 12345;
+    let soup: String = (0..10_240)
+        .map(|_| {
+            x ^= x << 13;
+            x ^= x >> 17;
+            x ^= x << 5;
+            alphabet[x as usize % alphabet.len()] as char
+        })
+        .collect();
+    for query in [
+        soup.clone(),
+        format!("lr=0.01&{soup}"),
+        soup.replace('&', "&lr="),
+    ] {
+        let Parsed { state, notices } = parse(&query);
+        state.validate().unwrap();
+        assert!(notices.len() <= 2 * PARAMS.len(), "{}", notices.len());
+    }
+    let Parsed { state, notices } = parse(&soup.replace('&', "&lr="));
+    assert!(notices.iter().any(|n| n.key == "lr"));
+    assert!(Trainer::new(state.trainer_config()).is_ok());
+}
+
+#[test]
+fn initial_weights_come_as_a_pair() {
+    let pair = parse("wx=1&wrec=2").state.init;
+    assert_eq!(
+        pair,
+        Some(Weights {
+            w_x: 1.0,
+            w_rec: 2.0
+        })
+    );
+    let (state, notice) = only_notice("wx=1");
+    assert_eq!(state.init, None);
+    assert_eq!(notice.kind, NoticeKind::Malformed(Problem::InitIncomplete));
+    assert!(
+        notice
+            .message_en()
+            .ends_with("using the init drawn with the data")
+    );
+    assert!(
+        notice
+            .message_ja()
+            .ends_with("データと一緒に引いた初期値を使います")
+    );
+    let (state, notice) = only_notice("wrec=seed&preset=exploding");
+    assert_eq!(state.init, PresetId::Exploding.state().init);
+    assert_eq!((notice.key, notice.used.as_str()), ("wrec", "2"));
+    let (state, _) = only_notice("wx=1&wrec=seed");
+    assert_eq!(state.init, None);
+    let (state, notice) = only_notice("wx=50&wrec=-0.5");
+    assert_eq!(
+        state.init,
+        Some(Weights {
+            w_x: 10.0,
+            w_rec: -0.5
+        })
+    );
+    assert_eq!(
+        notice.message_en(),
+        "wx=50 is outside the range -10 to 10; using 10"
+    );
+    let (state, notice) = only_notice("wx=abc&wrec=2");
+    assert_eq!((state.init, notice.kind), (None, NoticeKind::NotANumber));
+}
+
+#[test]
+fn off_and_zero_switch_clip_and_stop_off() {
+    for off in ["off", "0", "OFF", "00", "-0"] {
+        let state = parse(&format!("preset=clipping&clip={off}&epochs={off}")).state;
+        assert_eq!((state.optimizer.clip, state.stop_at), (None, None), "{off}");
+    }
+    assert_eq!(
+        parse("epochs=5").state.trainer_config().stop.max_epochs,
+        Some(5)
+    );
+}
+
+#[test]
+fn hide_keeps_known_names_in_order_and_reports_unknown_ones() {
+    let (state, notice) = only_notice("hide=seed,lr,bogus,LR,,opt,x%3Cy");
+    assert_eq!(state.hide, vec![Control::Opt, Control::Lr, Control::Seed]);
+    assert_eq!(notice.given, "bogus,x<y");
+    assert!(matches!(notice.kind, NoticeKind::UnknownChoice { .. }));
+    assert_eq!(to_query(&state), "hide=opt,lr,seed");
+}
+
+#[test]
+fn every_notice_kind_reads_in_both_languages() {
+    let queries = [
+        "lr=",
+        "lr=abc",
+        "len=2.5",
+        "len=500",
+        "opt=x",
+        "lr=1&lr=2",
+        "view=1",
+        "view=1,0,0,1",
+        "wx=1",
+    ];
+    for query in queries {
+        for notice in parse(query).notices {
+            let (en, ja) = (notice.message_en(), notice.message_ja());
+            assert!(en.starts_with(notice.key), "{en}");
+            assert!(ja.starts_with(notice.key), "{ja}");
+            assert_ne!(en, ja);
+            assert!(
+                ja.chars().any(|c| ('\u{3040}'..='\u{30FF}').contains(&c)),
+                "{ja}"
+            );
+        }
+    }
+}
+
+#[test]
+fn sanitize_brings_a_loaded_state_into_range() {
+    let mut loaded = AppState::default();
+    loaded.optimizer.lr = f64::NAN;
+    loaded.data.len = 5000;
+    loaded.speed = 0;
+    loaded.hide = vec![Control::Seed, Control::Lr, Control::Seed];
+    loaded.view = View::square(2.0, 1.0);
+    let Parsed { state, notices } = sanitize(&loaded);
+    state.validate().unwrap();
+    assert_eq!(state.optimizer.lr, 1e-3);
+    assert_eq!((state.data.len, state.speed), (200, 1));
+    assert_eq!(state.hide, vec![Control::Lr, Control::Seed]);
+    assert_eq!(state.view, View::DEFAULT);
+    let keys: Vec<&str> = notices.iter().map(|n| n.key).collect();
+    assert_eq!(keys, ["lr", "len", "view", "speed"]);
+    assert!(loaded.validate().is_err());
+}
+
+#[test]
+fn a_state_round_trips_through_json() {
+    let state = parse("preset=adam-valley&lang=ja&hide=lr,opt").state;
+    let json = serde_json::to_string(&state).unwrap();
+    let back: AppState = serde_json::from_str(&json).unwrap();
+    assert_eq!(back, state);
+    assert!(json.contains("\"preset\":\"adam-valley\""), "{json}");
+}
+
+#[test]
+fn languages_follow_browser_tags() {
+    assert_eq!(Lang::from_browser_tag("ja-JP"), Lang::Ja);
+    assert_eq!(Lang::from_browser_tag("JA"), Lang::Ja);
+    assert_eq!(Lang::from_browser_tag("en-US"), Lang::En);
+    assert_eq!(Lang::from_browser_tag("fr"), Lang::En);
+    assert_eq!(Lang::from_browser_tag(""), Lang::En);
+    assert_eq!(Lang::from_code("ja"), Some(Lang::Ja));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Properties
+// ---------------------------------------------------------------------------------------------
+
+/// Values worth trying for any key: numbers in every notation, names, lists and junk.
+fn any_value() -> impl Strategy<Value = String> {
+    let names: Vec<String> = [
+        "gd",
+        "adam",
+        "rmsprop-seed",
+        "rprop",
+        "sum",
+        "mean",
+        "en",
+        "ja",
+    ]
+    .iter()
+    .chain(&[
+        "exploding",
+        "seed-gd",
+        "off",
+        "seed",
+        "1",
+        "0",
+        "lr,opt",
+        "view,bogus",
+    ])
+    .map(|s| s.to_string())
+    .collect();
+    prop_oneof![
+        any::<f64>().prop_map(|x| x.to_string()),
+        any::<f64>().prop_map(|x| format!("{x:e}")),
+        any::<i64>().prop_map(|x| x.to_string()),
+        (0u64..3000).prop_map(|x| x.to_string()),
+        (-20.0f64..20.0).prop_map(|x| x.to_string()),
+        prop::sample::select(names),
+        "[-0-9.,eE+]{0,12}",
+        "(%[0-9A-Fa-f]{2}|%[G-Zg-z%]{0,2}|[a-z0-9,.+ -]){0,10}",
+        (
+            prop::collection::vec(-1000.0f64..1000.0, 0..6),
+            any::<bool>()
+        )
+            .prop_map(|(v, spaced)| {
+                let sep = if spaced { ", " } else { "," };
+                v.iter().map(f64::to_string).collect::<Vec<_>>().join(sep)
+            }),
+        ".{0,30}",
+    ]
+}
+
+fn any_key() -> impl Strategy<Value = String> {
+    prop_oneof![
+        4 => prop::sample::select(KEYS.to_vec()).prop_map(str::to_string),
+        1 => "[a-zA-Z_%0-9]{0,6}",
+        1 => ".{0,4}",
+    ]
+}
+
+fn any_query() -> impl Strategy<Value = String> {
+    let pair = (any_key(), any_value(), any::<bool>()).prop_map(|(key, value, encode)| {
+        if encode {
+            form_urlencoded::Serializer::new(String::new())
+                .append_pair(&key, &value)
+                .finish()
+        } else {
+            format!("{key}={value}")
+        }
+    });
+    prop_oneof![
+        4 => (prop::collection::vec(pair, 0..12), "[?]?", "[&=#%+]{0,2}")
+            .prop_map(|(pairs, lead, junk)| format!("{lead}{}{junk}", pairs.join("&"))),
+        1 => ".{0,200}",
+        1 => prop::collection::vec(any::<u8>(), 0..200)
+            .prop_map(|bytes| String::from_utf8_lossy(&bytes).into_owned()),
+    ]
+}
+
+/// A value within `min..=max`: an end, uniform, or log-uniform when both ends are positive.
+fn within(min: f64, max: f64) -> BoxedStrategy<f64> {
+    let uniform = (min..=max).boxed();
+    let mut choices = vec![Just(min).boxed(), Just(max).boxed(), uniform];
+    if min > 0.0 {
+        let log = (min.ln()..=max.ln()).prop_map(move |l| l.exp().clamp(min, max));
+        choices.push(log.boxed());
+    }
+    prop::strategy::Union::new(choices).boxed()
+}
+
+fn any_optimizer() -> impl Strategy<Value = OptimizerSettings> {
+    let hypers: Vec<BoxedStrategy<Option<f64>>> = Hyper::ALL
+        .iter()
+        .map(|h| prop::option::of(within(h.limits().min, h.limits().max)).boxed())
+        .collect();
+    let clip = prop::option::of(within(Hyper::CLIP_RANGE.min, Hyper::CLIP_RANGE.max));
+    (
+        prop::sample::select(OptimizerKind::ALL.to_vec()),
+        hypers,
+        clip,
+    )
+        .prop_map(|(kind, values, clip)| {
+            let mut settings = OptimizerSettings::defaults(kind);
+            for (hyper, value) in Hyper::ALL.iter().zip(values) {
+                if let Some(v) = value {
+                    hyper.set(&mut settings, v);
+                }
+            }
+            settings.clip = clip;
+            settings
+        })
+}
+
+fn any_view() -> impl Strategy<Value = View> {
+    let axis = prop_oneof![
+        Just((-3.0, 3.0)),
+        (-1000.0f64..=990.0, 1e-6f64..=10.0).prop_map(|(lo, span)| (lo, lo + span)),
+        (-1000.0f64..0.0, 0.0f64..=1000.0),
+    ];
+    (axis.clone(), axis).prop_map(|((x_min, x_max), (y_min, y_max))| View {
+        x_min,
+        x_max,
+        y_min,
+        y_max,
+    })
+}
+
+fn any_valid_state() -> impl Strategy<Value = AppState> {
+    let run = (
+        any_optimizer(),
+        prop::sample::select(Reduction::ALL.to_vec()),
+        (any::<u32>(), 1usize..=1000, 1usize..=200),
+        prop::option::of((-10.0f64..=10.0, -10.0f64..=10.0)),
+        any_view(),
+        prop::option::of(prop::sample::select(PresetId::ALL.to_vec())),
+    );
+    let page = (
+        1u32..=MAX_SPEED,
+        prop::option::of(1u64..=1_000_000_000),
+        prop_oneof![Just(0u64), 0u64..=10_000_000],
+        prop::option::of(prop::sample::select(Lang::ALL.to_vec())),
+        any::<[bool; 3]>(),
+        prop::sample::subsequence(Control::ALL.to_vec(), 0..=Control::ALL.len()),
+    );
+    (run, page).prop_map(
+        |(
+            (optimizer, reduction, (seed, samples, len), init, view, preset),
+            (speed, stop_at, at, lang, [embed, present, log_axis], hide),
+        )| AppState {
+            optimizer,
+            reduction,
+            data: DataConfig { seed, samples, len },
+            init: init.map(|(w_x, w_rec)| Weights { w_x, w_rec }),
+            view,
+            speed,
+            stop_at,
+            at,
+            lang,
+            embed,
+            present,
+            hide,
+            preset,
+            log_axis,
+        },
+    )
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(10_000))]
+
+    /// Any query gives a usable state, and every notice is displayable text.
+    #[test]
+    fn any_query_gives_a_valid_state(query in any_query()) {
+        let Parsed { state, notices } = parse(&query);
+        prop_assert!(state.validate().is_ok(), "{:?}", state.validate());
+        prop_assert!(state.optimizer.validate().is_ok());
+        prop_assert!(state.data.validate().is_ok());
+        prop_assert!(state.view.validate().is_ok());
+        for notice in &notices {
+            prop_assert!(PARAMS.iter().any(|p| p.key == notice.key));
+            prop_assert!(notice.given.chars().count() <= SHOWN_CHARS + 1);
+            prop_assert!(!notice.given.chars().any(char::is_control));
+            prop_assert!(!notice.message_en().is_empty() && !notice.message_ja().is_empty());
+        }
+        // What the page then writes into the address bar reads back unchanged.
+        let again = parse(&to_query(&state));
+        prop_assert_eq!(&again.state, &state);
+        prop_assert!(again.notices.is_empty(), "{:?}", again.notices);
+    }
+
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(3000))]
+
+    /// Every valid state survives a link exactly, with a URL-safe query.
+    #[test]
+    fn every_valid_state_round_trips(state in any_valid_state()) {
+        prop_assert!(state.validate().is_ok(), "{:?}", state.validate());
+        let query = to_query(&state);
+        prop_assert!(
+            query.bytes().all(|b| b.is_ascii_alphanumeric() || b"=&.,-".contains(&b)),
+            "{}", query
+        );
+        let Parsed { state: back, notices } = parse(&query);
+        prop_assert!(notices.is_empty(), "{}: {:?}", query, notices);
+        prop_assert_eq!(back, state);
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Presets: each caption's numbers, checked against the core
+// ---------------------------------------------------------------------------------------------
+
+/// Runs a preset to its stop; returns every record and the trainer.
+fn run_preset(preset: PresetId) -> (Vec<Record>, Trainer) {
+    let mut trainer = Trainer::new(preset.state().trainer_config()).unwrap();
+    let records = std::iter::from_fn(|| trainer.step()).collect();
+    (records, trainer)
+}
+
+fn loss_at(records: &[Record], epoch: u64) -> f64 {
+    records[(epoch - 1) as usize].loss
+}
+
+fn first_epoch_below(records: &[Record], loss: f64) -> Option<u64> {
+    records.iter().find(|r| r.loss < loss).map(|r| r.epoch)
+}
+
+fn round(x: f64, decimals: i32) -> f64 {
+    let scale = 10f64.powi(decimals);
+    (x * scale).round() / scale
+}
+
+#[test]
+fn presets_are_numbered_named_and_set_everything() {
+    for (index, preset) in PresetId::ALL.into_iter().enumerate() {
+        assert_eq!(usize::from(preset.number()), index + 1);
+        assert_eq!(PresetId::from_number(preset.number()), Some(preset));
+        assert_eq!(PresetId::from_name(preset.name()), Some(preset));
+        let state = preset.state();
+        state.validate().unwrap();
+        assert_eq!(state.preset, Some(preset));
+        assert!(state.stop_at.is_some(), "{preset:?}");
+        assert_eq!(to_query(&state), format!("preset={}", preset.name()));
+        for lang in Lang::ALL {
+            assert!(!preset.title(lang).is_empty() && !preset.caption(lang).is_empty());
+        }
+    }
+    let names: Vec<&str> = PresetId::ALL.iter().map(|p| p.name()).collect();
+    assert_eq!(
+        names,
+        [
+            "seed-gd",
+            "seed-rmsprop",
+            "roelants-rprop",
+            "exploding",
+            "vanishing",
+            "clipping",
+            "adam-valley"
+        ]
+    );
+    // Switching scenario keeps the classroom settings.
+    let class = parse("lang=ja&embed=1&present=1&hide=lr&logy=0&at=50&speed=7").state;
+    let switched = PresetId::Vanishing.apply(&class);
+    assert_eq!(switched.lang, Some(Lang::Ja));
+    assert!(switched.embed && switched.present && !switched.log_axis);
+    assert_eq!(
+        (switched.hide, switched.at, switched.speed),
+        (vec![Control::Lr], 0, 10)
+    );
+    assert_eq!(switched.init, PresetId::Vanishing.state().init);
+}
+
+#[test]
+fn preset_seed_gd_plateaus_then_falls_off_a_cliff_near_550() {
+    let state = PresetId::SeedGd.state();
+    assert_eq!(
+        state.optimizer,
+        OptimizerSettings::defaults(OptimizerKind::Gd)
+    );
+    assert_eq!((state.optimizer.lr, state.init), (1e-5, None));
+    let (records, trainer) = run_preset(PresetId::SeedGd);
+    assert_eq!(round(loss_at(&records, 500), 1), 362.7);
+    assert_eq!(round(loss_at(&records, 600), 2), 0.27);
+    let cliff = first_epoch_below(&records, 100.0).unwrap();
+    assert!((540..=580).contains(&cliff), "{cliff}");
+    assert!(loss_at(&records, 400) > 400.0, "a plateau, not a slope");
+    // The seed's final weights after its 2001 calls.
+    assert_eq!(trainer.status(), Status::ReachedMaxEpochs { epoch: 2001 });
+    let w = trainer.weights();
+    assert_eq!((round(w.w_x, 4), round(w.w_rec, 4)), (1.0597, 0.9863));
+}
+
+#[test]
+fn preset_seed_rmsprop_reaches_the_plateau_at_1_1() {
+    let state = PresetId::SeedRmsprop.state();
+    assert_eq!(
+        state.optimizer,
+        OptimizerSettings::defaults(OptimizerKind::RmspropSeed)
+    );
+    let (records, trainer) = run_preset(PresetId::SeedRmsprop);
+    assert!(
+        loss_at(&records, 400) < 0.0075,
+        "{}",
+        loss_at(&records, 400)
+    );
+    assert!(
+        records[499..]
+            .iter()
+            .all(|r| (0.0066..0.0070).contains(&r.loss)),
+        "plateau at ≈ 0.0068"
+    );
+    let w = trainer.weights();
+    assert!(
+        (w.w_x - 1.0).abs() < 2e-3 && (w.w_rec - 1.0).abs() < 2e-3,
+        "{w:?}"
+    );
+}
+
+#[test]
+fn preset_roelants_rprop_ends_where_the_tutorial_does() {
+    let state = PresetId::RoelantsRprop.state();
+    assert_eq!(state.reduction, Reduction::Mean);
+    assert_eq!(state.stop_at, Some(500));
+    let (_, trainer) = run_preset(PresetId::RoelantsRprop);
+    assert_eq!(trainer.status(), Status::ReachedMaxEpochs { epoch: 500 });
+    let w = trainer.weights();
+    assert!((w.w_x - 1.001355547207059).abs() < 1e-12, "{w:?}");
+    assert!((w.w_rec - 0.9996744737846419).abs() < 1e-12, "{w:?}");
+    assert!(state.view.contains(Weights {
+        w_x: -1.5,
+        w_rec: 2.0
+    }));
+}
+
+#[test]
+fn preset_exploding_diverges_on_the_first_step() {
+    let state = PresetId::Exploding.state();
+    assert_eq!(
+        (state.optimizer.kind, state.optimizer.lr),
+        (OptimizerKind::Gd, 1e-5)
+    );
+    assert_eq!(
+        state.init,
+        Some(Weights {
+            w_x: 1.0,
+            w_rec: 2.0
+        })
+    );
+    let (records, trainer) = run_preset(PresetId::Exploding);
+    assert_eq!(format!("{:.1e}", records[0].grad.norm()), "4.5e7");
+    let after_one = records[1].weights;
+    assert_eq!(
+        (after_one.w_x.round(), after_one.w_rec.round()),
+        (-106.0, -433.0)
+    );
+    assert_eq!(
+        trainer.status(),
+        Status::Diverged {
+            epoch: 3,
+            reason: DivergenceReason::LossNotFinite
+        }
+    );
+}
+
+#[test]
+fn preset_vanishing_fits_fast_then_creeps() {
+    let state = PresetId::Vanishing.state();
+    let start = Weights {
+        w_x: 2.0,
+        w_rec: 0.5,
+    };
+    assert_eq!(
+        (state.optimizer.kind, state.init),
+        (OptimizerKind::Gd, Some(start))
+    );
+    // dL/ds_k scales as w_rec^(n-k): the first input gets 0.5⁹ of the last's signal.
+    let (data, _) = Dataset::generate(state.data).unwrap();
+    let signal = backward_signal(&data, start, state.reduction);
+    let ratio = signal[0] / signal[data.len() - 1];
+    assert!((ratio - 0.5f64.powi(9)).abs() < 1e-15, "{ratio}");
+    assert_eq!((1.0 / ratio).round(), 512.0);
+    let (records, trainer) = run_preset(PresetId::Vanishing);
+    assert_eq!(trainer.status(), Status::ReachedMaxEpochs { epoch: 3000 });
+    assert!(loss_at(&records, 1) > 150.0);
+    assert_eq!(round(loss_at(&records, 100), 1), 13.4);
+    assert_eq!(round(loss_at(&records, 3000), 1), 4.3);
+    assert!(trainer.weights().w_rec < 0.9, "still far from w_rec = 1");
+    assert!(
+        state.view.contains(start)
+            && state.view.contains(Weights {
+                w_x: 1.0,
+                w_rec: 1.0
+            })
+    );
+}
+
+#[test]
+fn preset_clipping_rescues_the_exploding_run() {
+    let state = PresetId::Clipping.state();
+    let exploding = PresetId::Exploding.state();
+    assert_eq!(state.optimizer.clip, Some(1000.0));
+    assert_eq!(
+        OptimizerSettings {
+            clip: None,
+            ..state.optimizer
+        },
+        exploding.optimizer,
+        "only the clip differs"
+    );
+    assert_eq!(state.init, exploding.init);
+    let (records, trainer) = run_preset(PresetId::Clipping);
+    assert_eq!(trainer.status(), Status::ReachedMaxEpochs { epoch: 3000 });
+    let longest_step = records
+        .windows(2)
+        .map(|w| {
+            (w[1].weights.w_x - w[0].weights.w_x).hypot(w[1].weights.w_rec - w[0].weights.w_rec)
+        })
+        .fold(0.0, f64::max);
+    assert!(longest_step <= 0.01 + 1e-12, "{longest_step}");
+    assert!(first_epoch_below(&records, 1.0).unwrap() <= 277);
+    assert!(first_epoch_below(&records, 0.1).unwrap() <= 3000);
+    assert!(trainer.evaluate().0 < 0.1);
+    assert!(state.view.contains(Weights {
+        w_x: 1.0,
+        w_rec: 2.0
+    }));
+}
+
+#[test]
+fn preset_adam_follows_the_curved_valley_to_the_optimum() {
+    let state = PresetId::AdamValley.state();
+    assert_eq!(
+        state.optimizer,
+        OptimizerSettings::defaults(OptimizerKind::Adam)
+    );
+    assert_eq!(state.init, PresetId::Vanishing.state().init);
+    let (records, trainer) = run_preset(PresetId::AdamValley);
+    let widest = records
+        .iter()
+        .map(|r| r.weights.w_x)
+        .fold(f64::MIN, f64::max);
+    assert_eq!(round(widest, 2), 2.27);
+    assert!(first_epoch_below(&records, 0.01).unwrap() <= 535);
+    let w = trainer.weights();
+    assert!(
+        (w.w_x - 1.0).abs() < 1e-5 && (w.w_rec - 1.0).abs() < 1e-5,
+        "{w:?}"
+    );
+    assert!(
+        records.iter().all(|r| state.view.contains(r.weights)),
+        "the path stays in view"
+    );
+}

@@ -1,0 +1,99 @@
+//! The fast loss surface against the naive per-cell oracle.
+
+use proptest::prelude::*;
+use rnn_playground::rnn::surface::{self, Axis};
+use rnn_playground::rnn::{DataConfig, Dataset, Reduction};
+
+fn close(fast: f64, naive: f64, scale: f64) -> bool {
+    (fast.is_nan() && naive.is_nan()) || fast == naive || (fast - naive).abs() <= 1e-10 * scale
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    #[test]
+    fn fast_surface_equals_naive(
+        seed in any::<u32>(),
+        samples in 1usize..=12,
+        len in 1usize..=25,
+        mean in any::<bool>(),
+        x0 in -4.0f64..4.0, x_span in 1e-3f64..6.0,
+        y0 in -1.6f64..1.6, y_span in 1e-3f64..3.0,
+        cols in 1usize..=12, rows in 1usize..=12,
+    ) {
+        let (data, _) = Dataset::generate(DataConfig { seed, samples, len }).unwrap();
+        let red = if mean { Reduction::Mean } else { Reduction::Sum };
+        let axis = |lo: f64, span: f64, n: usize| Axis::new(lo, if n == 1 { lo } else { lo + span }, n);
+        let (ax, ay) = (axis(x0, x_span, cols), axis(y0, y_span, rows));
+        let fast = surface::compute(&data, red, ax, ay, true).unwrap();
+        let naive = surface::compute_naive(&data, red, ax, ay, true).unwrap();
+        prop_assert_eq!(&fast.w_x, &naive.w_x);
+        let (fgx, fgr) = fast.grad.clone().unwrap();
+        let (ngx, ngr) = naive.grad.clone().unwrap();
+        for cell in 0..fast.loss.len() {
+            prop_assert!(close(fast.loss[cell], naive.loss[cell], naive.loss[cell].abs()),
+                "loss cell {}: {} vs {}", cell, fast.loss[cell], naive.loss[cell]);
+            // Gradients can cancel to ~0; compare relative to the terms' size, √(L·A)-like.
+            let w_x = fast.w_x[cell % fast.cols()];
+            let scale = naive.loss[cell].abs() + ngx[cell].abs() + ngr[cell].abs() + w_x.abs();
+            prop_assert!(close(fgx[cell], ngx[cell], scale), "gx cell {}: {} vs {}", cell, fgx[cell], ngx[cell]);
+            prop_assert!(close(fgr[cell], ngr[cell], scale), "gr cell {}: {} vs {}", cell, fgr[cell], ngr[cell]);
+        }
+    }
+
+    #[test]
+    fn any_finite_ranges_give_finite_or_flagged_cells(
+        x in prop::array::uniform2(-1e300f64..1e300),
+        y in prop::array::uniform2(-1e300f64..1e300),
+        n in 2usize..=8,
+        len in 1usize..=200,
+    ) {
+        let (data, _) = Dataset::generate(DataConfig { seed: 7, samples: 3, len }).unwrap();
+        let (ax, ay) = (Axis::new(x[0].min(x[1]), x[0].max(x[1]), n), Axis::new(y[0].min(y[1]), y[0].max(y[1]), n));
+        match surface::compute(&data, Reduction::Sum, ax, ay, true) {
+            Ok(s) => {
+                prop_assert!(s.loss.iter().all(|v| v.is_finite() || *v == f64::INFINITY));
+                prop_assert_eq!(s.overflowed, s.loss.iter().filter(|v| !v.is_finite()).count());
+            }
+            Err(e) => prop_assert!(ax.min == ax.max || ay.min == ay.max, "unexpected error {}", e),
+        }
+    }
+}
+
+#[test]
+fn seed_surface_has_its_zero_at_the_optimum() {
+    let (data, _) = Dataset::generate(DataConfig::default()).unwrap();
+    let s = surface::compute(
+        &data,
+        Reduction::Sum,
+        Axis::new(-3.0, 3.0, 7),
+        Axis::new(-3.0, 3.0, 7),
+        false,
+    )
+    .unwrap();
+    // Row 4 is w_rec = 1, column 4 is w_x = 1; column 3 is w_x = 0, where L = Σt² = 567.
+    assert!(s.loss_at(4, 4).unwrap() < 1e-10, "{:?}", s.loss_at(4, 4));
+    assert!((0..7).all(|r| (s.loss_at(r, 3).unwrap() - 567.0).abs() < 1e-10));
+}
+
+#[test]
+fn bad_axes_are_errors() {
+    let (data, _) = Dataset::generate(DataConfig::default()).unwrap();
+    let ok = Axis::new(-1.0, 1.0, 5);
+    for bad in [
+        Axis::new(3.0, 1.0, 5),
+        Axis::new(1.0, 1.0, 5),
+        Axis::new(f64::NAN, 1.0, 5),
+        Axis::new(0.0, 1.0, 0),
+        Axis::new(0.0, 1.0, 5000),
+    ] {
+        assert!(
+            surface::compute(&data, Reduction::Sum, bad, ok, false).is_err(),
+            "{bad:?}"
+        );
+        assert!(
+            surface::compute(&data, Reduction::Sum, ok, bad, false).is_err(),
+            "{bad:?}"
+        );
+    }
+}

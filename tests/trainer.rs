@@ -1,0 +1,203 @@
+//! Trainer behaviour: determinism, reset, bounded history, stop rules, no panics anywhere.
+
+use proptest::prelude::*;
+use rnn_playground::rnn::history::History;
+use rnn_playground::rnn::{
+    DataConfig, Gradient, OptimizerKind, OptimizerSettings, Record, Reduction, Status, StopRule,
+    Trainer, TrainerConfig, Weights,
+};
+
+fn seed_rmsprop() -> Trainer {
+    Trainer::new(TrainerConfig::seed(OptimizerSettings::defaults(
+        OptimizerKind::RmspropSeed,
+    )))
+    .unwrap()
+}
+
+#[test]
+fn reset_returns_to_the_same_data_init_and_path() {
+    let mut trainer = seed_rmsprop();
+    let first: Vec<Record> = (0..300).filter_map(|_| trainer.step()).collect();
+    let data_before = trainer.data().clone();
+    trainer.reset();
+    assert_eq!(trainer.epoch(), 0);
+    assert_eq!(trainer.weights(), trainer.init());
+    assert!(trainer.history().is_empty());
+    let again: Vec<Record> = (0..300).filter_map(|_| trainer.step()).collect();
+    assert_eq!(first, again, "the same run must repeat step for step");
+    assert_eq!(&data_before, trainer.data());
+}
+
+#[test]
+fn changing_the_learning_rate_keeps_training() {
+    let mut trainer = seed_rmsprop();
+    trainer.run(50);
+    let w = trainer.weights();
+    let faster = OptimizerSettings {
+        lr: 2e-3,
+        ..*trainer.optimizer().settings()
+    };
+    trainer.set_optimizer(faster).unwrap();
+    assert_eq!((trainer.epoch(), trainer.weights()), (50, w));
+    assert_ne!(
+        trainer.optimizer().state().mean_square,
+        [0.0; 2],
+        "the rule keeps its state"
+    );
+    let invalid = OptimizerSettings { lr: -1.0, ..faster };
+    assert!(trainer.set_optimizer(invalid).is_err());
+    assert_eq!(trainer.optimizer().settings().lr, 2e-3);
+}
+
+#[test]
+fn stop_rules_stop_training() {
+    let stop = StopRule {
+        max_epochs: Some(120),
+        loss_tolerance: None,
+    };
+    let mut trainer = Trainer::new(TrainerConfig {
+        stop,
+        ..*seed_rmsprop().config()
+    })
+    .unwrap();
+    assert_eq!(trainer.run(1000), 120);
+    assert_eq!(trainer.status(), Status::ReachedMaxEpochs { epoch: 120 });
+    trainer.set_stop(StopRule {
+        max_epochs: None,
+        loss_tolerance: Some(0.02),
+    });
+    assert_eq!(trainer.status(), Status::Training);
+    trainer.run(10_000);
+    match trainer.status() {
+        Status::Converged { epoch } => assert!(epoch > 120 && epoch <= 300, "converged at {epoch}"),
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn a_million_epochs_keep_history_bounded() {
+    let mut trainer = seed_rmsprop();
+    assert_eq!(trainer.run(1_000_000), 1_000_000);
+    let history = trainer.history();
+    let points: Vec<u64> = history.points().map(|r| r.epoch).collect();
+    assert!(points.len() <= history.cap() + 1, "{} points", points.len());
+    assert!(points.len() >= history.cap() / 2);
+    assert_eq!(points.first(), Some(&1));
+    assert_eq!(points.last(), Some(&1_000_000));
+    assert!(points.windows(2).all(|w| w[0] < w[1]));
+    // Evenly spread: no gap wider than twice the stride.
+    let widest = points.windows(2).map(|w| w[1] - w[0]).max().unwrap();
+    assert!(
+        widest <= 2 * history.stride(),
+        "gap {widest}, stride {}",
+        history.stride()
+    );
+}
+
+#[test]
+fn history_thins_but_keeps_first_and_latest() {
+    let mut history = History::new(8);
+    let record = |epoch| Record {
+        epoch,
+        loss: epoch as f64,
+        weights: Weights::default(),
+        grad: Gradient::default(),
+    };
+    for epoch in 1..=100 {
+        history.push(record(epoch));
+        assert!(history.len() <= 9);
+        assert_eq!(history.points().next().map(|r| r.epoch), Some(1));
+        assert_eq!(history.points().last().map(|r| r.epoch), Some(epoch));
+    }
+}
+
+#[test]
+fn invalid_configs_are_errors_not_panics() {
+    let base = *seed_rmsprop().config();
+    let bad = [
+        TrainerConfig {
+            data: DataConfig {
+                samples: 0,
+                ..base.data
+            },
+            ..base
+        },
+        TrainerConfig {
+            data: DataConfig {
+                len: 201,
+                ..base.data
+            },
+            ..base
+        },
+        TrainerConfig {
+            init: Some(Weights {
+                w_x: f64::NAN,
+                w_rec: 0.0,
+            }),
+            ..base
+        },
+        TrainerConfig {
+            optimizer: OptimizerSettings {
+                lr: 0.0,
+                ..base.optimizer
+            },
+            ..base
+        },
+        TrainerConfig {
+            optimizer: OptimizerSettings {
+                clip: Some(-1.0),
+                ..base.optimizer
+            },
+            ..base
+        },
+    ];
+    for config in bad {
+        let err = Trainer::new(config).unwrap_err();
+        assert!(!err.to_string().is_empty());
+    }
+}
+
+fn any_kind() -> impl Strategy<Value = OptimizerKind> {
+    prop::sample::select(OptimizerKind::ALL.to_vec())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    /// No panic over the whole parameter space; the state is always reportable.
+    #[test]
+    fn training_never_panics(
+        kind in any_kind(),
+        lr in (-8.0f64..3.0).prop_map(|e| 10f64.powf(e)),
+        w_x in -10.0f64..10.0,
+        w_rec in -10.0f64..10.0,
+        len in 1usize..=200,
+        samples in 1usize..=1000,
+        seed in any::<u32>(),
+        mean in any::<bool>(),
+        clip in prop::option::of(1e-3f64..1e3),
+    ) {
+        let mut optimizer = OptimizerSettings::defaults(kind);
+        optimizer.lr = lr;
+        optimizer.delta0 = lr.min(1e3);
+        optimizer.clip = clip;
+        let config = TrainerConfig {
+            data: DataConfig { seed, samples, len },
+            reduction: if mean { Reduction::Mean } else { Reduction::Sum },
+            optimizer,
+            init: Some(Weights { w_x, w_rec }),
+            stop: StopRule::default(),
+        };
+        let mut trainer = Trainer::new(config).unwrap();
+        // Keep each case cheap: at most ~2e6 multiply-adds.
+        let epochs = (2_000_000 / (samples * len)).clamp(1, 40) as u64;
+        let ran = trainer.run(epochs);
+        prop_assert!(trainer.weights().is_finite());
+        prop_assert_eq!(trainer.epoch(), ran);
+        match trainer.status() {
+            Status::Training => prop_assert_eq!(ran, epochs),
+            Status::Diverged { epoch, .. } => prop_assert!(epoch <= ran + 1),
+            other => prop_assert!(false, "unexpected {:?}", other),
+        }
+    }
+}
