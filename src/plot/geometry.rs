@@ -26,8 +26,8 @@ impl std::fmt::Display for ViewError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(match self {
             ViewError::NotFinite => "all four bounds must be numbers",
-            ViewError::EmptyX => "w_x min must be less than w_x max",
-            ViewError::EmptyY => "w_rec min must be less than w_rec max",
+            ViewError::EmptyX => "the w_x range is empty: \"from\" must be less than \"to\"",
+            ViewError::EmptyY => "the w_rec range is empty: \"from\" must be less than \"to\"",
         })
     }
 }

@@ -11,4 +11,4 @@ pub mod scale;
 pub use colormap::{OVERFLOW_RGB, viridis};
 pub use geometry::{PlotGeometry, Rect, View, ViewError, clip_segment, escape_point, nearest_cell};
 pub use heatmap_pixels::{colour_bar_rgba, surface_rgba};
-pub use scale::{AxisKind, AxisMap, LogColourScale, Tick, linear_ticks, log_ticks};
+pub use scale::{AxisKind, AxisMap, LogColourScale, Tick, integer_ticks, linear_ticks, log_ticks};

@@ -228,9 +228,25 @@ fn format_exponent(value: f64) -> String {
 /// `max_count + 1` of them, labelled with just enough decimals for the step.
 pub fn linear_ticks(min: f64, max: f64, max_count: usize) -> Vec<Tick> {
     let (min, max) = (min.min(max), min.max(max));
-    let Some(step) = nice_step(max - min, max_count) else {
+    match nice_step(max - min, max_count) {
+        Some(step) => ticks_every(min, max, step),
+        None => Vec::new(),
+    }
+}
+
+/// Like [`linear_ticks`], but only at whole numbers (an epoch axis: a 1-2-5
+/// step below 1 would label fractions of an epoch).
+pub fn integer_ticks(min: f64, max: f64, max_count: usize) -> Vec<Tick> {
+    if !(min.is_finite() && max.is_finite()) {
         return Vec::new();
-    };
+    }
+    let (min, max) = (min.min(max), min.max(max));
+    let step = nice_step(max - min, max_count).unwrap_or(1.0).max(1.0);
+    ticks_every(min, max, step)
+}
+
+/// The multiples of `step` within `[min, max]`, labelled with just enough decimals.
+fn ticks_every(min: f64, max: f64, step: f64) -> Vec<Tick> {
     let decimals = (-step.log10().floor()).clamp(0.0, 12.0) as usize;
     let first = (min / step - 1e-9).ceil();
     (0..MAX_CANDIDATES)
@@ -392,6 +408,21 @@ mod tests {
         assert!(linear_ticks(0.0, 1e308, 0).len() <= MAX_CANDIDATES);
         // Reversed bounds are read as the same range.
         assert_eq!(linear_ticks(3.0, -3.0, 6), linear_ticks(-3.0, 3.0, 6));
+    }
+
+    #[test]
+    fn integer_ticks_never_split_an_epoch() {
+        assert_eq!(labels(&integer_ticks(1.0, 2.0, 8)), ["1", "2"]);
+        assert_eq!(
+            labels(&integer_ticks(0.0, 300.0, 3)),
+            ["0", "100", "200", "300"]
+        );
+        assert_eq!(
+            labels(&integer_ticks(0.0, 3e6, 3)),
+            ["0", "1e6", "2e6", "3e6"]
+        );
+        assert_eq!(labels(&integer_ticks(5.0, 5.0, 3)), ["5"]);
+        assert!(integer_ticks(0.0, f64::NAN, 3).is_empty());
     }
 
     #[test]

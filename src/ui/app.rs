@@ -95,8 +95,11 @@ fn Plots(ctrl: Controller) -> impl IntoView {
 
     view! {
         <div class="plots">
-            <section class="panel surface-panel" aria-labelledby="surface-title">
-                <h2 id="surface-title">{move || text.get().surface_title}</h2>
+            <section class="plot-card" aria-labelledby="surface-title">
+                <div class="plot-card-head">
+                    <h2 id="surface-title">{move || text.get().surface_title}</h2>
+                    <p id="surface-ms" class="timing">{timing}</p>
+                </div>
                 <SurfaceView
                     surface=ctrl.surface()
                     view=ctrl.surface_view()
@@ -106,11 +109,11 @@ fn Plots(ctrl: Controller) -> impl IntoView {
                     on_view_change=Callback::new(move |bounds| ctrl.set_view(bounds))
                     large=large
                 />
-                <p class="caption">{move || text.get().surface_caption}</p>
-                <p id="surface-ms" class="timing">{timing}</p>
             </section>
-            <section class="panel loss-panel" aria-labelledby="loss-title">
-                <h2 id="loss-title">{move || text.get().loss_title}</h2>
+            <section class="plot-card" aria-labelledby="loss-title">
+                <div class="plot-card-head">
+                    <h2 id="loss-title">{move || text.get().loss_title}</h2>
+                </div>
                 <LossChart points=ctrl.loss_points() log_y=log_y large=large />
             </section>
         </div>

@@ -78,8 +78,9 @@ pub fn watch_size(container: NodeRef<Div>, size: RwSignal<Option<CanvasSize>>) {
         }
     }
 
-    let observer: StoredValue<Option<web_sys::ResizeObserver>, LocalStorage> =
-        StoredValue::new_local(None);
+    // The observer and its callback live as long as the component: dropped on cleanup.
+    type Observer = (web_sys::ResizeObserver, Closure<dyn Fn()>);
+    let observer: StoredValue<Option<Observer>, LocalStorage> = StoredValue::new_local(None);
     Effect::new(move |_| {
         let Some(element) = container.get() else {
             return;
@@ -88,17 +89,16 @@ pub fn watch_size(container: NodeRef<Div>, size: RwSignal<Option<CanvasSize>>) {
         let callback = Closure::<dyn Fn()>::new(update);
         if let Ok(created) = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) {
             created.observe(&element);
-            if let Some(old) = observer.try_update_value(|o| o.replace(created)).flatten() {
+            let old = observer.try_update_value(|o| o.replace((created, callback)));
+            if let Some(Some((old, _))) = old {
                 old.disconnect();
             }
         }
-        // The observer calls it for the life of the page; it is tiny.
-        callback.forget();
     });
     let resize = window_event_listener(leptos::ev::resize, move |_| update());
     on_cleanup(move || {
         resize.remove();
-        if let Some(Some(old)) = observer.try_update_value(Option::take) {
+        if let Some(Some((old, _))) = observer.try_update_value(Option::take) {
             old.disconnect();
         }
     });

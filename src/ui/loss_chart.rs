@@ -13,7 +13,7 @@ use plotters::prelude::*;
 use web_sys::HtmlCanvasElement;
 
 use crate::plot::scale::{format_loss, padded_linear_range, padded_log_range};
-use crate::plot::{Tick, linear_ticks, log_ticks};
+use crate::plot::{Tick, integer_ticks, linear_ticks, log_ticks};
 use crate::ui::canvas::{self, CanvasSize, INK, PAPER, Scaler, TickedAxis};
 use crate::ui::download;
 
@@ -86,14 +86,16 @@ fn draw_chart(
     };
     let (width, height) = size.device();
     let (left, bottom, margin) = (s.pxi(64.0), s.pxi(44.0), s.pxi(14.0));
-    if (width as i32) < left + 2 * margin || (height as i32) < bottom + 2 * margin {
+    // Room for half of the last epoch label ("300000", "1.5e6"), centred on the right edge.
+    let right = s.pxi(28.0);
+    if (width as i32) < left + margin + right || (height as i32) < bottom + 2 * margin {
         return None;
     }
     let usable = |&&(_, loss): &&(u64, f64)| loss.is_finite() && (!log_y || loss > 0.0);
     let shown = || points.iter().filter(usable);
 
     let plot_height = f64::from(height) - f64::from(bottom + 2 * margin);
-    let plot_width = f64::from(width) - f64::from(left + 2 * margin);
+    let plot_width = f64::from(width) - f64::from(left + margin + right);
     let y_axis = YAxis::new(
         shown().map(|p| p.1),
         log_y,
@@ -102,19 +104,18 @@ fn draw_chart(
     let first = shown().map(|p| p.0).min().unwrap_or(0) as f64;
     let last = shown().map(|p| p.0).max().unwrap_or(1) as f64;
     let last = last.max(first + 1.0);
-    // Whole epochs only: a 1-2-5 step below 1 would label fractions of an epoch.
-    let x_ticks: Vec<(f64, String)> = linear_ticks(
+    let x_ticks: Vec<(f64, String)> = integer_ticks(
         first,
         last,
         (plot_width / s.px(90.0)).clamp(2.0, 8.0) as usize,
     )
     .into_iter()
-    .filter(|t| t.value.fract() == 0.0)
     .map(|t| (t.value, t.label))
     .collect();
 
     let mut chart = ChartBuilder::on(&root)
         .margin(margin)
+        .margin_right(right)
         .x_label_area_size(bottom)
         .y_label_area_size(left)
         .build_cartesian_2d(
@@ -145,17 +146,17 @@ fn draw_chart(
     chart
         .draw_series(LineSeries::new(line, CURVE.stroke_width(s.line(2.0))))
         .ok()?;
-    if let Some(&(epoch, loss)) = shown().last() {
-        if let Some(y) = y_axis.coordinate(loss) {
-            let radius = s.line(4.0);
-            chart
-                .draw_series(std::iter::once(Circle::new(
-                    (epoch as f64, y),
-                    radius,
-                    CURVE.filled(),
-                )))
-                .ok()?;
-        }
+    if let Some(&(epoch, loss)) = shown().next_back()
+        && let Some(y) = y_axis.coordinate(loss)
+    {
+        let radius = s.line(4.0);
+        chart
+            .draw_series(std::iter::once(Circle::new(
+                (epoch as f64, y),
+                radius,
+                CURVE.filled(),
+            )))
+            .ok()?;
     }
     Some(())
 }
@@ -163,7 +164,7 @@ fn draw_chart(
 /// "Loss fell from 20.1 at epoch 0 to 0.0068 at epoch 5000."
 fn summary(points: &[(u64, f64)]) -> String {
     let finite = || points.iter().filter(|p| p.1.is_finite());
-    match (finite().next(), finite().last()) {
+    match (finite().next(), finite().next_back()) {
         (Some(&(e0, l0)), Some(&(e1, l1))) if e1 > e0 => format!(
             "Loss against epoch: from {} at epoch {e0} to {} at epoch {e1}; lowest {}.",
             format_loss(l0),

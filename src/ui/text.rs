@@ -95,7 +95,6 @@ pub struct Text {
 
     // Plots.
     pub surface_title: &'static str,
-    pub surface_caption: &'static str,
     pub loss_title: &'static str,
     pub surface_ms: fn(&str) -> String,
     pub surface_pending: &'static str,
@@ -190,8 +189,6 @@ pub const EN: Text = Text {
     missing: "—",
 
     surface_title: "Loss surface",
-    surface_caption: "Loss over (w_x, w_rec) for the current data; the line is the \
-                      optimizer's path.",
     loss_title: "Loss curve",
     surface_ms: en_surface_ms,
     surface_pending: "surface: computing…",

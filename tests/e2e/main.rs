@@ -14,6 +14,7 @@
 
 #![cfg(not(target_arch = "wasm32"))]
 
+mod app;
 mod harness;
 
 use std::time::Duration;

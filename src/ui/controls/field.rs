@@ -201,10 +201,10 @@ pub fn NumberField(
         committed.set_value(checked.value);
         message.set(checked.message.clone());
         on_commit.run(checked.value);
-        if finished && checked.message.is_some() {
-            if let Some(element) = input.get_untracked() {
-                element.set_value(&boxed(checked.value, rounded));
-            }
+        // A corrected value replaces the typed text once the user is done.
+        let corrected = finished && checked.message.is_some();
+        if let Some(element) = input.get_untracked().filter(|_| corrected) {
+            element.set_value(&boxed(checked.value, rounded));
         }
     };
 

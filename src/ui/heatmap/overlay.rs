@@ -74,12 +74,11 @@ pub fn draw_overlay(
     draw_end_points(&context, geometry, scene.path, zoom);
     context.restore();
     // Unclipped: the escape point often lies on the view's edge.
-    if scene.diverged {
-        if let Some(at) =
+    if scene.diverged
+        && let Some(at) =
             escape_point(scene.path, &geometry.view).and_then(|w| geometry.to_pixel(w))
-        {
-            draw_escape(&context, geometry, at, zoom);
-        }
+    {
+        draw_escape(&context, geometry, at, zoom);
     }
     Some(())
 }
@@ -207,16 +206,16 @@ fn draw_end_points(
         let _ = context.arc(x, y, radius, 0.0, 2.0 * PI);
         outlined_stroke(context, 2.0 * zoom);
     }
-    if path.len() > 1 {
-        if let Some((x, y)) = path.last().and_then(visible) {
-            context.begin_path();
-            let _ = context.arc(x, y, radius, 0.0, 2.0 * PI);
-            context.set_fill_style_str(MARK);
-            context.fill();
-            context.set_line_width(2.0);
-            context.set_stroke_style_str(OUTLINE);
-            context.stroke();
-        }
+    if path.len() > 1
+        && let Some((x, y)) = path.last().and_then(visible)
+    {
+        context.begin_path();
+        let _ = context.arc(x, y, radius, 0.0, 2.0 * PI);
+        context.set_fill_style_str(MARK);
+        context.fill();
+        context.set_line_width(2.0);
+        context.set_stroke_style_str(OUTLINE);
+        context.stroke();
     }
 }
 

@@ -1,0 +1,133 @@
+//! The heat map's pixels and geometry on a real loss surface of the seed's data.
+
+use rnn_playground::plot::{
+    LogColourScale, PlotGeometry, Rect, View, nearest_cell, surface_rgba, viridis,
+};
+use rnn_playground::rnn::surface::{self, Axis};
+use rnn_playground::rnn::{DataConfig, Dataset, Reduction, Surface, Weights};
+
+const CELLS: usize = 256;
+
+fn seed_surface(view: [f64; 4], len: usize) -> Surface {
+    let config = DataConfig {
+        len,
+        ..DataConfig::default()
+    };
+    let (data, _) = Dataset::generate(config).expect("the seed's data");
+    let [x0, x1, y0, y1] = view;
+    surface::compute(
+        &data,
+        Reduction::Sum,
+        Axis::new(x0, x1, CELLS),
+        Axis::new(y0, y1, CELLS),
+        false,
+    )
+    .expect("a valid grid")
+}
+
+/// Sum of R, G and B of image pixel (row, col).
+fn brightness(image: &[u8], row: usize, col: usize) -> u32 {
+    let i = (row * CELLS + col) * 4;
+    image[i..i + 3].iter().map(|&c| u32::from(c)).sum()
+}
+
+#[test]
+fn the_optimum_is_the_darkest_region_and_high_w_rec_is_bright_at_the_top() {
+    let s = seed_surface(View::WIDE, 10);
+    let image = surface_rgba(&s, &LogColourScale::from_surface(&s));
+    assert_eq!(image.len(), CELLS * CELLS * 4);
+
+    // The image's darkest pixel sits at (1, 1): column of w_x = 1, row of w_rec = 1
+    // counted from the TOP (w_rec = 3 is row 0).
+    let darkest = (0..CELLS * CELLS)
+        .min_by_key(|&i| brightness(&image, i / CELLS, i % CELLS))
+        .unwrap_or(0);
+    let (row, col) = (darkest / CELLS, darkest % CELLS);
+    let cell = 6.0 / (CELLS - 1) as f64;
+    let w_x = -3.0 + col as f64 * cell;
+    let w_rec = 3.0 - row as f64 * cell;
+    assert!(
+        (w_x - 1.0).abs() < 0.1 && (w_rec - 1.0).abs() < 0.1,
+        "darkest at ({w_x}, {w_rec})"
+    );
+
+    // Along w_x = 1 the loss explodes for w_rec → 3 (top) and stays moderate at w_rec → -3
+    // (sum of alternating powers): the top row is the brighter end.
+    let col_one = ((1.0 + 3.0) / cell).round() as usize;
+    assert!(brightness(&image, 0, col_one) > brightness(&image, CELLS - 1, col_one));
+    // The largest loss is at w_rec = 3 (a corner): the brightest pixel is in row 0.
+    let brightest = (0..CELLS * CELLS)
+        .max_by_key(|&i| brightness(&image, i / CELLS, i % CELLS))
+        .unwrap_or(usize::MAX);
+    assert_eq!(brightest / CELLS, 0);
+    let [r, g, b] = viridis(1.0);
+    let i = brightest * 4;
+    assert_eq!(&image[i..i + 3], &[r, g, b]);
+}
+
+#[test]
+fn a_click_maps_to_the_cell_drawn_under_it() {
+    let view = View::from_array(View::NEAR).expect("valid view");
+    let s = seed_surface(View::NEAR, 10);
+    let rect = Rect {
+        x: 58.0,
+        y: 12.0,
+        width: 400.0,
+        height: 400.0,
+    };
+    let geometry = PlotGeometry::new(view, rect).expect("usable rect");
+    let image = geometry.image_rect(&s).expect("surface has cells");
+
+    for &(px, py) in &[
+        (60.0, 14.0),
+        (258.3, 212.7),
+        (300.5, 100.25),
+        (457.0, 411.0),
+    ] {
+        let w = geometry.to_weights(px, py).expect("inside the plot");
+        let (row, col) = nearest_cell(&s, w).expect("inside the surface");
+        // The drawn cell under (px, py): image columns left to right, rows top to bottom.
+        let drawn_col = ((px - image.x) / image.width * CELLS as f64).floor() as usize;
+        let drawn_row = ((py - image.y) / image.height * CELLS as f64).floor() as usize;
+        assert_eq!(col, drawn_col.min(CELLS - 1), "column at ({px}, {py})");
+        assert_eq!(
+            row,
+            CELLS - 1 - drawn_row.min(CELLS - 1),
+            "row at ({px}, {py})"
+        );
+        // The cell's grid point is within half a cell of the clicked weights.
+        let half_cell = 2.0 / (CELLS - 1) as f64 / 2.0 + 1e-12;
+        assert!((s.w_x[col] - w.w_x).abs() <= half_cell);
+        assert!((s.w_rec[row] - w.w_rec).abs() <= half_cell);
+    }
+}
+
+#[test]
+fn overflowed_cells_are_grey_and_only_they_are() {
+    // len 200: the output holds w_rec^199 and the loss its square, beyond f64 once
+    // |w_rec| > 10^(308 / 398) ≈ 6. Those cells are grey; all others are viridis.
+    let s = seed_surface([-3.0, 3.0, -3.0, 40.0], 200);
+    assert!(s.overflowed > 0, "expected overflow at len 200");
+    let image = surface_rgba(&s, &LogColourScale::from_surface(&s));
+    let grey = rnn_playground::plot::OVERFLOW_RGB;
+    let grey_cells = image.chunks(4).filter(|p| p[..3] == grey).count();
+    assert_eq!(grey_cells, s.overflowed);
+    let (row, col) = nearest_cell(
+        &s,
+        Weights {
+            w_x: 1.0,
+            w_rec: 30.0,
+        },
+    )
+    .expect("in the grid");
+    assert_eq!(s.loss_at(row, col), None);
+    let (row, col) = nearest_cell(
+        &s,
+        Weights {
+            w_x: 1.0,
+            w_rec: 1.0,
+        },
+    )
+    .expect("in the grid");
+    assert!(s.loss_at(row, col).is_some());
+}

@@ -1,0 +1,392 @@
+//! In-browser tests of the app (wasm-bindgen-test in headless Chromium):
+//! `CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown --test web`.
+//!
+//! Each test mounts the whole app into its own element of the test page, with
+//! the page's real style sheets, and drives it through the DOM as a user would.
+#![cfg(target_arch = "wasm32")]
+
+use js_sys::Promise;
+use rnn_playground::rnn::model::{self, Reduction};
+use rnn_playground::rnn::{DataConfig, Dataset, Weights};
+use rnn_playground::ui;
+use rnn_playground::ui::text::EN;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use wasm_bindgen_test::*;
+use web_sys::{
+    CanvasRenderingContext2d, Element, Event, EventInit, HtmlCanvasElement, HtmlElement,
+    HtmlInputElement, HtmlSelectElement,
+};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// The page's style sheets, so the plots get their real sizes.
+const STYLES: [&str; 2] = [
+    include_str!("../style/main.css"),
+    include_str!("../style/plots.css"),
+];
+
+/// Frames to wait at most for something asynchronous (the surface, a divergence).
+const PATIENCE: usize = 300;
+
+/// An app mounted in a laptop-sized box; unmounted when dropped.
+struct TestApp {
+    root: HtmlElement,
+    _handle: Box<dyn std::any::Any>,
+}
+
+impl TestApp {
+    async fn mount() -> TestApp {
+        let document = web_sys::window().unwrap().document().unwrap();
+        if document.get_element_by_id("test-styles").is_none() {
+            let style = document.create_element("style").unwrap();
+            style.set_id("test-styles");
+            style.set_text_content(Some(&STYLES.concat()));
+            document.head().unwrap().append_child(&style).unwrap();
+        }
+        let root: HtmlElement = document.create_element("div").unwrap().unchecked_into();
+        root.style().set_property("width", "1280px").unwrap();
+        document.body().unwrap().append_child(&root).unwrap();
+        let handle = ui::mount_to(root.clone());
+        let app = TestApp {
+            root,
+            _handle: Box::new(handle),
+        };
+        app.frames(3).await;
+        app
+    }
+
+    fn find(&self, id: &str) -> Element {
+        self.root
+            .query_selector(&format!("#{id}"))
+            .unwrap()
+            .unwrap_or_else(|| panic!("no #{id} in the app"))
+    }
+
+    fn text(&self, id: &str) -> String {
+        self.find(id).text_content().unwrap_or_default().trim().to_string()
+    }
+
+    fn exact(&self, id: &str) -> f64 {
+        let value = self.find(id).get_attribute("data-value").unwrap();
+        value.parse().unwrap_or_else(|_| panic!("#{id} data-value {value:?}"))
+    }
+
+    fn epoch(&self) -> u64 {
+        self.text("epoch").parse().unwrap()
+    }
+
+    fn status(&self) -> String {
+        self.find("status").get_attribute("data-status").unwrap()
+    }
+
+    fn click(&self, id: &str) {
+        self.find(id).unchecked_into::<HtmlElement>().click();
+    }
+
+    /// Types `value` into a box and leaves it, as a user would.
+    fn type_into(&self, id: &str, value: &str) {
+        let input: HtmlInputElement = self.find(id).unchecked_into();
+        input.set_value(value);
+        dispatch(&input, "input");
+        dispatch(&input, "change");
+    }
+
+    fn choose(&self, id: &str, value: &str) {
+        let select: HtmlSelectElement = self.find(id).unchecked_into();
+        select.set_value(value);
+        dispatch(&select, "change");
+    }
+
+    fn input_value(&self, id: &str) -> String {
+        self.find(id).unchecked_into::<HtmlInputElement>().value()
+    }
+
+    fn is_hidden(&self, id: &str) -> bool {
+        self.find(id).has_attribute("hidden")
+    }
+
+    async fn frames(&self, n: usize) {
+        for _ in 0..n {
+            next_frame().await;
+        }
+    }
+
+    /// Waits until `done` holds, a frame at a time; false if it never does.
+    async fn until(&self, done: impl Fn(&TestApp) -> bool) -> bool {
+        for _ in 0..PATIENCE {
+            if done(self) {
+                return true;
+            }
+            next_frame().await;
+        }
+        done(self)
+    }
+
+    /// Whether the canvas has any pixel that is not fully transparent.
+    fn painted(&self, id: &str) -> bool {
+        let canvas: HtmlCanvasElement = self.find(id).unchecked_into();
+        let (width, height) = (canvas.width(), canvas.height());
+        if width == 0 || height == 0 {
+            return false;
+        }
+        let Ok(Some(context)) = canvas.get_context("2d") else {
+            return false;
+        };
+        let context: CanvasRenderingContext2d = context.unchecked_into();
+        let data = context
+            .get_image_data(0.0, 0.0, f64::from(width), f64::from(height))
+            .unwrap()
+            .data();
+        data.chunks_exact(4).any(|pixel| pixel[3] > 0)
+    }
+}
+
+impl Drop for TestApp {
+    fn drop(&mut self) {
+        self.root.remove();
+    }
+}
+
+fn dispatch(target: &web_sys::EventTarget, kind: &str) {
+    let init = EventInit::new();
+    init.set_bubbles(true);
+    let event = Event::new_with_event_init_dict(kind, &init).unwrap();
+    target.dispatch_event(&event).unwrap();
+}
+
+/// Resolves at the next animation frame (after the app's frame work and redraws).
+async fn next_frame() {
+    let promise = Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .request_animation_frame(&resolve)
+            .unwrap();
+    });
+    JsFuture::from(promise).await.unwrap();
+}
+
+fn seed_data() -> (Dataset, Weights) {
+    Dataset::generate(DataConfig::default()).unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn starts_at_the_seeds_run() {
+    let app = TestApp::mount().await;
+    let (_, drawn) = seed_data();
+    assert_eq!(app.epoch(), 0);
+    assert_eq!(app.status(), "ready");
+    assert_eq!(app.text("status"), EN.status_ready);
+    assert_eq!(app.text("play"), EN.play);
+    // At epoch 0 the weights are the init the seed draws after its data.
+    assert_eq!(app.exact("w-x"), drawn.w_x);
+    assert_eq!(app.exact("w-rec"), drawn.w_rec);
+    let optimizer: HtmlSelectElement = app.find("optimizer").unchecked_into();
+    assert_eq!(optimizer.value(), "rmsprop-seed");
+    assert_eq!(app.input_value("lr"), "0.001");
+    assert_eq!(app.input_value("seq-len"), "10");
+    assert_eq!(app.input_value("samples"), "20");
+    assert_eq!(app.input_value("seed"), "1");
+    let reduction: HtmlSelectElement = app.find("loss-reduction").unchecked_into();
+    assert_eq!(reduction.value(), "sum");
+    assert!(app.is_hidden("divergence-note"));
+}
+
+#[wasm_bindgen_test]
+async fn step_advances_the_epoch_by_exactly_one() {
+    let app = TestApp::mount().await;
+    assert_eq!(app.epoch(), 0);
+    app.click("step");
+    app.frames(2).await;
+    assert_eq!(app.epoch(), 1);
+    app.click("step");
+    app.frames(2).await;
+    assert_eq!(app.epoch(), 2);
+    assert_eq!(app.status(), "paused");
+}
+
+#[wasm_bindgen_test]
+async fn the_loss_shown_is_the_cores_loss_at_the_weights_shown() {
+    let app = TestApp::mount().await;
+    for _ in 0..3 {
+        app.click("step");
+    }
+    app.frames(2).await;
+    assert_eq!(app.epoch(), 3);
+    let (data, drawn) = seed_data();
+    let w = Weights {
+        w_x: app.exact("w-x"),
+        w_rec: app.exact("w-rec"),
+    };
+    assert_ne!(w, drawn, "three steps moved the weights");
+    let expected = model::loss(&data, w, Reduction::Sum);
+    let shown = app.exact("loss");
+    assert!(
+        (shown - expected).abs() <= 1e-12 * expected.abs(),
+        "shown {shown}, core {expected}"
+    );
+    assert_eq!(app.text("loss"), ui::format::number(expected, &EN));
+    let (_, grad) = model::loss_and_gradient(&data, w, Reduction::Sum);
+    assert_eq!(app.text("grad-wx"), ui::format::number(grad.w_x, &EN));
+    assert_eq!(app.text("grad-wrec"), ui::format::number(grad.w_rec, &EN));
+}
+
+#[wasm_bindgen_test]
+async fn the_canvases_are_painted_after_a_step() {
+    let app = TestApp::mount().await;
+    app.click("step");
+    assert!(app.until(|app| app.painted("surface")).await, "#surface stayed blank");
+    assert!(app.until(|app| app.painted("loss-chart")).await, "#loss-chart stayed blank");
+    assert!(app.text("surface-ms").contains("ms"), "{}", app.text("surface-ms"));
+}
+
+#[wasm_bindgen_test]
+async fn changing_the_data_resets_the_epoch() {
+    let app = TestApp::mount().await;
+    app.click("step");
+    app.click("step");
+    app.frames(2).await;
+    assert_eq!(app.epoch(), 2);
+    app.type_into("seq-len", "12");
+    app.frames(2).await;
+    assert_eq!(app.epoch(), 0);
+    assert_eq!(app.status(), "ready");
+    assert_eq!(app.text("seq-len-msg"), "");
+
+    app.click("step");
+    app.frames(2).await;
+    assert_eq!(app.epoch(), 1);
+    app.click("new-data");
+    app.frames(2).await;
+    assert_eq!(app.epoch(), 0);
+    assert_ne!(app.input_value("seed"), "1");
+}
+
+#[wasm_bindgen_test]
+async fn bad_input_shows_a_message_and_uses_a_safe_value() {
+    let app = TestApp::mount().await;
+    app.type_into("seq-len", "500");
+    app.frames(2).await;
+    assert_eq!(app.text("seq-len-msg"), "Sequence length must be 1–200; using 200");
+    assert_eq!(app.input_value("seq-len"), "200");
+
+    // Nothing typed elsewhere is lost.
+    app.type_into("samples", "abc");
+    app.frames(2).await;
+    assert!(app.text("samples-msg").contains("must be a number"), "{}", app.text("samples-msg"));
+    assert_eq!(app.input_value("samples"), "20");
+    assert_eq!(app.input_value("seq-len"), "200");
+
+    app.type_into("lr", "-1");
+    app.frames(2).await;
+    assert!(app.text("lr-msg").contains("positive"), "{}", app.text("lr-msg"));
+    assert_eq!(app.input_value("lr"), "0.001");
+
+    app.type_into("clip", "");
+    app.frames(2).await;
+    assert_eq!(app.text("clip-msg"), "");
+    app.click("step");
+    app.frames(2).await;
+    assert_eq!(app.epoch(), 1);
+    assert!(!app.text("loss").contains("NaN"));
+}
+
+#[wasm_bindgen_test]
+async fn changing_the_learning_rate_keeps_training() {
+    let app = TestApp::mount().await;
+    for _ in 0..3 {
+        app.click("step");
+    }
+    app.frames(2).await;
+    app.type_into("lr", "0.002");
+    app.frames(2).await;
+    assert_eq!(app.epoch(), 3);
+    let slider: f64 = app.input_value("lr-slider").parse().unwrap();
+    assert!((slider - 0.002f64.log10()).abs() < 0.01, "slider at {slider}");
+
+    // The slider writes the box.
+    let slider: HtmlInputElement = app.find("lr-slider").unchecked_into();
+    slider.set_value("-2");
+    dispatch(&slider, "input");
+    app.frames(2).await;
+    assert_eq!(app.input_value("lr"), "0.01");
+    assert_eq!(app.epoch(), 3);
+}
+
+#[wasm_bindgen_test]
+async fn rprop_has_no_learning_rate() {
+    let app = TestApp::mount().await;
+    app.choose("optimizer", "rprop");
+    app.frames(2).await;
+    let lr: HtmlInputElement = app.find("lr").unchecked_into();
+    let slider: HtmlInputElement = app.find("lr-slider").unchecked_into();
+    assert!(lr.disabled() && slider.disabled());
+    assert!(!app.is_hidden("lr-rprop-hint"));
+    assert_eq!(app.input_value("hp-delta0"), "0.001");
+    assert_eq!(app.input_value("hp-eta-plus"), "1.2");
+    assert!(app.root.query_selector("#hp-momentum").unwrap().is_none());
+
+    app.choose("optimizer", "adam");
+    app.frames(2).await;
+    assert_eq!(app.input_value("lr"), "0.01");
+    assert!(app.root.query_selector("#hp-delta0").unwrap().is_none());
+    assert!(app.root.query_selector("#hp-beta2").unwrap().is_some());
+}
+
+#[wasm_bindgen_test]
+async fn play_trains_and_pause_stops() {
+    let app = TestApp::mount().await;
+    app.click("play");
+    app.frames(1).await;
+    assert_eq!(app.text("play"), EN.pause);
+    assert!(app.until(|app| app.epoch() >= 20).await);
+    assert_eq!(app.status(), "running");
+    app.click("play");
+    app.frames(1).await;
+    assert_eq!(app.text("play"), EN.play);
+    assert_eq!(app.status(), "paused");
+    let stopped_at = app.epoch();
+    app.frames(5).await;
+    assert_eq!(app.epoch(), stopped_at);
+}
+
+#[wasm_bindgen_test]
+async fn a_divergence_pauses_and_says_what_to_try() {
+    let app = TestApp::mount().await;
+    app.choose("optimizer", "gd");
+    app.type_into("lr", "0.01");
+    app.type_into("init-wx", "1");
+    app.type_into("init-wrec", "2");
+    app.frames(2).await;
+    assert_eq!(app.exact("w-rec"), 2.0);
+    app.click("play");
+    assert!(app.until(|app| app.status() == "diverged").await, "status {}", app.status());
+    assert!(app.text("status").starts_with("diverged at epoch"), "{}", app.text("status"));
+    assert_eq!(app.text("play"), EN.play);
+    assert!(!app.is_hidden("divergence-note"));
+    for id in ["loss", "w-x", "w-rec", "grad-wx", "grad-wrec"] {
+        let shown = app.text(id).to_lowercase();
+        assert!(!shown.contains("nan") && !shown.contains("inf"), "#{id} shows {shown}");
+    }
+    // One click on a remedy starts over from the same start.
+    app.click("try-rprop");
+    app.frames(2).await;
+    assert_eq!(app.status(), "ready");
+    assert!(app.is_hidden("divergence-note"));
+    assert_eq!(app.exact("w-rec"), 2.0);
+}
+
+#[wasm_bindgen_test]
+async fn reset_returns_to_the_start() {
+    let app = TestApp::mount().await;
+    let (_, drawn) = seed_data();
+    for _ in 0..5 {
+        app.click("step");
+    }
+    app.frames(2).await;
+    app.click("reset");
+    app.frames(2).await;
+    assert_eq!(app.epoch(), 0);
+    assert_eq!(app.exact("w-x"), drawn.w_x);
+    assert_eq!(app.status(), "ready");
+}
