@@ -64,12 +64,18 @@ impl TestApp {
     }
 
     fn text(&self, id: &str) -> String {
-        self.find(id).text_content().unwrap_or_default().trim().to_string()
+        self.find(id)
+            .text_content()
+            .unwrap_or_default()
+            .trim()
+            .to_string()
     }
 
     fn exact(&self, id: &str) -> f64 {
         let value = self.find(id).get_attribute("data-value").unwrap();
-        value.parse().unwrap_or_else(|_| panic!("#{id} data-value {value:?}"))
+        value
+            .parse()
+            .unwrap_or_else(|_| panic!("#{id} data-value {value:?}"))
     }
 
     fn epoch(&self) -> u64 {
@@ -235,9 +241,19 @@ async fn the_loss_shown_is_the_cores_loss_at_the_weights_shown() {
 async fn the_canvases_are_painted_after_a_step() {
     let app = TestApp::mount().await;
     app.click("step");
-    assert!(app.until(|app| app.painted("surface")).await, "#surface stayed blank");
-    assert!(app.until(|app| app.painted("loss-chart")).await, "#loss-chart stayed blank");
-    assert!(app.text("surface-ms").contains("ms"), "{}", app.text("surface-ms"));
+    assert!(
+        app.until(|app| app.painted("surface")).await,
+        "#surface stayed blank"
+    );
+    assert!(
+        app.until(|app| app.painted("loss-chart")).await,
+        "#loss-chart stayed blank"
+    );
+    assert!(
+        app.text("surface-ms").contains("ms"),
+        "{}",
+        app.text("surface-ms")
+    );
 }
 
 #[wasm_bindgen_test]
@@ -267,19 +283,30 @@ async fn bad_input_shows_a_message_and_uses_a_safe_value() {
     let app = TestApp::mount().await;
     app.type_into("seq-len", "500");
     app.frames(2).await;
-    assert_eq!(app.text("seq-len-msg"), "Sequence length must be 1–200; using 200");
+    assert_eq!(
+        app.text("seq-len-msg"),
+        "Sequence length must be 1–200; using 200"
+    );
     assert_eq!(app.input_value("seq-len"), "200");
 
     // Nothing typed elsewhere is lost.
     app.type_into("samples", "abc");
     app.frames(2).await;
-    assert!(app.text("samples-msg").contains("must be a number"), "{}", app.text("samples-msg"));
+    assert!(
+        app.text("samples-msg").contains("must be a number"),
+        "{}",
+        app.text("samples-msg")
+    );
     assert_eq!(app.input_value("samples"), "20");
     assert_eq!(app.input_value("seq-len"), "200");
 
     app.type_into("lr", "-1");
     app.frames(2).await;
-    assert!(app.text("lr-msg").contains("positive"), "{}", app.text("lr-msg"));
+    assert!(
+        app.text("lr-msg").contains("positive"),
+        "{}",
+        app.text("lr-msg")
+    );
     assert_eq!(app.input_value("lr"), "0.001");
 
     app.type_into("clip", "");
@@ -302,7 +329,10 @@ async fn changing_the_learning_rate_keeps_training() {
     app.frames(2).await;
     assert_eq!(app.epoch(), 3);
     let slider: f64 = app.input_value("lr-slider").parse().unwrap();
-    assert!((slider - 0.002f64.log10()).abs() < 0.01, "slider at {slider}");
+    assert!(
+        (slider - 0.002f64.log10()).abs() < 0.01,
+        "slider at {slider}"
+    );
 
     // The slider writes the box.
     let slider: HtmlInputElement = app.find("lr-slider").unchecked_into();
@@ -360,13 +390,24 @@ async fn a_divergence_pauses_and_says_what_to_try() {
     app.frames(2).await;
     assert_eq!(app.exact("w-rec"), 2.0);
     app.click("play");
-    assert!(app.until(|app| app.status() == "diverged").await, "status {}", app.status());
-    assert!(app.text("status").starts_with("diverged at epoch"), "{}", app.text("status"));
+    assert!(
+        app.until(|app| app.status() == "diverged").await,
+        "status {}",
+        app.status()
+    );
+    assert!(
+        app.text("status").starts_with("diverged at epoch"),
+        "{}",
+        app.text("status")
+    );
     assert_eq!(app.text("play"), EN.play);
     assert!(!app.is_hidden("divergence-note"));
     for id in ["loss", "w-x", "w-rec", "grad-wx", "grad-wrec"] {
         let shown = app.text(id).to_lowercase();
-        assert!(!shown.contains("nan") && !shown.contains("inf"), "#{id} shows {shown}");
+        assert!(
+            !shown.contains("nan") && !shown.contains("inf"),
+            "#{id} shows {shown}"
+        );
     }
     // One click on a remedy starts over from the same start.
     app.click("try-rprop");
@@ -389,4 +430,70 @@ async fn reset_returns_to_the_start() {
     assert_eq!(app.epoch(), 0);
     assert_eq!(app.exact("w-x"), drawn.w_x);
     assert_eq!(app.status(), "ready");
+}
+
+#[wasm_bindgen_test]
+async fn the_seeds_run_reaches_its_plateau_within_seconds_at_the_default_speed() {
+    let app = TestApp::mount().await;
+    let performance = web_sys::window().unwrap().performance().unwrap();
+    let start = performance.now();
+    app.click("play");
+    let reached = app.until(|app| app.exact("loss") < 0.0069).await;
+    let seconds = (performance.now() - start) / 1000.0;
+    assert!(
+        reached,
+        "loss still {} at epoch {}",
+        app.text("loss"),
+        app.epoch()
+    );
+    assert!(seconds < 5.0, "took {seconds} s");
+    // The seed's plateau: loss ≈ 0.0068 with the weights at (1, 1).
+    assert!((app.exact("w-x") - 1.0).abs() < 0.01);
+    assert!((app.exact("w-rec") - 1.0).abs() < 0.01);
+    app.click("play");
+}
+
+#[wasm_bindgen_test]
+async fn a_run_whose_loss_stops_changing_is_called_converged() {
+    let app = TestApp::mount().await;
+    app.type_into("speed", "2000");
+    app.click("play");
+    assert!(
+        app.until(|app| app.status() == "converged").await,
+        "status {}",
+        app.status()
+    );
+    assert!(app.text("status").starts_with("converged at epoch"));
+    assert_eq!(app.text("play"), EN.play);
+    let loss = app.exact("loss");
+    assert!((loss - 0.0068).abs() < 0.0001, "plateau loss {loss}");
+    // Playing on goes past the plateau without stopping there again.
+    let converged_at = app.epoch();
+    app.click("play");
+    app.frames(3).await;
+    assert_eq!(app.status(), "running");
+    assert!(app.epoch() > converged_at);
+    app.click("play");
+}
+
+#[wasm_bindgen_test]
+async fn training_stops_at_the_epoch_limit() {
+    let app = TestApp::mount().await;
+    app.type_into("max-epochs", "50");
+    app.type_into("speed", "7");
+    app.click("play");
+    app.frames(1).await;
+    assert_eq!(app.text("play"), EN.pause);
+    assert!(app.until(|app| app.text("play") == EN.play).await);
+    assert_eq!(app.epoch(), 50);
+    assert_eq!(app.status(), "paused");
+    assert_eq!(app.text("status"), (EN.status_stopped)(50));
+    // Play again starts the run over.
+    app.click("play");
+    app.frames(2).await;
+    assert!(app.epoch() < 50);
+    app.click("play");
+    app.type_into("max-epochs", "");
+    app.frames(1).await;
+    assert_eq!(app.text("max-epochs-msg"), "");
 }

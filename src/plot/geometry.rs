@@ -32,6 +32,18 @@ impl std::fmt::Display for ViewError {
     }
 }
 
+impl Default for View {
+    /// [`View::WIDE`].
+    fn default() -> View {
+        View {
+            x_min: -3.0,
+            x_max: 3.0,
+            y_min: -3.0,
+            y_max: 3.0,
+        }
+    }
+}
+
 impl View {
     /// The default range, as Roelants: [-3, 3]².
     pub const WIDE: [f64; 4] = [-3.0, 3.0, -3.0, 3.0];
@@ -415,6 +427,7 @@ mod tests {
             Err(ViewError::EmptyX)
         );
         assert!(View::from_array(View::NEAR).is_ok());
+        assert_eq!(View::from_array(View::WIDE), Ok(View::default()));
     }
 
     #[test]

@@ -4,22 +4,32 @@ use leptos::prelude::*;
 
 use crate::params::Lang;
 
+use super::announcer::Announcer;
+use super::classroom::{self, ClassroomBar};
 use super::controller::Controller;
 use super::controls::{DataControls, InitControls, OptimizerControls, Playback};
+use super::export::ExportPanel;
 use super::format::millis;
 use super::heatmap::SurfaceView;
+use super::lang_select::{LangSelect, browser_lang};
+use super::log_axis::LogAxisSwitch;
 use super::loss_chart::LossChart;
-use super::readouts::{OptimizerState, Readouts};
-use super::settings::initial_settings;
+use super::notice::UrlNotice;
+use super::readouts::{DivergenceNote, OptimizerState, Readouts, StatusLine};
+use super::shortcuts::ShortcutsDialog;
 use super::text::{Text, use_text};
+use super::url_sync::{self, SeekNote};
 
 #[component]
 pub fn App() -> impl IntoView {
-    let ctrl = Controller::new(initial_settings());
+    let startup = url_sync::read_location();
+    let ctrl = Controller::new(classroom::initial_state(&startup));
+    let classroom = classroom::setup(ctrl, startup);
     let settings = ctrl.settings();
 
-    // The catalogue follows the language setting (English until Japanese lands).
-    let lang = Memo::new(move |_| settings.with(|s| s.lang.unwrap_or(Lang::En)));
+    // The catalogue follows `lang=`, else the browser's language.
+    let browser = browser_lang();
+    let lang = Memo::new(move |_| settings.with(|s| s.lang.unwrap_or(browser)));
     let text: Signal<&'static Text> = Signal::derive(move || Text::get(lang.get()));
     provide_context(text);
     Effect::new(move |_| {
@@ -34,16 +44,25 @@ pub fn App() -> impl IntoView {
     let embed = Memo::new(move |_| settings.with(|s| s.embed));
 
     view! {
-        <div class="app" class:present=move || present.get() class:embed=move || embed.get()>
-            <Header />
+        <div id="app" class="app" class:present=move || present.get() class:embed=move || embed.get()>
+            <Header ctrl=ctrl lang=lang />
+            <Announcer ctrl=ctrl />
+            <UrlNotice />
+            <SeekNote progress=classroom.seek />
             <main class="layout">
                 <aside class="controls">
                     <OptimizerControls ctrl=ctrl />
                     <DataControls ctrl=ctrl />
                     <InitControls ctrl=ctrl />
+                    <ExportPanel ctrl=ctrl seek=classroom.seek />
                 </aside>
                 <div class="stage">
-                    <Playback ctrl=ctrl />
+                    <ClassroomBar ctrl=ctrl classroom=classroom />
+                    <div class="runbar">
+                        <Playback ctrl=ctrl />
+                        <StatusLine ctrl=ctrl />
+                    </div>
+                    <DivergenceNote ctrl=ctrl />
                     <Readouts ctrl=ctrl />
                     <Plots ctrl=ctrl />
                     <OptimizerState ctrl=ctrl />
@@ -51,20 +70,22 @@ pub fn App() -> impl IntoView {
             </main>
             <Footer />
             <BenchResult ctrl=ctrl />
+            <ShortcutsDialog open=classroom.shortcuts />
         </div>
     }
 }
 
 #[component]
-fn Header() -> impl IntoView {
+fn Header(ctrl: Controller, lang: Memo<Lang>) -> impl IntoView {
     let text = use_text();
     view! {
-        <header class="masthead">
+        <header id="app-header" class="masthead">
+            <LangSelect ctrl=ctrl lang=lang />
             <h1>
                 {move || text.get().title}
                 <span class="tagline">" — "{move || text.get().tagline}</span>
             </h1>
-            <p class="model">
+            <p class="model explanation">
                 {move || text.get().model_intro}
                 " "
                 <code class="formula">{move || text.get().model_formula}</code>
@@ -113,6 +134,7 @@ fn Plots(ctrl: Controller) -> impl IntoView {
             <section class="plot-card" aria-labelledby="loss-title">
                 <div class="plot-card-head">
                     <h2 id="loss-title">{move || text.get().loss_title}</h2>
+                    <LogAxisSwitch ctrl=ctrl />
                 </div>
                 <LossChart points=ctrl.loss_points() log_y=log_y large=large />
             </section>
@@ -124,7 +146,7 @@ fn Plots(ctrl: Controller) -> impl IntoView {
 fn Footer() -> impl IntoView {
     let text = use_text();
     view! {
-        <footer class="colophon">
+        <footer id="app-footer" class="colophon">
             <p>{move || text.get().footer_lesson}</p>
             <p>{move || text.get().footer_credit}</p>
         </footer>

@@ -4,6 +4,11 @@
 
 use serde::Serialize;
 
+use super::clock::now_ms;
+use super::settings::SURFACE_POINTS;
+use crate::params::View;
+use crate::rnn::{DataConfig, Dataset, Reduction, surface};
+
 /// Frames measured in one benchmark (about 5 s at 60 frames per second).
 pub const BENCH_FRAMES: usize = 300;
 
@@ -36,9 +41,33 @@ pub struct BenchSummary {
     pub train_median_ms: f64,
     pub train_p95_ms: f64,
     pub epochs_per_frame: f64,
-    pub surface_ms: Option<f64>,
+    /// The first surface of the page (cold: the wasm is not optimised yet).
+    pub surface_first_ms: Option<f64>,
+    /// The same 256² surface recomputed after the run (warm).
+    pub surface_ms: f64,
+    /// A 256² surface of 1000 sequences of length 100 (warm).
+    pub surface_1000x100_ms: f64,
     pub samples: usize,
     pub len: usize,
+}
+
+/// Milliseconds to compute the 256² surface of `data` over the default view.
+pub fn time_surface(data: &Dataset, reduction: Reduction) -> f64 {
+    let (w_x, w_rec) = View::DEFAULT.axes(SURFACE_POINTS, SURFACE_POINTS);
+    let start = now_ms();
+    let computed = surface::compute(data, reduction, w_x, w_rec, false);
+    let elapsed = now_ms() - start;
+    if computed.is_ok() { elapsed } else { f64::NAN }
+}
+
+/// Milliseconds for the 256² surface of 1000 × 100 data (issue 3 asks for it).
+pub fn time_large_surface() -> f64 {
+    let config = DataConfig {
+        seed: 1,
+        samples: 1000,
+        len: 100,
+    };
+    Dataset::generate(config).map_or(f64::NAN, |(data, _)| time_surface(&data, Reduction::Sum))
 }
 
 impl BenchRecorder {
@@ -52,7 +81,13 @@ impl BenchRecorder {
         self.frame_ms.len() >= BENCH_FRAMES
     }
 
-    pub fn summary(&self, surface_ms: Option<f64>, samples: usize, len: usize) -> BenchSummary {
+    /// The summary, timing the surfaces now (after the run, so the code is warm).
+    pub fn summary(
+        &self,
+        data: &Dataset,
+        reduction: Reduction,
+        surface_first_ms: Option<f64>,
+    ) -> BenchSummary {
         let epochs: u64 = self.epochs.iter().sum();
         BenchSummary {
             count: self.frame_ms.len(),
@@ -62,9 +97,11 @@ impl BenchRecorder {
             train_median_ms: quantile(&self.train_ms, 0.5),
             train_p95_ms: quantile(&self.train_ms, 0.95),
             epochs_per_frame: epochs as f64 / self.epochs.len().max(1) as f64,
-            surface_ms,
-            samples,
-            len,
+            surface_first_ms,
+            surface_ms: time_surface(data, reduction),
+            surface_1000x100_ms: time_large_surface(),
+            samples: data.samples(),
+            len: data.len(),
         }
     }
 }

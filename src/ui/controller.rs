@@ -21,15 +21,18 @@ use crate::rnn::optim::OptimizerSettings;
 use crate::rnn::trainer::StopRule;
 use crate::rnn::{OptimizerKind, Surface, Trainer, Weights, surface};
 
+mod seek;
+pub use seek::SeekProgress;
+
 use super::bench::{self, BenchRecorder};
 use super::clock::now_ms;
 use super::plateau::Plateau;
 use super::settings::{self, max_speed};
 use super::snapshot::{RunState, Snapshot};
 
-/// Training time allowed per frame; with the redraw this keeps a frame near
-/// 8 ms even when the speed asks for more epochs than fit.
-pub const TRAIN_BUDGET_MS: f64 = 6.0;
+/// Training time allowed per frame; with the redraws (~4 ms) this keeps a
+/// frame near 8 ms even when the speed asks for more epochs than fit.
+pub const TRAIN_BUDGET_MS: f64 = 4.0;
 /// Epochs between two looks at the clock.
 const EPOCHS_PER_CLOCK_CHECK: u64 = 64;
 
@@ -154,6 +157,14 @@ impl Controller {
 
     pub fn bench_result(self) -> Signal<Option<String>> {
         self.bench_result.into()
+    }
+
+    /// The run's kept history (thinned out on long runs), first to latest, for export.
+    pub fn history_records(self) -> Vec<crate::rnn::Record> {
+        self.trainer
+            .try_with_value(|t| t.as_ref().map(|t| t.history().points().copied().collect()))
+            .flatten()
+            .unwrap_or_default()
     }
 
     /// Whether a lesson link hides `control` (`hide=`).
@@ -535,29 +546,29 @@ impl Controller {
     }
 
     fn record_bench(self, frame_ms: f64, train_ms: f64, epochs: u64) {
-        let Some(settings) = self.settings.try_get_untracked() else {
-            return;
-        };
-        let surface_ms = self.surface_ms.get_untracked();
-        let summary = self
+        let surface_first_ms = self.surface_ms.try_get_untracked().flatten();
+        let complete = self
             .loop_state
             .try_update_value(|l| {
                 let recorder = l.bench.as_mut()?;
                 recorder.record(frame_ms, train_ms, epochs);
-                if !recorder.is_complete() {
-                    return None;
-                }
-                let data = settings.data;
-                let summary = recorder.summary(surface_ms, data.samples, data.len);
-                l.bench = None;
-                Some(summary)
+                recorder.is_complete().then(|| l.bench.take()).flatten()
             })
             .flatten();
-        if let Some(summary) = summary {
-            self.pause();
-            if let Ok(json) = serde_json::to_string(&summary) {
-                self.bench_result.set(Some(json));
-            }
+        let Some(recorder) = complete else {
+            return;
+        };
+        self.pause();
+        let summary = self.trainer.try_with_value(|trainer| {
+            trainer
+                .as_ref()
+                .map(|t| recorder.summary(t.data(), t.config().reduction, surface_first_ms))
+        });
+        let json = summary
+            .flatten()
+            .and_then(|s| serde_json::to_string(&s).ok());
+        if json.is_some() {
+            self.bench_result.set(json);
         }
     }
 }

@@ -16,12 +16,13 @@ use leptos::html::{Canvas, Div};
 use leptos::prelude::*;
 use web_sys::MouseEvent;
 
-use crate::plot::readout::{hover_text, weights_text};
+use crate::plot::readout::weights_text;
 use crate::plot::scale::format_loss;
 use crate::plot::{PlotGeometry, View, nearest_cell};
 use crate::rnn::{Surface, Weights};
 use crate::ui::canvas::{self, CanvasSize, Scaler};
 use crate::ui::download;
+use crate::ui::text::{Text, use_text};
 
 use controls::ViewControls;
 use overlay::OverlayScene;
@@ -42,45 +43,59 @@ fn surface_loss(surface: &Option<Arc<Surface>>, w: Weights) -> Option<Option<f64
 }
 
 /// The hover line for `w`, with the loss of its cell when the surface has one.
-fn describe_point(surface: &Option<Arc<Surface>>, w: Weights) -> String {
+fn describe_point(surface: &Option<Arc<Surface>>, w: Weights, text: &Text) -> String {
     match surface_loss(surface, w) {
-        Some(loss) => hover_text(w, loss),
+        Some(loss) => {
+            let loss = loss.map_or_else(|| text.overflow.to_string(), format_loss);
+            (text.hover_loss)(&weights_text(w), &loss)
+        }
         None => weights_text(w),
     }
 }
 
-/// A text summary of the picture for screen readers.
+/// A text summary of the picture for screen readers: the range, the colours'
+/// losses and where the path is.
 fn summary(
     surface: &Option<Arc<Surface>>,
     view: [f64; 4],
     path: &[Weights],
     diverged: bool,
+    text: &Text,
 ) -> String {
-    let [x0, x1, y0, y1] = view;
-    let mut text = format!(
-        "Loss surface over w_x from {x0} to {x1} and w_rec from {y0} to {y1}; the optimum (1, 1) is marked. "
-    );
-    match surface.as_ref().and_then(|s| s.finite_range()) {
-        Some((lo, hi)) => text.push_str(&format!(
-            "Colour shows the loss on a log scale, from {} (dark) to {} (yellow). ",
-            format_loss(lo),
-            format_loss(hi)
-        )),
-        None => text.push_str("The surface is being computed. "),
-    }
+    let [x0, x1, y0, y1] = view.map(|v| v.to_string());
+    let mut sentences = vec![(text.surface_summary_view)(&x0, &x1, &y0, &y1)];
+    sentences.push(match surface.as_ref().and_then(|s| s.finite_range()) {
+        Some((lo, hi)) => (text.surface_summary_colours)(&format_loss(lo), &format_loss(hi)),
+        None => text.surface_summary_pending.to_string(),
+    });
     if let (Some(first), Some(last)) = (path.first(), path.last()) {
-        text.push_str(&format!(
-            "The path starts at {} and is now at {}",
-            weights_text(*first),
-            weights_text(*last)
+        sentences.push((text.surface_summary_path)(
+            &weights_text(*first),
+            &weights_text(*last),
+            diverged,
         ));
-        text.push_str(if diverged {
-            "; training diverged there."
-        } else {
-            "."
-        });
     }
-    text
+    sentences.join(" ")
+}
+
+/// Exposes the plot's geometry on `#surface` for tests and scripts:
+/// `data-plot-rect` = "left,top,width,height" in CSS pixels from the canvas'
+/// top-left corner (x_min at left, x_max at left + width, y_max at top), and
+/// `data-view` = "x_min,x_max,y_min,y_max".
+fn publish_geometry(canvas: &web_sys::HtmlCanvasElement, geometry: Option<&PlotGeometry>) {
+    let (rect, view) = match geometry {
+        Some(g) => {
+            let r = g.rect;
+            let v = g.view;
+            (
+                format!("{},{},{},{}", r.x, r.y, r.width, r.height),
+                format!("{},{},{},{}", v.x_min, v.x_max, v.y_min, v.y_max),
+            )
+        }
+        None => (String::new(), String::new()),
+    };
+    let _ = canvas.set_attribute("data-plot-rect", &rect);
+    let _ = canvas.set_attribute("data-view", &view);
 }
 
 /// The pointer's position on the element, in CSS pixels.
@@ -114,6 +129,7 @@ pub fn SurfaceView(
     #[prop(optional, into)]
     description: MaybeProp<String>,
 ) -> impl IntoView {
+    let text = use_text();
     let frame = NodeRef::<Div>::new();
     let base_canvas = NodeRef::<Canvas>::new();
     let overlay_canvas = NodeRef::<Canvas>::new();
@@ -134,16 +150,13 @@ pub fn SurfaceView(
         let started = now_ms();
         canvas::fit(&base, size);
         canvas::fit(&overlay, size);
-        let view = View::from_array(view).unwrap_or_else(|_| {
-            View::from_array(View::WIDE).unwrap_or(View {
-                x_min: -3.0,
-                x_max: 3.0,
-                y_min: -3.0,
-                y_max: 3.0,
-            })
-        });
-        let drawn = surface.with(|s| base::draw_base(&base, size, large, view, s.as_deref()));
+        // An invalid view (never sent by the controller) falls back to the default range.
+        let view = View::from_array(view).unwrap_or_default();
+        let words = text.get();
+        let drawn =
+            surface.with(|s| base::draw_base(&base, size, large, view, s.as_deref(), words));
         let _ = base.set_attribute("data-draw-ms", &format!("{:.2}", now_ms() - started));
+        publish_geometry(&overlay, drawn.as_ref());
         geometry.set(drawn);
     });
 
@@ -156,7 +169,13 @@ pub fn SurfaceView(
         let dpr = size.get_untracked().map_or(1.0, |s| s.dpr);
         let started = now_ms();
         path.with(|path| {
-            let scene = OverlayScene { path, diverged };
+            let words = text.get();
+            let scene = OverlayScene {
+                path,
+                diverged,
+                limit_label: words.limit_label,
+                escape_label: words.escape_label,
+            };
             overlay::draw_overlay(&overlay, current.as_ref(), Scaler { dpr, large }, &scene)
         });
         let _ = overlay.set_attribute("data-draw-ms", &format!("{:.2}", now_ms() - started));
@@ -174,22 +193,27 @@ pub fn SurfaceView(
     };
     // Without a pointer over the map, the line shows the current point, so the
     // numbers do not depend on hovering (touch, keyboard).
-    let hover_line = move || match hovered.get() {
-        Some(w) => surface.with(|s| describe_point(s, w)),
-        None => path.with(|p| match p.last() {
-            Some(&w) if w.is_finite() => {
-                format!("current point: {}", surface.with(|s| describe_point(s, w)))
-            }
-            _ => "Hover over the map to read w_x, w_rec and the loss; click to start there.".into(),
-        }),
+    let hover_line = move || {
+        let text = text.get();
+        match hovered.get() {
+            Some(w) => surface.with(|s| describe_point(s, w, text)),
+            None => path.with(|p| match p.last() {
+                Some(&w) if w.is_finite() => {
+                    (text.surface_current)(&surface.with(|s| describe_point(s, w, text)))
+                }
+                _ => text.surface_hover_prompt.into(),
+            }),
+        }
     };
     let summary_text = move || {
-        let mut text = path.with(|p| surface.with(|s| summary(s, view.get(), p, diverged.get())));
+        let words = text.get();
+        let mut sentences =
+            path.with(|p| surface.with(|s| summary(s, view.get(), p, diverged.get(), words)));
         if let Some(extra) = description.get().filter(|d| !d.is_empty()) {
-            text.push(' ');
-            text.push_str(&extra);
+            sentences.push(' ');
+            sentences.push_str(&extra);
         }
-        text
+        sentences
     };
 
     let export = move |_| {
@@ -224,7 +248,7 @@ pub fn SurfaceView(
                     id="surface-png"
                     type="button"
                     class="plot-export"
-                    title="Download the heat map with the path as a PNG image"
+                    title=move || text.get().surface_png_title
                     on:click=export
                 >
                     "PNG"
@@ -237,7 +261,7 @@ pub fn SurfaceView(
                     class="plot-layer plot-pointer"
                     node_ref=overlay_canvas
                     role="img"
-                    aria-label="Heat map of the loss over w_x (horizontal) and w_rec (vertical), with the optimizer's path. Click to start training from that point."
+                    aria-label=move || text.get().surface_label
                     aria-describedby="surface-summary"
                     on:pointermove=move |ev: web_sys::PointerEvent| on_move(ev.into())
                     on:pointerdown=move |ev: web_sys::PointerEvent| on_move(ev.into())

@@ -16,6 +16,7 @@ use crate::plot::scale::{format_loss, padded_linear_range, padded_log_range};
 use crate::plot::{Tick, integer_ticks, linear_ticks, log_ticks};
 use crate::ui::canvas::{self, CanvasSize, INK, PAPER, Scaler, TickedAxis};
 use crate::ui::download;
+use crate::ui::text::{Text, use_text};
 
 /// The curve's colour: a dark blue, readable on white and distinct from the grid.
 const CURVE: RGBColor = RGBColor(0x1f, 0x4e, 0x99);
@@ -77,6 +78,7 @@ fn draw_chart(
     large: bool,
     log_y: bool,
     points: &[(u64, f64)],
+    text: &Text,
 ) -> Option<()> {
     let root = canvas::plotters_root(canvas)?;
     root.fill(&PAPER).ok()?;
@@ -130,8 +132,12 @@ fn draw_chart(
     let y_label = |v: &f64| label_near(&y_axis.ticks, *v);
     chart
         .configure_mesh()
-        .x_desc("epoch")
-        .y_desc(if log_y { "loss (log scale)" } else { "loss" })
+        .x_desc(text.loss_axis_epoch)
+        .y_desc(if log_y {
+            text.loss_axis_loss_log
+        } else {
+            text.loss_axis_loss
+        })
         .label_style(s.font(12.0))
         .axis_desc_style(s.font(14.0))
         .axis_style(INK.stroke_width(s.line(1.0)))
@@ -161,18 +167,19 @@ fn draw_chart(
     Some(())
 }
 
-/// "Loss fell from 20.1 at epoch 0 to 0.0068 at epoch 5000."
-fn summary(points: &[(u64, f64)]) -> String {
+/// "Loss against epoch: from 20.1 at epoch 0 to 0.0068 at epoch 5000; lowest 0.0068."
+fn summary(points: &[(u64, f64)], text: &Text) -> String {
     let finite = || points.iter().filter(|p| p.1.is_finite());
     match (finite().next(), finite().next_back()) {
-        (Some(&(e0, l0)), Some(&(e1, l1))) if e1 > e0 => format!(
-            "Loss against epoch: from {} at epoch {e0} to {} at epoch {e1}; lowest {}.",
-            format_loss(l0),
-            format_loss(l1),
-            format_loss(finite().map(|p| p.1).fold(f64::INFINITY, f64::min)),
+        (Some(&(e0, l0)), Some(&(e1, l1))) if e1 > e0 => (text.loss_summary_range)(
+            &format_loss(l0),
+            e0,
+            &format_loss(l1),
+            e1,
+            &format_loss(finite().map(|p| p.1).fold(f64::INFINITY, f64::min)),
         ),
-        (Some(&(e0, l0)), _) => format!("Loss at epoch {e0}: {}.", format_loss(l0)),
-        _ => "No training yet: the loss curve is empty.".into(),
+        (Some(&(e0, l0)), _) => (text.loss_summary_one)(e0, &format_loss(l0)),
+        _ => text.loss_summary_empty.into(),
     }
 }
 
@@ -192,6 +199,7 @@ pub fn LossChart(
     #[prop(optional, into)]
     description: MaybeProp<String>,
 ) -> impl IntoView {
+    let text = use_text();
     let frame = NodeRef::<Div>::new();
     let chart_canvas = NodeRef::<Canvas>::new();
     let size = RwSignal::new(None::<CanvasSize>);
@@ -207,19 +215,21 @@ pub fn LossChart(
         let performance = web_sys::window().and_then(|w| w.performance());
         let started = performance.as_ref().map_or(0.0, |p| p.now());
         canvas::fit(&canvas, size);
-        points.with(|points| draw_chart(&canvas, size, large, log_y, points));
+        let words = text.get();
+        points.with(|points| draw_chart(&canvas, size, large, log_y, points, words));
         let elapsed = performance.as_ref().map_or(0.0, |p| p.now()) - started;
         // Read by benchmarks and tests: the last redraw's cost in milliseconds.
         let _ = canvas.set_attribute("data-draw-ms", &format!("{elapsed:.2}"));
     });
 
     let summary_text = move || {
-        let mut text = points.with(|p| summary(p));
+        let words = text.get();
+        let mut sentence = points.with(|p| summary(p, words));
         if let Some(extra) = description.get().filter(|d| !d.is_empty()) {
-            text.push(' ');
-            text.push_str(&extra);
+            sentence.push(' ');
+            sentence.push_str(&extra);
         }
-        text
+        sentence
     };
     let export = move |_| {
         let Some(canvas) = chart_canvas.get_untracked() else {
@@ -237,7 +247,7 @@ pub fn LossChart(
                     id="loss-png"
                     type="button"
                     class="plot-export"
-                    title="Download the loss curve as a PNG image"
+                    title=move || text.get().loss_png_title
                     on:click=export
                 >
                     "PNG"
@@ -249,7 +259,7 @@ pub fn LossChart(
                     class="plot-layer"
                     node_ref=chart_canvas
                     role="img"
-                    aria-label="Loss against epoch"
+                    aria-label=move || text.get().loss_chart_label
                     aria-describedby="loss-summary"
                 ></canvas>
             </div>

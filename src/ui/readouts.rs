@@ -40,7 +40,6 @@ pub fn Readouts(ctrl: Controller) -> impl IntoView {
                 <Readout id="grad-wx" label=Signal::derive(move || text.get().grad_wx) value=value(|s| s.grad.w_x) />
                 <Readout id="grad-wrec" label=Signal::derive(move || text.get().grad_wrec) value=value(|s| s.grad.w_rec) />
             </dl>
-            <Status ctrl=ctrl />
         </section>
     }
 }
@@ -63,17 +62,41 @@ fn Readout(
     }
 }
 
-/// `#status`, and after a divergence `#divergence-note` with one-click remedies.
+/// `#status`: ready / running / paused / converged / diverged, with the epoch and why.
 #[component]
-fn Status(ctrl: Controller) -> impl IntoView {
+pub fn StatusLine(ctrl: Controller) -> impl IntoView {
     let text = use_text();
     let snapshot = ctrl.snapshot();
     let problem = ctrl.problem();
-    // Memos: the status sentence changes a few times per run, not every frame,
-    // so the live region announces changes only.
+    // Memos: the status sentence changes a few times per run, not every frame.
+    // `#status` is not a live region (aria-live="off"; an <output> would be one):
+    // `#announcer` speaks the changes that matter, so nothing is said twice.
     let run = Memo::new(move |_| snapshot.with(|s| s.run));
     let sentence = Memo::new(move |_| run.get().describe(text.get(), problem.get().as_deref()));
     let diverged = Memo::new(move |_| run.get().is_diverged());
+
+    view! {
+        <p class="status-line">
+            <span class="status-label">{move || text.get().status}</span>
+            <output
+                id="status"
+                data-status=move || run.get().keyword()
+                class:diverged=move || diverged.get()
+                aria-live="off"
+            >
+                {move || sentence.get()}
+            </output>
+        </p>
+    }
+}
+
+/// `#divergence-note`: after a divergence, what to try, with one-click remedies
+/// (each starts the run over from the same start).
+#[component]
+pub fn DivergenceNote(ctrl: Controller) -> impl IntoView {
+    let text = use_text();
+    let snapshot = ctrl.snapshot();
+    let diverged = Memo::new(move |_| snapshot.with(|s| s.run.is_diverged()));
 
     let smaller_lr = move |_| {
         ctrl.update(|s| {
@@ -92,17 +115,6 @@ fn Status(ctrl: Controller) -> impl IntoView {
     };
 
     view! {
-        <p class="status-line">
-            <span class="status-label">{move || text.get().status}</span>
-            <output
-                id="status"
-                data-status=move || run.get().keyword()
-                class:diverged=move || diverged.get()
-                aria-live="polite"
-            >
-                {move || sentence.get()}
-            </output>
-        </p>
         <div id="divergence-note" class="note" role="note" hidden=move || !diverged.get()>
             <p>{move || text.get().divergence_note}</p>
             <div class="buttons">

@@ -30,10 +30,15 @@ pub enum RunState {
 }
 
 impl RunState {
-    /// How the trainer's `status`, the play state and the plateau detector combine.
+    /// How the trainer's `status`, the play state and the plateau detector
+    /// combine; `epoch` is the updates made so far.
+    ///
+    /// A divergence is reported at `epoch`, the last finite point that `#epoch`
+    /// and the weights show (the trainer counts the epoch that overflowed, one
+    /// more when the loss or gradient overflowed).
     pub fn of(status: Status, playing: bool, epoch: u64, converged_at: Option<u64>) -> RunState {
         match status {
-            Status::Diverged { epoch, reason } => RunState::Diverged { epoch, reason },
+            Status::Diverged { reason, .. } => RunState::Diverged { epoch, reason },
             Status::ReachedMaxEpochs { epoch } => RunState::Stopped { epoch },
             Status::Converged { epoch } => RunState::Converged { epoch },
             Status::Training if playing => RunState::Running,

@@ -16,6 +16,7 @@
 
 mod app;
 mod harness;
+mod share;
 
 use std::time::Duration;
 

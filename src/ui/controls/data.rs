@@ -16,6 +16,8 @@ use crate::ui::text::use_text;
 pub fn DataControls(ctrl: Controller) -> impl IntoView {
     let text = use_text();
     let settings = ctrl.settings();
+    let menu_hidden = ctrl.hidden(Control::Loss);
+    let new_data_hidden = ctrl.hidden(Control::Data);
     let reduction = Memo::new(move |_| settings.with(|s| s.reduction));
 
     let options = Reduction::ALL
@@ -35,7 +37,7 @@ pub fn DataControls(ctrl: Controller) -> impl IntoView {
     view! {
         <fieldset class="group">
             <legend>{move || text.get().data_legend}</legend>
-            <div class="field" hidden=move || ctrl.hidden(Control::Loss).get()>
+            <div class="field stacked" hidden=move || menu_hidden.get()>
                 <label for="loss-reduction">{move || text.get().reduction_label}</label>
                 <select
                     id="loss-reduction"
@@ -83,17 +85,12 @@ pub fn DataControls(ctrl: Controller) -> impl IntoView {
                     }
                 })
                 hidden=ctrl.hidden(Control::Seed)
-            >
-                <button
-                    type="button"
-                    id="new-data"
-                    class="secondary"
-                    hidden=move || ctrl.hidden(Control::Data).get()
-                    on:click=move |_| ctrl.new_data()
-                >
+            />
+            <div class="field-row" hidden=move || new_data_hidden.get()>
+                <button type="button" id="new-data" class="secondary" on:click=move |_| ctrl.new_data()>
                     {move || text.get().new_data}
                 </button>
-            </NumberField>
+            </div>
         </fieldset>
     }
 }

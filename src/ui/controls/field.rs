@@ -132,8 +132,18 @@ pub fn show(value: Option<f64>, text: &Text) -> String {
 /// The text a box holds for `value` (an empty box for "off"): exact, or
 /// `rounded` to the read-outs' significant digits.
 fn boxed(value: Option<f64>, rounded: bool) -> String {
-    let format = if rounded { significant } else { number };
+    let format = if rounded { short } else { number };
     value.map(format).unwrap_or_default()
+}
+
+/// The read-outs' significant digits without trailing zeros ("1", not "1.0000").
+fn short(value: f64) -> String {
+    let text = significant(value);
+    if text.contains('.') && !text.contains('e') {
+        text.trim_end_matches('0').trim_end_matches('.').to_string()
+    } else {
+        text
+    }
 }
 
 /// What a box's text reads as, if anything.

@@ -16,6 +16,7 @@ use crate::ui::text::use_text;
 pub fn OptimizerControls(ctrl: Controller) -> impl IntoView {
     let text = use_text();
     let settings = ctrl.settings();
+    let menu_hidden = ctrl.hidden(Control::Opt);
     // A memo, so typing a hyperparameter does not rebuild the boxes.
     let kind = Memo::new(move |_| settings.with(|s| s.optimizer.kind));
 
@@ -33,7 +34,7 @@ pub fn OptimizerControls(ctrl: Controller) -> impl IntoView {
     view! {
         <fieldset class="group">
             <legend>{move || text.get().optimizer_legend}</legend>
-            <div class="field" hidden=move || ctrl.hidden(Control::Opt).get()>
+            <div class="field stacked" hidden=move || menu_hidden.get()>
                 <label for="optimizer">{move || text.get().optimizer_label}</label>
                 <select
                     id="optimizer"

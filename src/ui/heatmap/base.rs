@@ -12,6 +12,7 @@ use crate::plot::{
 };
 use crate::rnn::Surface;
 use crate::ui::canvas::{self, CanvasSize, INK, PAPER, Scaler, TickedAxis};
+use crate::ui::text::Text;
 
 /// Pixels of the colour bar's gradient (drawn scaled).
 const BAR_STEPS: usize = 256;
@@ -51,6 +52,7 @@ pub fn draw_base(
     large: bool,
     view: View,
     surface: Option<&Surface>,
+    text: &Text,
 ) -> Option<PlotGeometry> {
     let context = canvas::context_2d(canvas)?;
     let root = canvas::plotters_root(canvas)?;
@@ -61,19 +63,25 @@ pub fn draw_base(
     };
     let (width, height) = size.device();
 
-    // Layout in device pixels: y labels | square plot | gap, bar, bar labels.
+    // Layout in device pixels: y labels | plot | gap, bar, bar labels. The plot
+    // takes the room there is, but stays within 4:3 either way so that a square
+    // view does not turn into a strip.
     let (left, bottom, top) = (s.pxi(58.0), s.pxi(44.0), s.pxi(12.0));
-    let (gap, bar_width, bar_labels) = (s.pxi(14.0), s.pxi(14.0), s.pxi(62.0));
-    let side = (width as i32 - left - gap - bar_width - bar_labels - s.pxi(4.0))
-        .min(height as i32 - top - bottom);
-    if side < s.pxi(40.0) {
+    let (gap, bar_width, bar_labels) = (s.pxi(10.0), s.pxi(12.0), s.pxi(54.0));
+    let room_x = width as i32 - left - gap - bar_width - bar_labels - s.pxi(2.0);
+    let room_y = height as i32 - top - bottom;
+    let plot_w = room_x.min(room_y * 4 / 3);
+    let plot_h = room_y.min(plot_w * 4 / 3);
+    if plot_w.min(plot_h) < s.pxi(40.0) {
         return None;
     }
 
-    let tick_count = (f64::from(side) / s.px(70.0)).clamp(3.0, 8.0) as usize;
-    let x_ticks = keyed(linear_ticks(view.x_min, view.x_max, tick_count));
-    let y_ticks = keyed(linear_ticks(view.y_min, view.y_max, tick_count));
-    let area = root.clone().shrink((0, top), (left + side, side + bottom));
+    let tick_count = |pixels: i32| (f64::from(pixels) / s.px(70.0)).clamp(3.0, 8.0) as usize;
+    let x_ticks = keyed(linear_ticks(view.x_min, view.x_max, tick_count(plot_w)));
+    let y_ticks = keyed(linear_ticks(view.y_min, view.y_max, tick_count(plot_h)));
+    let area = root
+        .clone()
+        .shrink((0, top), (left + plot_w, plot_h + bottom));
     let mut chart = ChartBuilder::on(&area)
         .x_label_area_size(bottom)
         .y_label_area_size(left)
@@ -107,22 +115,29 @@ pub fn draw_base(
                 plot,
                 (gap, bar_width, bar_labels),
                 &scale,
+                text.colour_bar_caption,
             )?;
             if surface.overflowed > 0 {
-                draw_overflow_legend(&root, s, plot, gap)?;
+                draw_overflow_legend(&root, s, plot, gap, text.overflow)?;
             }
         }
         None => {
+            // A grey ground keeps the white overlay marks visible until the surface arrives.
+            let ground = [
+                (plot.x as i32, plot.y as i32),
+                ((plot.x + plot.width) as i32, (plot.y + plot.height) as i32),
+            ];
+            root.draw(&Rectangle::new(ground, RGBColor(0x9a, 0x9a, 0x9a).filled()))
+                .ok()?;
             let message = ("sans-serif", s.px(13.0))
                 .into_font()
-                .color(&INK)
+                .color(&WHITE)
                 .pos(Pos::new(HPos::Center, VPos::Center));
-            let centre = (
+            let at = (
                 (plot.x + plot.width / 2.0) as i32,
-                (plot.y + plot.height / 2.0) as i32,
+                (plot.y + plot.height * 0.3) as i32,
             );
-            root.draw_text("computing the loss surface…", &message, centre)
-                .ok()?;
+            root.draw_text(text.surface_computing, &message, at).ok()?;
         }
     }
 
@@ -131,8 +146,8 @@ pub fn draw_base(
     chart
         .configure_mesh()
         .disable_mesh()
-        .x_desc("w_x")
-        .y_desc("w_rec")
+        .x_desc(text.w_x)
+        .y_desc(text.w_rec)
         .label_style(s.font(12.0))
         .axis_desc_style(s.font(14.0))
         .axis_style(INK.stroke_width(s.line(1.0)))
@@ -160,6 +175,7 @@ fn draw_colour_bar(
     plot: Rect,
     (gap, bar_width, bar_labels): (i32, i32, i32),
     scale: &LogColourScale,
+    caption: &str,
 ) -> Option<()> {
     let bar_x = (plot.x + plot.width) as i32 + gap;
     let area = root.clone().shrink(
@@ -193,7 +209,7 @@ fn draw_colour_bar(
     bar.configure_mesh()
         .disable_mesh()
         .disable_x_axis()
-        .y_desc("loss")
+        .y_desc(caption)
         .label_style(s.font(11.0))
         .axis_desc_style(s.font(13.0))
         .axis_style(INK.stroke_width(s.line(1.0)))
@@ -210,6 +226,7 @@ fn draw_overflow_legend(
     s: Scaler,
     plot: Rect,
     gap: i32,
+    label: &str,
 ) -> Option<()> {
     let [r, g, b] = OVERFLOW_RGB;
     let x = (plot.x + plot.width) as i32 + gap;
@@ -226,11 +243,7 @@ fn draw_overflow_legend(
     ))
     .ok()?;
     let style = s.font(11.0).pos(Pos::new(HPos::Left, VPos::Center));
-    root.draw_text(
-        "overflow",
-        &style,
-        (x + swatch + s.pxi(4.0), y + swatch / 2),
-    )
-    .ok()?;
+    root.draw_text(label, &style, (x + swatch + s.pxi(4.0), y + swatch / 2))
+        .ok()?;
     Some(())
 }

@@ -6,17 +6,42 @@ use leptos::prelude::*;
 
 use crate::plot::View;
 use crate::plot::geometry::parse_view;
+use crate::ui::text::{Text, use_text};
 
-/// One custom-range input: its id, visible label and index in the view array.
-const FIELDS: [(&str, &str, usize); 4] = [
-    ("view-xmin", "w_x from", 0),
-    ("view-xmax", "to", 1),
-    ("view-ymin", "w_rec from", 2),
-    ("view-ymax", "to", 3),
+/// One custom-range input: its id and index in the view array (the order of
+/// `Text::view_field_names`).
+const FIELDS: [(&str, usize); 4] = [
+    ("view-xmin", 0),
+    ("view-xmax", 1),
+    ("view-ymin", 2),
+    ("view-ymax", 3),
 ];
+
+/// The short visible label of box `index`: the weight before its "from" box,
+/// "to" before its "to" box. Each accessible name contains it.
+fn visible_label(text: &Text, index: usize) -> &'static str {
+    match index {
+        0 => text.w_x,
+        2 => text.w_rec,
+        _ => text.view_to,
+    }
+}
+
+/// The range typed in the boxes, or why it cannot be used, in the page's words.
+fn checked_view(texts: &[String; 4], text: &Text) -> Result<[f64; 4], String> {
+    for (typed, name) in texts.iter().zip(text.view_field_names) {
+        if !typed.trim().parse::<f64>().is_ok_and(f64::is_finite) {
+            return Err((text.view_not_number)(name));
+        }
+    }
+    parse_view(texts)
+        .map(|range| range.to_array())
+        .map_err(|_| text.view_invalid.to_string())
+}
 
 #[component]
 pub fn ViewControls(view: Signal<[f64; 4]>, on_view_change: Callback<[f64; 4]>) -> impl IntoView {
+    let text = use_text();
     let texts = RwSignal::new([const { String::new() }; 4]);
     let error = RwSignal::new(None::<String>);
     // The inputs follow the view whenever it changes (presets, the app, a URL).
@@ -28,10 +53,10 @@ pub fn ViewControls(view: Signal<[f64; 4]>, on_view_change: Callback<[f64; 4]>) 
 
     let apply = move |ev: SubmitEvent| {
         ev.prevent_default();
-        match parse_view(&texts.get_untracked()) {
+        match checked_view(&texts.get_untracked(), text.get_untracked()) {
             Ok(range) => {
                 error.set(None);
-                on_view_change.run(range.to_array());
+                on_view_change.run(range);
             }
             Err(message) => error.set(Some(message)),
         }
@@ -46,11 +71,12 @@ pub fn ViewControls(view: Signal<[f64; 4]>, on_view_change: Callback<[f64; 4]>) 
 
     let inputs = FIELDS
         .into_iter()
-        .map(|(id, label, index)| {
+        .map(|(id, index)| {
             view! {
-                <label for=id>{label}</label>
+                <label for=id>{move || visible_label(text.get(), index)}</label>
                 <input
                     id=id
+                    aria-label=move || text.get().view_field_names[index]
                     type="number"
                     step="any"
                     inputmode="decimal"
@@ -63,12 +89,12 @@ pub fn ViewControls(view: Signal<[f64; 4]>, on_view_change: Callback<[f64; 4]>) 
         .collect_view();
 
     view! {
-        <div class="view-controls" role="group" aria-label="Heat map range">
+        <div class="view-controls" role="group" aria-label=move || text.get().view_group_label>
             <span class="view-presets">
                 <button
                     id="zoom-wide"
                     type="button"
-                    title="Show w_x and w_rec from -3 to 3"
+                    title=move || text.get().zoom_wide_title
                     aria-pressed=move || is_current(View::WIDE)().to_string()
                     on:click=preset(View::WIDE)
                 >
@@ -77,7 +103,7 @@ pub fn ViewControls(view: Signal<[f64; 4]>, on_view_change: Callback<[f64; 4]>) 
                 <button
                     id="zoom-near"
                     type="button"
-                    title="Zoom to w_x and w_rec from 0 to 2, around the optimum (1, 1)"
+                    title=move || text.get().zoom_near_title
                     aria-pressed=move || is_current(View::NEAR)().to_string()
                     on:click=preset(View::NEAR)
                 >
@@ -86,7 +112,7 @@ pub fn ViewControls(view: Signal<[f64; 4]>, on_view_change: Callback<[f64; 4]>) 
             </span>
             <form class="view-custom" on:submit=apply novalidate=true>
                 {inputs}
-                <button id="view-apply" type="submit">"Apply"</button>
+                <button id="view-apply" type="submit">{move || text.get().view_apply}</button>
             </form>
             <p class="view-error" role="alert" hidden=move || error.get().is_none()>
                 {move || error.get().unwrap_or_default()}

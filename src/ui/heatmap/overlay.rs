@@ -28,6 +28,10 @@ const OPTIMUM: Weights = Weights {
 pub struct OverlayScene<'a> {
     pub path: &'a [Weights],
     pub diverged: bool,
+    /// The label of the dashed lines |w_rec| = 1, in the page's language.
+    pub limit_label: &'a str,
+    /// The label of the escape cross.
+    pub escape_label: &'a str,
 }
 
 /// Clears the overlay and draws `scene` on `geometry` (CSS pixels); draws
@@ -60,7 +64,7 @@ pub fn draw_overlay(
     context.set_line_join("round");
     context.set_line_cap("round");
 
-    draw_gradient_limits(&context, geometry, zoom);
+    draw_gradient_limits(&context, geometry, zoom, scene.limit_label);
     if let Some(at) = geometry
         .view
         .expanded(0.02)
@@ -78,7 +82,7 @@ pub fn draw_overlay(
         && let Some(at) =
             escape_point(scene.path, &geometry.view).and_then(|w| geometry.to_pixel(w))
     {
-        draw_escape(&context, geometry, at, zoom);
+        draw_escape(&context, geometry, at, zoom, scene.escape_label);
     }
     Some(())
 }
@@ -105,7 +109,12 @@ fn outlined_text(context: &CanvasRenderingContext2d, text: &str, (x, y): (f64, f
 
 /// Dashed lines at w_rec = ±1: beyond them the recurrence amplifies and the
 /// gradients explode (algorithms.md; Pascanu et al. 2013).
-fn draw_gradient_limits(context: &CanvasRenderingContext2d, geometry: &PlotGeometry, zoom: f64) {
+fn draw_gradient_limits(
+    context: &CanvasRenderingContext2d,
+    geometry: &PlotGeometry,
+    zoom: f64,
+    label: &str,
+) {
     let view = &geometry.view;
     let rect = geometry.rect;
     let dash = js_sys::Array::of2(&JsValue::from(6.0 * zoom), &JsValue::from(5.0 * zoom));
@@ -132,7 +141,7 @@ fn draw_gradient_limits(context: &CanvasRenderingContext2d, geometry: &PlotGeome
             let _ = context.set_line_dash(&js_sys::Array::new());
             outlined_text(
                 context,
-                "|w_rec| = 1: gradients explode beyond",
+                label,
                 (rect.x + 6.0 * zoom, y + dy * zoom),
                 12.0 * zoom,
             );
@@ -226,6 +235,7 @@ fn draw_escape(
     geometry: &PlotGeometry,
     (x, y): (f64, f64),
     zoom: f64,
+    label: &str,
 ) {
     let arm = 7.0 * zoom;
     context.begin_path();
@@ -256,7 +266,7 @@ fn draw_escape(
     let offset = arm + 3.0 * zoom;
     outlined_text(
         context,
-        "diverged",
+        label,
         (x + dx * offset, y + dy * offset),
         12.0 * zoom,
     );

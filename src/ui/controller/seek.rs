@@ -1,0 +1,90 @@
+//! `at=N`: train to exactly epoch N on load, in chunks across animation
+//! frames so a long seek shows its progress instead of freezing the page.
+//!
+//! Only the clock decides how many epochs one frame trains; the epochs
+//! themselves are the trainer's, step for step, so the same link always
+//! lands on the same weights. The seek never passes N.
+
+use leptos::prelude::*;
+
+use super::Controller;
+use crate::ui::clock::now_ms;
+use crate::ui::modes::prefers_reduced_motion;
+
+/// Training time per frame while seeking: long enough to get on (~5k epochs
+/// per frame at 20×10), short enough that the progress keeps moving.
+const SEEK_BUDGET_MS: f64 = 30.0;
+/// Epochs between two looks at the clock.
+const SEEK_CHUNK: u64 = 256;
+
+/// How far a seek has got.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SeekProgress {
+    pub done: u64,
+    pub target: u64,
+}
+
+impl Controller {
+    /// Trains toward epoch `target` (paused), publishing after each frame and
+    /// reporting in `progress` (`None` once done). Playing, a reset, or a new
+    /// run ends the seek where it is.
+    pub fn seek(self, target: u64, progress: RwSignal<Option<SeekProgress>>) {
+        let Some(generation) = self.loop_state.try_with_value(|l| l.generation) else {
+            return;
+        };
+        self.pause();
+        progress.set(Some(SeekProgress { done: 0, target }));
+        // With reduced motion the plots jump straight to epoch N instead of
+        // moving frame by frame; the progress bar still moves.
+        let quiet = prefers_reduced_motion();
+        self.seek_frame(target, generation, quiet, progress);
+    }
+
+    fn seek_frame(
+        self,
+        target: u64,
+        generation: u64,
+        quiet: bool,
+        progress: RwSignal<Option<SeekProgress>>,
+    ) {
+        let same_run = self.loop_state.try_with_value(|l| l.generation) == Some(generation);
+        let paused = self.playing.try_get_untracked() == Some(false);
+        if !(same_run && paused) {
+            progress.try_set(None);
+            return;
+        }
+        let deadline = now_ms() + SEEK_BUDGET_MS;
+        let reached = self.with_trainer(|trainer| {
+            loop {
+                let epoch = trainer.epoch();
+                if epoch >= target {
+                    return (epoch, true);
+                }
+                let chunk = SEEK_CHUNK.min(target - epoch);
+                let ran = trainer.run(chunk);
+                // A run that stopped (diverged, or its own stop) cannot go further.
+                if ran < chunk {
+                    return (trainer.epoch(), true);
+                }
+                if now_ms() >= deadline {
+                    return (trainer.epoch(), trainer.epoch() >= target);
+                }
+            }
+        });
+        match reached {
+            Some((done, false)) => {
+                if !quiet {
+                    self.publish();
+                }
+                progress.try_set(Some(SeekProgress { done, target }));
+                request_animation_frame(move || {
+                    self.seek_frame(target, generation, quiet, progress);
+                });
+            }
+            _ => {
+                self.publish();
+                progress.try_set(None);
+            }
+        }
+    }
+}

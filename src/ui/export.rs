@@ -1,0 +1,220 @@
+//! Saving and loading a run: `#export-csv` (the kept history), `#export-json`
+//! (every setting plus the epoch) and `#import-json` (loads such a file back).
+//!
+//! Everything happens in the browser: files are made as Blobs (see
+//! [`super::download`]) and read with a `FileReader`; nothing goes to a server.
+//! A loaded state goes through [`params::sanitize`], like a link, so a file
+//! edited by hand cannot put the page in a state a link could not; its
+//! corrections appear in `#url-notice`.
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+use wasm_bindgen::{JsCast, closure::Closure};
+use web_sys::{FileReader, HtmlInputElement};
+
+use crate::params::{self, AT_RANGE, AppState, shortest};
+use crate::rnn::Record;
+
+use super::controller::{Controller, SeekProgress};
+use super::download::download_blob;
+use super::notice::use_notices;
+use super::text::use_text;
+
+/// The CSV's file name.
+pub const CSV_FILE: &str = "rnn-playground-run.csv";
+/// The saved state's file name.
+pub const JSON_FILE: &str = "rnn-playground-state.json";
+/// The CSV's header row.
+pub const CSV_HEADER: &str = "epoch,loss,w_x,w_rec,grad_w_x,grad_w_rec";
+/// A saved state is a few hundred bytes; anything much larger is not one,
+/// and reading it whole could stall the page.
+const MAX_IMPORT_BYTES: f64 = 1_000_000.0;
+
+/// What `#export-json` writes and `#import-json` reads: the settings and the
+/// epoch the run had reached, so loading it lands on the same moment.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SavedState {
+    pub state: AppState,
+    pub epoch: u64,
+}
+
+/// One CSV row per kept history record, every number in its shortest
+/// round-trip form (full precision). `epoch` is the record's own: the loss
+/// and gradient are at the weights after `epoch − 1` updates, as the CLI
+/// writes it. The history is thinned out on long runs, so rows skip epochs.
+pub fn run_csv(records: &[Record]) -> String {
+    let mut csv = String::with_capacity(64 * (records.len() + 1));
+    csv.push_str(CSV_HEADER);
+    csv.push('\n');
+    for r in records {
+        let numbers = [
+            r.loss,
+            r.weights.w_x,
+            r.weights.w_rec,
+            r.grad.w_x,
+            r.grad.w_rec,
+        ];
+        csv.push_str(&r.epoch.to_string());
+        for number in numbers {
+            csv.push(',');
+            csv.push_str(&shortest(number));
+        }
+        csv.push('\n');
+    }
+    csv
+}
+
+/// Reads a saved state; the error is serde's one-line reason.
+pub fn read_saved(json: &str) -> Result<SavedState, String> {
+    serde_json::from_str(json).map_err(|e| e.to_string())
+}
+
+/// The save / load buttons.
+#[component]
+pub fn ExportPanel(
+    ctrl: Controller,
+    /// The seek that trains a loaded state to its epoch (shown by the seek note).
+    seek: RwSignal<Option<SeekProgress>>,
+) -> impl IntoView {
+    let text = use_text();
+    let notices = use_notices();
+    // The last outcome: (is an error, message).
+    let message = RwSignal::new(None::<(bool, String)>);
+
+    let export_csv = move |_| {
+        let csv = run_csv(&ctrl.history_records());
+        let result = download_blob(CSV_FILE, "text/csv", csv);
+        let failed = result
+            .is_err()
+            .then(|| (true, text.get_untracked().export_failed.into()));
+        message.set(failed);
+    };
+    let export_json = move |_| {
+        let saved = SavedState {
+            state: ctrl.settings().get_untracked(),
+            epoch: ctrl.snapshot().with_untracked(|s| s.epoch),
+        };
+        let result = serde_json::to_string_pretty(&saved)
+            .map_err(|_| ())
+            .and_then(|json| download_blob(JSON_FILE, "application/json", json).map_err(|_| ()));
+        let failed = result
+            .is_err()
+            .then(|| (true, text.get_untracked().export_failed.into()));
+        message.set(failed);
+    };
+
+    // Applies a file's text: parse, sanitize, show corrections, train to its epoch.
+    let load = move |json: String| {
+        let words = text.get_untracked();
+        let saved = match read_saved(&json) {
+            Ok(saved) => saved,
+            Err(reason) => {
+                message.try_set(Some((true, (words.import_not_state)(&reason))));
+                return;
+            }
+        };
+        let parsed = params::sanitize(&saved.state);
+        let corrections = parsed.notices.len();
+        notices.try_set(parsed.notices);
+        let mut state = parsed.state;
+        // The epoch travels beside the state: `at` would be trained on a reload.
+        state.at = 0;
+        let epoch = saved.epoch.clamp(AT_RANGE.0, AT_RANGE.1);
+        ctrl.apply(state);
+        ctrl.reset();
+        if epoch > 0 {
+            ctrl.seek(epoch, seek);
+        }
+        let mut outcome = (words.import_loaded)(epoch);
+        if corrections > 0 {
+            outcome.push(' ');
+            outcome.push_str(&(words.import_corrected)(corrections));
+        }
+        message.try_set(Some((false, outcome)));
+    };
+
+    let on_file = move |event: leptos::ev::Event| {
+        let Some(input) = event
+            .target()
+            .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        let file = input.files().and_then(|files| files.get(0));
+        // Cleared, so choosing the same file again loads it again.
+        input.set_value("");
+        let Some(file) = file else {
+            return;
+        };
+        let words = text.get_untracked();
+        if file.size() > MAX_IMPORT_BYTES {
+            message.set(Some((true, (words.import_not_state)("> 1 MB"))));
+            return;
+        }
+        let read_failed = move || {
+            message.try_set(Some((true, words.import_read_failed.into())));
+        };
+        let Ok(reader) = FileReader::new() else {
+            read_failed();
+            return;
+        };
+        let done = reader.clone();
+        let on_load =
+            Closure::once_into_js(
+                move || match done.result().ok().and_then(|r| r.as_string()) {
+                    Some(json) => load(json),
+                    None => read_failed(),
+                },
+            );
+        let on_error = Closure::once_into_js(read_failed);
+        reader.set_onload(Some(on_load.unchecked_ref()));
+        reader.set_onerror(Some(on_error.unchecked_ref()));
+        if reader.read_as_text(&file).is_err() {
+            read_failed();
+        }
+    };
+
+    view! {
+        <fieldset class="group export">
+            <legend>{move || text.get().export_legend}</legend>
+            <div class="buttons">
+                <button
+                    type="button"
+                    id="export-csv"
+                    class="secondary"
+                    title=move || text.get().export_csv_title
+                    on:click=export_csv
+                >
+                    {move || text.get().export_csv}
+                </button>
+                <button
+                    type="button"
+                    id="export-json"
+                    class="secondary"
+                    title=move || text.get().export_json_title
+                    on:click=export_json
+                >
+                    {move || text.get().export_json}
+                </button>
+            </div>
+            <div class="field stacked">
+                <label for="import-json">{move || text.get().import_json}</label>
+                <input
+                    type="file"
+                    id="import-json"
+                    accept=".json,application/json"
+                    aria-describedby="import-msg"
+                    on:change=on_file
+                />
+            </div>
+            <p
+                id="import-msg"
+                class="field-msg"
+                class:error=move || message.with(|m| m.as_ref().is_some_and(|m| m.0))
+                role="status"
+            >
+                {move || message.with(|m| m.as_ref().map(|m| m.1.clone()))}
+            </p>
+        </fieldset>
+    }
+}

@@ -1,0 +1,61 @@
+//! `#lang`: the language switch, and the language the page starts in.
+//!
+//! The setting (`lang=`) wins; without it the page follows the browser's
+//! `navigator.language`. Choosing a language writes it into the settings,
+//! so the address (and a shared link) keeps it.
+
+use leptos::prelude::*;
+
+use crate::params::Lang;
+
+use super::controller::Controller;
+use super::text::use_text;
+
+/// The browser's preferred language, English when it has none.
+pub fn browser_lang() -> Lang {
+    web_sys::window()
+        .and_then(|w| w.navigator().language())
+        .map_or(Lang::En, |tag| Lang::from_browser_tag(&tag))
+}
+
+/// Each language named in itself, as language menus do.
+fn native_name(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "English",
+        Lang::Ja => "日本語",
+    }
+}
+
+#[component]
+pub fn LangSelect(ctrl: Controller, #[prop(into)] lang: Signal<Lang>) -> impl IntoView {
+    let text = use_text();
+    let options = Lang::ALL
+        .into_iter()
+        .map(|option| {
+            view! {
+                <option
+                    value=option.code()
+                    lang=option.code()
+                    prop:selected=move || lang.get() == option
+                >
+                    {native_name(option)}
+                </option>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="lang-switch">
+            <label for="lang">{move || text.get().lang_label}</label>
+            <select
+                id="lang"
+                on:change=move |event| {
+                    if let Some(chosen) = Lang::from_code(&event_target_value(&event)) {
+                        ctrl.update(|s| s.lang = Some(chosen));
+                    }
+                }
+            >
+                {options}
+            </select>
+        </div>
+    }
+}

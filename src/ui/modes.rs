@@ -1,0 +1,100 @@
+//! Classroom modes (issue 4 §3, §6): embed and presentation classes on
+//! `<body>`, full screen, and the reduced-motion preference.
+
+use js_sys::{Function, Promise, Reflect};
+use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+
+use super::controller::Controller;
+use super::text::use_text;
+
+/// Whether the reader asked the system for less motion.
+pub fn prefers_reduced_motion() -> bool {
+    window()
+        .match_media("(prefers-reduced-motion: reduce)")
+        .ok()
+        .flatten()
+        .is_some_and(|query| query.matches())
+}
+
+/// Mirrors `embed` and `present` as classes on `<body>` (the app root gets
+/// them in its own view), so page-wide styles can follow.
+pub fn sync_body_classes(ctrl: Controller) {
+    let settings = ctrl.settings();
+    Effect::new(move |_| {
+        let (embed, present) = settings.with(|s| (s.embed, s.present));
+        set_body_class("embed", embed);
+        set_body_class("present", present);
+    });
+    on_cleanup(|| {
+        set_body_class("embed", false);
+        set_body_class("present", false);
+    });
+}
+
+/// Adds or removes one class of `<body>`, keeping the others.
+fn set_body_class(name: &str, on: bool) {
+    let Some(body) = document().body() else {
+        return;
+    };
+    let current = body.get_attribute("class").unwrap_or_default();
+    let mut classes: Vec<&str> = current.split_whitespace().filter(|c| *c != name).collect();
+    if on {
+        classes.push(name);
+    }
+    let _ = body.set_attribute("class", &classes.join(" "));
+}
+
+pub fn toggle_present(ctrl: Controller) {
+    ctrl.update(|s| s.present = !s.present);
+}
+
+/// Enters or leaves full screen. Browsers refuse it without a user gesture or
+/// inside an iframe; that is not an error worth showing, so any failure
+/// (thrown or a rejected promise) is swallowed.
+pub fn toggle_fullscreen() {
+    let document = document();
+    if document.fullscreen_element().is_some() {
+        call_quietly(document.as_ref(), "exitFullscreen");
+    } else if let Some(root) = document.document_element() {
+        call_quietly(root.as_ref(), "requestFullscreen");
+    }
+}
+
+/// Calls `target[method]()` if it exists, catching a returned promise's rejection.
+fn call_quietly(target: &JsValue, method: &str) {
+    let Ok(function) = Reflect::get(target, &JsValue::from_str(method)) else {
+        return;
+    };
+    let Ok(function) = function.dyn_into::<Function>() else {
+        return;
+    };
+    let Ok(returned) = function.call0(target) else {
+        return;
+    };
+    if let Ok(promise) = returned.dyn_into::<Promise>() {
+        let ignore = Closure::<dyn FnMut(JsValue)>::new(|_| {});
+        let _ = promise.catch(&ignore);
+        // One tiny closure per key press; it must outlive the promise.
+        ignore.forget();
+    }
+}
+
+/// `#present-toggle`: presentation mode on and off (also `P`).
+#[component]
+pub fn PresentToggle(ctrl: Controller) -> impl IntoView {
+    let text = use_text();
+    let settings = ctrl.settings();
+    let on = Memo::new(move |_| settings.with(|s| s.present));
+    view! {
+        <button
+            type="button"
+            id="present-toggle"
+            class="secondary"
+            aria-pressed=move || if on.get() { "true" } else { "false" }
+            on:click=move |_| toggle_present(ctrl)
+        >
+            {move || text.get().present_toggle}
+        </button>
+    }
+}

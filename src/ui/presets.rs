@@ -1,0 +1,68 @@
+//! `#preset`: the scenario menu and its one-line caption (issue 4 §2).
+
+use leptos::prelude::*;
+
+use crate::params::{Control, Lang, PresetId};
+
+use super::controller::Controller;
+use super::text::use_text;
+
+/// Switches to `preset` and starts it from epoch 0; `None` only forgets the
+/// scenario (the run is kept, the link then lists every setting).
+pub fn choose_preset(ctrl: Controller, preset: Option<PresetId>) {
+    match preset {
+        Some(preset) => {
+            let Some(current) = ctrl.settings().try_get_untracked() else {
+                return;
+            };
+            ctrl.apply(preset.apply(&current));
+            // Two scenarios may share data and start (only the rule differs),
+            // which the controller would train on from here: start over.
+            ctrl.reset();
+        }
+        None => ctrl.update(|s| s.preset = None),
+    }
+}
+
+#[component]
+pub fn PresetPicker(ctrl: Controller) -> impl IntoView {
+    let text = use_text();
+    let settings = ctrl.settings();
+    let current = Memo::new(move |_| settings.with(|s| s.preset));
+    let hidden = ctrl.hidden(Control::Preset);
+    let lang = move || Lang::from_code(text.get().lang).unwrap_or(Lang::En);
+
+    let options = PresetId::ALL
+        .into_iter()
+        .map(|preset| {
+            view! {
+                <option value=preset.name() prop:selected=move || current.get() == Some(preset)>
+                    {move || format!("{}. {}", preset.number(), preset.title(lang()))}
+                </option>
+            }
+        })
+        .collect_view();
+    let caption = move || match current.get() {
+        Some(preset) => preset.caption(lang()),
+        None => text.get().preset_none_caption,
+    };
+
+    view! {
+        <div class="field stacked preset-field" data-control="preset" hidden=move || hidden.get()>
+            <label for="preset">{move || text.get().preset_label}</label>
+            <select
+                id="preset"
+                aria-describedby="preset-caption"
+                on:change=move |event| {
+                    choose_preset(ctrl, PresetId::from_name(&event_target_value(&event)));
+                }
+            >
+                <option value="" prop:selected=move || current.get().is_none()>
+                    {move || text.get().preset_none}
+                </option>
+                {options}
+            </select>
+            <p id="preset-caption" class="hint preset-caption">{caption}</p>
+        </div>
+    }
+}

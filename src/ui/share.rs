@@ -1,0 +1,238 @@
+//! Sharing (issue 4 §1, §3): `#copy-link` copies a link to this very moment
+//! (`at=` the current epoch), and the "share for class" panel `#share-panel`
+//! builds a lesson link with hidden controls, embed and presentation mode.
+
+use js_sys::{Promise, Reflect};
+use leptos::html;
+use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+
+use crate::params::{AppState, Control};
+
+use super::controller::Controller;
+use super::text::use_text;
+use super::url_sync::{page_base, query_at, with_query};
+
+/// Where the last copy went.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Copied {
+    Clipboard,
+    /// No clipboard (plain http, refused permission): the link is selected instead.
+    Selected,
+}
+
+/// The copy-link button and the share-for-class panel, hidden together by `hide=share`.
+#[component]
+pub fn ShareTools(ctrl: Controller) -> impl IntoView {
+    let hidden = ctrl.hidden(Control::Share);
+    view! {
+        <div class="share-tools" data-control="share" hidden=move || hidden.get()>
+            <CopyLink ctrl=ctrl />
+            <SharePanel ctrl=ctrl />
+        </div>
+    }
+}
+
+#[component]
+fn CopyLink(ctrl: Controller) -> impl IntoView {
+    let text = use_text();
+    let link = RwSignal::new(None::<String>);
+    let copied = RwSignal::new(None::<Copied>);
+    let field = NodeRef::<html::Input>::new();
+
+    let select_link = move || {
+        if let Some(input) = field.get_untracked() {
+            let _ = input.focus();
+            input.select();
+        }
+        copied.set(Some(Copied::Selected));
+    };
+    let copy = move |_| {
+        let Some(settings) = ctrl.settings().try_get_untracked() else {
+            return;
+        };
+        let epoch = ctrl.snapshot().with_untracked(|s| s.epoch);
+        let url = with_query(&page_base(), &query_at(&settings, epoch));
+        // Into the box now, so it is there whatever the clipboard does.
+        if let Some(input) = field.get_untracked() {
+            input.set_value(&url);
+        }
+        link.set(Some(url.clone()));
+        copied.set(None);
+        match write_clipboard(&url) {
+            Some(promise) => {
+                let done = Closure::<dyn FnMut(JsValue)>::new(move |_| {
+                    copied.try_set(Some(Copied::Clipboard));
+                });
+                let refused = Closure::<dyn FnMut(JsValue)>::new(move |_| select_link());
+                let _ = promise.then2(&done, &refused);
+                // One pair per click; they must outlive the promise.
+                done.forget();
+                refused.forget();
+            }
+            None => {
+                // Let the box appear before selecting its text.
+                request_animation_frame(select_link);
+            }
+        }
+    };
+    let status = move || {
+        let text = text.get();
+        copied.get().map(|c| match c {
+            Copied::Clipboard => text.copy_link_done,
+            Copied::Selected => text.copy_link_manual,
+        })
+    };
+
+    view! {
+        <div class="copy-link">
+            <button type="button" id="copy-link" class="secondary" on:click=copy>
+                {move || text.get().copy_link}
+            </button>
+            <input
+                id="share-url"
+                type="text"
+                readonly
+                node_ref=field
+                aria-label=move || text.get().share_url_label
+                hidden=move || link.with(Option::is_none)
+                prop:value=move || link.get().unwrap_or_default()
+                on:focus=move |_| {
+                    if let Some(input) = field.get_untracked() {
+                        input.select();
+                    }
+                }
+            />
+            <span class="copy-status" role="status">{status}</span>
+        </div>
+    }
+}
+
+/// `navigator.clipboard.writeText(url)`, or `None` where there is no clipboard API.
+fn write_clipboard(url: &str) -> Option<Promise> {
+    let navigator = window().navigator();
+    let clipboard = Reflect::get(&navigator, &JsValue::from_str("clipboard")).ok()?;
+    if clipboard.is_undefined() || clipboard.is_null() {
+        return None;
+    }
+    let clipboard: web_sys::Clipboard = clipboard.unchecked_into();
+    Some(clipboard.write_text(url))
+}
+
+/// The lesson link: the current settings with the chosen hidden controls and modes.
+fn lesson_link(
+    settings: &AppState,
+    hide: &[Control],
+    embed: bool,
+    present: bool,
+    at: u64,
+) -> String {
+    let lesson = AppState {
+        // In the documented order, each once, as `hide=` requires.
+        hide: Control::ALL
+            .into_iter()
+            .filter(|c| hide.contains(c))
+            .collect(),
+        embed,
+        present,
+        ..settings.clone()
+    };
+    with_query(&page_base(), &query_at(&lesson, at))
+}
+
+#[component]
+fn SharePanel(ctrl: Controller) -> impl IntoView {
+    let text = use_text();
+    let settings = ctrl.settings();
+    let snapshot = ctrl.snapshot();
+    let (start_hide, start_embed, start_present) =
+        settings.with_untracked(|s| (s.hide.clone(), s.embed, s.present));
+    let hide = RwSignal::new(start_hide);
+    let embed = RwSignal::new(start_embed);
+    let present = RwSignal::new(start_present);
+    let at_now = RwSignal::new(false);
+
+    let link = move || {
+        let at = if at_now.get() {
+            snapshot.with(|s| s.epoch)
+        } else {
+            0
+        };
+        settings.with(|s| lesson_link(s, &hide.get(), embed.get(), present.get(), at))
+    };
+    let boxes = Control::ALL
+        .into_iter()
+        .map(|control| {
+            view! {
+                <label class="check">
+                    <input
+                        type="checkbox"
+                        name="hide"
+                        value=control.name()
+                        prop:checked=move || hide.with(|h| h.contains(&control))
+                        on:change=move |event| {
+                            let on = event_target_checked(&event);
+                            hide.update(|h| {
+                                h.retain(|c| *c != control);
+                                if on {
+                                    h.push(control);
+                                }
+                            });
+                        }
+                    />
+                    <code>{control.name()}</code>
+                    <span class="hint">{move || (text.get().control_label)(control)}</span>
+                </label>
+            }
+        })
+        .collect_view();
+
+    view! {
+        <details id="share-panel" class="share-panel">
+            <summary>{move || text.get().share_panel_title}</summary>
+            <div class="share-modes">
+                <label class="check">
+                    <input
+                        type="checkbox"
+                        id="share-embed"
+                        prop:checked=move || embed.get()
+                        on:change=move |event| embed.set(event_target_checked(&event))
+                    />
+                    {move || text.get().share_embed}
+                </label>
+                <label class="check">
+                    <input
+                        type="checkbox"
+                        id="share-present"
+                        prop:checked=move || present.get()
+                        on:change=move |event| present.set(event_target_checked(&event))
+                    />
+                    {move || text.get().share_present}
+                </label>
+                <label class="check">
+                    <input
+                        type="checkbox"
+                        id="share-at"
+                        prop:checked=move || at_now.get()
+                        on:change=move |event| at_now.set(event_target_checked(&event))
+                    />
+                    {move || text.get().share_at}
+                </label>
+            </div>
+            <fieldset class="share-hide">
+                <legend>{move || text.get().share_hide_legend}</legend>
+                <div class="share-hide-grid">{boxes}</div>
+            </fieldset>
+            <label for="share-link">{move || text.get().share_link_label}</label>
+            <input
+                id="share-link"
+                type="text"
+                readonly
+                prop:value=link
+                on:focus=|event| {
+                    event_target::<web_sys::HtmlInputElement>(&event).select();
+                }
+            />
+        </details>
+    }
+}

@@ -1,0 +1,358 @@
+//! The English catalogue.
+
+use crate::params::Control;
+use crate::rnn::optim::Hyper;
+use crate::rnn::trainer::DivergenceReason;
+use crate::rnn::{OptimizerKind, Reduction};
+
+use super::Text;
+
+pub const EN: Text = Text {
+    lang: "en",
+
+    title: "RNN Playground",
+    tagline: "count the ones with a 2-weight RNN",
+    model_intro: "Each sequence is 0s and 1s; the target is how many 1s it holds. \
+                  One number of state, updated at every step:",
+    model_formula: "sₖ = xₖ · w_x + sₖ₋₁ · w_rec",
+    model_outro: "The output is the last state, so w_x = w_rec = 1 counts exactly. \
+                  Train it and watch the optimizer walk the loss surface.",
+    footer_credit: "After the 2016 blog post that trained this network with Theano, \
+                    and Peter Roelants' numpy tutorial on the same linear RNN \
+                    (its Rprop run and its [-3, 3]² loss surface).",
+    footer_lesson: "Gradients explode where |w_rec| > 1 and vanish where |w_rec| < 1: \
+                    the dashed lines on the map.",
+
+    optimizer_legend: "Optimizer",
+    data_legend: "Data and loss",
+    init_legend: "Start",
+    run_legend: "Run",
+
+    optimizer_label: "Update rule",
+    optimizer_name: en_optimizer_name,
+    lr_label: "Learning rate",
+    lr_slider_label: "log scale, 1e-6 to 1",
+    lr_rprop_hint: "Rprop has no learning rate: it moves by its own step sizes, \
+                    starting from Δ0.",
+    hyper_label: en_hyper_label,
+    clip_label: "Clip gradient norm",
+    clip_placeholder: "off",
+    clip_hint: "Empty = off.",
+
+    reduction_label: "Loss",
+    reduction_name: en_reduction_name,
+    seq_len_label: "Sequence length",
+    samples_label: "Sequences",
+    seed_label: "Data seed",
+    new_data: "New data",
+
+    init_wx_label: "Start w_x",
+    init_wrec_label: "Start w_rec",
+    init_seed: "Seed's init",
+    init_hint: "Or click the heat map to start there.",
+
+    play: "Play",
+    pause: "Pause",
+    step: "Step",
+    reset: "Reset",
+    speed_label: "Epochs per frame",
+    speed_hint: en_speed_hint,
+    max_epochs_label: "Stop at epoch",
+    max_epochs_placeholder: "never",
+
+    readouts_title: "Training",
+    epoch: "Epoch",
+    loss: "Loss",
+    w_x: "w_x",
+    w_rec: "w_rec",
+    grad_wx: "∂L/∂w_x",
+    grad_wrec: "∂L/∂w_rec",
+    status: "Status:",
+    status_ready: "ready",
+    status_running: "running",
+    status_paused: "paused",
+    status_stopped: en_status_stopped,
+    status_converged: en_status_converged,
+    status_diverged: en_status_diverged,
+    status_error: en_status_error,
+    divergence_note: "Training blew up. Try a smaller learning rate, clip the gradient \
+                      norm, or switch to Rprop, which only uses the gradient's sign.",
+    try_smaller_lr: "Learning rate ÷ 10",
+    try_clip: "Clip at 1",
+    try_rprop: "Use Rprop",
+    optimizer_state_title: "Optimizer state",
+    optimizer_state_none: "Gradient descent keeps no state.",
+    optimizer_state_name: en_optimizer_state_name,
+    optimizer_state_quantity: "Quantity",
+    overflow: "overflow",
+    missing: "—",
+
+    surface_title: "Loss surface",
+    loss_title: "Loss curve",
+    surface_ms: en_surface_ms,
+    surface_pending: "surface: computing…",
+
+    msg_not_a_number: en_not_a_number,
+    msg_not_whole: en_not_whole,
+    msg_out_of_range: en_out_of_range,
+    msg_not_positive: en_not_positive,
+    msg_used_off: "off",
+
+    url_notice_title: "Some settings in the link were corrected:",
+    url_notice_close: "Dismiss",
+    preset_label: "Scenario",
+    preset_none: "Custom",
+    preset_none_caption: "Your own settings.",
+    present_toggle: "Presentation mode",
+    seek_progress: en_seek_progress,
+
+    copy_link: "Copy link",
+    copy_link_done: "Copied: the link opens this run at this epoch.",
+    copy_link_manual: "Copy the selected link (Ctrl+C or ⌘C).",
+    share_url_label: "Link to this moment",
+    share_panel_title: "Share for class",
+    share_hide_legend: "Hide these controls",
+    control_label: Control::describe,
+    share_embed: "Embed: no header, footer or explanations (for slides)",
+    share_present: "Presentation mode: large type for a projector",
+    share_at: "Open at the current epoch",
+    share_link_label: "Link for the class",
+    log_y_label: "Log scale",
+    shortcuts_open: "Keyboard shortcuts",
+    shortcuts_title: "Keyboard shortcuts",
+    shortcuts_close: "Close",
+    shortcuts: &[
+        ("Space", "Play / pause"),
+        ("→ or S", "One step"),
+        ("R", "Reset to the start"),
+        ("N", "New data"),
+        ("1–7", "Scenarios 1 to 7"),
+        ("L", "Log / linear loss axis"),
+        ("P", "Presentation mode"),
+        ("F", "Full screen"),
+        ("?", "Show or hide this list"),
+        ("Esc", "Close this list"),
+    ],
+
+    lang_label: "Language",
+
+    export_legend: "Save and load",
+    export_csv: "Download run (CSV)",
+    export_csv_title: "Epoch, loss, weights and gradient of the kept history points \
+                       (long runs keep a thinned-out history)",
+    export_json: "Save state (JSON)",
+    export_json_title: "Every setting and the current epoch, to load back later",
+    import_json: "Load state (JSON)",
+    import_not_state: en_import_not_state,
+    import_read_failed: "The file could not be read.",
+    import_loaded: en_import_loaded,
+    import_corrected: en_import_corrected,
+    export_failed: "The file could not be saved.",
+
+    announce_paused: en_announce_paused,
+    divergence_reason: en_divergence_reason,
+
+    surface_label: "Heat map of the loss over w_x (horizontal) and w_rec (vertical), \
+                    with the optimizer's path. Click or tap to start training from that point.",
+    surface_hover_prompt: "Point at the map to read w_x, w_rec and the loss; \
+                           click or tap to start there.",
+    surface_current: en_surface_current,
+    hover_loss: en_hover_loss,
+    surface_summary_view: en_surface_summary_view,
+    surface_summary_colours: en_surface_summary_colours,
+    surface_summary_pending: "The surface is being computed.",
+    surface_summary_path: en_surface_summary_path,
+    surface_computing: "computing the loss surface…",
+    colour_bar_caption: "loss",
+    limit_label: "|w_rec| = 1: gradients explode beyond",
+    escape_label: "diverged",
+    surface_png_title: "Download the heat map with the path as a PNG image",
+    view_group_label: "Heat map range",
+    view_field_names: ["w_x from", "w_x to", "w_rec from", "w_rec to"],
+    view_to: "to",
+    zoom_wide_title: "Show w_x and w_rec from -3 to 3",
+    zoom_near_title: "Zoom to w_x and w_rec from 0 to 2, around the optimum (1, 1)",
+    view_apply: "Apply",
+    view_not_number: en_view_not_number,
+    view_invalid: "Each axis needs from < to, within ±1000.",
+
+    loss_chart_label: "Loss against epoch",
+    loss_axis_epoch: "epoch",
+    loss_axis_loss: "loss",
+    loss_axis_loss_log: "loss (log scale)",
+    loss_png_title: "Download the loss curve as a PNG image",
+    loss_summary_range: en_loss_summary_range,
+    loss_summary_one: en_loss_summary_one,
+    loss_summary_empty: "No training yet: the loss curve is empty.",
+};
+
+fn en_optimizer_name(kind: OptimizerKind) -> &'static str {
+    match kind {
+        OptimizerKind::Gd => "Gradient descent",
+        OptimizerKind::Momentum => "Momentum",
+        OptimizerKind::Rmsprop => "RMSProp",
+        OptimizerKind::RmspropSeed => "RMSProp (seed's variant)",
+        OptimizerKind::Rprop => "Rprop",
+        OptimizerKind::Adam => "Adam",
+    }
+}
+
+fn en_hyper_label(hyper: Hyper) -> &'static str {
+    match hyper {
+        Hyper::Lr => "Learning rate",
+        Hyper::Momentum => "Momentum μ",
+        Hyper::Rho => "Decay ρ",
+        Hyper::Eps => "Epsilon ε",
+        Hyper::Beta1 => "β1",
+        Hyper::Beta2 => "β2",
+        Hyper::EtaPlus => "Grow η+",
+        Hyper::EtaMinus => "Shrink η−",
+        Hyper::Delta0 => "Initial step Δ0",
+        Hyper::Rescale => "Rescale",
+    }
+}
+
+fn en_reduction_name(reduction: Reduction) -> &'static str {
+    match reduction {
+        Reduction::Sum => "Sum of squared errors (seed)",
+        Reduction::Mean => "Mean squared error (Roelants)",
+    }
+}
+
+fn en_speed_hint(max: u32) -> String {
+    format!("1 to {max} for this data size")
+}
+
+fn en_status_stopped(epoch: u64) -> String {
+    format!("paused: reached the stop at epoch {epoch}")
+}
+
+fn en_status_converged(epoch: u64) -> String {
+    format!("converged at epoch {epoch}: the loss stopped changing")
+}
+
+fn en_status_diverged(epoch: u64, reason: DivergenceReason) -> String {
+    format!(
+        "diverged at epoch {epoch}: {}",
+        en_divergence_reason(reason)
+    )
+}
+
+fn en_status_error(message: &str) -> String {
+    format!("cannot train: {message}")
+}
+
+fn en_optimizer_state_name(name: &str) -> &'static str {
+    // The core's names of `Optimizer::inspect`; unknown names get a dash.
+    match name {
+        "velocity" => "velocity v",
+        "mean square" => "mean of g²",
+        "mean" => "mean of g",
+        "memory" => "Nesterov memory",
+        "step" => "step size",
+        "previous sign" => "previous sign of g",
+        "first moment" => "first moment m",
+        "second moment" => "second moment v",
+        _ => "—",
+    }
+}
+
+fn en_surface_ms(ms: &str) -> String {
+    format!("surface: {ms} ms")
+}
+
+fn en_not_a_number(field: &str, used: &str) -> String {
+    format!("{field} must be a number; using {used}")
+}
+
+fn en_not_whole(field: &str, used: &str) -> String {
+    format!("{field} must be a whole number; using {used}")
+}
+
+fn en_out_of_range(field: &str, min: &str, max: &str, used: &str) -> String {
+    format!("{field} must be {min}–{max}; using {used}")
+}
+
+fn en_not_positive(field: &str, used: &str) -> String {
+    format!("{field} must be a positive number; using {used}")
+}
+
+fn en_import_not_state(detail: &str) -> String {
+    format!("That file is not a saved state of this page ({detail}). Nothing was changed.")
+}
+
+fn en_import_loaded(epoch: u64) -> String {
+    format!("State loaded and trained to epoch {epoch}.")
+}
+
+fn en_import_corrected(count: usize) -> String {
+    match count {
+        1 => "1 setting in the file was corrected:".into(),
+        n => format!("{n} settings in the file were corrected:"),
+    }
+}
+
+fn en_announce_paused(epoch: u64) -> String {
+    format!("paused at epoch {epoch}")
+}
+
+fn en_divergence_reason(reason: DivergenceReason) -> &'static str {
+    match reason {
+        DivergenceReason::LossNotFinite => "the loss overflowed to infinity",
+        DivergenceReason::GradientNotFinite => "the gradient overflowed (exploding gradient)",
+        DivergenceReason::WeightsNotFinite => "the update threw the weights to infinity",
+    }
+}
+
+fn en_surface_current(point: &str) -> String {
+    format!("current point: {point}")
+}
+
+fn en_hover_loss(weights: &str, loss: &str) -> String {
+    format!("{weights}, loss = {loss}")
+}
+
+fn en_surface_summary_view(x0: &str, x1: &str, y0: &str, y1: &str) -> String {
+    format!(
+        "Loss surface over w_x from {x0} to {x1} and w_rec from {y0} to {y1}; \
+         the optimum (1, 1) is marked with a star."
+    )
+}
+
+fn en_surface_summary_colours(low: &str, high: &str) -> String {
+    format!("Colour shows the loss on a log scale, from {low} (dark purple) to {high} (yellow).")
+}
+
+fn en_surface_summary_path(start: &str, now: &str, diverged: bool) -> String {
+    let end = if diverged {
+        "; training diverged there."
+    } else {
+        "."
+    };
+    format!("The path starts at {start} and is now at {now}{end}")
+}
+
+fn en_view_not_number(field: &str) -> String {
+    format!("{field} must be a number")
+}
+
+fn en_loss_summary_range(
+    first: &str,
+    first_epoch: u64,
+    last: &str,
+    last_epoch: u64,
+    lowest: &str,
+) -> String {
+    format!(
+        "Loss against epoch: from {first} at epoch {first_epoch} to {last} at epoch \
+         {last_epoch}; lowest {lowest}."
+    )
+}
+
+fn en_loss_summary_one(epoch: u64, loss: &str) -> String {
+    format!("Loss at epoch {epoch}: {loss}.")
+}
+
+fn en_seek_progress(done: u64, target: u64) -> String {
+    format!("training to epoch {target}: {done} done")
+}

@@ -1,0 +1,385 @@
+//! The Japanese catalogue, written as a teacher would word the page, not
+//! glossed from the English. Symbols (w_x, w_rec, lr, ρ, β1) stay as they are.
+
+use crate::params::Control;
+use crate::rnn::optim::Hyper;
+use crate::rnn::trainer::DivergenceReason;
+use crate::rnn::{OptimizerKind, Reduction};
+
+use super::Text;
+
+pub const JA: Text = Text {
+    lang: "ja",
+
+    title: "RNN プレイグラウンド",
+    tagline: "重み 2 つの RNN で 1 の個数を数える",
+    model_intro: "入力は 0 と 1 の系列で、正解はその中の 1 の個数です。\
+                  状態はひとつの数だけで、各ステップでこう更新されます：",
+    model_formula: "sₖ = xₖ · w_x + sₖ₋₁ · w_rec",
+    model_outro: "最後の状態がそのまま出力なので、w_x = w_rec = 1 ならぴったり数えられます。\
+                  学習させて、最適化手法が損失曲面をたどる様子を見てみましょう。",
+    footer_credit: "このネットワークを Theano で学習させた 2016 年のブログ記事と、\
+                    同じ線形 RNN を扱った Peter Roelants の numpy チュートリアル\
+                    （Rprop による学習と [-3, 3]² の損失曲面）をもとにしています。",
+    footer_lesson: "|w_rec| > 1 では勾配爆発、|w_rec| < 1 では勾配消失が起こります。\
+                    マップ上の破線がその境目です。",
+
+    optimizer_legend: "最適化手法",
+    data_legend: "データと損失",
+    init_legend: "初期値",
+    run_legend: "実行",
+
+    optimizer_label: "更新則",
+    optimizer_name: ja_optimizer_name,
+    lr_label: "学習率",
+    lr_slider_label: "対数目盛、1e-6 〜 1",
+    lr_rprop_hint: "Rprop には学習率がありません。Δ0 から始まる独自のステップ幅で進みます。",
+    hyper_label: ja_hyper_label,
+    clip_label: "勾配クリッピング（ノルムの上限）",
+    clip_placeholder: "なし",
+    clip_hint: "空欄ならクリップしません。",
+
+    reduction_label: "損失",
+    reduction_name: ja_reduction_name,
+    seq_len_label: "系列長",
+    samples_label: "サンプル数",
+    seed_label: "データのシード",
+    new_data: "新しいデータ",
+
+    init_wx_label: "w_x の初期値",
+    init_wrec_label: "w_rec の初期値",
+    init_seed: "シードの初期値に戻す",
+    init_hint: "ヒートマップをクリックすると、その点から始めます。",
+
+    play: "再生",
+    pause: "一時停止",
+    step: "1ステップ",
+    reset: "リセット",
+    speed_label: "1 フレームあたりのエポック数",
+    speed_hint: ja_speed_hint,
+    max_epochs_label: "停止するエポック",
+    max_epochs_placeholder: "なし",
+
+    readouts_title: "学習の様子",
+    epoch: "エポック",
+    loss: "損失",
+    w_x: "w_x",
+    w_rec: "w_rec",
+    grad_wx: "∂L/∂w_x",
+    grad_wrec: "∂L/∂w_rec",
+    status: "状態：",
+    status_ready: "準備完了",
+    status_running: "学習中",
+    status_paused: "一時停止中",
+    status_stopped: ja_status_stopped,
+    status_converged: ja_status_converged,
+    status_diverged: ja_status_diverged,
+    status_error: ja_status_error,
+    divergence_note: "学習が発散しました。学習率を下げる、勾配ノルムをクリップする、\
+                      または勾配の符号だけを使う Rprop に切り替えてみましょう。",
+    try_smaller_lr: "学習率 ÷ 10",
+    try_clip: "1 でクリップ",
+    try_rprop: "Rprop にする",
+    optimizer_state_title: "最適化手法の内部状態",
+    optimizer_state_none: "勾配降下法は内部状態を持ちません。",
+    optimizer_state_name: ja_optimizer_state_name,
+    optimizer_state_quantity: "量",
+    overflow: "オーバーフロー",
+    missing: "—",
+
+    surface_title: "損失曲面",
+    loss_title: "損失曲線",
+    surface_ms: ja_surface_ms,
+    surface_pending: "曲面：計算中…",
+
+    msg_not_a_number: ja_not_a_number,
+    msg_not_whole: ja_not_whole,
+    msg_out_of_range: ja_out_of_range,
+    msg_not_positive: ja_not_positive,
+    msg_used_off: "なし",
+
+    url_notice_title: "リンクの設定の一部を修正しました：",
+    url_notice_close: "閉じる",
+    preset_label: "シナリオ",
+    preset_none: "カスタム",
+    preset_none_caption: "自分で決めた設定です。",
+    present_toggle: "プレゼンテーションモード",
+    seek_progress: ja_seek_progress,
+
+    copy_link: "リンクをコピー",
+    copy_link_done: "コピーしました。このリンクを開くと、この学習のこのエポックから見られます。",
+    copy_link_manual: "選択したリンクをコピーしてください（Ctrl+C または ⌘C）。",
+    share_url_label: "この場面へのリンク",
+    share_panel_title: "授業用に共有",
+    share_hide_legend: "隠す操作",
+    control_label: ja_control_label,
+    share_embed: "埋め込み：見出し・フッター・説明なし（スライド用）",
+    share_present: "プレゼンテーションモード：プロジェクター向けの大きな文字",
+    share_at: "現在のエポックから開く",
+    share_link_label: "授業用のリンク",
+    log_y_label: "対数目盛",
+    shortcuts_open: "キーボードショートカット",
+    shortcuts_title: "キーボードショートカット",
+    shortcuts_close: "閉じる",
+    shortcuts: &[
+        ("Space", "再生／一時停止"),
+        ("→ または S", "1 ステップ進める"),
+        ("R", "最初に戻す"),
+        ("N", "新しいデータ"),
+        ("1–7", "シナリオ 1〜7"),
+        ("L", "損失の軸を対数／線形に切り替え"),
+        ("P", "プレゼンテーションモード"),
+        ("F", "全画面表示"),
+        ("?", "この一覧を表示／非表示"),
+        ("Esc", "この一覧を閉じる"),
+    ],
+
+    lang_label: "言語",
+
+    export_legend: "保存と読み込み",
+    export_csv: "学習の記録を保存（CSV）",
+    export_csv_title: "記録した各点のエポック・損失・重み・勾配\
+                       （長い学習では間引いて記録しています）",
+    export_json: "状態を保存（JSON）",
+    export_json_title: "すべての設定と現在のエポック。あとで読み込むと同じ場面を再現します",
+    import_json: "状態を読み込む（JSON）",
+    import_not_state: ja_import_not_state,
+    import_read_failed: "ファイルを読み込めませんでした。",
+    import_loaded: ja_import_loaded,
+    import_corrected: ja_import_corrected,
+    export_failed: "ファイルを保存できませんでした。",
+
+    announce_paused: ja_announce_paused,
+    divergence_reason: ja_divergence_reason,
+
+    surface_label: "w_x（横軸）と w_rec（縦軸）に対する損失のヒートマップと、最適化の経路。\
+                    クリックまたはタップすると、その点から学習を始めます。",
+    surface_hover_prompt: "マップを指すと w_x・w_rec・損失を表示します。\
+                           クリックまたはタップで、その点から始めます。",
+    surface_current: ja_surface_current,
+    hover_loss: ja_hover_loss,
+    surface_summary_view: ja_surface_summary_view,
+    surface_summary_colours: ja_surface_summary_colours,
+    surface_summary_pending: "損失曲面を計算しています。",
+    surface_summary_path: ja_surface_summary_path,
+    surface_computing: "損失曲面を計算中…",
+    colour_bar_caption: "損失",
+    limit_label: "|w_rec| = 1：この外側で勾配が爆発",
+    escape_label: "発散",
+    surface_png_title: "経路入りのヒートマップを PNG 画像で保存",
+    view_group_label: "ヒートマップの表示範囲",
+    view_field_names: ["w_x の下限", "w_x の上限", "w_rec の下限", "w_rec の上限"],
+    view_to: "〜",
+    zoom_wide_title: "w_x と w_rec を -3 〜 3 で表示",
+    zoom_near_title: "最適解 (1, 1) のまわり、w_x と w_rec が 0 〜 2 の範囲を拡大",
+    view_apply: "適用",
+    view_not_number: ja_view_not_number,
+    view_invalid: "どちらの軸も 下限 < 上限 とし、±1000 以内にしてください。",
+
+    loss_chart_label: "エポックごとの損失",
+    loss_axis_epoch: "エポック",
+    loss_axis_loss: "損失",
+    loss_axis_loss_log: "損失（対数目盛）",
+    loss_png_title: "損失曲線を PNG 画像で保存",
+    loss_summary_range: ja_loss_summary_range,
+    loss_summary_one: ja_loss_summary_one,
+    loss_summary_empty: "まだ学習していないので、損失曲線は空です。",
+};
+
+fn ja_optimizer_name(kind: OptimizerKind) -> &'static str {
+    match kind {
+        OptimizerKind::Gd => "勾配降下法",
+        OptimizerKind::Momentum => "モメンタム",
+        OptimizerKind::Rmsprop => "RMSProp",
+        OptimizerKind::RmspropSeed => "RMSProp（元記事の変種）",
+        OptimizerKind::Rprop => "Rprop",
+        OptimizerKind::Adam => "Adam",
+    }
+}
+
+fn ja_hyper_label(hyper: Hyper) -> &'static str {
+    match hyper {
+        Hyper::Lr => "学習率",
+        Hyper::Momentum => "モメンタム係数 μ",
+        Hyper::Rho => "減衰率 ρ",
+        Hyper::Eps => "ε",
+        Hyper::Beta1 => "β1",
+        Hyper::Beta2 => "β2",
+        Hyper::EtaPlus => "増加率 η+",
+        Hyper::EtaMinus => "減少率 η−",
+        Hyper::Delta0 => "初期ステップ幅 Δ0",
+        Hyper::Rescale => "スケール係数",
+    }
+}
+
+fn ja_reduction_name(reduction: Reduction) -> &'static str {
+    match reduction {
+        Reduction::Sum => "二乗誤差の和（元記事）",
+        Reduction::Mean => "平均二乗誤差（Roelants）",
+    }
+}
+
+fn ja_speed_hint(max: u32) -> String {
+    format!("このデータ量では 1 〜 {max}")
+}
+
+fn ja_status_stopped(epoch: u64) -> String {
+    format!("停止：設定したエポック {epoch} に達しました")
+}
+
+fn ja_status_converged(epoch: u64) -> String {
+    format!("エポック {epoch} で収束しました（損失が変わらなくなりました）")
+}
+
+fn ja_status_diverged(epoch: u64, reason: DivergenceReason) -> String {
+    format!(
+        "エポック {epoch} で発散しました：{}",
+        ja_divergence_reason(reason)
+    )
+}
+
+fn ja_status_error(message: &str) -> String {
+    format!("学習できません：{message}")
+}
+
+fn ja_optimizer_state_name(name: &str) -> &'static str {
+    // The core's names of `Optimizer::inspect`; unknown names get a dash.
+    match name {
+        "velocity" => "速度 v",
+        "mean square" => "g² の平均",
+        "mean" => "g の平均",
+        "memory" => "Nesterov のメモリ",
+        "step" => "ステップ幅",
+        "previous sign" => "前回の g の符号",
+        "first moment" => "1 次モーメント m",
+        "second moment" => "2 次モーメント v",
+        _ => "—",
+    }
+}
+
+fn ja_surface_ms(ms: &str) -> String {
+    format!("曲面：{ms} ms")
+}
+
+fn ja_not_a_number(field: &str, used: &str) -> String {
+    format!("{field}には数値を入れてください。{used} を使います")
+}
+
+fn ja_not_whole(field: &str, used: &str) -> String {
+    format!("{field}には整数を入れてください。{used} を使います")
+}
+
+fn ja_out_of_range(field: &str, min: &str, max: &str, used: &str) -> String {
+    format!("{field}は {min}〜{max} の範囲で入れてください。{used} を使います")
+}
+
+fn ja_not_positive(field: &str, used: &str) -> String {
+    format!("{field}には正の数を入れてください。{used} を使います")
+}
+
+fn ja_import_not_state(detail: &str) -> String {
+    format!("このページで保存した状態のファイルではありません（{detail}）。何も変更していません。")
+}
+
+fn ja_import_loaded(epoch: u64) -> String {
+    format!("状態を読み込み、エポック {epoch} まで学習しました。")
+}
+
+fn ja_import_corrected(count: usize) -> String {
+    format!("ファイルの設定を {count} か所修正しました：")
+}
+
+fn ja_announce_paused(epoch: u64) -> String {
+    format!("エポック {epoch} で一時停止しました")
+}
+
+fn ja_divergence_reason(reason: DivergenceReason) -> &'static str {
+    match reason {
+        DivergenceReason::LossNotFinite => "損失が無限大にあふれました",
+        DivergenceReason::GradientNotFinite => "勾配があふれました（勾配爆発）",
+        DivergenceReason::WeightsNotFinite => "更新で重みが無限大に飛びました",
+    }
+}
+
+fn ja_surface_current(point: &str) -> String {
+    format!("現在の点：{point}")
+}
+
+fn ja_hover_loss(weights: &str, loss: &str) -> String {
+    format!("{weights}、損失 = {loss}")
+}
+
+fn ja_surface_summary_view(x0: &str, x1: &str, y0: &str, y1: &str) -> String {
+    format!(
+        "w_x が {x0} 〜 {x1}、w_rec が {y0} 〜 {y1} の範囲の損失曲面です。\
+         最適解 (1, 1) を星印で示しています。"
+    )
+}
+
+fn ja_surface_summary_colours(low: &str, high: &str) -> String {
+    format!("色は損失を対数目盛で表し、{low}（濃い紫）から {high}（黄色）までです。")
+}
+
+fn ja_surface_summary_path(start: &str, now: &str, diverged: bool) -> String {
+    if diverged {
+        format!("経路は {start} から始まり、{now} で発散しました。")
+    } else {
+        format!("経路は {start} から始まり、現在は {now} にあります。")
+    }
+}
+
+fn ja_view_not_number(field: &str) -> String {
+    format!("{field}には数値を入れてください")
+}
+
+fn ja_loss_summary_range(
+    first: &str,
+    first_epoch: u64,
+    last: &str,
+    last_epoch: u64,
+    lowest: &str,
+) -> String {
+    format!(
+        "エポックごとの損失：エポック {first_epoch} の {first} から、\
+         エポック {last_epoch} の {last} まで。最小値は {lowest} です。"
+    )
+}
+
+fn ja_loss_summary_one(epoch: u64, loss: &str) -> String {
+    format!("エポック {epoch} の損失：{loss}。")
+}
+
+fn ja_seek_progress(done: u64, target: u64) -> String {
+    format!("エポック {target} まで学習中：{done} 完了")
+}
+
+fn ja_control_label(control: Control) -> &'static str {
+    match control {
+        Control::Preset => "シナリオのメニュー",
+        Control::Opt => "最適化手法のメニュー",
+        Control::Lr => "学習率とそのスライダー",
+        Control::Mu => "モーメンタム",
+        Control::Rho => "RMSProp の減衰率",
+        Control::Eps => "イプシロン（下限）",
+        Control::B1 => "Adam の β1",
+        Control::B2 => "Adam の β2",
+        Control::Etap => "Rprop の η+",
+        Control::Etam => "Rprop の η−",
+        Control::D0 => "Rprop の初期ステップ",
+        Control::Rescale => "元記事の変種の rescale",
+        Control::Clip => "勾配クリッピング",
+        Control::Loss => "損失の集計（合計／平均）",
+        Control::Len => "系列の長さ",
+        Control::N => "系列の数",
+        Control::Seed => "データのシード",
+        Control::Data => "「新しいデータ」ボタン",
+        Control::Init => "初期重みの入力欄",
+        Control::Speed => "速さ（1 フレームあたりのエポック数）",
+        Control::Epochs => "停止エポックの入力欄",
+        Control::View => "ヒートマップの拡大縮小",
+        Control::Logy => "損失の軸の対数／線形の切り替え",
+        Control::Lang => "言語の切り替え",
+        Control::Share => "リンクのコピーと授業用の共有",
+        Control::Export => "PNG・CSV・JSON の書き出しボタン",
+    }
+}

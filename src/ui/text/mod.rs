@@ -1,0 +1,214 @@
+//! Every string the page shows, in one catalogue per language.
+//!
+//! Components never hold UI text literals: they read a [`Text`] through
+//! [`use_text`]. Each language is one file ([`en`], [`ja`]) holding one
+//! complete `Text`; a field missing from either is a compile error.
+//! Numbers are formatted by `super::format`, the same in every language.
+
+mod en;
+mod ja;
+
+use leptos::prelude::*;
+
+use crate::params::{Control, Lang};
+use crate::rnn::optim::Hyper;
+use crate::rnn::trainer::DivergenceReason;
+use crate::rnn::{OptimizerKind, Reduction};
+
+pub use en::EN;
+pub use ja::JA;
+
+/// The page's words in one language. Messages with values are functions.
+pub struct Text {
+    /// The BCP 47 tag for `<html lang>`.
+    pub lang: &'static str,
+
+    // Header, explanation, footer.
+    pub title: &'static str,
+    pub tagline: &'static str,
+    pub model_intro: &'static str,
+    pub model_formula: &'static str,
+    pub model_outro: &'static str,
+    pub footer_credit: &'static str,
+    pub footer_lesson: &'static str,
+
+    // Control groups.
+    pub optimizer_legend: &'static str,
+    pub data_legend: &'static str,
+    pub init_legend: &'static str,
+    pub run_legend: &'static str,
+
+    // Optimizer controls.
+    pub optimizer_label: &'static str,
+    pub optimizer_name: fn(OptimizerKind) -> &'static str,
+    pub lr_label: &'static str,
+    pub lr_slider_label: &'static str,
+    pub lr_rprop_hint: &'static str,
+    pub hyper_label: fn(Hyper) -> &'static str,
+    pub clip_label: &'static str,
+    pub clip_placeholder: &'static str,
+    pub clip_hint: &'static str,
+
+    // Data controls.
+    pub reduction_label: &'static str,
+    pub reduction_name: fn(Reduction) -> &'static str,
+    pub seq_len_label: &'static str,
+    pub samples_label: &'static str,
+    pub seed_label: &'static str,
+    pub new_data: &'static str,
+
+    // Initial weights.
+    pub init_wx_label: &'static str,
+    pub init_wrec_label: &'static str,
+    pub init_seed: &'static str,
+    pub init_hint: &'static str,
+
+    // Playback.
+    pub play: &'static str,
+    pub pause: &'static str,
+    pub step: &'static str,
+    pub reset: &'static str,
+    pub speed_label: &'static str,
+    pub speed_hint: fn(u32) -> String,
+    pub max_epochs_label: &'static str,
+    pub max_epochs_placeholder: &'static str,
+
+    // Read-outs.
+    pub readouts_title: &'static str,
+    pub epoch: &'static str,
+    pub loss: &'static str,
+    pub w_x: &'static str,
+    pub w_rec: &'static str,
+    pub grad_wx: &'static str,
+    pub grad_wrec: &'static str,
+    pub status: &'static str,
+    pub status_ready: &'static str,
+    pub status_running: &'static str,
+    pub status_paused: &'static str,
+    pub status_stopped: fn(u64) -> String,
+    pub status_converged: fn(u64) -> String,
+    pub status_diverged: fn(u64, DivergenceReason) -> String,
+    pub status_error: fn(&str) -> String,
+    pub divergence_note: &'static str,
+    pub try_smaller_lr: &'static str,
+    pub try_clip: &'static str,
+    pub try_rprop: &'static str,
+    pub optimizer_state_title: &'static str,
+    pub optimizer_state_none: &'static str,
+    pub optimizer_state_name: fn(&str) -> &'static str,
+    pub optimizer_state_quantity: &'static str,
+    pub overflow: &'static str,
+    pub missing: &'static str,
+
+    // Plots.
+    pub surface_title: &'static str,
+    pub loss_title: &'static str,
+    pub surface_ms: fn(&str) -> String,
+    pub surface_pending: &'static str,
+
+    // Inline messages of the controls (`field` is one of the labels above).
+    pub msg_not_a_number: fn(field: &str, used: &str) -> String,
+    pub msg_not_whole: fn(field: &str, used: &str) -> String,
+    pub msg_out_of_range: fn(field: &str, min: &str, max: &str, used: &str) -> String,
+    pub msg_not_positive: fn(field: &str, used: &str) -> String,
+    pub msg_used_off: &'static str,
+
+    // URL notice, presets, presentation mode and seeking (`at=`).
+    pub url_notice_title: &'static str,
+    pub url_notice_close: &'static str,
+    pub preset_label: &'static str,
+    pub preset_none: &'static str,
+    pub preset_none_caption: &'static str,
+    pub present_toggle: &'static str,
+    pub seek_progress: fn(done: u64, target: u64) -> String,
+
+    // Sharing, the loss axis switch and the keyboard shortcuts.
+    pub copy_link: &'static str,
+    pub copy_link_done: &'static str,
+    pub copy_link_manual: &'static str,
+    pub share_url_label: &'static str,
+    pub share_panel_title: &'static str,
+    pub share_hide_legend: &'static str,
+    /// What a `hide=` name hides, in the share-for-class panel.
+    pub control_label: fn(Control) -> &'static str,
+    pub share_embed: &'static str,
+    pub share_present: &'static str,
+    pub share_at: &'static str,
+    pub share_link_label: &'static str,
+    pub log_y_label: &'static str,
+    pub shortcuts_open: &'static str,
+    pub shortcuts_title: &'static str,
+    pub shortcuts_close: &'static str,
+    /// (keys, what they do), in the order the dialog lists them.
+    pub shortcuts: &'static [(&'static str, &'static str)],
+
+    // Language switch.
+    pub lang_label: &'static str,
+
+    // Saving and loading (`super::export`).
+    pub export_legend: &'static str,
+    pub export_csv: &'static str,
+    pub export_csv_title: &'static str,
+    pub export_json: &'static str,
+    pub export_json_title: &'static str,
+    pub import_json: &'static str,
+    pub import_not_state: fn(detail: &str) -> String,
+    pub import_read_failed: &'static str,
+    pub import_loaded: fn(epoch: u64) -> String,
+    pub import_corrected: fn(count: usize) -> String,
+    pub export_failed: &'static str,
+
+    // Screen-reader announcements (`#announcer`).
+    pub announce_paused: fn(u64) -> String,
+    pub divergence_reason: fn(DivergenceReason) -> &'static str,
+
+    // The heat map.
+    pub surface_label: &'static str,
+    pub surface_hover_prompt: &'static str,
+    pub surface_current: fn(point: &str) -> String,
+    pub hover_loss: fn(weights: &str, loss: &str) -> String,
+    pub surface_summary_view: fn(x0: &str, x1: &str, y0: &str, y1: &str) -> String,
+    pub surface_summary_colours: fn(low: &str, high: &str) -> String,
+    pub surface_summary_pending: &'static str,
+    pub surface_summary_path: fn(start: &str, now: &str, diverged: bool) -> String,
+    pub surface_computing: &'static str,
+    pub colour_bar_caption: &'static str,
+    pub limit_label: &'static str,
+    pub escape_label: &'static str,
+    pub surface_png_title: &'static str,
+    pub view_group_label: &'static str,
+    /// The accessible names of the range boxes: w_x from, w_x to, w_rec from, w_rec to.
+    pub view_field_names: [&'static str; 4],
+    pub view_to: &'static str,
+    pub zoom_wide_title: &'static str,
+    pub zoom_near_title: &'static str,
+    pub view_apply: &'static str,
+    pub view_not_number: fn(field: &str) -> String,
+    pub view_invalid: &'static str,
+
+    // The loss curve.
+    pub loss_chart_label: &'static str,
+    pub loss_axis_epoch: &'static str,
+    pub loss_axis_loss: &'static str,
+    pub loss_axis_loss_log: &'static str,
+    pub loss_png_title: &'static str,
+    pub loss_summary_range:
+        fn(first: &str, first_epoch: u64, last: &str, last_epoch: u64, lowest: &str) -> String,
+    pub loss_summary_one: fn(epoch: u64, loss: &str) -> String,
+    pub loss_summary_empty: &'static str,
+}
+
+impl Text {
+    /// The catalogue for `lang`.
+    pub fn get(lang: Lang) -> &'static Text {
+        match lang {
+            Lang::En => &en::EN,
+            Lang::Ja => &ja::JA,
+        }
+    }
+}
+
+/// The catalogue of the page's current language, provided by the app.
+pub fn use_text() -> Signal<&'static Text> {
+    use_context::<Signal<&'static Text>>().unwrap_or_else(|| Signal::stored(&en::EN))
+}

@@ -1,0 +1,114 @@
+//! The URL is the state (issue 4 §1).
+//!
+//! - At start the query string is read with [`params::parse`]: the settings
+//!   to start from, what had to be corrected, and `at=` (epochs to train).
+//! - Every change of settings rewrites the query with `history.replaceState`
+//!   (never `pushState`: a slider drag must not fill the back button).
+//! - `at=N` trains to exactly epoch N, then pauses ([`Controller::seek`]).
+
+use leptos::prelude::*;
+
+use crate::params::{self, AppState, Notice};
+
+use super::controller::{Controller, SeekProgress};
+use super::text::use_text;
+
+/// What the page's address asks for.
+pub struct Startup {
+    /// The settings to start from (`at` kept, for the first rewrite of the URL).
+    pub state: AppState,
+    /// The corrections made while reading it.
+    pub notices: Vec<Notice>,
+}
+
+/// Reads `location.search`. A page without a location starts from the defaults.
+pub fn read_location() -> Startup {
+    let query = window().location().search().unwrap_or_default();
+    let parsed = params::parse(&query);
+    Startup {
+        state: parsed.state,
+        notices: parsed.notices,
+    }
+}
+
+/// The query string (without `?`) of `state` at `epoch` (`at=` omitted at 0).
+pub fn query_at(state: &AppState, epoch: u64) -> String {
+    let clamped = epoch.clamp(params::AT_RANGE.0, params::AT_RANGE.1);
+    params::to_query(&AppState {
+        at: clamped,
+        ..state.clone()
+    })
+}
+
+/// The page's address without query or fragment, e.g. `https://host/sub/path/`.
+pub fn page_base() -> String {
+    let location = window().location();
+    let origin = location.origin().unwrap_or_default();
+    let path = location.pathname().unwrap_or_default();
+    format!("{origin}{path}")
+}
+
+/// `base` with `query` (no `?` when the query is empty).
+pub fn with_query(base: &str, query: &str) -> String {
+    if query.is_empty() {
+        base.to_string()
+    } else {
+        format!("{base}?{query}")
+    }
+}
+
+/// Keeps the address bar in step with the settings, and starts the `at=` seek.
+/// Returns the seek's progress, for [`SeekNote`].
+pub fn start(ctrl: Controller, at: u64) -> RwSignal<Option<SeekProgress>> {
+    let settings = ctrl.settings();
+    // The first write keeps `at=` (a reload lands on the same moment); any
+    // change of settings after that starts a new run, so `at` goes.
+    Effect::new(move |first: Option<()>| {
+        let epoch = if first.is_none() { at } else { 0 };
+        let query = settings.with(|s| query_at(s, epoch));
+        replace_query(&query);
+    });
+    let progress = RwSignal::new(None);
+    if at > 0 {
+        ctrl.seek(at, progress);
+    }
+    progress
+}
+
+/// Rewrites the query in place, keeping the path and any fragment.
+fn replace_query(query: &str) {
+    let location = window().location();
+    let current = location.search().unwrap_or_default();
+    if current.strip_prefix('?').unwrap_or(&current) == query {
+        return;
+    }
+    let path = location.pathname().unwrap_or_default();
+    let hash = location.hash().unwrap_or_default();
+    let url = format!("{}{hash}", with_query(&path, query));
+    if let Ok(history) = window().history() {
+        // A refused rewrite (e.g. a sandboxed iframe) only leaves the old address.
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+    }
+}
+
+/// `#seek-progress`: shown while an `at=` link trains toward its epoch.
+#[component]
+pub fn SeekNote(progress: RwSignal<Option<SeekProgress>>) -> impl IntoView {
+    let text = use_text();
+    let fraction = move || {
+        progress.with(|p| match p {
+            Some(p) if p.target > 0 => p.done as f64 / p.target as f64,
+            _ => 0.0,
+        })
+    };
+    view! {
+        <div id="seek-progress" class="seek-note" hidden=move || progress.with(Option::is_none)>
+            <progress max="1" prop:value=fraction></progress>
+            <span>
+                {move || {
+                    progress.get().map(|p| (text.get().seek_progress)(p.done, p.target))
+                }}
+            </span>
+        </div>
+    }
+}
