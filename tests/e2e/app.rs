@@ -163,7 +163,8 @@ async fn benchmark_mode_reports_frame_times() {
     h.open("?bench=1").await;
     let started = h.wait_for_app(APP_START).await;
     let done = h
-        .wait_until(Duration::from_secs(60), || async { !h.text("#bench-result").await.trim().is_empty() })
+        // The result element is hidden, and WebDriver's text is the visible text: read textContent.
+        .wait_for_js("(document.querySelector('#bench-result')?.textContent || '').trim() !== ''", Duration::from_secs(60))
         .await;
     let raw = h.eval("return document.querySelector('#bench-result').textContent;", vec![]).await;
     h.close().await;
