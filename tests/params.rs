@@ -922,6 +922,9 @@ fn preset_seed_gd_plateaus_then_falls_off_a_cliff_near_550() {
     let (records, trainer) = run_preset(PresetId::SeedGd);
     assert_eq!(round(loss_at(&records, 500), 1), 362.7);
     assert_eq!(round(loss_at(&records, 600), 2), 0.27);
+    // The page shows the loss after e updates (the seed's record e + 1): the caption's
+    // "above 360 at 500" and "below 0.3 by 600" hold on both counts.
+    assert!(loss_at(&records, 501) > 360.0 && loss_at(&records, 601) < 0.3);
     let cliff = first_epoch_below(&records, 100.0).unwrap();
     assert!((540..=580).contains(&cliff), "{cliff}");
     assert!(loss_at(&records, 400) > 400.0, "a plateau, not a slope");

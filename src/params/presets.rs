@@ -91,13 +91,13 @@ impl PresetId {
         match (self, lang) {
             (PresetId::SeedGd, Lang::En) => {
                 "Gradient descent at the seed's lr 1e-5: while w_rec is small the loss barely \
-                 moves (still 362 at epoch 500), then it falls off a cliff near epoch 550 \
-                 (0.27 at epoch 600)."
+                 moves (still above 360 at epoch 500), then it falls off a cliff near epoch 550 \
+                 (below 0.3 by epoch 600)."
             }
             (PresetId::SeedGd, Lang::Ja) => {
                 "元記事と同じ学習率 1e-5 の勾配降下法。w_rec が小さいあいだは損失がほとんど\
-                 下がらず（500 エポックでまだ 362）、550 エポック付近で崖のように落ちます\
-                 （600 エポックで 0.27）。"
+                 下がらず（500 エポックでもまだ 360 以上）、550 エポック付近で崖のように落ちます\
+                 （600 エポックまでに 0.3 未満）。"
             }
             (PresetId::SeedRmsprop, Lang::En) => {
                 "The seed's RMSProp variant at lr 1e-3: a fast, chaotic descent, then from \

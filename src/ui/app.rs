@@ -44,7 +44,15 @@ pub fn App() -> impl IntoView {
     let embed = Memo::new(move |_| settings.with(|s| s.embed));
 
     view! {
-        <div id="app" class="app" class:present=move || present.get() class:embed=move || embed.get()>
+        // `data-hide` lists the hidden controls, so CSS can hide the parts of dumb views
+        // (the heat map's range tools) that hold no controller.
+        <div
+            id="app"
+            class="app"
+            class:present=move || present.get()
+            class:embed=move || embed.get()
+            data-hide=move || settings.with(|s| s.hide.iter().map(|c| c.name()).collect::<Vec<_>>().join(" "))
+        >
             <Header ctrl=ctrl lang=lang />
             <Announcer ctrl=ctrl />
             <UrlNotice />

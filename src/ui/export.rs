@@ -18,7 +18,7 @@ use crate::rnn::Record;
 use super::controller::{Controller, SeekProgress};
 use super::download::download_blob;
 use super::notice::use_notices;
-use super::text::use_text;
+use super::text::{Text, use_text};
 
 /// The CSV's file name.
 pub const CSV_FILE: &str = "rnn-playground-run.csv";
@@ -69,6 +69,42 @@ pub fn read_saved(json: &str) -> Result<SavedState, String> {
     serde_json::from_str(json).map_err(|e| e.to_string())
 }
 
+/// What the last save or load did, worded in the page's current language
+/// when shown (so a load that switches nothing keeps reading right).
+#[derive(Debug, Clone, PartialEq)]
+enum Outcome {
+    SaveFailed,
+    /// Not a saved state; serde's reason.
+    NotState(String),
+    ReadFailed,
+    Loaded {
+        epoch: u64,
+        corrections: usize,
+    },
+}
+
+impl Outcome {
+    fn is_error(&self) -> bool {
+        !matches!(self, Outcome::Loaded { .. })
+    }
+
+    fn describe(&self, text: &Text) -> String {
+        match self {
+            Outcome::SaveFailed => text.export_failed.into(),
+            Outcome::NotState(reason) => (text.import_not_state)(reason),
+            Outcome::ReadFailed => text.import_read_failed.into(),
+            Outcome::Loaded { epoch, corrections } => {
+                let mut said = (text.import_loaded)(*epoch);
+                if *corrections > 0 {
+                    said.push_str(text.sentence_gap);
+                    said.push_str(&(text.import_corrected)(*corrections));
+                }
+                said
+            }
+        }
+    }
+}
+
 /// The save / load buttons.
 #[component]
 pub fn ExportPanel(
@@ -78,15 +114,12 @@ pub fn ExportPanel(
 ) -> impl IntoView {
     let text = use_text();
     let notices = use_notices();
-    // The last outcome: (is an error, message).
-    let message = RwSignal::new(None::<(bool, String)>);
+    let message = RwSignal::new(None::<Outcome>);
 
     let export_csv = move |_| {
         let csv = run_csv(&ctrl.history_records());
         let result = download_blob(CSV_FILE, "text/csv", csv);
-        let failed = result
-            .is_err()
-            .then(|| (true, text.get_untracked().export_failed.into()));
+        let failed = result.is_err().then_some(Outcome::SaveFailed);
         message.set(failed);
     };
     let export_json = move |_| {
@@ -97,19 +130,16 @@ pub fn ExportPanel(
         let result = serde_json::to_string_pretty(&saved)
             .map_err(|_| ())
             .and_then(|json| download_blob(JSON_FILE, "application/json", json).map_err(|_| ()));
-        let failed = result
-            .is_err()
-            .then(|| (true, text.get_untracked().export_failed.into()));
+        let failed = result.is_err().then_some(Outcome::SaveFailed);
         message.set(failed);
     };
 
     // Applies a file's text: parse, sanitize, show corrections, train to its epoch.
     let load = move |json: String| {
-        let words = text.get_untracked();
         let saved = match read_saved(&json) {
             Ok(saved) => saved,
             Err(reason) => {
-                message.try_set(Some((true, (words.import_not_state)(&reason))));
+                message.try_set(Some(Outcome::NotState(reason)));
                 return;
             }
         };
@@ -119,18 +149,15 @@ pub fn ExportPanel(
         let mut state = parsed.state;
         // The epoch travels beside the state: `at` would be trained on a reload.
         state.at = 0;
+        // The language is the reader's choice, not part of the run.
+        state.lang = ctrl.settings().with_untracked(|s| s.lang);
         let epoch = saved.epoch.clamp(AT_RANGE.0, AT_RANGE.1);
         ctrl.apply(state);
         ctrl.reset();
         if epoch > 0 {
             ctrl.seek(epoch, seek);
         }
-        let mut outcome = (words.import_loaded)(epoch);
-        if corrections > 0 {
-            outcome.push(' ');
-            outcome.push_str(&(words.import_corrected)(corrections));
-        }
-        message.try_set(Some((false, outcome)));
+        message.try_set(Some(Outcome::Loaded { epoch, corrections }));
     };
 
     let on_file = move |event: leptos::ev::Event| {
@@ -146,13 +173,12 @@ pub fn ExportPanel(
         let Some(file) = file else {
             return;
         };
-        let words = text.get_untracked();
         if file.size() > MAX_IMPORT_BYTES {
-            message.set(Some((true, (words.import_not_state)("> 1 MB"))));
+            message.set(Some(Outcome::NotState("> 1 MB".into())));
             return;
         }
         let read_failed = move || {
-            message.try_set(Some((true, words.import_read_failed.into())));
+            message.try_set(Some(Outcome::ReadFailed));
         };
         let Ok(reader) = FileReader::new() else {
             read_failed();
@@ -197,8 +223,10 @@ pub fn ExportPanel(
                     {move || text.get().export_json}
                 </button>
             </div>
-            <div class="field stacked">
-                <label for="import-json">{move || text.get().import_json}</label>
+            // The native picker's own words follow the browser's language, not
+            // the page's: it is kept focusable but transparent, and its label,
+            // drawn as a button, is what shows.
+            <div class="file-picker">
                 <input
                     type="file"
                     id="import-json"
@@ -206,14 +234,17 @@ pub fn ExportPanel(
                     aria-describedby="import-msg"
                     on:change=on_file
                 />
+                <label for="import-json" class="button-like secondary">
+                    {move || text.get().import_json}
+                </label>
             </div>
             <p
                 id="import-msg"
                 class="field-msg"
-                class:error=move || message.with(|m| m.as_ref().is_some_and(|m| m.0))
+                class:error=move || message.with(|m| m.as_ref().is_some_and(Outcome::is_error))
                 role="status"
             >
-                {move || message.with(|m| m.as_ref().map(|m| m.1.clone()))}
+                {move || message.with(|m| m.as_ref().map(|m| m.describe(text.get())))}
             </p>
         </fieldset>
     }

@@ -75,7 +75,7 @@ fn summary(
             diverged,
         ));
     }
-    sentences.join(" ")
+    sentences.join(text.sentence_gap)
 }
 
 /// Exposes the plot's geometry on `#surface` for tests and scripts:
@@ -210,7 +210,7 @@ pub fn SurfaceView(
         let mut sentences =
             path.with(|p| surface.with(|s| summary(s, view.get(), p, diverged.get(), words)));
         if let Some(extra) = description.get().filter(|d| !d.is_empty()) {
-            sentences.push(' ');
+            sentences.push_str(words.sentence_gap);
             sentences.push_str(&extra);
         }
         sentences

@@ -226,7 +226,7 @@ pub fn LossChart(
         let words = text.get();
         let mut sentence = points.with(|p| summary(p, words));
         if let Some(extra) = description.get().filter(|d| !d.is_empty()) {
-            sentence.push(' ');
+            sentence.push_str(words.sentence_gap);
             sentence.push_str(&extra);
         }
         sentence

@@ -42,7 +42,11 @@ fn set_body_class(name: &str, on: bool) {
     if on {
         classes.push(name);
     }
-    let _ = body.set_attribute("class", &classes.join(" "));
+    if classes.is_empty() {
+        let _ = body.remove_attribute("class");
+    } else {
+        let _ = body.set_attribute("class", &classes.join(" "));
+    }
 }
 
 pub fn toggle_present(ctrl: Controller) {

@@ -822,19 +822,25 @@ async fn keyboard_shortcuts_drive_the_run_but_not_while_typing() {
 async fn embed_and_hide_links_and_the_share_panel_that_builds_them() {
     let h = Harness::start("/").await;
     let embed_started = open_app(&h, "?embed=1&hide=lr,opt").await;
-    let embed_view = (
-        visible(&h, "#app-header").await,
-        h.exists("[data-control=\"lr\"]").await,
-        visible(&h, "[data-control=\"lr\"]").await,
-        h.exists("[data-control=\"opt\"]").await,
-        visible(&h, "[data-control=\"opt\"]").await,
-        visible(&h, "#lr").await,
-        visible(&h, "#optimizer").await,
-    );
+    let embed_view = [
+        ("#app-header shown", visible(&h, "#app-header").await),
+        ("#app-footer shown", visible(&h, "#app-footer").await),
+        ("an .explanation shown", visible(&h, ".explanation").await),
+        ("[data-control=lr] exists", h.exists(LR_WRAPPER).await),
+        ("[data-control=lr] shown", visible(&h, LR_WRAPPER).await),
+        ("[data-control=opt] exists", h.exists(OPT_WRAPPER).await),
+        ("[data-control=opt] shown", visible(&h, OPT_WRAPPER).await),
+        ("#lr shown", visible(&h, "#lr").await),
+        ("#optimizer shown", visible(&h, "#optimizer").await),
+    ];
     let embed_played = play_briefly(&h).await;
 
     let plain_started = open_app(&h, "").await;
-    let header_normally = visible(&h, "#app-header").await;
+    let plain_view = [
+        ("#app-header shown", visible(&h, "#app-header").await),
+        ("#app-footer shown", visible(&h, "#app-footer").await),
+        ("an .explanation shown", visible(&h, ".explanation").await),
+    ];
     let has_panel = h.exists("#share-panel").await;
     let mut link = String::new();
     let mut panel_error = None;
@@ -872,56 +878,69 @@ async fn embed_and_hide_links_and_the_share_panel_that_builds_them() {
         let opened = goto_app(&h, &absolute(&h, &link)).await;
         shared_view = Some((
             opened,
-            visible(&h, "#app-header").await,
-            h.exists("[data-control=\"lr\"]").await && !visible(&h, "[data-control=\"lr\"]").await,
-            h.exists("[data-control=\"seed\"]").await
-                && !visible(&h, "[data-control=\"seed\"]").await,
-            visible(&h, "#optimizer").await,
+            [
+                ("#app-header shown", visible(&h, "#app-header").await),
+                ("#lr shown", visible(&h, "#lr").await),
+                ("#seed shown", visible(&h, "#seed").await),
+                ("#optimizer shown", visible(&h, "#optimizer").await),
+            ],
         ));
     }
     let errors = h.browser_errors().await;
     h.close().await;
 
-    assert!(embed_started.is_ok(), "{embed_started:?}");
-    let (header, lr_exists, lr_visible, opt_exists, opt_visible, lr_input, opt_input) = embed_view;
-    assert!(!header, "embed=1 hides #app-header");
-    assert!(
-        lr_exists && !lr_visible && !lr_input,
-        "hide=lr hides [data-control=lr]"
+    let mut failures = Vec::new();
+    let mut expect = |page: &str, view: &[(&str, bool)], want: &[bool]| {
+        for ((what, got), want) in view.iter().zip(want) {
+            if got != want {
+                failures.push(format!("{page}: {what} is {got}, want {want}"));
+            }
+        }
+    };
+    expect(
+        "?embed=1&hide=lr,opt",
+        &embed_view,
+        &[false, false, false, true, false, true, false, false, false],
     );
-    assert!(
-        opt_exists && !opt_visible && !opt_input,
-        "hide=opt hides [data-control=opt]"
-    );
-    assert!(embed_played.is_ok(), "play in embed mode: {embed_played:?}");
-    assert!(plain_started.is_ok(), "{plain_started:?}");
-    assert!(header_normally, "#app-header is shown without embed=1");
-    assert!(has_panel, "#share-panel is missing");
-    assert_eq!(panel_error, None);
-    assert!(
-        link.contains("embed=1") && link.contains("hide="),
-        "#share-link: {link:?}"
-    );
-    let hide_value = parse(link.split_once('?').map_or("", |(_, q)| q))
+    expect("plain page", &plain_view, &[true, true, true]);
+    match &shared_view {
+        Some((Ok(()), view)) => expect(
+            &format!("the built link {link}"),
+            view,
+            &[false, false, false, true],
+        ),
+        Some((Err(e), _)) => failures.push(format!("opening {link}: {e}")),
+        None => failures.push(format!("no link with embed=1 built: {link:?}")),
+    }
+    if let Err(e) = &embed_played {
+        failures.push(format!("play in embed mode: {e}"));
+    }
+    if !has_panel {
+        failures.push("#share-panel is missing".into());
+    }
+    if let Some(e) = panel_error {
+        failures.push(e);
+    }
+    let hidden: Vec<&str> = parse(link.split_once('?').map_or("", |(_, q)| q))
         .state
-        .hide;
-    let hidden_names: Vec<&str> = hide_value.iter().map(|c| c.name()).collect();
-    assert_eq!(
-        hidden_names,
-        ["lr", "seed"],
-        "the link hides what was ticked"
-    );
-    let (opened, header, lr_hidden, seed_hidden, opt_shown) =
-        shared_view.expect("the built link was opened");
-    assert!(opened.is_ok(), "{opened:?}");
-    assert!(!header, "the shared link embeds");
-    assert!(
-        lr_hidden && seed_hidden,
-        "the shared link hides lr and seed"
-    );
-    assert!(opt_shown, "controls that were not ticked stay");
+        .hide
+        .iter()
+        .map(|c| c.name())
+        .collect();
+    if hidden != ["lr", "seed"] {
+        failures.push(format!(
+            "the built link hides {hidden:?}, not the ticked lr, seed"
+        ));
+    }
+
+    assert!(embed_started.is_ok(), "{embed_started:?}");
+    assert!(plain_started.is_ok(), "{plain_started:?}");
+    assert!(failures.is_empty(), "{}", lines(&failures));
     assert!(errors.is_empty(), "browser errors:\n{}", lines(&errors));
 }
+
+const LR_WRAPPER: &str = "[data-control=\"lr\"]";
+const OPT_WRAPPER: &str = "[data-control=\"opt\"]";
 
 // ---------------------------------------------------------------------------------------------
 // 3. Presentation mode
@@ -978,6 +997,8 @@ async fn presentation_mode_is_large_and_fits_1280_by_720() {
     assert_eq!(body_class, Value::Bool(true), "<body> has class present");
     assert!(font_px >= 20.0, "body font-size {font_px}px");
     assert!(toggle, "#present-toggle is missing");
+    assert!(class_off.is_ok(), "p leaves presentation mode");
+    assert!(errors.is_empty(), "browser errors:\n{}", lines(&errors));
     let (w, h_px) = (
         inner[0].as_f64().unwrap_or(0.0),
         inner[1].as_f64().unwrap_or(0.0),
@@ -988,8 +1009,6 @@ async fn presentation_mode_is_large_and_fits_1280_by_720() {
             "{name} at [{left}, {top}, {right}, {bottom}] is not inside the {w}×{h_px} viewport"
         );
     }
-    assert!(class_off.is_ok(), "p leaves presentation mode");
-    assert!(errors.is_empty(), "browser errors:\n{}", lines(&errors));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1000,6 +1019,13 @@ async fn presentation_mode_is_large_and_fits_1280_by_720() {
 /// `window.__downloads` = `[{ name, href, type, size, head, text }]`.
 const CAPTURE_DOWNLOADS: &str = r#"
     window.__downloads = [];
+    // Counts canvas encodings, to tell "never encoded" from "encoded but not offered".
+    window.__to_blob = { calls: 0, callbacks: 0 };
+    const to_blob = HTMLCanvasElement.prototype.toBlob;
+    HTMLCanvasElement.prototype.toBlob = function (callback, ...rest) {
+        window.__to_blob.calls += 1;
+        return to_blob.call(this, b => { window.__to_blob.callbacks += 1; callback(b); }, ...rest);
+    };
     const original = HTMLAnchorElement.prototype.click;
     HTMLAnchorElement.prototype.click = function () {
         if (!this.download) { return original.call(this); }
@@ -1017,15 +1043,16 @@ const CAPTURE_DOWNLOADS: &str = r#"
     };
 "#;
 
-/// Clicks `css` and returns the download it made, once its blob has been read.
-async fn capture_download(h: &Harness, css: &str) -> Option<Value> {
+/// Clicks `css` and returns the download it made, once its blob has been read; `Err` says
+/// what happened instead.
+async fn capture_download(h: &Harness, css: &str) -> Result<Value, String> {
     let before = h
         .eval("return window.__downloads.length;", vec![])
         .await
         .as_u64()
         .unwrap_or(0);
     if !h.exists(css).await {
-        return None;
+        return Err(format!("{css} is missing"));
     }
     h.click(css).await;
     let index = before as usize;
@@ -1035,19 +1062,26 @@ async fn capture_download(h: &Harness, css: &str) -> Option<Value> {
                 "window.__downloads.length > {index} && \
                  typeof window.__downloads[{index}].text === 'string'"
             ),
-            Duration::from_secs(5),
+            Duration::from_secs(30),
         )
         .await;
-    if read.is_err() {
-        return None;
+    if let Err(e) = read {
+        let state = h
+            .eval(
+                r#"const el = document.querySelector(arguments[0]);
+                   return { downloads: window.__downloads.map(d => d.name),
+                            to_blob: window.__to_blob,
+                            disabled: !!el.disabled, shown: el.getClientRects().length > 0 };"#,
+                vec![json!(css)],
+            )
+            .await;
+        return Err(format!("clicking {css} made no download ({e}): {state}"));
     }
-    Some(
-        h.eval(
-            "return window.__downloads[arguments[0]];",
-            vec![json!(index)],
-        )
-        .await,
+    Ok(h.eval(
+        "return window.__downloads[arguments[0]];",
+        vec![json!(index)],
     )
+    .await)
 }
 
 /// Finds `key` anywhere in `value` (depth-first) and returns the first match.
@@ -1082,6 +1116,7 @@ async fn export_csv_json_png_and_import_the_json_back() {
     let mut imported = None;
     let json_text = json_file
         .as_ref()
+        .ok()
         .and_then(|d| d["text"].as_str())
         .unwrap_or_default()
         .to_string();
@@ -1115,7 +1150,7 @@ async fn export_csv_json_png_and_import_the_json_back() {
         "{started:?} {stepped:?}"
     );
 
-    let csv = csv.expect("#export-csv made no download");
+    let csv = csv.unwrap_or_else(|e| panic!("{e}"));
     assert!(
         csv["name"].as_str().unwrap_or_default().ends_with(".csv"),
         "{csv}"
@@ -1149,7 +1184,7 @@ async fn export_csv_json_png_and_import_the_json_back() {
     );
     assert!(epochs.windows(2).all(|w| w[0] < w[1]), "{epochs:?}");
 
-    let json_file = json_file.expect("#export-json made no download");
+    let json_file = json_file.unwrap_or_else(|e| panic!("{e}"));
     assert!(
         json_file["name"]
             .as_str()
@@ -1170,7 +1205,7 @@ async fn export_csv_json_png_and_import_the_json_back() {
     );
 
     for (css, png) in [("#surface-png", surface_png), ("#loss-png", loss_png)] {
-        let png = png.unwrap_or_else(|| panic!("{css} made no download"));
+        let png = png.unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(png["type"], json!("image/png"), "{css}");
         assert!(
             png["size"].as_u64().unwrap_or(0) > 2000,
@@ -1403,13 +1438,12 @@ async fn phone_layout_stacks_the_plots_and_a_tap_sets_the_start() {
     };
     let surface = page_rect("#surface").await;
     let chart = page_rect("#loss-chart").await;
-    h.screenshot("mobile").await;
-
     h.eval(
         "document.querySelector('#surface').scrollIntoView({ block: 'center' });",
         vec![],
     )
     .await;
+    h.screenshot("mobile").await;
     let (left, top, width, height, view) = surface_geometry(&h).await;
     let (fx, fy) = (0.3, 0.3);
     let before = value(&h, "#init-wx").await;

@@ -37,7 +37,7 @@ pub fn DataControls(ctrl: Controller) -> impl IntoView {
     view! {
         <fieldset class="group">
             <legend>{move || text.get().data_legend}</legend>
-            <div class="field stacked" hidden=move || menu_hidden.get()>
+            <div class="field stacked" data-control="loss" hidden=move || menu_hidden.get()>
                 <label for="loss-reduction">{move || text.get().reduction_label}</label>
                 <select
                     id="loss-reduction"
@@ -61,6 +61,7 @@ pub fn DataControls(ctrl: Controller) -> impl IntoView {
                     }
                 })
                 hidden=ctrl.hidden(Control::Len)
+                control=Control::Len
             />
             <NumberField
                 id="samples"
@@ -73,6 +74,7 @@ pub fn DataControls(ctrl: Controller) -> impl IntoView {
                     }
                 })
                 hidden=ctrl.hidden(Control::N)
+                control=Control::N
             />
             <NumberField
                 id="seed"
@@ -85,8 +87,9 @@ pub fn DataControls(ctrl: Controller) -> impl IntoView {
                     }
                 })
                 hidden=ctrl.hidden(Control::Seed)
+                control=Control::Seed
             />
-            <div class="field-row" hidden=move || new_data_hidden.get()>
+            <div class="field-row" data-control="data" hidden=move || new_data_hidden.get()>
                 <button type="button" id="new-data" class="secondary" on:click=move |_| ctrl.new_data()>
                     {move || text.get().new_data}
                 </button>

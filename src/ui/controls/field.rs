@@ -4,7 +4,7 @@
 use leptos::html;
 use leptos::prelude::*;
 
-use crate::params::number;
+use crate::params::{Control, number};
 
 use crate::ui::format::significant;
 use crate::ui::text::{Text, use_text};
@@ -168,6 +168,8 @@ pub fn NumberField(
     #[prop(optional)] rounded: bool,
     #[prop(optional, into)] disabled: Signal<bool>,
     #[prop(optional, into)] hidden: Signal<bool>,
+    /// The `hide=` name of this control, written as `data-control` for lesson scripts.
+    #[prop(optional)] control: Option<Control>,
     #[prop(optional, into)] placeholder: Option<Signal<&'static str>>,
     #[prop(optional, into)] hint: Option<Signal<String>>,
     #[prop(optional)] children: Option<Children>,
@@ -224,7 +226,7 @@ pub fn NumberField(
         message_id.clone()
     };
     view! {
-        <div class="field" hidden=move || hidden.get()>
+        <div class="field" data-control=control.map(Control::name) hidden=move || hidden.get()>
             <label for=id.clone()>{move || label.get()}</label>
             <input
                 id=id

@@ -30,7 +30,7 @@ pub fn InitControls(ctrl: Controller) -> impl IntoView {
     let hidden = ctrl.hidden(Control::Init);
 
     view! {
-        <fieldset class="group" hidden=move || hidden.get()>
+        <fieldset class="group" data-control="init" hidden=move || hidden.get()>
             <legend>{move || text.get().init_legend}</legend>
             <NumberField
                 id="init-wx"

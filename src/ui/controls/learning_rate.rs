@@ -56,6 +56,7 @@ pub fn LearningRate(ctrl: Controller) -> impl IntoView {
             live=true
             disabled=no_lr
             hidden=ctrl.hidden(Control::Lr)
+            control=Control::Lr
         >
             <div class="slider-row">
                 <input

@@ -34,7 +34,7 @@ pub fn OptimizerControls(ctrl: Controller) -> impl IntoView {
     view! {
         <fieldset class="group">
             <legend>{move || text.get().optimizer_legend}</legend>
-            <div class="field stacked" hidden=move || menu_hidden.get()>
+            <div class="field stacked" data-control="opt" hidden=move || menu_hidden.get()>
                 <label for="optimizer">{move || text.get().optimizer_label}</label>
                 <select
                     id="optimizer"
@@ -82,6 +82,7 @@ fn HyperField(ctrl: Controller, hyper: Hyper) -> impl IntoView {
             })
             live=true
             hidden=ctrl.hidden(Control::for_hyper(hyper))
+            control=Control::for_hyper(hyper)
         />
     }
 }
@@ -103,6 +104,7 @@ fn ClipField(ctrl: Controller) -> impl IntoView {
             placeholder=Signal::derive(move || text.get().clip_placeholder)
             hint=Signal::derive(move || text.get().clip_hint.to_string())
             hidden=ctrl.hidden(Control::Clip)
+            control=Control::Clip
         />
     }
 }

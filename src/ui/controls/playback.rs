@@ -49,6 +49,7 @@ pub fn Playback(ctrl: Controller) -> impl IntoView {
                 live=true
                 hint=Signal::derive(move || (text.get().speed_hint)(max_speed.get()))
                 hidden=ctrl.hidden(Control::Speed)
+                control=Control::Speed
             />
             <NumberField
                 id="max-epochs"
@@ -60,6 +61,7 @@ pub fn Playback(ctrl: Controller) -> impl IntoView {
                 })
                 placeholder=Signal::derive(move || text.get().max_epochs_placeholder)
                 hidden=ctrl.hidden(Control::Epochs)
+                control=Control::Epochs
             />
         </div>
     }

@@ -89,7 +89,7 @@ pub fn ViewControls(view: Signal<[f64; 4]>, on_view_change: Callback<[f64; 4]>) 
         .collect_view();
 
     view! {
-        <div class="view-controls" role="group" aria-label=move || text.get().view_group_label>
+        <div class="view-controls" data-control="view" role="group" aria-label=move || text.get().view_group_label>
             <span class="view-presets">
                 <button
                     id="zoom-wide"

@@ -135,6 +135,7 @@ pub const EN: Text = Text {
     ],
 
     lang_label: "Language",
+    sentence_gap: " ",
 
     export_legend: "Save and load",
     export_csv: "Download run (CSV)",
@@ -282,13 +283,13 @@ fn en_import_not_state(detail: &str) -> String {
 }
 
 fn en_import_loaded(epoch: u64) -> String {
-    format!("State loaded and trained to epoch {epoch}.")
+    format!("Loaded the saved state at epoch {epoch}.")
 }
 
 fn en_import_corrected(count: usize) -> String {
     match count {
-        1 => "1 setting in the file was corrected:".into(),
-        n => format!("{n} settings in the file were corrected:"),
+        1 => "1 setting in the file was corrected (see the notice above).".into(),
+        n => format!("{n} settings in the file were corrected (see the notice above)."),
     }
 }
 

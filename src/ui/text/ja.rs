@@ -135,6 +135,7 @@ pub const JA: Text = Text {
     ],
 
     lang_label: "言語",
+    sentence_gap: "",
 
     export_legend: "保存と読み込み",
     export_csv: "学習の記録を保存（CSV）",
@@ -282,11 +283,11 @@ fn ja_import_not_state(detail: &str) -> String {
 }
 
 fn ja_import_loaded(epoch: u64) -> String {
-    format!("状態を読み込み、エポック {epoch} まで学習しました。")
+    format!("保存した状態（エポック {epoch}）を読み込みました。")
 }
 
 fn ja_import_corrected(count: usize) -> String {
-    format!("ファイルの設定を {count} か所修正しました：")
+    format!("ファイルの設定を {count} か所修正しました（上のお知らせを参照）。")
 }
 
 fn ja_announce_paused(epoch: u64) -> String {

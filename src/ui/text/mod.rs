@@ -144,6 +144,8 @@ pub struct Text {
 
     // Language switch.
     pub lang_label: &'static str,
+    /// Between two sentences: a space in English, nothing in Japanese.
+    pub sentence_gap: &'static str,
 
     // Saving and loading (`super::export`).
     pub export_legend: &'static str,
