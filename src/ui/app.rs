@@ -59,13 +59,15 @@ pub fn App() -> impl IntoView {
             <SeekNote progress=classroom.seek />
             <main class="layout">
                 <aside class="controls">
+                    // Scenarios and sharing head the controls column, so at 1280×720 the
+                    // plots stay in view without scrolling.
+                    <ClassroomBar ctrl=ctrl classroom=classroom />
                     <OptimizerControls ctrl=ctrl />
                     <DataControls ctrl=ctrl />
                     <InitControls ctrl=ctrl />
                     <ExportPanel ctrl=ctrl seek=classroom.seek />
                 </aside>
                 <div class="stage">
-                    <ClassroomBar ctrl=ctrl classroom=classroom />
                     <div class="runbar">
                         <Playback ctrl=ctrl />
                         <StatusLine ctrl=ctrl />

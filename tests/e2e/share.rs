@@ -1056,13 +1056,15 @@ async fn capture_download(h: &Harness, css: &str) -> Result<Value, String> {
     }
     h.click(css).await;
     let index = before as usize;
+    // Chromium encodes `toBlob` when the page is idle; on a loaded machine the loss chart's
+    // PNG has taken up to ~12 s to arrive.
     let read = h
         .wait_for_js(
             &format!(
                 "window.__downloads.length > {index} && \
                  typeof window.__downloads[{index}].text === 'string'"
             ),
-            Duration::from_secs(30),
+            Duration::from_secs(15),
         )
         .await;
     if let Err(e) = read {

@@ -165,7 +165,7 @@ pub const JA: Text = Text {
     surface_summary_path: ja_surface_summary_path,
     surface_computing: "損失曲面を計算中…",
     colour_bar_caption: "損失",
-    limit_label: "|w_rec| = 1：この外側で勾配が爆発",
+    limit_label: "|w_rec| > 1 で勾配爆発",
     escape_label: "発散",
     surface_png_title: "経路入りのヒートマップを PNG 画像で保存",
     view_group_label: "ヒートマップの表示範囲",
