@@ -165,7 +165,7 @@ pub const EN: Text = Text {
     surface_summary_path: en_surface_summary_path,
     surface_computing: "computing the loss surface…",
     colour_bar_caption: "loss",
-    limit_label: "|w_rec| = 1: gradients explode beyond",
+    limit_label: "|w_rec| > 1: gradients explode",
     escape_label: "diverged",
     surface_png_title: "Download the heat map with the path as a PNG image",
     view_group_label: "Heat map range",
