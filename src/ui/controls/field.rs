@@ -169,7 +169,8 @@ pub fn NumberField(
     #[prop(optional, into)] disabled: Signal<bool>,
     #[prop(optional, into)] hidden: Signal<bool>,
     /// The `hide=` name of this control, written as `data-control` for lesson scripts.
-    #[prop(optional)] control: Option<Control>,
+    #[prop(optional)]
+    control: Option<Control>,
     #[prop(optional, into)] placeholder: Option<Signal<&'static str>>,
     #[prop(optional, into)] hint: Option<Signal<String>>,
     #[prop(optional)] children: Option<Children>,
