@@ -37,7 +37,16 @@ struct TestApp {
 
 impl TestApp {
     async fn mount() -> TestApp {
-        let document = web_sys::window().unwrap().document().unwrap();
+        let window = web_sys::window().unwrap();
+        // The app writes its state into the URL, and every test shares this page:
+        // start each mount from a bare URL, so one test's settings never leak into the next.
+        let path = window.location().pathname().unwrap();
+        window
+            .history()
+            .unwrap()
+            .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&path))
+            .unwrap();
+        let document = window.document().unwrap();
         if document.get_element_by_id("test-styles").is_none() {
             let style = document.create_element("style").unwrap();
             style.set_id("test-styles");
