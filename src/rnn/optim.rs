@@ -101,7 +101,7 @@ impl OptimizerSettings {
             OptimizerKind::Gd => OptimizerSettings { lr: 1e-5, ..common },
             // μ = 0.9 multiplies the effective rate by 10, so start 10× lower than gd.
             OptimizerKind::Momentum => OptimizerSettings { lr: 1e-6, ..common },
-            // The kastnerkyle gist's constants: momentum 0.5, floor 1e-4.
+            // The constants of the "optimizers.py" gist the seed cites: momentum 0.5, floor 1e-4.
             OptimizerKind::RmspropSeed => OptimizerSettings {
                 momentum: 0.5,
                 eps: 1e-4,
@@ -407,7 +407,7 @@ impl Optimizer {
         }
     }
 
-    /// The seed's RMSProp: the kastnerkyle "optimizers.py" gist, with
+    /// The seed's RMSProp: the "optimizers.py" gist the seed cites, with
     /// gradient rescaling, a centred second moment and Nesterov momentum
     /// (algorithms.md §4; `eps` is the gist's floor 1e-4, `rho` its 0.9).
     fn rmsprop_seed(&mut self, p: &mut [f64; 2], g: [f64; 2]) {
