@@ -204,7 +204,15 @@ fn train_json_lists_only_the_rules_hyperparameters() {
     let optimizer = run["optimizer"].as_object().unwrap();
     let keys: Vec<&str> = optimizer.keys().map(String::as_str).collect();
     assert!(!keys.contains(&"lr"), "{keys:?}");
-    for key in ["name", "eta_plus", "eta_minus", "delta0", "clip"] {
+    for key in [
+        "name",
+        "eta_plus",
+        "eta_minus",
+        "delta0",
+        "delta_max",
+        "delta_min",
+        "clip",
+    ] {
         assert!(keys.contains(&key), "missing {key} in {keys:?}");
     }
     let adam = json_of(&[
@@ -462,6 +470,45 @@ fn flags_the_optimizer_does_not_use_are_refused() {
     assert!(momentum.contains("momentum, rmsprop-seed"), "{momentum}");
 }
 
+/// With length 1, dL/dw_rec is exactly 0: Rprop keeps that step (Riedmiller
+/// & Braun 1993) instead of growing it to infinity and reporting a divergence.
+#[test]
+fn rprop_step_bounds_are_flags_and_a_zero_gradient_is_no_divergence() {
+    let run = json_of(&[
+        "train",
+        "--format",
+        "json",
+        "--optimizer",
+        "rprop",
+        "--len",
+        "1",
+        "--epochs",
+        "5000",
+    ]);
+    assert_eq!(run["status"], "ok", "{}", run["status"]);
+    assert!(run["diverged_at"].is_null());
+    let bounded = json_of(&[
+        "train",
+        "--format",
+        "json",
+        "--optimizer",
+        "rprop",
+        "--delta-max",
+        "0.01",
+        "--delta-min",
+        "1e-9",
+        "--epochs",
+        "1",
+    ]);
+    assert_eq!(f64_of(&bounded["optimizer"]["delta_max"]), 0.01);
+    assert_eq!(f64_of(&bounded["optimizer"]["delta_min"]), 1e-9);
+    let gd = error_line(&["train", "--delta-max", "10"]);
+    assert!(
+        gd.starts_with("error: --delta-max") && gd.contains("rprop"),
+        "{gd}"
+    );
+}
+
 #[test]
 fn help_exits_zero_and_lists_the_flags() {
     let help = stdout_of(&["train", "--help"]);
@@ -480,6 +527,8 @@ fn help_exits_zero_and_lists_the_flags() {
         "--eta-plus",
         "--eta-minus",
         "--delta0",
+        "--delta-max",
+        "--delta-min",
         "--rescale",
         "--clip",
         "--init",

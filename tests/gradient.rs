@@ -1,6 +1,7 @@
 //! The analytic BPTT gradient against central finite differences and the spec's check values.
 
 use proptest::prelude::*;
+use rnn_playground::rnn::Named;
 use rnn_playground::rnn::model::{self, Reduction, Weights};
 use rnn_playground::rnn::{DataConfig, Dataset};
 
@@ -20,7 +21,7 @@ fn dataset() -> impl Strategy<Value = Dataset> {
 }
 
 fn reduction() -> impl Strategy<Value = Reduction> {
-    prop::sample::select(Reduction::ALL.to_vec())
+    prop::sample::select(Reduction::all())
 }
 
 /// Five-point central difference along one weight: truncation error O(h⁴), so

@@ -8,18 +8,19 @@ use rnn_playground::params::{
     SHOWN_CHARS, View, markdown_table, parse, sanitize, to_query,
 };
 use rnn_playground::rnn::model::backward_signal;
-use rnn_playground::rnn::optim::Hyper;
 use rnn_playground::rnn::trainer::DivergenceReason;
 use rnn_playground::rnn::{
     DataConfig, Dataset, OptimizerKind, OptimizerSettings, Record, Reduction, Status, Trainer,
     Weights,
 };
+use rnn_playground::rnn::{Hyper, Named};
+use strum::IntoEnumIterator;
 
-/// The keys issue 4 fixes; scripts and tests outside this crate rely on them.
-const KEYS: [&str; 28] = [
-    "opt", "lr", "mu", "rho", "eps", "b1", "b2", "etap", "etam", "d0", "rescale", "clip", "loss",
-    "len", "n", "seed", "wx", "wrec", "view", "speed", "epochs", "at", "lang", "embed", "present",
-    "hide", "preset", "logy",
+/// The URL keys; links, scripts and tests outside this crate rely on them.
+const KEYS: [&str; 30] = [
+    "opt", "lr", "mu", "rho", "eps", "b1", "b2", "etap", "etam", "d0", "dmax", "dmin", "rescale",
+    "clip", "loss", "len", "n", "seed", "wx", "wrec", "view", "speed", "epochs", "at", "lang",
+    "embed", "present", "hide", "preset", "logy",
 ];
 
 /// The only notice of `query`, which must exist.
@@ -64,7 +65,7 @@ fn the_markdown_table_has_a_row_per_key_with_range_and_default() {
         "{table}"
     );
     assert!(
-        table.contains("| `lr` | number, 1e-12 to 1000000 | 0.001"),
+        table.contains("| `lr` | number, 1e-12 to 1000000 | `1e-3`, gd `1e-5`, momentum `1e-6`"),
         "{table}"
     );
     assert!(table.contains("`gd`, `momentum`, `rmsprop`, `rmsprop-seed`, `rprop`, `adam`"));
@@ -72,15 +73,15 @@ fn the_markdown_table_has_a_row_per_key_with_range_and_default() {
 
 #[test]
 fn hyperparameter_keys_are_the_cores_url_keys() {
-    for hyper in Hyper::ALL {
+    for hyper in Hyper::iter() {
         assert!(KEYS.contains(&hyper.url_key()), "{}", hyper.url_key());
-        assert_eq!(Control::for_hyper(hyper).name(), hyper.url_key());
+        assert_eq!(Control::Hyper(hyper).name(), hyper.url_key());
     }
 }
 
 #[test]
 fn control_names_round_trip_and_follow_url_keys() {
-    for control in Control::ALL {
+    for control in Control::all() {
         assert_eq!(Control::from_name(control.name()), Some(control));
     }
     for key in [
@@ -88,7 +89,8 @@ fn control_names_round_trip_and_follow_url_keys() {
     ] {
         assert!(Control::from_name(key).is_some(), "{key}");
     }
-    assert!(Control::ALL.windows(2).all(|w| w[0] < w[1]));
+    let all: Vec<Control> = Control::all().collect();
+    assert!(all.windows(2).all(|w| w[0] < w[1]));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -103,7 +105,7 @@ fn an_empty_query_is_the_seeds_run() {
     assert!(parse("?").notices.is_empty());
     assert_eq!(to_query(&state), "");
     assert_eq!(state.optimizer.kind, OptimizerKind::RmspropSeed);
-    assert_eq!(state.optimizer.lr, 1e-3);
+    assert_eq!(state.optimizer[Hyper::Lr], 1e-3);
     assert_eq!(state.reduction, Reduction::Sum);
     assert_eq!(state.data, DataConfig::default());
     assert_eq!(state.init, None);
@@ -122,10 +124,14 @@ fn a_full_link_reads_every_key() {
     let optimizer = state.optimizer;
     assert_eq!(optimizer.kind, OptimizerKind::Adam);
     assert_eq!(
-        (optimizer.lr, optimizer.beta1, optimizer.beta2),
+        (
+            optimizer[Hyper::Lr],
+            optimizer[Hyper::Beta1],
+            optimizer[Hyper::Beta2]
+        ),
         (0.02, 0.8, 0.99)
     );
-    assert_eq!((optimizer.eps, optimizer.clip), (1e-7, Some(5.0)));
+    assert_eq!((optimizer[Hyper::Eps], optimizer.clip), (1e-7, Some(5.0)));
     assert_eq!(state.reduction, Reduction::Mean);
     assert_eq!(
         state.data,
@@ -146,7 +152,7 @@ fn a_full_link_reads_every_key() {
     assert_eq!((state.speed, state.stop_at, state.at), (20, Some(300), 40));
     assert_eq!(state.lang, Some(Lang::Ja));
     assert!(state.embed && state.present && !state.log_axis);
-    assert_eq!(state.hide, vec![Control::Lr, Control::Seed]);
+    assert_eq!(state.hide, vec![Control::Hyper(Hyper::Lr), Control::Seed]);
     let config = state.trainer_config();
     assert_eq!(config.stop.max_epochs, Some(300));
     assert_eq!(config.optimizer, optimizer);
@@ -158,13 +164,13 @@ fn a_full_link_reads_every_key() {
 fn choosing_an_optimizer_loads_its_defaults_whatever_the_key_order() {
     let gd = parse("opt=gd").state;
     assert_eq!(gd.optimizer, OptimizerSettings::defaults(OptimizerKind::Gd));
-    assert_eq!(gd.optimizer.lr, 1e-5);
-    assert_eq!(parse("lr=0.01&opt=gd").state.optimizer.lr, 0.01);
-    assert_eq!(parse("opt=gd&lr=0.01").state.optimizer.lr, 0.01);
+    assert_eq!(gd.optimizer[Hyper::Lr], 1e-5);
+    assert_eq!(parse("lr=0.01&opt=gd").state.optimizer[Hyper::Lr], 0.01);
+    assert_eq!(parse("opt=gd&lr=0.01").state.optimizer[Hyper::Lr], 0.01);
     // A clip survives the switch; another rule's hyperparameters are kept (and harmless).
     let kept = parse("clip=3&opt=momentum&b1=0.5").state;
     assert_eq!(kept.optimizer.clip, Some(3.0));
-    assert_eq!(kept.optimizer.beta1, 0.5);
+    assert_eq!(kept.optimizer[Hyper::Beta1], 0.5);
     assert_eq!(to_query(&kept), "opt=momentum&b1=0.5&clip=3");
 }
 
@@ -173,7 +179,7 @@ fn a_preset_is_applied_first_and_keys_override_it() {
     let exploding = PresetId::Exploding.state();
     assert_eq!(parse("preset=exploding").state, exploding);
     let tuned = parse("lr=1e-7&preset=exploding").state;
-    assert_eq!(tuned.optimizer.lr, 1e-7);
+    assert_eq!(tuned.optimizer[Hyper::Lr], 1e-7);
     assert_eq!(tuned.init, exploding.init);
     assert_eq!(tuned.preset, Some(PresetId::Exploding));
     assert_eq!(to_query(&tuned), "preset=exploding&lr=1e-7");
@@ -191,8 +197,14 @@ fn a_preset_is_applied_first_and_keys_override_it() {
 
 #[test]
 fn links_are_short_and_use_shortest_numbers() {
-    assert_eq!(to_query(&with_state(|s| s.optimizer.lr = 1e-5)), "lr=1e-5");
-    assert_eq!(to_query(&with_state(|s| s.optimizer.lr = 0.25)), "lr=0.25");
+    assert_eq!(
+        to_query(&with_state(|s| s.optimizer[Hyper::Lr] = 1e-5)),
+        "lr=1e-5"
+    );
+    assert_eq!(
+        to_query(&with_state(|s| s.optimizer[Hyper::Lr] = 0.25)),
+        "lr=0.25"
+    );
     assert_eq!(
         to_query(&with_state(|s| s.view = View::NEAR_OPTIMUM)),
         "view=0,2,0,2"
@@ -208,7 +220,7 @@ fn links_are_short_and_use_shortest_numbers() {
 #[test]
 fn repeated_keys_use_the_first_value_and_say_so() {
     let Parsed { state, notices } = parse("lr=0.1&lr=0.2&lr=abc");
-    assert_eq!(state.optimizer.lr, 0.1);
+    assert_eq!(state.optimizer[Hyper::Lr], 0.1);
     assert_eq!(notices.len(), 1);
     assert_eq!(notices[0].kind, NoticeKind::Repeated { count: 3 });
     assert_eq!(
@@ -231,9 +243,9 @@ fn unknown_keys_are_ignored_quietly() {
 #[test]
 fn percent_escapes_and_plus_are_decoded() {
     let state = parse("hide=lr%2C+opt&view=%2D1,1,-1,1&lr=%200.5").state;
-    assert_eq!(state.hide, vec![Control::Opt, Control::Lr]);
+    assert_eq!(state.hide, vec![Control::Opt, Control::Hyper(Hyper::Lr)]);
     assert_eq!(state.view.bounds(), [-1.0, 1.0, -1.0, 1.0]);
-    assert_eq!(state.optimizer.lr, 0.5);
+    assert_eq!(state.optimizer[Hyper::Lr], 0.5);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -243,7 +255,7 @@ fn percent_escapes_and_plus_are_decoded() {
 #[test]
 fn not_a_number_falls_back_to_the_default() {
     let (state, notice) = only_notice("lr=abc");
-    assert_eq!(state.optimizer.lr, 1e-3);
+    assert_eq!(state.optimizer[Hyper::Lr], 1e-3);
     assert_eq!(notice.key, "lr");
     assert_eq!(notice.kind, NoticeKind::NotANumber);
     assert_eq!(notice.message_en(), "lr=abc is not a number; using 0.001");
@@ -253,12 +265,12 @@ fn not_a_number_falls_back_to_the_default() {
     );
     let (state, notice) = only_notice("lr=NaN");
     assert_eq!(
-        (state.optimizer.lr, notice.kind),
+        (state.optimizer[Hyper::Lr], notice.kind),
         (1e-3, NoticeKind::NotANumber)
     );
     // After a preset, the default is the preset's value.
     let (state, notice) = only_notice("preset=seed-gd&lr=x");
-    assert_eq!(state.optimizer.lr, 1e-5);
+    assert_eq!(state.optimizer[Hyper::Lr], 1e-5);
     assert_eq!(notice.message_en(), "lr=x is not a number; using 0.00001");
 }
 
@@ -291,9 +303,9 @@ fn out_of_range_numbers_are_clamped() {
             |s| s.data.samples as f64,
             1000.0,
         ),
-        ("lr=-1", |s| s.optimizer.lr, 1e-12),
-        ("lr=inf", |s| s.optimizer.lr, 1e6),
-        ("mu=1.5", |s| s.optimizer.momentum, 0.999),
+        ("lr=-1", |s| s.optimizer[Hyper::Lr], 1e-12),
+        ("lr=inf", |s| s.optimizer[Hyper::Lr], 1e6),
+        ("mu=1.5", |s| s.optimizer[Hyper::Momentum], 0.999),
         ("speed=0", |s| s.speed.into(), 1.0),
         ("speed=5000", |s| s.speed.into(), f64::from(MAX_SPEED)),
         ("at=20000000", |s| s.at as f64, 1e7),
@@ -460,7 +472,7 @@ fn empty_values_fall_back_with_a_notice() {
 #[test]
 fn junk_escapes_are_shown_as_plain_text_without_control_characters() {
     let (state, notice) = only_notice("lr=%ZZ");
-    assert_eq!(state.optimizer.lr, 1e-3);
+    assert_eq!(state.optimizer[Hyper::Lr], 1e-3);
     assert_eq!(notice.given, "%ZZ");
     let (_, notice) = only_notice("lr=%00");
     assert_eq!(notice.given, "");
@@ -473,12 +485,12 @@ fn junk_escapes_are_shown_as_plain_text_without_control_characters() {
 fn long_values_are_cut_for_display() {
     let garbage: String = "<b>x</b>".repeat(1250);
     let (state, notice) = only_notice(&format!("lr={garbage}"));
-    assert_eq!(state.optimizer.lr, 1e-3);
+    assert_eq!(state.optimizer[Hyper::Lr], 1e-3);
     assert_eq!(notice.given.chars().count(), SHOWN_CHARS + 1);
     assert!(notice.given.ends_with('…'));
     // A 10 000-digit number is a number, just far too large.
     let (state, notice) = only_notice(&format!("lr={}", "9".repeat(10_000)));
-    assert_eq!(state.optimizer.lr, 1e6);
+    assert_eq!(state.optimizer[Hyper::Lr], 1e6);
     assert!(matches!(notice.kind, NoticeKind::OutOfRange { .. }));
 }
 
@@ -568,7 +580,10 @@ fn off_and_zero_switch_clip_and_stop_off() {
 #[test]
 fn hide_keeps_known_names_in_order_and_reports_unknown_ones() {
     let (state, notice) = only_notice("hide=seed,lr,bogus,LR,,opt,x%3Cy");
-    assert_eq!(state.hide, vec![Control::Opt, Control::Lr, Control::Seed]);
+    assert_eq!(
+        state.hide,
+        vec![Control::Opt, Control::Hyper(Hyper::Lr), Control::Seed]
+    );
     assert_eq!(notice.given, "bogus,x<y");
     assert!(matches!(notice.kind, NoticeKind::UnknownChoice { .. }));
     assert_eq!(to_query(&state), "hide=opt,lr,seed");
@@ -604,16 +619,16 @@ fn every_notice_kind_reads_in_both_languages() {
 #[test]
 fn sanitize_brings_a_loaded_state_into_range() {
     let mut loaded = AppState::default();
-    loaded.optimizer.lr = f64::NAN;
+    loaded.optimizer[Hyper::Lr] = f64::NAN;
     loaded.data.len = 5000;
     loaded.speed = 0;
-    loaded.hide = vec![Control::Seed, Control::Lr, Control::Seed];
+    loaded.hide = vec![Control::Seed, Control::Hyper(Hyper::Lr), Control::Seed];
     loaded.view = View::square(2.0, 1.0);
     let Parsed { state, notices } = sanitize(&loaded);
     state.validate().unwrap();
-    assert_eq!(state.optimizer.lr, 1e-3);
+    assert_eq!(state.optimizer[Hyper::Lr], 1e-3);
     assert_eq!((state.data.len, state.speed), (200, 1));
-    assert_eq!(state.hide, vec![Control::Lr, Control::Seed]);
+    assert_eq!(state.hide, vec![Control::Hyper(Hyper::Lr), Control::Seed]);
     assert_eq!(state.view, View::DEFAULT);
     let keys: Vec<&str> = notices.iter().map(|n| n.key).collect();
     assert_eq!(keys, ["lr", "len", "view", "speed"]);
@@ -636,7 +651,7 @@ fn languages_follow_browser_tags() {
     assert_eq!(Lang::from_browser_tag("en-US"), Lang::En);
     assert_eq!(Lang::from_browser_tag("fr"), Lang::En);
     assert_eq!(Lang::from_browser_tag(""), Lang::En);
-    assert_eq!(Lang::from_code("ja"), Some(Lang::Ja));
+    assert_eq!(Lang::from_name("ja"), Some(Lang::Ja));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -728,26 +743,20 @@ fn within(min: f64, max: f64) -> BoxedStrategy<f64> {
 }
 
 fn any_optimizer() -> impl Strategy<Value = OptimizerSettings> {
-    let hypers: Vec<BoxedStrategy<Option<f64>>> = Hyper::ALL
-        .iter()
+    let hypers: Vec<BoxedStrategy<Option<f64>>> = Hyper::iter()
         .map(|h| prop::option::of(within(h.limits().min, h.limits().max)).boxed())
         .collect();
     let clip = prop::option::of(within(Hyper::CLIP_RANGE.min, Hyper::CLIP_RANGE.max));
-    (
-        prop::sample::select(OptimizerKind::ALL.to_vec()),
-        hypers,
-        clip,
-    )
-        .prop_map(|(kind, values, clip)| {
-            let mut settings = OptimizerSettings::defaults(kind);
-            for (hyper, value) in Hyper::ALL.iter().zip(values) {
-                if let Some(v) = value {
-                    hyper.set(&mut settings, v);
-                }
+    (prop::sample::select(OptimizerKind::all()), hypers, clip).prop_map(|(kind, values, clip)| {
+        let mut settings = OptimizerSettings::defaults(kind);
+        for (hyper, value) in Hyper::iter().zip(values) {
+            if let Some(v) = value {
+                settings[hyper] = v;
             }
-            settings.clip = clip;
-            settings
-        })
+        }
+        settings.clip = clip;
+        settings
+    })
 }
 
 fn any_view() -> impl Strategy<Value = View> {
@@ -767,19 +776,22 @@ fn any_view() -> impl Strategy<Value = View> {
 fn any_valid_state() -> impl Strategy<Value = AppState> {
     let run = (
         any_optimizer(),
-        prop::sample::select(Reduction::ALL.to_vec()),
+        prop::sample::select(Reduction::all()),
         (any::<u32>(), 1usize..=1000, 1usize..=200),
         prop::option::of((-10.0f64..=10.0, -10.0f64..=10.0)),
         any_view(),
-        prop::option::of(prop::sample::select(PresetId::ALL.to_vec())),
+        prop::option::of(prop::sample::select(PresetId::all())),
     );
     let page = (
         1u32..=MAX_SPEED,
         prop::option::of(1u64..=1_000_000_000),
         prop_oneof![Just(0u64), 0u64..=10_000_000],
-        prop::option::of(prop::sample::select(Lang::ALL.to_vec())),
+        prop::option::of(prop::sample::select(Lang::all())),
         any::<[bool; 3]>(),
-        prop::sample::subsequence(Control::ALL.to_vec(), 0..=Control::ALL.len()),
+        prop::sample::subsequence(
+            Control::all().collect::<Vec<_>>(),
+            0..=Control::all().count(),
+        ),
     );
     (run, page).prop_map(
         |(
@@ -873,7 +885,7 @@ fn round(x: f64, decimals: i32) -> f64 {
 
 #[test]
 fn presets_are_numbered_named_and_set_everything() {
-    for (index, preset) in PresetId::ALL.into_iter().enumerate() {
+    for (index, preset) in PresetId::iter().enumerate() {
         assert_eq!(usize::from(preset.number()), index + 1);
         assert_eq!(PresetId::from_number(preset.number()), Some(preset));
         assert_eq!(PresetId::from_name(preset.name()), Some(preset));
@@ -882,11 +894,11 @@ fn presets_are_numbered_named_and_set_everything() {
         assert_eq!(state.preset, Some(preset));
         assert!(state.stop_at.is_some(), "{preset:?}");
         assert_eq!(to_query(&state), format!("preset={}", preset.name()));
-        for lang in Lang::ALL {
+        for lang in Lang::all() {
             assert!(!preset.title(lang).is_empty() && !preset.caption(lang).is_empty());
         }
     }
-    let names: Vec<&str> = PresetId::ALL.iter().map(|p| p.name()).collect();
+    let names: Vec<&str> = PresetId::names().into_iter().collect();
     assert_eq!(
         names,
         [
@@ -906,7 +918,7 @@ fn presets_are_numbered_named_and_set_everything() {
     assert!(switched.embed && switched.present && !switched.log_axis);
     assert_eq!(
         (switched.hide, switched.at, switched.speed),
-        (vec![Control::Lr], 0, 10)
+        (vec![Control::Hyper(Hyper::Lr)], 0, 10)
     );
     assert_eq!(switched.init, PresetId::Vanishing.state().init);
 }
@@ -918,7 +930,7 @@ fn preset_seed_gd_plateaus_then_falls_off_a_cliff_near_550() {
         state.optimizer,
         OptimizerSettings::defaults(OptimizerKind::Gd)
     );
-    assert_eq!((state.optimizer.lr, state.init), (1e-5, None));
+    assert_eq!((state.optimizer[Hyper::Lr], state.init), (1e-5, None));
     let (records, trainer) = run_preset(PresetId::SeedGd);
     assert_eq!(round(loss_at(&records, 500), 1), 362.7);
     assert_eq!(round(loss_at(&records, 600), 2), 0.27);
@@ -980,7 +992,7 @@ fn preset_roelants_rprop_ends_where_the_tutorial_does() {
 fn preset_exploding_diverges_on_the_first_step() {
     let state = PresetId::Exploding.state();
     assert_eq!(
-        (state.optimizer.kind, state.optimizer.lr),
+        (state.optimizer.kind, state.optimizer[Hyper::Lr]),
         (OptimizerKind::Gd, 1e-5)
     );
     assert_eq!(
@@ -1044,10 +1056,7 @@ fn preset_clipping_rescues_the_exploding_run() {
     let exploding = PresetId::Exploding.state();
     assert_eq!(state.optimizer.clip, Some(1000.0));
     assert_eq!(
-        OptimizerSettings {
-            clip: None,
-            ..state.optimizer
-        },
+        state.optimizer.with_clip(None),
         exploding.optimizer,
         "only the clip differs"
     );

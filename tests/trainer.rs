@@ -6,6 +6,7 @@ use rnn_playground::rnn::{
     DataConfig, Gradient, OptimizerKind, OptimizerSettings, Record, Reduction, Status, StopRule,
     Trainer, TrainerConfig, Weights,
 };
+use rnn_playground::rnn::{Hyper, Named};
 
 fn seed_rmsprop() -> Trainer {
     Trainer::new(TrainerConfig::seed(OptimizerSettings::defaults(
@@ -33,10 +34,7 @@ fn changing_the_learning_rate_keeps_training() {
     let mut trainer = seed_rmsprop();
     trainer.run(50);
     let w = trainer.weights();
-    let faster = OptimizerSettings {
-        lr: 2e-3,
-        ..*trainer.optimizer().settings()
-    };
+    let faster = trainer.optimizer().settings().with(Hyper::Lr, 2e-3);
     trainer.set_optimizer(faster).unwrap();
     assert_eq!((trainer.epoch(), trainer.weights()), (50, w));
     assert_ne!(
@@ -44,9 +42,9 @@ fn changing_the_learning_rate_keeps_training() {
         [0.0; 2],
         "the rule keeps its state"
     );
-    let invalid = OptimizerSettings { lr: -1.0, ..faster };
+    let invalid = faster.with(Hyper::Lr, -1.0);
     assert!(trainer.set_optimizer(invalid).is_err());
-    assert_eq!(trainer.optimizer().settings().lr, 2e-3);
+    assert_eq!(trainer.optimizer().settings()[Hyper::Lr], 2e-3);
 }
 
 #[test]
@@ -137,17 +135,11 @@ fn invalid_configs_are_errors_not_panics() {
             ..base
         },
         TrainerConfig {
-            optimizer: OptimizerSettings {
-                lr: 0.0,
-                ..base.optimizer
-            },
+            optimizer: base.optimizer.with(Hyper::Lr, 0.0),
             ..base
         },
         TrainerConfig {
-            optimizer: OptimizerSettings {
-                clip: Some(-1.0),
-                ..base.optimizer
-            },
+            optimizer: base.optimizer.with_clip(Some(-1.0)),
             ..base
         },
     ];
@@ -158,7 +150,7 @@ fn invalid_configs_are_errors_not_panics() {
 }
 
 fn any_kind() -> impl Strategy<Value = OptimizerKind> {
-    prop::sample::select(OptimizerKind::ALL.to_vec())
+    prop::sample::select(OptimizerKind::all())
 }
 
 proptest! {
@@ -178,8 +170,8 @@ proptest! {
         clip in prop::option::of(1e-3f64..1e3),
     ) {
         let mut optimizer = OptimizerSettings::defaults(kind);
-        optimizer.lr = lr;
-        optimizer.delta0 = lr.min(1e3);
+        optimizer[Hyper::Lr] = lr;
+        optimizer[Hyper::Delta0] = lr.min(1e3);
         optimizer.clip = clip;
         let config = TrainerConfig {
             data: DataConfig { seed, samples, len },

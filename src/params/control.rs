@@ -1,28 +1,24 @@
 //! The controls a lesson link can hide with `hide=` (as TensorFlow Playground's `hide`).
 //!
 //! A control's name is its URL key where it has one, so a teacher who knows
-//! `lr=` also knows `hide=lr`.
+//! `lr=` also knows `hide=lr`; every hyperparameter's box is one
+//! [`Control::Hyper`], named by the hyperparameter table.
 
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use strum::{EnumIter, IntoEnumIterator, IntoStaticStr};
 
-use crate::rnn::optim::Hyper;
+use crate::rnn::Hyper;
 
-/// A hideable control. The order of the variants is the canonical order of `hide=`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+/// A hideable control. The order of the variants (hyperparameters in table
+/// order) is the canonical order of `hide=`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, EnumIter, IntoStaticStr)]
+#[strum(serialize_all = "lowercase")]
 pub enum Control {
     Preset,
     Opt,
-    Lr,
-    Mu,
-    Rho,
-    Eps,
-    B1,
-    B2,
-    Etap,
-    Etam,
-    D0,
-    Rescale,
+    /// The box of one hyperparameter (the learning rate's has a slider too).
+    /// Iterating the variants yields it once; [`Control::all`] expands it.
+    Hyper(Hyper),
     Clip,
     Loss,
     Len,
@@ -40,85 +36,26 @@ pub enum Control {
 }
 
 impl Control {
-    pub const ALL: [Control; 26] = [
-        Control::Preset,
-        Control::Opt,
-        Control::Lr,
-        Control::Mu,
-        Control::Rho,
-        Control::Eps,
-        Control::B1,
-        Control::B2,
-        Control::Etap,
-        Control::Etam,
-        Control::D0,
-        Control::Rescale,
-        Control::Clip,
-        Control::Loss,
-        Control::Len,
-        Control::N,
-        Control::Seed,
-        Control::Data,
-        Control::Init,
-        Control::Speed,
-        Control::Epochs,
-        Control::View,
-        Control::Logy,
-        Control::Lang,
-        Control::Share,
-        Control::Export,
-    ];
+    /// Every control in canonical order, one per hyperparameter.
+    pub fn all() -> impl Iterator<Item = Control> {
+        Control::iter().flat_map(|control| -> Box<dyn Iterator<Item = Control>> {
+            match control {
+                Control::Hyper(_) => Box::new(Hyper::iter().map(Control::Hyper)),
+                other => Box::new(std::iter::once(other)),
+            }
+        })
+    }
 
     /// The name in `hide=`.
     pub fn name(self) -> &'static str {
         match self {
-            Control::Preset => "preset",
-            Control::Opt => "opt",
-            Control::Lr => "lr",
-            Control::Mu => "mu",
-            Control::Rho => "rho",
-            Control::Eps => "eps",
-            Control::B1 => "b1",
-            Control::B2 => "b2",
-            Control::Etap => "etap",
-            Control::Etam => "etam",
-            Control::D0 => "d0",
-            Control::Rescale => "rescale",
-            Control::Clip => "clip",
-            Control::Loss => "loss",
-            Control::Len => "len",
-            Control::N => "n",
-            Control::Seed => "seed",
-            Control::Data => "data",
-            Control::Init => "init",
-            Control::Speed => "speed",
-            Control::Epochs => "epochs",
-            Control::View => "view",
-            Control::Logy => "logy",
-            Control::Lang => "lang",
-            Control::Share => "share",
-            Control::Export => "export",
+            Control::Hyper(hyper) => hyper.url_key(),
+            other => other.into(),
         }
     }
 
     pub fn from_name(name: &str) -> Option<Control> {
-        Control::ALL.into_iter().find(|c| c.name() == name)
-    }
-
-    /// The input of an optimizer hyperparameter.
-    pub fn for_hyper(hyper: Hyper) -> Control {
-        match hyper {
-            Hyper::Lr => Control::Lr,
-            Hyper::Momentum => Control::Mu,
-            Hyper::Rho => Control::Rho,
-            Hyper::Eps => Control::Eps,
-            Hyper::Beta1 => Control::B1,
-            Hyper::Beta2 => Control::B2,
-            Hyper::EtaPlus => Control::Etap,
-            Hyper::EtaMinus => Control::Etam,
-            Hyper::Delta0 => Control::D0,
-            Hyper::Rescale => Control::Rescale,
-        }
+        Control::all().find(|c| c.name() == name)
     }
 
     /// What the name hides, for the README and the "share for class" panel.
@@ -126,16 +63,8 @@ impl Control {
         match self {
             Control::Preset => "the scenario menu",
             Control::Opt => "the optimizer menu",
-            Control::Lr => "the learning rate and its slider",
-            Control::Mu => "momentum",
-            Control::Rho => "RMSProp's decay",
-            Control::Eps => "the epsilon / floor",
-            Control::B1 => "Adam's β1",
-            Control::B2 => "Adam's β2",
-            Control::Etap => "Rprop's η+",
-            Control::Etam => "Rprop's η−",
-            Control::D0 => "Rprop's initial step",
-            Control::Rescale => "the seed variant's rescale",
+            Control::Hyper(Hyper::Lr) => "the learning rate and its slider",
+            Control::Hyper(hyper) => hyper.spec().description,
             Control::Clip => "gradient clipping",
             Control::Loss => "the loss reduction (sum / mean)",
             Control::Len => "the sequence length",
@@ -151,5 +80,19 @@ impl Control {
             Control::Share => "the copy-link and share-for-class tools",
             Control::Export => "the PNG / CSV / JSON export buttons",
         }
+    }
+}
+
+impl Serialize for Control {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.name())
+    }
+}
+
+impl<'de> Deserialize<'de> for Control {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let name = String::deserialize(deserializer)?;
+        Control::from_name(&name)
+            .ok_or_else(|| serde::de::Error::custom(format!("unknown control `{name}`")))
     }
 }

@@ -59,7 +59,7 @@ pub fn to_query(state: &AppState) -> String {
     // state still differs from `state`.
     let mut reader = Reader::new();
     let mut pairs = Vec::new();
-    for param in PARAMS {
+    for param in PARAMS.iter() {
         if param.codec.differs(state, &reader.state) {
             // Every value is made of [A-Za-z0-9.,-] (names, numbers, comma lists),
             // none of which a query string escapes, so it is written as is.
@@ -160,7 +160,7 @@ impl Reader {
             }
             Codec::Hyper(hyper) => {
                 let outcome = number_in(text, hyper.limits());
-                self.apply(param, raw, outcome, |s, v| hyper.set(&mut s.optimizer, v));
+                self.apply(param, raw, outcome, |s, v| s.optimizer[*hyper] = v);
             }
             Codec::Clip => {
                 let outcome = if word == OFF || read_number(text) == Number::Value(0.0) {
@@ -238,7 +238,7 @@ impl Reader {
             self.state.hide = hidden;
         }
         if !unknown.is_empty() {
-            let allowed = Control::ALL.iter().map(|c| c.name()).collect();
+            let allowed = Control::all().map(Control::name).collect();
             self.notice(
                 param,
                 NoticeKind::UnknownChoice { allowed },

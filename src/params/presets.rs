@@ -4,13 +4,27 @@
 //! core trainer (tests/params.rs), so a caption cannot drift from the run.
 
 use serde::{Deserialize, Serialize};
+use strum::IntoEnumIterator;
 
 use super::state::{AppState, Lang, View};
 use crate::rnn::{DataConfig, OptimizerKind, OptimizerSettings, Reduction, Weights};
 
-/// A scenario, numbered 1–7 in [`PresetId::ALL`] order for the keyboard.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+/// A scenario, numbered from 1 in declaration order for the keyboard.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    strum::EnumIter,
+    strum::EnumString,
+    strum::IntoStaticStr,
+)]
 #[serde(rename_all = "kebab-case")]
+#[strum(serialize_all = "kebab-case")]
 pub enum PresetId {
     SeedGd,
     SeedRmsprop,
@@ -22,48 +36,13 @@ pub enum PresetId {
 }
 
 impl PresetId {
-    pub const ALL: [PresetId; 7] = [
-        PresetId::SeedGd,
-        PresetId::SeedRmsprop,
-        PresetId::RoelantsRprop,
-        PresetId::Exploding,
-        PresetId::Vanishing,
-        PresetId::Clipping,
-        PresetId::AdamValley,
-    ];
-
-    /// The `preset=` value.
-    pub fn name(self) -> &'static str {
-        match self {
-            PresetId::SeedGd => "seed-gd",
-            PresetId::SeedRmsprop => "seed-rmsprop",
-            PresetId::RoelantsRprop => "roelants-rprop",
-            PresetId::Exploding => "exploding",
-            PresetId::Vanishing => "vanishing",
-            PresetId::Clipping => "clipping",
-            PresetId::AdamValley => "adam-valley",
-        }
-    }
-
-    pub fn from_name(name: &str) -> Option<PresetId> {
-        PresetId::ALL.into_iter().find(|p| p.name() == name)
-    }
-
-    /// The keyboard shortcut, 1–7.
+    /// The keyboard shortcut: 1 for the first scenario.
     pub fn number(self) -> u8 {
-        match self {
-            PresetId::SeedGd => 1,
-            PresetId::SeedRmsprop => 2,
-            PresetId::RoelantsRprop => 3,
-            PresetId::Exploding => 4,
-            PresetId::Vanishing => 5,
-            PresetId::Clipping => 6,
-            PresetId::AdamValley => 7,
-        }
+        self as u8 + 1
     }
 
     pub fn from_number(number: u8) -> Option<PresetId> {
-        PresetId::ALL.into_iter().find(|p| p.number() == number)
+        PresetId::iter().find(|p| p.number() == number)
     }
 
     /// The menu entry.
@@ -245,10 +224,7 @@ impl PresetId {
                 ..Run::seed()
             },
             PresetId::Clipping => Run {
-                optimizer: OptimizerSettings {
-                    clip: Some(1000.0),
-                    ..gd
-                },
+                optimizer: gd.with_clip(Some(1000.0)),
                 init: steep_wall,
                 stop_at: 3000,
                 speed: 10,

@@ -4,6 +4,7 @@
 //! the summed loss and its RMSProp variant at lr 1e-3, on Roelants' [-3, 3]² view.
 
 use serde::{Deserialize, Serialize};
+use strum::IntoEnumIterator;
 
 use super::control::Control;
 use super::presets::PresetId;
@@ -118,29 +119,28 @@ impl Default for View {
     }
 }
 
-/// The interface language.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+/// The interface language; its name is the `lang=` value and BCP 47 primary tag.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    strum::EnumIter,
+    strum::EnumString,
+    strum::IntoStaticStr,
+)]
 #[serde(rename_all = "lowercase")]
+#[strum(serialize_all = "lowercase")]
 pub enum Lang {
     En,
     Ja,
 }
 
 impl Lang {
-    pub const ALL: [Lang; 2] = [Lang::En, Lang::Ja];
-
-    /// The `lang=` value and BCP 47 primary tag.
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::En => "en",
-            Lang::Ja => "ja",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Lang> {
-        Lang::ALL.into_iter().find(|l| l.code() == code)
-    }
-
     /// The language for a browser tag such as `ja-JP` or `en-US`: Japanese for
     /// any `ja` tag, English otherwise.
     pub fn from_browser_tag(tag: &str) -> Lang {
@@ -176,7 +176,7 @@ pub struct AppState {
     pub embed: bool,
     /// `present=1`: large type and thick lines for a projector.
     pub present: bool,
-    /// Controls hidden for a lesson, unique and in [`Control::ALL`] order.
+    /// Controls hidden for a lesson, unique and in [`Control::all`] order.
     pub hide: Vec<Control>,
     /// The scenario this state started from, if any.
     pub preset: Option<PresetId>,
@@ -226,19 +226,16 @@ impl AppState {
     /// keeps its settings.
     pub fn select_optimizer(&mut self, kind: OptimizerKind) {
         if self.optimizer.kind != kind {
-            self.optimizer = OptimizerSettings {
-                clip: self.optimizer.clip,
-                ..OptimizerSettings::defaults(kind)
-            };
+            self.optimizer = OptimizerSettings::defaults(kind).with_clip(self.optimizer.clip);
         }
     }
 
     /// Checks every range, including the hyperparameters the chosen rule ignores.
     pub fn validate(&self) -> Result<(), CoreError> {
-        for hyper in Hyper::ALL {
+        for hyper in Hyper::iter() {
             hyper
                 .limits()
-                .check(hyper.url_key(), hyper.get(&self.optimizer))?;
+                .check(hyper.url_key(), self.optimizer[hyper])?;
         }
         self.optimizer.validate()?;
         self.data.validate()?;

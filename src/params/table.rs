@@ -9,8 +9,12 @@ use super::notice::number;
 use super::presets::PresetId;
 use super::state::{AT_RANGE, AppState, INIT_LIMITS, Lang, MAX_SPEED, STOP_RANGE, VIEW_LIMITS};
 use crate::rnn::data::{LEN_RANGE, SAMPLES_RANGE};
-use crate::rnn::optim::{Hyper, Limits};
-use crate::rnn::{OptimizerKind, Reduction, Weights};
+use std::sync::LazyLock;
+
+use strum::IntoEnumIterator;
+
+use crate::rnn::optim::Limits;
+use crate::rnn::{Hyper, Named, OptimizerKind, Reduction, Weights};
 
 /// One URL parameter.
 pub struct Param {
@@ -19,6 +23,19 @@ pub struct Param {
     /// One line for the README.
     pub description: &'static str,
     pub(crate) codec: Codec,
+}
+
+impl Param {
+    /// The README's "Meaning": the description, and for a hyperparameter the rules that read it.
+    fn meaning(&self) -> String {
+        match &self.codec {
+            Codec::Hyper(hyper) => {
+                let users: Vec<&str> = hyper.spec().used_by.iter().map(|k| k.name()).collect();
+                format!("{}; read by {}.", self.description, quoted(users))
+            }
+            _ => self.description.to_string(),
+        }
+    }
 }
 
 /// How a parameter's text maps to the state.
@@ -91,7 +108,7 @@ impl Codec {
     pub(crate) fn encode(&self, s: &AppState, fmt: fn(f64) -> String) -> String {
         match self {
             Codec::Choice(choice) => (choice.get)(s).to_string(),
-            Codec::Hyper(hyper) => fmt(hyper.get(&s.optimizer)),
+            Codec::Hyper(hyper) => fmt(s.optimizer[*hyper]),
             Codec::Clip => s.optimizer.clip.map_or_else(|| OFF.to_string(), fmt),
             Codec::Integer(field) => (field.get)(s).to_string(),
             Codec::Stop => s.stop_at.map_or_else(|| OFF.to_string(), |e| e.to_string()),
@@ -135,7 +152,7 @@ impl Codec {
             Codec::Flag(_) => "`0` or `1`".into(),
             Codec::Hide => format!(
                 "comma list of {}",
-                quoted(Control::ALL.iter().map(|c| c.name()).collect())
+                quoted(Control::all().map(Control::name).collect())
             ),
         }
     }
@@ -145,7 +162,14 @@ impl Codec {
         let value = self.encode(&AppState::default(), number);
         match self {
             Codec::Init(_) => "drawn with the data".into(),
-            Codec::Hyper(_) => format!("{value} (each optimizer has its own)"),
+            Codec::Hyper(hyper) => {
+                let spec = hyper.spec();
+                let mut doc = format!("`{}`", shortest(spec.default));
+                for &(kind, value) in spec.rule_defaults {
+                    doc.push_str(&format!(", {} `{}`", kind.name(), shortest(value)));
+                }
+                doc
+            }
             _ if value.is_empty() => "none".into(),
             _ => format!("`{value}`"),
         }
@@ -160,206 +184,187 @@ fn quoted(names: Vec<&'static str>) -> String {
         .join(", ")
 }
 
-const fn hyper(key: &'static str, hyper: Hyper, description: &'static str) -> Param {
-    Param {
-        key,
-        description,
-        codec: Codec::Hyper(hyper),
-    }
-}
-
 /// Every URL parameter, in the order links write them. `preset` comes first
 /// because it sets everything and the other keys override it; `opt` comes
-/// before the hyperparameters because it loads the optimizer's defaults.
-pub static PARAMS: &[Param] = &[
-    Param {
-        key: "preset",
-        description: "Start from a scenario; the other keys then override it.",
-        codec: Codec::Choice(Choice {
-            names: || PresetId::ALL.iter().map(|p| p.name()).collect(),
-            get: |s| s.preset.map_or("", PresetId::name),
-            set: |s, name| {
-                PresetId::from_name(name)
-                    .map(|preset| *s = preset.apply(s))
-                    .is_some()
-            },
-        }),
-    },
-    Param {
-        key: "opt",
-        description: "Update rule. Choosing one loads its default hyperparameters.",
-        codec: Codec::Choice(Choice {
-            names: || OptimizerKind::ALL.iter().map(|k| k.name()).collect(),
-            get: |s| s.optimizer.kind.name(),
-            set: |s, name| {
-                OptimizerKind::from_name(name)
-                    .map(|kind| s.select_optimizer(kind))
-                    .is_some()
-            },
-        }),
-    },
-    hyper("lr", Hyper::Lr, "Learning rate (rprop has none)."),
-    hyper("mu", Hyper::Momentum, "Momentum (momentum, rmsprop-seed)."),
-    hyper(
-        "rho",
-        Hyper::Rho,
-        "Decay of the mean square (rmsprop, rmsprop-seed).",
-    ),
-    hyper(
-        "eps",
-        Hyper::Eps,
-        "Added to the root mean square (rmsprop, adam); rmsprop-seed's floor.",
-    ),
-    hyper("b1", Hyper::Beta1, "Adam's first-moment decay β1."),
-    hyper("b2", Hyper::Beta2, "Adam's second-moment decay β2."),
-    hyper(
-        "etap",
-        Hyper::EtaPlus,
-        "Rprop's step growth η+ while the sign holds.",
-    ),
-    hyper(
-        "etam",
-        Hyper::EtaMinus,
-        "Rprop's step shrink η− when the sign flips.",
-    ),
-    hyper("d0", Hyper::Delta0, "Rprop's initial step."),
-    hyper(
-        "rescale",
-        Hyper::Rescale,
-        "rmsprop-seed's gradient rescale threshold.",
-    ),
-    Param {
-        key: "clip",
-        description: "Scale the gradient down to this norm before each update.",
-        codec: Codec::Clip,
-    },
-    Param {
-        key: "loss",
-        description: "Sum of squared errors (the seed) or their mean (Roelants).",
-        codec: Codec::Choice(Choice {
-            names: || Reduction::ALL.iter().map(|r| r.name()).collect(),
-            get: |s| s.reduction.name(),
-            set: |s, name| {
-                Reduction::from_name(name)
-                    .map(|r| s.reduction = r)
-                    .is_some()
-            },
-        }),
-    },
-    Param {
-        key: "len",
-        description: "Sequence length.",
-        codec: Codec::Integer(IntegerField {
-            min: LEN_RANGE.0 as u64,
-            max: LEN_RANGE.1 as u64,
-            clamp: true,
-            get: |s| s.data.len as u64,
-            set: |s, v| s.data.len = v as usize,
-        }),
-    },
-    Param {
-        key: "n",
-        description: "Number of sequences.",
-        codec: Codec::Integer(IntegerField {
-            min: SAMPLES_RANGE.0 as u64,
-            max: SAMPLES_RANGE.1 as u64,
-            clamp: true,
-            get: |s| s.data.samples as u64,
-            set: |s, v| s.data.samples = v as usize,
-        }),
-    },
-    Param {
-        key: "seed",
-        description: "numpy seed of the data (and of the init drawn after it).",
-        codec: Codec::Integer(IntegerField {
-            min: 0,
-            max: u32::MAX as u64,
-            clamp: false,
-            get: |s| s.data.seed.into(),
-            set: |s, v| s.data.seed = v as u32,
-        }),
-    },
-    Param {
-        key: "wx",
-        description: "Initial w_x, given together with wrec.",
-        codec: Codec::Init(InitPart::Wx),
-    },
-    Param {
-        key: "wrec",
-        description: "Initial w_rec, given together with wx.",
-        codec: Codec::Init(InitPart::Wrec),
-    },
-    Param {
-        key: "view",
-        description: "Heat-map window `xmin,xmax,ymin,ymax` (w_x across, w_rec up).",
-        codec: Codec::View,
-    },
-    Param {
-        key: "speed",
-        description: "Epochs per animation frame.",
-        codec: Codec::Integer(IntegerField {
-            min: 1,
-            max: MAX_SPEED as u64,
-            clamp: true,
-            get: |s| s.speed.into(),
-            set: |s, v| s.speed = v as u32,
-        }),
-    },
-    Param {
-        key: "epochs",
-        description: "Stop after this many epochs.",
-        codec: Codec::Stop,
-    },
-    Param {
-        key: "logy",
-        description: "Loss axis: `1` logarithmic, `0` linear.",
-        codec: Codec::Flag(Flag {
-            get: |s| s.log_axis,
-            set: |s, v| s.log_axis = v,
-        }),
-    },
-    Param {
-        key: "at",
-        description: "Train this many epochs on load: a link to a moment of the run.",
-        codec: Codec::Integer(IntegerField {
-            min: AT_RANGE.0,
-            max: AT_RANGE.1,
-            clamp: true,
-            get: |s| s.at,
-            set: |s, v| s.at = v,
-        }),
-    },
-    Param {
-        key: "lang",
-        description: "Interface language; without it, the browser's.",
-        codec: Codec::Choice(Choice {
-            names: || Lang::ALL.iter().map(|l| l.code()).collect(),
-            get: |s| s.lang.map_or("", Lang::code),
-            set: |s, code| Lang::from_code(code).map(|l| s.lang = Some(l)).is_some(),
-        }),
-    },
-    Param {
-        key: "embed",
-        description: "`1` hides the header, footer and explanations, for an iframe.",
-        codec: Codec::Flag(Flag {
-            get: |s| s.embed,
-            set: |s, v| s.embed = v,
-        }),
-    },
-    Param {
-        key: "present",
-        description: "`1` starts in presentation mode (large type, thick lines).",
-        codec: Codec::Flag(Flag {
-            get: |s| s.present,
-            set: |s, v| s.present = v,
-        }),
-    },
-    Param {
-        key: "hide",
-        description: "Controls to hide for a lesson.",
-        codec: Codec::Hide,
-    },
-];
+/// before the hyperparameters because it loads the optimizer's defaults. The
+/// hyperparameters' keys come from the hyperparameter table.
+pub static PARAMS: LazyLock<Vec<Param>> = LazyLock::new(|| {
+    let mut params = settings_params();
+    let after_opt = params
+        .iter()
+        .position(|p| p.key == "opt")
+        .map_or(0, |i| i + 1);
+    let hypers = Hyper::iter().map(|hyper| Param {
+        key: hyper.url_key(),
+        description: hyper.spec().description,
+        codec: Codec::Hyper(hyper),
+    });
+    params.splice(after_opt..after_opt, hypers);
+    params
+});
+
+/// The URL parameters other than the hyperparameters, in link order.
+fn settings_params() -> Vec<Param> {
+    vec![
+        Param {
+            key: "preset",
+            description: "Start from a scenario; the other keys then override it.",
+            codec: Codec::Choice(Choice {
+                names: PresetId::names,
+                get: |s| s.preset.map_or("", PresetId::name),
+                set: |s, name| {
+                    PresetId::from_name(name)
+                        .map(|preset| *s = preset.apply(s))
+                        .is_some()
+                },
+            }),
+        },
+        Param {
+            key: "opt",
+            description: "Update rule. Choosing one loads its default hyperparameters.",
+            codec: Codec::Choice(Choice {
+                names: OptimizerKind::names,
+                get: |s| s.optimizer.kind.name(),
+                set: |s, name| {
+                    OptimizerKind::from_name(name)
+                        .map(|kind| s.select_optimizer(kind))
+                        .is_some()
+                },
+            }),
+        },
+        Param {
+            key: "clip",
+            description: "Scale the gradient down to this norm before each update.",
+            codec: Codec::Clip,
+        },
+        Param {
+            key: "loss",
+            description: "Sum of squared errors (the seed) or their mean (Roelants).",
+            codec: Codec::Choice(Choice {
+                names: Reduction::names,
+                get: |s| s.reduction.name(),
+                set: |s, name| {
+                    Reduction::from_name(name)
+                        .map(|r| s.reduction = r)
+                        .is_some()
+                },
+            }),
+        },
+        Param {
+            key: "len",
+            description: "Sequence length.",
+            codec: Codec::Integer(IntegerField {
+                min: LEN_RANGE.0 as u64,
+                max: LEN_RANGE.1 as u64,
+                clamp: true,
+                get: |s| s.data.len as u64,
+                set: |s, v| s.data.len = v as usize,
+            }),
+        },
+        Param {
+            key: "n",
+            description: "Number of sequences.",
+            codec: Codec::Integer(IntegerField {
+                min: SAMPLES_RANGE.0 as u64,
+                max: SAMPLES_RANGE.1 as u64,
+                clamp: true,
+                get: |s| s.data.samples as u64,
+                set: |s, v| s.data.samples = v as usize,
+            }),
+        },
+        Param {
+            key: "seed",
+            description: "numpy seed of the data (and of the init drawn after it).",
+            codec: Codec::Integer(IntegerField {
+                min: 0,
+                max: u32::MAX as u64,
+                clamp: false,
+                get: |s| s.data.seed.into(),
+                set: |s, v| s.data.seed = v as u32,
+            }),
+        },
+        Param {
+            key: "wx",
+            description: "Initial w_x, given together with wrec.",
+            codec: Codec::Init(InitPart::Wx),
+        },
+        Param {
+            key: "wrec",
+            description: "Initial w_rec, given together with wx.",
+            codec: Codec::Init(InitPart::Wrec),
+        },
+        Param {
+            key: "view",
+            description: "Heat-map window `xmin,xmax,ymin,ymax` (w_x across, w_rec up).",
+            codec: Codec::View,
+        },
+        Param {
+            key: "speed",
+            description: "Epochs per animation frame.",
+            codec: Codec::Integer(IntegerField {
+                min: 1,
+                max: MAX_SPEED as u64,
+                clamp: true,
+                get: |s| s.speed.into(),
+                set: |s, v| s.speed = v as u32,
+            }),
+        },
+        Param {
+            key: "epochs",
+            description: "Stop after this many epochs.",
+            codec: Codec::Stop,
+        },
+        Param {
+            key: "logy",
+            description: "Loss axis: `1` logarithmic, `0` linear.",
+            codec: Codec::Flag(Flag {
+                get: |s| s.log_axis,
+                set: |s, v| s.log_axis = v,
+            }),
+        },
+        Param {
+            key: "at",
+            description: "Train this many epochs on load: a link to a moment of the run.",
+            codec: Codec::Integer(IntegerField {
+                min: AT_RANGE.0,
+                max: AT_RANGE.1,
+                clamp: true,
+                get: |s| s.at,
+                set: |s, v| s.at = v,
+            }),
+        },
+        Param {
+            key: "lang",
+            description: "Interface language; without it, the browser's.",
+            codec: Codec::Choice(Choice {
+                names: Lang::names,
+                get: |s| s.lang.map_or("", Lang::name),
+                set: |s, code| Lang::from_name(code).map(|l| s.lang = Some(l)).is_some(),
+            }),
+        },
+        Param {
+            key: "embed",
+            description: "`1` hides the header, footer and explanations, for an iframe.",
+            codec: Codec::Flag(Flag {
+                get: |s| s.embed,
+                set: |s, v| s.embed = v,
+            }),
+        },
+        Param {
+            key: "present",
+            description: "`1` starts in presentation mode (large type, thick lines).",
+            codec: Codec::Flag(Flag {
+                get: |s| s.present,
+                set: |s, v| s.present = v,
+            }),
+        },
+        Param {
+            key: "hide",
+            description: "Controls to hide for a lesson.",
+            codec: Codec::Hide,
+        },
+    ]
+}
 
 /// The parameter with this key.
 pub fn find(key: &str) -> Option<&'static Param> {
@@ -369,13 +374,13 @@ pub fn find(key: &str) -> Option<&'static Param> {
 /// The README's table of URL parameters.
 pub fn markdown_table() -> String {
     let mut out = String::from("| Key | Values | Default | Meaning |\n|---|---|---|---|\n");
-    for param in PARAMS {
+    for param in PARAMS.iter() {
         out.push_str(&format!(
             "| `{}` | {} | {} | {} |\n",
             param.key,
             param.codec.values_doc(),
             param.codec.default_doc(),
-            param.description
+            param.meaning()
         ));
     }
     out

@@ -9,14 +9,18 @@
 pub mod data;
 pub mod error;
 pub mod history;
+pub mod hyper;
 pub mod model;
+pub mod named;
 pub mod optim;
 pub mod surface;
 pub mod trainer;
 
 pub use data::{DataConfig, Dataset};
 pub use error::CoreError;
+pub use hyper::{Hyper, HyperSpec};
 pub use model::{Gradient, Reduction, Weights};
+pub use named::Named;
 pub use optim::{Optimizer, OptimizerKind, OptimizerSettings};
 pub use surface::{Axis, Surface};
 pub use trainer::{Record, Status, StopRule, Trainer, TrainerConfig};

@@ -39,8 +39,21 @@ impl Gradient {
 }
 
 /// How the squared errors are combined.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Default,
+    Serialize,
+    Deserialize,
+    strum::EnumIter,
+    strum::EnumString,
+    strum::IntoStaticStr,
+)]
 #[serde(rename_all = "lowercase")]
+#[strum(serialize_all = "lowercase")]
 pub enum Reduction {
     /// `L = Σ_i (y_i - t_i)^2`, as the seed; its learning rates assume it.
     #[default]
@@ -50,19 +63,6 @@ pub enum Reduction {
 }
 
 impl Reduction {
-    pub const ALL: [Reduction; 2] = [Reduction::Sum, Reduction::Mean];
-
-    pub fn name(self) -> &'static str {
-        match self {
-            Reduction::Sum => "sum",
-            Reduction::Mean => "mean",
-        }
-    }
-
-    pub fn from_name(name: &str) -> Option<Reduction> {
-        Reduction::ALL.into_iter().find(|r| r.name() == name)
-    }
-
     /// The factor applied to the sum of squared errors.
     fn scale(self, samples: usize) -> f64 {
         match self {

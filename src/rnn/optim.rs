@@ -1,17 +1,36 @@
-//! The six update rules, exactly as algorithms.md §4, with inspectable state.
+//! The six update rules, with inspectable state.
 //!
 //! Every rule works per parameter on `[w_x, w_rec]`; all state starts at 0.
-//! [`OptimizerSettings`] holds every hyperparameter, and [`Hyper`] is the one
-//! table of their names, ranges and meaning that the CLI, URL and UI share.
+//! [`OptimizerSettings`] holds every hyperparameter, indexed by [`Hyper`],
+//! whose table of names, ranges and meanings the CLI, URL and UI share.
 
-use serde::{Deserialize, Serialize};
+use std::ops::{Index, IndexMut};
+
+use serde::de::Error as _;
+use serde::ser::SerializeMap;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use strum::{EnumCount, EnumIter, EnumString, IntoEnumIterator, IntoStaticStr};
 
 use super::error::CoreError;
+pub use super::hyper::{Hyper, HyperSpec};
 use super::model::{Gradient, Weights};
 
-/// Which update rule. The names are the CLI's and the URL's.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+/// Which update rule. The names are the CLI's, the URL's and saved files'.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    EnumIter,
+    EnumString,
+    IntoStaticStr,
+)]
 #[serde(rename_all = "kebab-case")]
+#[strum(serialize_all = "kebab-case")]
 pub enum OptimizerKind {
     Gd,
     Momentum,
@@ -22,105 +41,109 @@ pub enum OptimizerKind {
 }
 
 impl OptimizerKind {
-    pub const ALL: [OptimizerKind; 6] = [
-        OptimizerKind::Gd,
-        OptimizerKind::Momentum,
-        OptimizerKind::Rmsprop,
-        OptimizerKind::RmspropSeed,
-        OptimizerKind::Rprop,
-        OptimizerKind::Adam,
-    ];
-
-    pub fn name(self) -> &'static str {
-        match self {
-            OptimizerKind::Gd => "gd",
-            OptimizerKind::Momentum => "momentum",
-            OptimizerKind::Rmsprop => "rmsprop",
-            OptimizerKind::RmspropSeed => "rmsprop-seed",
-            OptimizerKind::Rprop => "rprop",
-            OptimizerKind::Adam => "adam",
-        }
-    }
-
-    pub fn from_name(name: &str) -> Option<OptimizerKind> {
-        OptimizerKind::ALL.into_iter().find(|k| k.name() == name)
-    }
-
     /// The hyperparameters this rule reads, in display order.
-    pub fn hypers(self) -> &'static [Hyper] {
-        use Hyper::*;
-        match self {
-            OptimizerKind::Gd => &[Lr],
-            OptimizerKind::Momentum => &[Lr, Momentum],
-            OptimizerKind::Rmsprop => &[Lr, Rho, Eps],
-            OptimizerKind::RmspropSeed => &[Lr, Momentum, Rho, Eps, Rescale],
-            OptimizerKind::Rprop => &[EtaPlus, EtaMinus, Delta0],
-            OptimizerKind::Adam => &[Lr, Beta1, Beta2, Eps],
-        }
+    pub fn hypers(self) -> Vec<Hyper> {
+        Hyper::iter().filter(|h| h.used_by(self)).collect()
     }
 }
 
 /// Every hyperparameter of every rule; each rule reads only its own
-/// ([`OptimizerKind::hypers`]). `clip` applies to all.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+/// ([`Hyper::used_by`]). `clip` applies to all.
+///
+/// Saved files write each hyperparameter under its [`HyperSpec::field`]; a
+/// field missing from a file (one saved before the field existed) takes the
+/// rule's default.
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct OptimizerSettings {
     pub kind: OptimizerKind,
-    pub lr: f64,
-    pub momentum: f64,
-    pub rho: f64,
-    pub eps: f64,
-    pub beta1: f64,
-    pub beta2: f64,
-    pub eta_plus: f64,
-    pub eta_minus: f64,
-    pub delta0: f64,
-    pub rescale: f64,
+    values: [f64; Hyper::COUNT],
     /// Clip the gradient to this global norm before the update; `None` is off.
     pub clip: Option<f64>,
 }
 
+impl Index<Hyper> for OptimizerSettings {
+    type Output = f64;
+    fn index(&self, hyper: Hyper) -> &f64 {
+        &self.values[hyper as usize]
+    }
+}
+
+impl IndexMut<Hyper> for OptimizerSettings {
+    fn index_mut(&mut self, hyper: Hyper) -> &mut f64 {
+        &mut self.values[hyper as usize]
+    }
+}
+
 impl OptimizerSettings {
-    /// The defaults of algorithms.md §4 for `kind`.
+    /// Every hyperparameter at its default for `kind`, clipping off.
     pub fn defaults(kind: OptimizerKind) -> OptimizerSettings {
-        let common = OptimizerSettings {
+        let mut settings = OptimizerSettings {
             kind,
-            lr: 1e-3,
-            momentum: 0.9,
-            rho: 0.9,
-            eps: 1e-8,
-            beta1: 0.9,
-            beta2: 0.999,
-            eta_plus: 1.2,
-            eta_minus: 0.5,
-            delta0: 1e-3,
-            rescale: 5.0,
+            values: [0.0; Hyper::COUNT],
             clip: None,
         };
-        match kind {
-            // The seed's rate: with the summed loss, larger rates explode.
-            OptimizerKind::Gd => OptimizerSettings { lr: 1e-5, ..common },
-            // μ = 0.9 multiplies the effective rate by 10, so start 10× lower than gd.
-            OptimizerKind::Momentum => OptimizerSettings { lr: 1e-6, ..common },
-            // The constants of the "optimizers.py" gist the seed cites: momentum 0.5, floor 1e-4.
-            OptimizerKind::RmspropSeed => OptimizerSettings {
-                momentum: 0.5,
-                eps: 1e-4,
-                ..common
-            },
-            OptimizerKind::Adam => OptimizerSettings { lr: 1e-2, ..common },
-            OptimizerKind::Rmsprop | OptimizerKind::Rprop => common,
+        for hyper in Hyper::iter() {
+            settings[hyper] = hyper.default_for(kind);
         }
+        settings
+    }
+
+    /// The same settings with `hyper` set to `value`.
+    pub fn with(mut self, hyper: Hyper, value: f64) -> OptimizerSettings {
+        self[hyper] = value;
+        self
+    }
+
+    /// The same settings with the clip norm `clip` (`None` is off).
+    pub fn with_clip(mut self, clip: Option<f64>) -> OptimizerSettings {
+        self.clip = clip;
+        self
     }
 
     /// Checks every hyperparameter this rule reads, and the clip norm.
     pub fn validate(&self) -> Result<(), CoreError> {
         for hyper in self.kind.hypers() {
-            hyper.validate(hyper.get(self))?;
+            hyper.validate(self[hyper])?;
         }
         if let Some(clip) = self.clip {
             Hyper::CLIP_RANGE.check("clip", clip)?;
         }
         Ok(())
+    }
+}
+
+impl Serialize for OptimizerSettings {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(Hyper::COUNT + 2))?;
+        map.serialize_entry("kind", &self.kind)?;
+        for hyper in Hyper::iter() {
+            map.serialize_entry(hyper.spec().field, &self[hyper])?;
+        }
+        map.serialize_entry("clip", &self.clip)?;
+        map.end()
+    }
+}
+
+impl<'de> Deserialize<'de> for OptimizerSettings {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        struct Saved {
+            kind: OptimizerKind,
+            #[serde(default)]
+            clip: Option<f64>,
+            #[serde(flatten)]
+            values: std::collections::BTreeMap<String, f64>,
+        }
+        let saved = Saved::deserialize(deserializer)?;
+        let mut settings = OptimizerSettings::defaults(saved.kind);
+        settings.clip = saved.clip;
+        for (field, value) in saved.values {
+            let hyper = Hyper::iter()
+                .find(|h| h.spec().field == field)
+                .ok_or_else(|| D::Error::custom(format!("unknown hyperparameter `{field}`")))?;
+            settings[hyper] = value;
+        }
+        Ok(settings)
     }
 }
 
@@ -152,124 +175,6 @@ impl Limits {
     /// The nearest allowed value; NaN has none and gives `None`.
     pub fn clamp(self, value: f64) -> Option<f64> {
         (!value.is_nan()).then(|| value.clamp(self.min, self.max))
-    }
-}
-
-/// One hyperparameter: its names, range and meaning.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Hyper {
-    Lr,
-    Momentum,
-    Rho,
-    Eps,
-    Beta1,
-    Beta2,
-    EtaPlus,
-    EtaMinus,
-    Delta0,
-    Rescale,
-}
-
-impl Hyper {
-    pub const ALL: [Hyper; 10] = [
-        Hyper::Lr,
-        Hyper::Momentum,
-        Hyper::Rho,
-        Hyper::Eps,
-        Hyper::Beta1,
-        Hyper::Beta2,
-        Hyper::EtaPlus,
-        Hyper::EtaMinus,
-        Hyper::Delta0,
-        Hyper::Rescale,
-    ];
-    pub const CLIP_RANGE: Limits = Limits {
-        min: 1e-12,
-        max: 1e12,
-    };
-
-    /// The CLI flag name (without `--`).
-    pub fn cli_name(self) -> &'static str {
-        match self {
-            Hyper::Lr => "lr",
-            Hyper::Momentum => "momentum",
-            Hyper::Rho => "rho",
-            Hyper::Eps => "eps",
-            Hyper::Beta1 => "beta1",
-            Hyper::Beta2 => "beta2",
-            Hyper::EtaPlus => "eta-plus",
-            Hyper::EtaMinus => "eta-minus",
-            Hyper::Delta0 => "delta0",
-            Hyper::Rescale => "rescale",
-        }
-    }
-
-    /// The URL query key.
-    pub fn url_key(self) -> &'static str {
-        match self {
-            Hyper::Lr => "lr",
-            Hyper::Momentum => "mu",
-            Hyper::Rho => "rho",
-            Hyper::Eps => "eps",
-            Hyper::Beta1 => "b1",
-            Hyper::Beta2 => "b2",
-            Hyper::EtaPlus => "etap",
-            Hyper::EtaMinus => "etam",
-            Hyper::Delta0 => "d0",
-            Hyper::Rescale => "rescale",
-        }
-    }
-
-    /// The allowed values. Closed ranges keep clamping simple.
-    pub fn limits(self) -> Limits {
-        let (min, max) = match self {
-            Hyper::Lr => (1e-12, 1e6),
-            Hyper::Momentum => (0.0, 0.999),
-            Hyper::Rho => (0.0, 0.9999),
-            Hyper::Eps => (1e-12, 1.0),
-            Hyper::Beta1 => (0.0, 0.999),
-            Hyper::Beta2 => (0.0, 0.99999),
-            Hyper::EtaPlus => (1.0, 10.0),
-            Hyper::EtaMinus => (0.01, 1.0),
-            Hyper::Delta0 => (1e-12, 1e3),
-            Hyper::Rescale => (1e-6, 1e6),
-        };
-        Limits { min, max }
-    }
-
-    pub fn validate(self, value: f64) -> Result<(), CoreError> {
-        self.limits().check(self.cli_name(), value)
-    }
-
-    pub fn get(self, s: &OptimizerSettings) -> f64 {
-        match self {
-            Hyper::Lr => s.lr,
-            Hyper::Momentum => s.momentum,
-            Hyper::Rho => s.rho,
-            Hyper::Eps => s.eps,
-            Hyper::Beta1 => s.beta1,
-            Hyper::Beta2 => s.beta2,
-            Hyper::EtaPlus => s.eta_plus,
-            Hyper::EtaMinus => s.eta_minus,
-            Hyper::Delta0 => s.delta0,
-            Hyper::Rescale => s.rescale,
-        }
-    }
-
-    pub fn set(self, s: &mut OptimizerSettings, value: f64) {
-        let field = match self {
-            Hyper::Lr => &mut s.lr,
-            Hyper::Momentum => &mut s.momentum,
-            Hyper::Rho => &mut s.rho,
-            Hyper::Eps => &mut s.eps,
-            Hyper::Beta1 => &mut s.beta1,
-            Hyper::Beta2 => &mut s.beta2,
-            Hyper::EtaPlus => &mut s.eta_plus,
-            Hyper::EtaMinus => &mut s.eta_minus,
-            Hyper::Delta0 => &mut s.delta0,
-            Hyper::Rescale => &mut s.rescale,
-        };
-        *field = value;
     }
 }
 
@@ -336,7 +241,7 @@ impl Optimizer {
     /// Back to the initial state.
     pub fn reset(&mut self) {
         self.state = OptimizerState {
-            step: [self.settings.delta0; 2],
+            step: [self.settings[Hyper::Delta0]; 2],
             ..OptimizerState::default()
         };
     }
@@ -382,16 +287,17 @@ impl Optimizer {
 
     /// Gradient descent: `w -= lr·g`.
     fn gd(&mut self, p: &mut [f64; 2], g: [f64; 2]) {
+        let lr = self.settings[Hyper::Lr];
         for j in 0..2 {
-            p[j] -= self.settings.lr * g[j];
+            p[j] -= lr * g[j];
         }
     }
 
     /// Heavy ball (Polyak 1964): `v = μ·v - lr·g; w += v`.
     fn momentum(&mut self, p: &mut [f64; 2], g: [f64; 2]) {
-        let s = &self.settings;
+        let (lr, mu) = (self.settings[Hyper::Lr], self.settings[Hyper::Momentum]);
         for j in 0..2 {
-            self.state.velocity[j] = s.momentum * self.state.velocity[j] - s.lr * g[j];
+            self.state.velocity[j] = mu * self.state.velocity[j] - lr * g[j];
             p[j] += self.state.velocity[j];
         }
     }
@@ -400,52 +306,64 @@ impl Optimizer {
     /// `ms = ρ·ms + (1-ρ)·g²; w -= lr·g / (√ms + ε)`.
     fn rmsprop(&mut self, p: &mut [f64; 2], g: [f64; 2]) {
         let s = &self.settings;
+        let (lr, rho, eps) = (s[Hyper::Lr], s[Hyper::Rho], s[Hyper::Eps]);
         for j in 0..2 {
             let ms = &mut self.state.mean_square[j];
-            *ms = s.rho * *ms + (1.0 - s.rho) * g[j] * g[j];
-            p[j] -= s.lr * g[j] / (ms.sqrt() + s.eps);
+            *ms = rho * *ms + (1.0 - rho) * g[j] * g[j];
+            p[j] -= lr * g[j] / (ms.sqrt() + eps);
         }
     }
 
     /// The seed's RMSProp: the "optimizers.py" gist the seed cites, with
     /// gradient rescaling, a centred second moment and Nesterov momentum
-    /// (algorithms.md §4; `eps` is the gist's floor 1e-4, `rho` its 0.9).
+    /// (`eps` is the gist's floor 1e-4, `rho` its 0.9).
     fn rmsprop_seed(&mut self, p: &mut [f64; 2], g: [f64; 2]) {
-        let s = self.settings;
+        let s = &self.settings;
+        let (lr, mu, rho) = (s[Hyper::Lr], s[Hyper::Momentum], s[Hyper::Rho]);
+        let (floor, rescale) = (s[Hyper::Eps], s[Hyper::Rescale]);
         // The gist takes the square root of the global norm once more.
         let norm = (g[0] * g[0] + g[1] * g[1]).sqrt().sqrt();
         let g = if norm.is_finite() {
-            let scale = s.rescale / s.rescale.max(norm);
+            let scale = rescale / rescale.max(norm);
             [g[0] * scale, g[1] * scale]
         } else {
             [0.1 * p[0], 0.1 * p[1]]
         };
         let st = &mut self.state;
         for j in 0..2 {
-            st.mean_square[j] = s.rho * st.mean_square[j] + (1.0 - s.rho) * g[j] * g[j];
-            st.mean[j] = s.rho * st.mean[j] + (1.0 - s.rho) * g[j];
+            st.mean_square[j] = rho * st.mean_square[j] + (1.0 - rho) * g[j] * g[j];
+            st.mean[j] = rho * st.mean[j] + (1.0 - rho) * g[j];
             let rms = (st.mean_square[j] - st.mean[j] * st.mean[j])
                 .sqrt()
-                .max(s.eps);
-            let memory_new = s.momentum * st.memory[j] - s.lr * g[j] / rms;
+                .max(floor);
+            let memory_new = mu * st.memory[j] - lr * g[j] / rms;
             // Nesterov: the step uses the old memory.
-            p[j] += s.momentum * s.momentum * st.memory[j] - (1.0 + s.momentum) * s.lr * g[j] / rms;
+            p[j] += mu * mu * st.memory[j] - (1.0 + mu) * lr * g[j] / rms;
             st.memory[j] = memory_new;
         }
     }
 
-    /// Rprop as Roelants: grow the step by η+ while the sign holds, shrink by
-    /// η- when it flips (the first epoch shrinks: the previous sign starts at 0);
-    /// `w -= sign(g)·step`. No step bounds, no backtracking.
+    /// Rprop (Riedmiller & Braun 1993) as Roelants runs it, without
+    /// backtracking: grow the step by η+ while the gradient's sign holds, up
+    /// to Δmax; shrink it by η− when the sign flips, down to Δmin;
+    /// `w -= sign(g)·step`. As in Roelants, the previous sign starts at 0, so
+    /// the first epoch shrinks. A zero gradient carries no sign: the step
+    /// stays, the weight stays, and the next sign counts as a change.
     fn rprop(&mut self, p: &mut [f64; 2], g: [f64; 2]) {
         let s = &self.settings;
+        let (eta_plus, eta_minus) = (s[Hyper::EtaPlus], s[Hyper::EtaMinus]);
+        let (step_max, step_min) = (s[Hyper::DeltaMax], s[Hyper::DeltaMin]);
         let st = &mut self.state;
         for j in 0..2 {
             let sign = numpy_sign(g[j]);
-            st.step[j] *= if sign == st.prev_sign[j] {
-                s.eta_plus
+            if sign == 0.0 {
+                st.prev_sign[j] = 0.0;
+                continue;
+            }
+            st.step[j] = if sign == st.prev_sign[j] {
+                (st.step[j] * eta_plus).min(step_max)
             } else {
-                s.eta_minus
+                (st.step[j] * eta_minus).max(step_min)
             };
             p[j] -= sign * st.step[j];
             st.prev_sign[j] = sign;
@@ -455,14 +373,20 @@ impl Optimizer {
     /// Adam (Kingma & Ba 2015, Algorithm 1, with bias correction).
     fn adam(&mut self, p: &mut [f64; 2], g: [f64; 2]) {
         let s = &self.settings;
+        let (lr, beta1, beta2, eps) = (
+            s[Hyper::Lr],
+            s[Hyper::Beta1],
+            s[Hyper::Beta2],
+            s[Hyper::Eps],
+        );
         let st = &mut self.state;
         let t = st.t.min(i32::MAX as u64) as i32;
         for j in 0..2 {
-            st.m[j] = s.beta1 * st.m[j] + (1.0 - s.beta1) * g[j];
-            st.v[j] = s.beta2 * st.v[j] + (1.0 - s.beta2) * g[j] * g[j];
-            let m_hat = st.m[j] / (1.0 - s.beta1.powi(t));
-            let v_hat = st.v[j] / (1.0 - s.beta2.powi(t));
-            p[j] -= s.lr * m_hat / (v_hat.sqrt() + s.eps);
+            st.m[j] = beta1 * st.m[j] + (1.0 - beta1) * g[j];
+            st.v[j] = beta2 * st.v[j] + (1.0 - beta2) * g[j] * g[j];
+            let m_hat = st.m[j] / (1.0 - beta1.powi(t));
+            let v_hat = st.v[j] / (1.0 - beta2.powi(t));
+            p[j] -= lr * m_hat / (v_hat.sqrt() + eps);
         }
     }
 }
@@ -478,7 +402,7 @@ fn numpy_sign(x: f64) -> f64 {
     }
 }
 
-/// Scales `g` down to global norm `limit` when it is longer (algorithms.md §4).
+/// Scales `g` down to global norm `limit` when it is longer (Pascanu et al. 2013).
 pub fn clip(g: Gradient, limit: Option<f64>) -> Gradient {
     match limit {
         Some(c) if g.norm() > c => {

@@ -6,6 +6,8 @@
 
 use leptos::prelude::*;
 
+use crate::rnn::Named;
+
 use crate::params::Lang;
 
 use super::controller::Controller;
@@ -29,13 +31,13 @@ fn native_name(lang: Lang) -> &'static str {
 #[component]
 pub fn LangSelect(ctrl: Controller, #[prop(into)] lang: Signal<Lang>) -> impl IntoView {
     let text = use_text();
-    let options = Lang::ALL
+    let options = Lang::all()
         .into_iter()
         .map(|option| {
             view! {
                 <option
-                    value=option.code()
-                    lang=option.code()
+                    value=option.name()
+                    lang=option.name()
                     prop:selected=move || lang.get() == option
                 >
                     {native_name(option)}
@@ -49,7 +51,7 @@ pub fn LangSelect(ctrl: Controller, #[prop(into)] lang: Signal<Lang>) -> impl In
             <select
                 id="lang"
                 on:change=move |event| {
-                    if let Some(chosen) = Lang::from_code(&event_target_value(&event)) {
+                    if let Some(chosen) = Lang::from_name(&event_target_value(&event)) {
                         ctrl.update(|s| s.lang = Some(chosen));
                     }
                 }

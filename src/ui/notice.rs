@@ -5,6 +5,8 @@
 
 use leptos::prelude::*;
 
+use crate::rnn::Named;
+
 use crate::params::{Lang, Notice};
 
 use super::text::use_text;
@@ -30,7 +32,7 @@ pub fn use_notices() -> RwSignal<Vec<Notice>> {
 pub fn UrlNotice() -> impl IntoView {
     let text = use_text();
     let notices = use_notices();
-    let lang = move || Lang::from_code(text.get().lang).unwrap_or(Lang::En);
+    let lang = move || Lang::from_name(text.get().lang).unwrap_or(Lang::En);
     let items = move || {
         let lang = lang();
         notices.with(|notices| {

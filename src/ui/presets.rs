@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 
+use crate::rnn::Named;
+
 use crate::params::{Control, Lang, PresetId};
 
 use super::controller::Controller;
@@ -30,9 +32,9 @@ pub fn PresetPicker(ctrl: Controller) -> impl IntoView {
     let settings = ctrl.settings();
     let current = Memo::new(move |_| settings.with(|s| s.preset));
     let hidden = ctrl.hidden(Control::Preset);
-    let lang = move || Lang::from_code(text.get().lang).unwrap_or(Lang::En);
+    let lang = move || Lang::from_name(text.get().lang).unwrap_or(Lang::En);
 
-    let options = PresetId::ALL
+    let options = PresetId::all()
         .into_iter()
         .map(|preset| {
             view! {

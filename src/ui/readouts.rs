@@ -101,7 +101,7 @@ pub fn DivergenceNote(ctrl: Controller) -> impl IntoView {
     let smaller_lr = move |_| {
         ctrl.update(|s| {
             let limits = Hyper::Lr.limits();
-            s.optimizer.lr = (s.optimizer.lr / 10.0).clamp(limits.min, limits.max);
+            s.optimizer[Hyper::Lr] = (s.optimizer[Hyper::Lr] / 10.0).clamp(limits.min, limits.max);
         });
         ctrl.reset();
     };

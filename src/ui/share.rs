@@ -129,10 +129,7 @@ fn lesson_link(
 ) -> String {
     let lesson = AppState {
         // In the documented order, each once, as `hide=` requires.
-        hide: Control::ALL
-            .into_iter()
-            .filter(|c| hide.contains(c))
-            .collect(),
+        hide: Control::all().filter(|c| hide.contains(c)).collect(),
         embed,
         present,
         ..settings.clone()
@@ -160,8 +157,7 @@ fn SharePanel(ctrl: Controller) -> impl IntoView {
         };
         settings.with(|s| lesson_link(s, &hide.get(), embed.get(), present.get(), at))
     };
-    let boxes = Control::ALL
-        .into_iter()
+    let boxes = Control::all()
         .map(|control| {
             view! {
                 <label class="check">

@@ -12,7 +12,7 @@ use fantoccini::Locator;
 use fantoccini::actions::{InputSource, KeyAction, KeyActions, PointerAction, TouchActions};
 use fantoccini::key::Key;
 use rnn_playground::params::{Lang, PresetId, parse};
-use rnn_playground::rnn::{OptimizerKind, OptimizerSettings, Trainer, TrainerConfig};
+use rnn_playground::rnn::{Hyper, Named, OptimizerKind, OptimizerSettings, Trainer, TrainerConfig};
 use serde_json::{Value, json};
 
 use crate::app::{number, surface_geometry, value};
@@ -204,7 +204,7 @@ async fn url_state_fills_the_controls_and_follows_changes() {
     h.set_value("#lr", "0.00005").await;
     let followed = h
         .wait_until(Duration::from_secs(5), || async {
-            parse(&search(&h).await).state.optimizer.lr == 5e-5
+            parse(&search(&h).await).state.optimizer[Hyper::Lr] == 5e-5
         })
         .await;
     let search_after = search(&h).await;
@@ -577,7 +577,7 @@ async fn presets_set_the_run_and_say_what_to_watch() {
         .await;
     let mut chosen = Vec::new();
     if h.exists("#preset").await {
-        for preset in PresetId::ALL {
+        for preset in PresetId::all() {
             h.click("#step").await; // so that the reset a preset makes is visible
             h.set_value("#preset", preset.name()).await;
             let _ = h
@@ -636,7 +636,7 @@ async fn presets_set_the_run_and_say_what_to_watch() {
 
     assert!(started.is_ok(), "{started:?}");
     let mut expected_options = vec![String::new()];
-    expected_options.extend(PresetId::ALL.iter().map(|p| p.name().to_string()));
+    expected_options.extend(PresetId::names().into_iter().map(|n| n.to_string()));
     let options: Vec<String> = options
         .as_array()
         .map(|a| {

@@ -1,11 +1,11 @@
 //! The optimizers' hyperparameter flags, built from the core's [`Hyper`] table
-//! so names, ranges and defaults are defined once. Each flag is optional: a
+//! so names, ranges, defaults and help are defined once. Each flag is optional: a
 //! rule's default comes from `OptimizerSettings::defaults`, and a flag the
 //! chosen rule does not read is an error rather than silently ignored.
 
 use clap::{Arg, ArgMatches, Args, Command, FromArgMatches, error::ErrorKind};
-use rnn_playground::rnn::optim::Hyper;
-use rnn_playground::rnn::{OptimizerKind, OptimizerSettings};
+use rnn_playground::rnn::{Hyper, Named, OptimizerKind, OptimizerSettings};
+use strum::IntoEnumIterator;
 
 use crate::parse;
 
@@ -21,10 +21,10 @@ impl HyperFlags {
     pub fn settings(&self, kind: OptimizerKind) -> Result<OptimizerSettings, (Hyper, String)> {
         let mut settings = OptimizerSettings::defaults(kind);
         for &(hyper, value) in &self.given {
-            if !kind.hypers().contains(&hyper) {
+            if !hyper.used_by(kind) {
                 return Err((hyper, not_used_message(hyper, kind)));
             }
-            hyper.set(&mut settings, value);
+            settings[hyper] = value;
         }
         Ok(settings)
     }
@@ -43,42 +43,26 @@ fn not_used_message(hyper: Hyper, kind: OptimizerKind) -> String {
 
 /// The rules that read `hyper`.
 fn users(hyper: Hyper) -> Vec<&'static str> {
-    OptimizerKind::ALL
+    hyper
+        .spec()
+        .used_by
         .iter()
-        .filter(|kind| kind.hypers().contains(&hyper))
         .map(|kind| kind.name())
         .collect()
 }
 
-fn meaning(hyper: Hyper) -> &'static str {
-    match hyper {
-        Hyper::Lr => "Learning rate",
-        Hyper::Momentum => "Momentum coefficient μ",
-        Hyper::Rho => "Decay of the running mean of g²",
-        Hyper::Eps => "Added to the RMS denominator (rmsprop-seed: its floor)",
-        Hyper::Beta1 => "Adam's first-moment decay",
-        Hyper::Beta2 => "Adam's second-moment decay",
-        Hyper::EtaPlus => "Rprop's step growth while the gradient's sign holds",
-        Hyper::EtaMinus => "Rprop's step shrink when the gradient's sign flips",
-        Hyper::Delta0 => "Rprop's initial step",
-        Hyper::Rescale => "rmsprop-seed's gradient-norm rescale threshold",
-    }
-}
-
 /// "Learning rate [range 1e-12..1e6; default: gd 1e-5, momentum 1e-6, …]".
 fn help(hyper: Hyper) -> String {
-    let defaults: Vec<String> = OptimizerKind::ALL
+    let defaults: Vec<String> = hyper
+        .spec()
+        .used_by
         .iter()
-        .filter(|kind| kind.hypers().contains(&hyper))
-        .map(|&kind| {
-            let value = hyper.get(&OptimizerSettings::defaults(kind));
-            format!("{} {}", kind.name(), parse::show(value))
-        })
+        .map(|&kind| format!("{} {}", kind.name(), parse::show(hyper.default_for(kind))))
         .collect();
     let limits = hyper.limits();
     format!(
         "{} [range {}..{}; default: {}]",
-        meaning(hyper),
+        hyper.spec().description,
         parse::show(limits.min),
         parse::show(limits.max),
         defaults.join(", ")
@@ -87,7 +71,7 @@ fn help(hyper: Hyper) -> String {
 
 impl Args for HyperFlags {
     fn augment_args(command: Command) -> Command {
-        Hyper::ALL.iter().fold(command, |command, &hyper| {
+        Hyper::iter().fold(command, |command, hyper| {
             command.arg(
                 Arg::new(hyper.cli_name())
                     .long(hyper.cli_name())
@@ -112,7 +96,7 @@ impl FromArgMatches for HyperFlags {
     }
 
     fn update_from_arg_matches(&mut self, matches: &ArgMatches) -> Result<(), clap::Error> {
-        for hyper in Hyper::ALL {
+        for hyper in Hyper::iter() {
             let value = matches
                 .try_get_one::<f64>(hyper.cli_name())
                 .map_err(|e| clap::Error::raw(ErrorKind::InvalidValue, e))?;

@@ -5,7 +5,7 @@
 use rnn_playground::rnn::data::{LEN_RANGE, SAMPLES_RANGE};
 use rnn_playground::rnn::optim::{Hyper, Limits};
 use rnn_playground::rnn::surface::MAX_POINTS;
-use rnn_playground::rnn::{Axis, CoreError, OptimizerKind, Reduction, Weights};
+use rnn_playground::rnn::{Axis, CoreError, Named, OptimizerKind, Reduction, Weights};
 
 /// The most epochs one run may take: about 15 minutes at 1e6 epochs/s.
 pub const MAX_EPOCHS: u64 = 1_000_000_000;
@@ -95,7 +95,7 @@ pub fn tolerance(text: &str) -> Result<f64, String> {
 
 pub fn optimizer(text: &str) -> Result<OptimizerKind, String> {
     OptimizerKind::from_name(text.trim()).ok_or_else(|| {
-        let names: Vec<&str> = OptimizerKind::ALL.iter().map(|k| k.name()).collect();
+        let names = OptimizerKind::names();
         format!("expects one of {}, got '{text}'", names.join(", "))
     })
 }

@@ -2,7 +2,7 @@
 
 use std::io::{self, Write};
 
-use rnn_playground::rnn::{Record, Status, Trainer, Weights};
+use rnn_playground::rnn::{Named, Record, Status, Trainer, Weights};
 use serde::Serialize;
 use serde::ser::{SerializeMap, Serializer};
 
@@ -152,7 +152,7 @@ struct FinalJson {
     loss: Option<f64>,
 }
 
-/// `{"name", <each hyperparameter the rule reads, by CLI name with '_'>, "clip"}`:
+/// `{"name", <each hyperparameter the rule reads, by its saved-file field>, "clip"}`:
 /// the keys depend on the rule (rprop has no "lr"), so the map is written by hand.
 struct OptimizerJson<'a>(&'a Trainer);
 
@@ -163,7 +163,7 @@ impl Serialize for OptimizerJson<'_> {
         let mut map = serializer.serialize_map(Some(hypers.len() + 2))?;
         map.serialize_entry("name", settings.kind.name())?;
         for hyper in hypers {
-            map.serialize_entry(&hyper.cli_name().replace('-', "_"), &hyper.get(settings))?;
+            map.serialize_entry(hyper.spec().field, &settings[hyper])?;
         }
         map.serialize_entry("clip", &settings.clip)?;
         map.end()

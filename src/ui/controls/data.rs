@@ -4,6 +4,8 @@
 
 use leptos::prelude::*;
 
+use crate::rnn::Named;
+
 use crate::params::Control;
 use crate::rnn::Reduction;
 use crate::rnn::data::{LEN_RANGE, SAMPLES_RANGE};
@@ -20,7 +22,7 @@ pub fn DataControls(ctrl: Controller) -> impl IntoView {
     let new_data_hidden = ctrl.hidden(Control::Data);
     let reduction = Memo::new(move |_| settings.with(|s| s.reduction));
 
-    let options = Reduction::ALL
+    let options = Reduction::all()
         .into_iter()
         .map(|option| {
             view! {

@@ -40,7 +40,7 @@ pub fn LearningRate(ctrl: Controller) -> impl IntoView {
     let settings = ctrl.settings();
     let limits = Hyper::Lr.limits();
     let no_lr = Memo::new(move |_| settings.with(|s| s.optimizer.kind == OptimizerKind::Rprop));
-    let lr = Memo::new(move |_| settings.with(|s| s.optimizer.lr));
+    let lr = Memo::new(move |_| settings.with(|s| s.optimizer[Hyper::Lr]));
 
     view! {
         <NumberField
@@ -50,13 +50,13 @@ pub fn LearningRate(ctrl: Controller) -> impl IntoView {
             value=Signal::derive(move || Some(lr.get()))
             on_commit=Callback::new(move |value: Option<f64>| {
                 if let Some(value) = value {
-                    ctrl.update(|s| s.optimizer.lr = value);
+                    ctrl.update(|s| s.optimizer[Hyper::Lr] = value);
                 }
             })
             live=true
             disabled=no_lr
-            hidden=ctrl.hidden(Control::Lr)
-            control=Control::Lr
+            hidden=ctrl.hidden(Control::Hyper(Hyper::Lr))
+            control=Control::Hyper(Hyper::Lr)
         >
             <div class="slider-row">
                 <input
@@ -70,7 +70,7 @@ pub fn LearningRate(ctrl: Controller) -> impl IntoView {
                     on:input=move |event| {
                         if let Ok(position) = event_target_value(&event).parse::<f64>() {
                             let value = lr_at(position);
-                            ctrl.update(|s| s.optimizer.lr = value);
+                            ctrl.update(|s| s.optimizer[Hyper::Lr] = value);
                         }
                     }
                 />

@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use crate::rnn::Named;
+
 use crate::params::Control;
 use crate::rnn::OptimizerKind;
 use crate::rnn::optim::Hyper;
@@ -20,7 +22,7 @@ pub fn OptimizerControls(ctrl: Controller) -> impl IntoView {
     // A memo, so typing a hyperparameter does not rebuild the boxes.
     let kind = Memo::new(move |_| settings.with(|s| s.optimizer.kind));
 
-    let options = OptimizerKind::ALL
+    let options = OptimizerKind::all()
         .into_iter()
         .map(|option| {
             view! {
@@ -74,15 +76,15 @@ fn HyperField(ctrl: Controller, hyper: Hyper) -> impl IntoView {
             id=id
             label=Signal::derive(move || (text.get().hyper_label)(hyper))
             rule=Rule::real(limits.min, limits.max)
-            value=Signal::derive(move || settings.with(|s| Some(hyper.get(&s.optimizer))))
+            value=Signal::derive(move || settings.with(|s| Some(s.optimizer[hyper])))
             on_commit=Callback::new(move |value: Option<f64>| {
                 if let Some(value) = value {
-                    ctrl.update(|s| hyper.set(&mut s.optimizer, value));
+                    ctrl.update(|s| s.optimizer[hyper] = value);
                 }
             })
             live=true
-            hidden=ctrl.hidden(Control::for_hyper(hyper))
-            control=Control::for_hyper(hyper)
+            hidden=ctrl.hidden(Control::Hyper(hyper))
+            control=Control::Hyper(hyper)
         />
     }
 }

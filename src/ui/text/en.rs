@@ -209,6 +209,8 @@ fn en_hyper_label(hyper: Hyper) -> &'static str {
         Hyper::EtaPlus => "Grow η+",
         Hyper::EtaMinus => "Shrink η−",
         Hyper::Delta0 => "Initial step Δ0",
+        Hyper::DeltaMax => "Largest step Δmax",
+        Hyper::DeltaMin => "Smallest step Δmin",
         Hyper::Rescale => "Rescale",
     }
 }

@@ -209,6 +209,8 @@ fn ja_hyper_label(hyper: Hyper) -> &'static str {
         Hyper::EtaPlus => "増加率 η+",
         Hyper::EtaMinus => "減少率 η−",
         Hyper::Delta0 => "初期ステップ幅 Δ0",
+        Hyper::DeltaMax => "最大ステップ幅 Δmax",
+        Hyper::DeltaMin => "最小ステップ幅 Δmin",
         Hyper::Rescale => "スケール係数",
     }
 }
@@ -358,16 +360,8 @@ fn ja_control_label(control: Control) -> &'static str {
     match control {
         Control::Preset => "シナリオのメニュー",
         Control::Opt => "最適化手法のメニュー",
-        Control::Lr => "学習率とそのスライダー",
-        Control::Mu => "モーメンタム",
-        Control::Rho => "RMSProp の減衰率",
-        Control::Eps => "イプシロン（下限）",
-        Control::B1 => "Adam の β1",
-        Control::B2 => "Adam の β2",
-        Control::Etap => "Rprop の η+",
-        Control::Etam => "Rprop の η−",
-        Control::D0 => "Rprop の初期ステップ",
-        Control::Rescale => "元記事の変種の rescale",
+        Control::Hyper(Hyper::Lr) => "学習率とそのスライダー",
+        Control::Hyper(hyper) => ja_hyper_label(hyper),
         Control::Clip => "勾配クリッピング",
         Control::Loss => "損失の集計（合計／平均）",
         Control::Len => "系列の長さ",

@@ -1,0 +1,32 @@
+//! Enums whose every variant has one name: the value a link, the CLI and a
+//! saved file use. `strum` derives the names from the variants themselves, so
+//! no list of names is written by hand.
+
+use std::str::FromStr;
+
+use strum::IntoEnumIterator;
+
+/// A closed set of named choices (optimizers, reductions, presets, languages).
+pub trait Named: Copy + IntoEnumIterator + Into<&'static str> + FromStr {
+    /// The name used in links, on the command line and in saved files.
+    fn name(self) -> &'static str {
+        self.into()
+    }
+
+    /// The variant with this name, if any.
+    fn from_name(name: &str) -> Option<Self> {
+        name.parse().ok()
+    }
+
+    /// Every variant, in declaration order.
+    fn all() -> Vec<Self> {
+        Self::iter().collect()
+    }
+
+    /// Every name, in declaration order.
+    fn names() -> Vec<&'static str> {
+        Self::iter().map(Named::name).collect()
+    }
+}
+
+impl<T> Named for T where T: Copy + IntoEnumIterator + Into<&'static str> + FromStr {}
