@@ -10,6 +10,11 @@ use rnn_playground::rnn::{Axis, OptimizerKind, Reduction, Weights};
 use crate::hyper_flags::HyperFlags;
 use crate::parse;
 
+/// The help of a flag that is also a URL setting: the settings table's description.
+fn setting(url_key: &str) -> &'static str {
+    rnn_playground::params::find(url_key).map_or("", |param| param.description)
+}
+
 #[derive(Debug, Parser)]
 #[command(
     name = "rnn-lab",
@@ -32,20 +37,17 @@ pub enum Command {
 /// The data set and the loss: shared by both commands.
 #[derive(Debug, Args)]
 pub struct DataArgs {
-    /// Seed of the data, as np.random.seed(N)
     #[arg(long, value_name = "N", default_value = "1", allow_hyphen_values = true,
-          value_parser = parse::seed)]
+          value_parser = parse::seed, help = setting("seed"))]
     pub seed: u32,
-    /// Number of sequences
     #[arg(long, value_name = "N", default_value = "20", allow_hyphen_values = true,
-          value_parser = parse::samples)]
+          value_parser = parse::samples, help = setting("n"))]
     pub samples: usize,
-    /// Sequence length
     #[arg(long, value_name = "N", default_value = "10", allow_hyphen_values = true,
-          value_parser = parse::len)]
+          value_parser = parse::len, help = setting("len"))]
     pub len: usize,
-    /// Loss reduction: sum (the seed) or mean (Roelants)
-    #[arg(long, value_name = "sum|mean", default_value = "sum", value_parser = parse::reduction)]
+    #[arg(long, value_name = "sum|mean", default_value = "sum", value_parser = parse::reduction,
+          help = setting("loss"))]
     pub loss: Reduction,
 }
 
@@ -61,13 +63,13 @@ pub enum TrainFormat {
 pub struct TrainArgs {
     #[command(flatten)]
     pub data: DataArgs,
-    /// Update rule: gd, momentum, rmsprop, rmsprop-seed, rprop or adam
-    #[arg(long, value_name = "NAME", default_value = "gd", value_parser = parse::optimizer)]
+    #[arg(long, value_name = "NAME", default_value = "gd", value_parser = parse::optimizer,
+          help = setting("opt"))]
     pub optimizer: OptimizerKind,
     #[command(flatten)]
     pub hypers: HyperFlags,
-    /// Clip the gradient to this global norm before each update
-    #[arg(long, value_name = "C", allow_hyphen_values = true, value_parser = parse::clip)]
+    #[arg(long, value_name = "C", allow_hyphen_values = true, value_parser = parse::clip,
+          help = setting("clip"))]
     pub clip: Option<f64>,
     /// Initial weights [default: drawn after the data, as the seed does]
     #[arg(long, value_name = "WX,WREC", allow_hyphen_values = true, value_parser = parse::init)]
