@@ -1,4 +1,4 @@
-//! Core speed: one epoch, and the loss surface at two sizes (issue targets in the README).
+//! Core speed: one epoch, and the loss surface at three sizes (figures in the README).
 //!
 //! `make bench` (or `cargo bench --bench core`).
 
@@ -61,6 +61,34 @@ fn surfaces(c: &mut Criterion) {
             .unwrap()
         })
     });
+    let (largest, _) = Dataset::generate(DataConfig {
+        seed: 1,
+        samples: 1000,
+        len: 200,
+    })
+    .unwrap();
+    // Once per data set; then only the view changes.
+    group.bench_function("loss polynomials at 1000x200", |b| {
+        b.iter(|| surface::LossPolynomials::new(black_box(&largest)))
+    });
+    let polys = surface::LossPolynomials::new(&largest);
+    let wide = |n| Axis::new(-10.0, 10.0, n);
+    group.bench_function(
+        "surface 256x256 at 1000x200 over ±10, polynomials ready",
+        |b| {
+            b.iter(|| {
+                surface::compute_from(
+                    &polys,
+                    black_box(&largest),
+                    Reduction::Sum,
+                    wide(256),
+                    wide(256),
+                    false,
+                )
+                .unwrap()
+            })
+        },
+    );
     group.finish();
 }
 

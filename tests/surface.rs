@@ -60,6 +60,97 @@ proptest! {
     }
 }
 
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(60))]
+
+    /// Longer sequences and rows beyond |w_rec| = 1, where the polynomials are
+    /// evaluated in 1/w_rec: equal to the model wherever the model is finite.
+    #[test]
+    fn fast_surface_equals_naive_beyond_the_unit_circle(
+        seed in any::<u32>(),
+        samples in 1usize..=40,
+        len in 1usize..=60,
+        x0 in -4.0f64..4.0, x_span in 1e-3f64..8.0,
+        y0 in -3.0f64..3.0, y_span in 1e-3f64..6.0,
+    ) {
+        let (data, _) = Dataset::generate(DataConfig { seed, samples, len }).unwrap();
+        let (ax, ay) = (Axis::new(x0, x0 + x_span, 9), Axis::new(y0, y0 + y_span, 9));
+        let fast = surface::compute(&data, Reduction::Sum, ax, ay, false).unwrap();
+        let naive = surface::compute_naive(&data, Reduction::Sum, ax, ay, false).unwrap();
+        for cell in 0..fast.loss.len() {
+            prop_assert!(close(fast.loss[cell], naive.loss[cell], naive.loss[cell].abs()),
+                "loss cell {}: {} vs {}", cell, fast.loss[cell], naive.loss[cell]);
+        }
+    }
+}
+
+/// A row's cost does not grow with the number of sequences: the biggest data
+/// set over a wide view, rows that overflow included.
+#[test]
+fn big_data_wide_view_is_fast_and_agrees_with_the_model() {
+    let (data, _) = Dataset::generate(DataConfig {
+        seed: 3,
+        samples: 1000,
+        len: 200,
+    })
+    .unwrap();
+    let (ax, ay) = (Axis::new(-10.0, 10.0, 256), Axis::new(-10.0, 10.0, 256));
+    let start = std::time::Instant::now();
+    let fast = surface::compute(&data, Reduction::Sum, ax, ay, true).unwrap();
+    let elapsed = start.elapsed();
+    assert!(elapsed.as_secs_f64() < 2.0, "{elapsed:?}");
+    assert!(fast.overflowed > 0 && fast.overflowed < fast.loss.len());
+    // Spot-check cells across the grid against the model itself.
+    let mut bptt = rnn_playground::rnn::model::Bptt::default();
+    for (row, col) in [
+        (0, 0),
+        (100, 17),
+        (127, 128),
+        (128, 200),
+        (140, 255),
+        (255, 3),
+    ] {
+        let w = rnn_playground::rnn::Weights {
+            w_x: fast.w_x[col],
+            w_rec: fast.w_rec[row],
+        };
+        let (loss, _) = bptt.loss_and_gradient(&data, w, Reduction::Sum);
+        let got = fast.loss[row * fast.cols() + col];
+        if loss.is_finite() {
+            assert!(
+                close(got, loss, loss.abs()),
+                "({row}, {col}): {got} vs {loss}"
+            );
+        } else {
+            assert_eq!(got, f64::INFINITY, "({row}, {col})");
+        }
+    }
+}
+
+#[test]
+fn polynomials_built_in_chunks_equal_those_built_at_once() {
+    let (data, _) = Dataset::generate(DataConfig {
+        seed: 5,
+        samples: 37,
+        len: 12,
+    })
+    .unwrap();
+    let mut chunked = surface::LossPolynomials::empty(&data);
+    let mut steps = 0;
+    while !chunked.is_complete() {
+        assert!(chunked.add_samples(&data, 5) > 0);
+        steps += 1;
+    }
+    assert_eq!(steps, 8);
+    assert_eq!(chunked, surface::LossPolynomials::new(&data));
+    let axis = Axis::new(-2.0, 2.0, 5);
+    let other = Dataset::generate(DataConfig::default()).unwrap().0;
+    assert!(
+        surface::compute_from(&chunked, &other, Reduction::Sum, axis, axis, false).is_err(),
+        "polynomials of another data set are refused"
+    );
+}
+
 #[test]
 fn seed_surface_has_its_zero_at_the_optimum() {
     let (data, _) = Dataset::generate(DataConfig::default()).unwrap();

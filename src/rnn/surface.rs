@@ -1,12 +1,20 @@
 //! The loss over a grid of (w_x, w_rec): the picture the app draws.
 //!
-//! For a fixed w_rec, `y_i = w_x·P_i(w_rec)` with `P_i(w) = Σ_k x_{i,k} w^(n-k)`,
-//! so the loss is a quadratic in w_x (algorithms.md §1). Per row we compute the
-//! P_i once (O(N·n)), then every cell in O(1): O(rows·N·n + rows·cols) in all.
-//! The quadratic is written around its minimum, `A·(w_x - w*)² + L_min`, with
-//! `L_min = Σ (t_i - w*·P_i)²` summed directly: both terms are ≥ 0, so nothing
-//! cancels near the optimum. [`compute_naive`] runs the model per cell and is
-//! the test oracle.
+//! For a fixed w_rec = w, `y_i = w_x·P_i(w)` with `P_i(w) = Σ_k x_{i,k} w^(n-k)`
+//! (the seed's and Roelants' model unrolled), so the loss is a quadratic in w_x:
+//! `L = A(w)·w_x² − 2B(w)·w_x + C`, with `A = Σ_i P_i²`, `B = Σ_i t_i P_i` and
+//! `C = Σ_i t_i²`. A and B are polynomials in w whose coefficients depend only
+//! on the data, so [`LossPolynomials`] computes them once per data set
+//! (O(N·n²) at most), and every row then costs O(n) and every cell O(1),
+//! whatever the number of sequences.
+//!
+//! Each row is written around its minimum, `A·(w_x − w*)² + L_min` with
+//! `w* = B/A` and `L_min = C − B²/A ≥ 0`. For |w| > 1 the polynomials are
+//! evaluated in 1/w with the power of |w| kept apart, so nothing overflows
+//! part-way: a cell is infinite only when its loss really exceeds f64.
+//! Near the optimum `C − B²/A` cancels: its absolute error is about
+//! 1e-16·C·n, far below what a colour or a readout shows. [`compute_naive`]
+//! runs the model per cell and is the test oracle.
 
 use serde::{Deserialize, Serialize};
 
@@ -144,6 +152,125 @@ fn scale(reduction: Reduction, samples: usize) -> f64 {
     }
 }
 
+/// The coefficients of `A(w)`, `B(w)` and their derivatives, lowest power
+/// first, and `C`: everything the surface needs from the data.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LossPolynomials {
+    len: usize,
+    samples: usize,
+    /// Sequences added so far (see [`LossPolynomials::add_samples`]).
+    added: usize,
+    a: Vec<f64>,
+    b: Vec<f64>,
+    c: f64,
+}
+
+impl LossPolynomials {
+    /// Nothing added yet: call [`LossPolynomials::add_samples`] until
+    /// [`LossPolynomials::is_complete`], or use [`LossPolynomials::new`].
+    pub fn empty(data: &Dataset) -> LossPolynomials {
+        let len = data.len();
+        LossPolynomials {
+            len,
+            samples: data.samples(),
+            added: 0,
+            a: vec![0.0; 2 * len - 1],
+            b: vec![0.0; len],
+            c: 0.0,
+        }
+    }
+
+    /// All sequences of `data` added.
+    pub fn new(data: &Dataset) -> LossPolynomials {
+        let mut polys = LossPolynomials::empty(data);
+        polys.add_samples(data, data.samples());
+        polys
+    }
+
+    /// Adds up to `count` more sequences (about `count·n²/4` multiply-adds),
+    /// so a caller can spread the work over frames. Returns how many it added.
+    pub fn add_samples(&mut self, data: &Dataset, count: usize) -> usize {
+        let end = (self.added + count).min(self.samples);
+        let n = self.len;
+        let mut terms: Vec<(usize, f64)> = Vec::with_capacity(n);
+        for i in self.added..end {
+            // P_i(w) = Σ_j c_j w^j with c_j = x_{i, n-1-j}; zeros add nothing.
+            terms.clear();
+            terms.extend(
+                data.row(i)
+                    .iter()
+                    .rev()
+                    .enumerate()
+                    .filter(|(_, x)| **x != 0.0)
+                    .map(|(j, &x)| (j, x)),
+            );
+            let t = data.targets[i];
+            for &(j, cj) in &terms {
+                self.b[j] += t * cj;
+                for &(k, ck) in &terms {
+                    self.a[j + k] += cj * ck;
+                }
+            }
+            self.c += t * t;
+        }
+        let added = end - self.added;
+        self.added = end;
+        added
+    }
+
+    pub fn is_complete(&self) -> bool {
+        self.added == self.samples
+    }
+
+    /// Whether these polynomials were built for a data set of this shape.
+    fn fits(&self, data: &Dataset) -> bool {
+        self.len == data.len() && self.samples == data.samples() && self.is_complete()
+    }
+}
+
+/// `p(w)` as `value · |w|^degree` for |w| > 1 (the power kept apart so it
+/// cannot overflow), or `value` alone for |w| ≤ 1.
+fn evaluate(coefficients: &[f64], w: f64) -> f64 {
+    if w.abs() <= 1.0 {
+        coefficients.iter().rev().fold(0.0, |acc, &c| acc * w + c)
+    } else {
+        // p(w) = w^d Σ_m c_m (1/w)^(d-m): Horner in 1/w from the top coefficient.
+        let u = 1.0 / w;
+        let reduced = coefficients.iter().fold(0.0, |acc, &c| acc * u + c);
+        let degree = coefficients.len().saturating_sub(1);
+        if w < 0.0 && degree % 2 == 1 {
+            -reduced
+        } else {
+            reduced
+        }
+    }
+}
+
+/// `|w|^k` where the polynomials were reduced, else 1; infinite when it overflows.
+fn power(w: f64, k: usize) -> f64 {
+    if w.abs() <= 1.0 {
+        1.0
+    } else {
+        w.abs().powi(k.min(i32::MAX as usize) as i32)
+    }
+}
+
+/// `x·y` with `0·∞ = 0`: a term whose coefficient is zero stays zero however
+/// large the power of |w| it is scaled by.
+fn times(x: f64, y: f64) -> f64 {
+    if x == 0.0 || y == 0.0 { 0.0 } else { x * y }
+}
+
+/// The derivative's coefficients.
+fn derivative(coefficients: &[f64]) -> Vec<f64> {
+    coefficients
+        .iter()
+        .enumerate()
+        .skip(1)
+        .map(|(m, &c)| m as f64 * c)
+        .collect()
+}
+
 /// The fast evaluator (see the module docs).
 pub fn compute(
     data: &Dataset,
@@ -153,52 +280,69 @@ pub fn compute(
     with_grad: bool,
 ) -> Result<Surface, CoreError> {
     validate(&w_x, &w_rec)?;
-    let (samples, len) = (data.samples(), data.len());
-    let scale = scale(reduction, samples);
+    compute_from(
+        &LossPolynomials::new(data),
+        data,
+        reduction,
+        w_x,
+        w_rec,
+        with_grad,
+    )
+}
+
+/// The fast evaluator with polynomials computed before (they depend only on
+/// the data, not on the view).
+pub fn compute_from(
+    polys: &LossPolynomials,
+    data: &Dataset,
+    reduction: Reduction,
+    w_x: Axis,
+    w_rec: Axis,
+    with_grad: bool,
+) -> Result<Surface, CoreError> {
+    validate(&w_x, &w_rec)?;
+    if !polys.fits(data) {
+        return Err(CoreError::Invalid {
+            name: "surface",
+            reason: "the loss polynomials belong to another data set".into(),
+        });
+    }
+    let scale = scale(reduction, data.samples());
+    let n = polys.len;
+    let (a_prime, b_prime) = (derivative(&polys.a), derivative(&polys.b));
     let mut surface = Surface::empty(&w_x, &w_rec, with_grad);
-    let (mut p, mut dp) = (vec![0.0; samples], vec![0.0; samples]);
-    let mut bptt = Bptt::default();
-    let (cols, rows) = (w_x.values(), w_rec.values());
-    for &w in &rows {
-        // P_i(w) and P_i'(w) by Horner's rule.
-        p.fill(0.0);
-        dp.fill(0.0);
-        // Across samples per step (time-major data): no dependency chain.
-        for k in 0..len {
-            let column = data.step(k);
-            for i in 0..samples {
-                dp[i] = dp[i] * w + p[i];
-                p[i] = p[i] * w + column[i];
-            }
-        }
-        let a: f64 = p.iter().map(|v| v * v).sum();
-        let b: f64 = p.iter().zip(&data.targets).map(|(v, t)| v * t).sum();
-        if !a.is_finite() || !b.is_finite() || dp.iter().any(|v| !v.is_finite()) {
-            // Overflow in P: fall back to the model per cell for this row only.
-            for &wx in &cols {
-                let (loss, g) = naive_cell(&mut bptt, data, reduction, wx, w, with_grad);
-                surface.push(loss, g);
-            }
-            continue;
-        }
-        let w_star = if a > 0.0 { b / a } else { 0.0 };
-        let residual = |i: usize| data.targets[i] - w_star * p[i];
-        let loss_min: f64 = (0..samples).map(|i| residual(i) * residual(i)).sum();
-        let (a_prime, residual_prime) = if with_grad {
-            let a_prime: f64 = p.iter().zip(&dp).map(|(v, d)| v * d).sum();
-            let residual_prime: f64 = (0..samples).map(|i| dp[i] * residual(i)).sum();
-            (a_prime, residual_prime)
+    let cols = w_x.values();
+    for w in w_rec.values() {
+        // A = a·e², B = b·e with e = |w|^(n-1) (1 where |w| ≤ 1).
+        let (a, b) = (evaluate(&polys.a, w), evaluate(&polys.b, w));
+        let e = power(w, n - 1);
+        let (w_star, loss_min) = if a > 0.0 {
+            (b / a / e, (polys.c - b * b / a).max(0.0))
         } else {
-            (0.0, 0.0)
+            (0.0, polys.c)
+        };
+        // A' = a'·e·e₂ and B' = b'·e₂ with e₂ = |w|^(n-2).
+        let (da, db, e2) = if with_grad {
+            (
+                evaluate(&a_prime, w),
+                evaluate(&b_prime, w),
+                power(w, n.saturating_sub(2)),
+            )
+        } else {
+            (0.0, 0.0, 0.0)
         };
         for &wx in &cols {
-            let d = wx - w_star;
-            let loss = scale * (a * d * d + loss_min);
-            // dL/dw_x = 2A(w_x - w*); dL/dw_rec = 2w_x Σ P_i'(w_x P_i - t_i).
-            let grad = (
-                scale * 2.0 * a * d,
-                scale * 2.0 * wx * (d * a_prime - residual_prime),
-            );
+            // (w_x − w*)·e: the distance to the row's minimum, in reduced units.
+            let q = times(wx - w_star, e);
+            let loss = scale * (times(a, q * q) + loss_min);
+            let grad = if with_grad {
+                // dL/dw_x = 2A(w_x − w*); dL/dw_rec = w_x²·A' − 2w_x·B'.
+                let along_x = scale * 2.0 * times(a, times(q, e));
+                let along_rec = scale * times(e2, wx * (wx * times(da, e) - 2.0 * db));
+                (along_x, along_rec)
+            } else {
+                (0.0, 0.0)
+            };
             surface.push(loss, grad);
         }
     }
