@@ -64,7 +64,7 @@ impl Reduction {
     }
 
     /// The factor applied to the sum of squared errors.
-    fn scale(self, samples: usize) -> f64 {
+    pub(crate) fn scale(self, samples: usize) -> f64 {
         match self {
             Reduction::Sum => 1.0,
             Reduction::Mean => 1.0 / samples as f64,

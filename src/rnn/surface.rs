@@ -137,13 +137,6 @@ fn validate(w_x: &Axis, w_rec: &Axis) -> Result<(), CoreError> {
     w_rec.validate("wrec")
 }
 
-fn scale(reduction: Reduction, samples: usize) -> f64 {
-    match reduction {
-        Reduction::Sum => 1.0,
-        Reduction::Mean => 1.0 / samples as f64,
-    }
-}
-
 /// The fast evaluator (see the module docs).
 pub fn compute(
     data: &Dataset,
@@ -154,7 +147,7 @@ pub fn compute(
 ) -> Result<Surface, CoreError> {
     validate(&w_x, &w_rec)?;
     let (samples, len) = (data.samples(), data.len());
-    let scale = scale(reduction, samples);
+    let scale = reduction.scale(samples);
     let mut surface = Surface::empty(&w_x, &w_rec, with_grad);
     let (mut p, mut dp) = (vec![0.0; samples], vec![0.0; samples]);
     let mut bptt = Bptt::default();
