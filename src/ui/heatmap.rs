@@ -21,18 +21,12 @@ use crate::plot::scale::format_loss;
 use crate::plot::{PlotGeometry, View, nearest_cell};
 use crate::rnn::{Surface, Weights};
 use crate::ui::canvas::{self, CanvasSize, Scaler};
+use crate::ui::clock::now_ms;
 use crate::ui::download;
 use crate::ui::text::{Text, use_text};
 
 use controls::ViewControls;
 use overlay::OverlayScene;
-
-/// Milliseconds since page load (0 if the Performance API is missing).
-fn now_ms() -> f64 {
-    web_sys::window()
-        .and_then(|w| w.performance())
-        .map_or(0.0, |p| p.now())
-}
 
 /// The loss under `w` from the surface cell drawn there: `Some(None)` for an
 /// overflowed cell, `None` outside the surface.
