@@ -22,7 +22,7 @@ pub use notice::{Notice, NoticeKind, Problem, SHOWN_CHARS, number};
 pub use parse::{Parsed, parse, sanitize, to_query};
 pub use presets::PresetId;
 pub use state::{
-    AT_RANGE, AppState, DEFAULT_SPEED, INIT_LIMIT, Lang, MAX_SPEED, STOP_RANGE, VIEW_LIMIT,
-    VIEW_MIN_SPAN, View,
+    AT_RANGE, AppState, DEFAULT_SPEED, INIT_LIMIT, Lang, MAX_SPEED, SPEED_RANGE, STOP_RANGE,
+    VIEW_LIMIT, VIEW_MIN_SPAN, View,
 };
 pub use table::{PARAMS, Param, find, markdown_table};

@@ -11,8 +11,8 @@ use super::format::{Integer, Number, read_integer, read_number, shortest};
 use super::notice::{Notice, NoticeKind, Problem, number, shown};
 use super::state::{AppState, INIT_LIMITS, STOP_RANGE, VIEW_LIMITS, VIEW_MIN_SPAN, View};
 use super::table::{Codec, DRAWN_INIT, InitPart, OFF, PARAMS, Param};
-use crate::rnn::Weights;
-use crate::rnn::optim::{Hyper, Limits};
+use crate::rnn::optim::Hyper;
+use crate::rnn::{Limits, Weights};
 
 /// The state a query string describes, and what had to be corrected.
 #[derive(Debug, Clone, PartialEq)]
@@ -171,15 +171,14 @@ impl Reader {
                 self.apply(param, raw, outcome, |s, v| s.optimizer.clip = v);
             }
             Codec::Integer(field) => {
-                let outcome = integer_in(text, field.min, field.max, field.clamp);
+                let outcome = integer_in(text, field.limits, field.clamp);
                 self.apply(param, raw, outcome, field.set);
             }
             Codec::Stop => {
-                let (min, max) = STOP_RANGE;
                 let outcome = if word == OFF || read_integer(text) == Integer::Value(0) {
                     Outcome::Exact(None)
                 } else {
-                    map(integer_in(text, min, max, true), Some)
+                    map(integer_in(text, STOP_RANGE, true), Some)
                 };
                 self.apply(param, raw, outcome, |s, v| s.stop_at = v);
             }
@@ -310,34 +309,23 @@ fn out_of_range(limits: Limits) -> NoticeKind {
     }
 }
 
-/// A whole number in `min..=max`: clamped when `clamp`, else rejected outside.
-fn integer_in(text: &str, min: u64, max: u64, clamp: bool) -> Outcome<u64> {
-    let (min_f, max_f) = (min as f64, max as f64);
+/// A whole number in `limits`: clamped when `clamp`, else rejected outside.
+fn integer_in(text: &str, limits: Limits<u64>, clamp: bool) -> Outcome<u64> {
+    let Limits { min, max } = limits.to_f64();
+    let not_whole = NoticeKind::NotAnInteger { min, max };
     match read_integer(text) {
         Integer::Invalid => Outcome::Rejected(NoticeKind::NotANumber),
-        Integer::NotWhole => Outcome::Rejected(NoticeKind::NotAnInteger {
-            min: min_f,
-            max: max_f,
-        }),
+        Integer::NotWhole => Outcome::Rejected(not_whole),
         Integer::Value(v) => {
-            let clamped = v.clamp(i128::from(min), i128::from(max));
+            let clamped = v.clamp(i128::from(limits.min), i128::from(limits.max));
             // In range after the clamp, so the conversion cannot fail.
-            let value = u64::try_from(clamped).unwrap_or(min);
+            let value = u64::try_from(clamped).unwrap_or(limits.min);
             if clamped == v {
                 Outcome::Exact(value)
             } else if clamp {
-                Outcome::Corrected(
-                    value,
-                    NoticeKind::OutOfRange {
-                        min: min_f,
-                        max: max_f,
-                    },
-                )
+                Outcome::Corrected(value, out_of_range(limits.to_f64()))
             } else {
-                Outcome::Rejected(NoticeKind::NotAnInteger {
-                    min: min_f,
-                    max: max_f,
-                })
+                Outcome::Rejected(not_whole)
             }
         }
     }

@@ -8,10 +8,11 @@ use serde::{Deserialize, Serialize};
 use super::control::Control;
 use super::presets::PresetId;
 use crate::rnn::error::CoreError;
-use crate::rnn::optim::{Hyper, Limits};
+use crate::rnn::optim::Hyper;
 use crate::rnn::surface::Axis;
 use crate::rnn::{
-    DataConfig, OptimizerKind, OptimizerSettings, Reduction, StopRule, TrainerConfig, Weights,
+    DataConfig, Limits, OptimizerKind, OptimizerSettings, Reduction, StopRule, TrainerConfig,
+    Weights,
 };
 
 /// Most epochs per animation frame. At 20×10 an epoch is a few hundred
@@ -22,10 +23,12 @@ pub const MAX_SPEED: u32 = 2000;
 /// (epoch ~400) in under two seconds at 60 frames per second, slow enough to
 /// watch the chaotic transient.
 pub const DEFAULT_SPEED: u32 = 5;
+/// `speed=`: epochs per frame.
+pub const SPEED_RANGE: Limits<u32> = Limits::new(1, MAX_SPEED);
 /// `epochs=`: the allowed stop, in epochs.
-pub const STOP_RANGE: (u64, u64) = (1, 1_000_000_000);
+pub const STOP_RANGE: Limits<u64> = Limits::new(1, 1_000_000_000);
 /// `at=`: epochs trained on load. Bounded so a link cannot freeze the page for long.
-pub const AT_RANGE: (u64, u64) = (0, 10_000_000);
+pub const AT_RANGE: Limits<u64> = Limits::new(0, 10_000_000);
 /// `wx=`, `wrec=`: the initial weights stay within ±this: room around
 /// Roelants' [-3, 3]² for any start worth showing.
 pub const INIT_LIMIT: f64 = 10.0;
@@ -33,14 +36,8 @@ pub const INIT_LIMIT: f64 = 10.0;
 pub const VIEW_LIMIT: f64 = 1000.0;
 /// `view=`: each axis spans at least this, so a grid cell is never zero-wide.
 pub const VIEW_MIN_SPAN: f64 = 1e-6;
-pub(crate) const INIT_LIMITS: Limits = Limits {
-    min: -INIT_LIMIT,
-    max: INIT_LIMIT,
-};
-pub(crate) const VIEW_LIMITS: Limits = Limits {
-    min: -VIEW_LIMIT,
-    max: VIEW_LIMIT,
-};
+pub(crate) const INIT_LIMITS: Limits = Limits::new(-INIT_LIMIT, INIT_LIMIT);
+pub(crate) const VIEW_LIMITS: Limits = Limits::new(-VIEW_LIMIT, VIEW_LIMIT);
 
 /// The loss-surface window: `w_x` from `x_min` to `x_max`, `w_rec` from `y_min` to `y_max`.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
@@ -247,11 +244,11 @@ impl AppState {
             INIT_LIMITS.check("wrec", w.w_rec)?;
         }
         self.view.validate()?;
-        check_u64("speed", self.speed.into(), (1, MAX_SPEED.into()))?;
+        SPEED_RANGE.check("speed", self.speed)?;
         if let Some(stop) = self.stop_at {
-            check_u64("epochs", stop, STOP_RANGE)?;
+            STOP_RANGE.check("epochs", stop)?;
         }
-        check_u64("at", self.at, AT_RANGE)?;
+        AT_RANGE.check("at", self.at)?;
         let canonical = self.hide.windows(2).all(|pair| pair[0] < pair[1]);
         if !canonical {
             return Err(CoreError::Invalid {
@@ -260,18 +257,5 @@ impl AppState {
             });
         }
         Ok(())
-    }
-}
-
-fn check_u64(name: &'static str, value: u64, (min, max): (u64, u64)) -> Result<(), CoreError> {
-    if (min..=max).contains(&value) {
-        Ok(())
-    } else {
-        Err(CoreError::OutOfRange {
-            name,
-            value: value as f64,
-            min: min as f64,
-            max: max as f64,
-        })
     }
 }

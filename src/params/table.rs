@@ -7,10 +7,10 @@ use super::control::Control;
 use super::format::shortest;
 use super::notice::number;
 use super::presets::PresetId;
-use super::state::{AT_RANGE, AppState, INIT_LIMITS, Lang, MAX_SPEED, STOP_RANGE, VIEW_LIMITS};
+use super::state::{AT_RANGE, AppState, INIT_LIMITS, Lang, SPEED_RANGE, STOP_RANGE, VIEW_LIMITS};
 use crate::rnn::data::{LEN_RANGE, SAMPLES_RANGE};
-use crate::rnn::optim::{Hyper, Limits};
-use crate::rnn::{OptimizerKind, Reduction, Weights};
+use crate::rnn::optim::Hyper;
+use crate::rnn::{Limits, OptimizerKind, Reduction, Weights};
 
 /// One URL parameter.
 pub struct Param {
@@ -52,8 +52,7 @@ pub(crate) struct Choice {
 }
 
 pub(crate) struct IntegerField {
-    pub min: u64,
-    pub max: u64,
+    pub limits: Limits<u64>,
     /// Out-of-range values are clamped; otherwise (an identifier such as the
     /// seed, where the nearest value means nothing) they fall back to the default.
     pub clamp: bool,
@@ -125,10 +124,10 @@ impl Codec {
             Codec::Choice(choice) => quoted((choice.names)()),
             Codec::Hyper(hyper) => format!("number, {}", range(hyper.limits())),
             Codec::Clip => format!("number, {}, or `{OFF}` (or 0)", range(Hyper::CLIP_RANGE)),
-            Codec::Integer(f) => format!("whole number, {} to {}", f.min, f.max),
+            Codec::Integer(f) => format!("whole number, {} to {}", f.limits.min, f.limits.max),
             Codec::Stop => format!(
                 "whole number, {} to {}, or `{OFF}` (or 0)",
-                STOP_RANGE.0, STOP_RANGE.1
+                STOP_RANGE.min, STOP_RANGE.max
             ),
             Codec::Init(_) => format!("number, {}, or `{DRAWN_INIT}`", range(INIT_LIMITS)),
             Codec::View => format!("4 numbers, each {}, min < max", range(VIEW_LIMITS)),
@@ -250,8 +249,7 @@ pub static PARAMS: &[Param] = &[
         key: "len",
         description: "Sequence length.",
         codec: Codec::Integer(IntegerField {
-            min: LEN_RANGE.0 as u64,
-            max: LEN_RANGE.1 as u64,
+            limits: Limits::new(LEN_RANGE.min as u64, LEN_RANGE.max as u64),
             clamp: true,
             get: |s| s.data.len as u64,
             set: |s, v| s.data.len = v as usize,
@@ -261,8 +259,7 @@ pub static PARAMS: &[Param] = &[
         key: "n",
         description: "Number of sequences.",
         codec: Codec::Integer(IntegerField {
-            min: SAMPLES_RANGE.0 as u64,
-            max: SAMPLES_RANGE.1 as u64,
+            limits: Limits::new(SAMPLES_RANGE.min as u64, SAMPLES_RANGE.max as u64),
             clamp: true,
             get: |s| s.data.samples as u64,
             set: |s, v| s.data.samples = v as usize,
@@ -272,8 +269,7 @@ pub static PARAMS: &[Param] = &[
         key: "seed",
         description: "numpy seed of the data (and of the init drawn after it).",
         codec: Codec::Integer(IntegerField {
-            min: 0,
-            max: u32::MAX as u64,
+            limits: Limits::new(0, u32::MAX as u64),
             clamp: false,
             get: |s| s.data.seed.into(),
             set: |s, v| s.data.seed = v as u32,
@@ -298,8 +294,7 @@ pub static PARAMS: &[Param] = &[
         key: "speed",
         description: "Epochs per animation frame.",
         codec: Codec::Integer(IntegerField {
-            min: 1,
-            max: MAX_SPEED as u64,
+            limits: Limits::new(SPEED_RANGE.min as u64, SPEED_RANGE.max as u64),
             clamp: true,
             get: |s| s.speed.into(),
             set: |s, v| s.speed = v as u32,
@@ -322,8 +317,7 @@ pub static PARAMS: &[Param] = &[
         key: "at",
         description: "Train this many epochs on load: a link to a moment of the run.",
         codec: Codec::Integer(IntegerField {
-            min: AT_RANGE.0,
-            max: AT_RANGE.1,
+            limits: AT_RANGE,
             clamp: true,
             get: |s| s.at,
             set: |s, v| s.at = v,

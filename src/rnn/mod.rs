@@ -9,6 +9,7 @@
 pub mod data;
 pub mod error;
 pub mod history;
+pub mod limits;
 pub mod model;
 pub mod optim;
 pub mod surface;
@@ -16,6 +17,7 @@ pub mod trainer;
 
 pub use data::{DataConfig, Dataset};
 pub use error::CoreError;
+pub use limits::Limits;
 pub use model::{Gradient, Reduction, Weights};
 pub use optim::{Optimizer, OptimizerKind, OptimizerSettings};
 pub use surface::{Axis, Surface};

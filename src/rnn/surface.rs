@@ -11,11 +11,14 @@
 use serde::{Deserialize, Serialize};
 
 use super::data::Dataset;
-use super::error::{CoreError, check_range};
+use super::error::CoreError;
+use super::limits::Limits;
 use super::model::{Bptt, Reduction, Weights};
 
 /// Most points along one axis.
 pub const MAX_POINTS: usize = 4096;
+/// Allowed points along one axis.
+pub const POINTS_RANGE: Limits<usize> = Limits::new(1, MAX_POINTS);
 
 /// `n` evenly spaced values from `min` to `max`.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
@@ -41,7 +44,7 @@ impl Axis {
         if !self.min.is_finite() || !self.max.is_finite() {
             return invalid("the bounds must be finite numbers");
         }
-        check_range(name, self.n as f64, 1.0, MAX_POINTS as f64)?;
+        POINTS_RANGE.check(name, self.n)?;
         if self.n == 1 && self.min != self.max {
             return invalid("one point needs min = max");
         }

@@ -151,7 +151,7 @@ pub fn ExportPanel(
         state.at = 0;
         // The language is the reader's choice, not part of the run.
         state.lang = ctrl.settings().with_untracked(|s| s.lang);
-        let epoch = saved.epoch.clamp(AT_RANGE.0, AT_RANGE.1);
+        let epoch = AT_RANGE.clamp(saved.epoch);
         ctrl.apply(state);
         ctrl.reset();
         if epoch > 0 {

@@ -2,10 +2,13 @@
 //! name (`--len` + "must be between 1 and 200, got 0"), so the error line
 //! names the flag. Numbers use Rust's f64 parser; nan and inf are refused.
 
+use std::fmt::Display;
+
 use rnn_playground::rnn::data::{LEN_RANGE, SAMPLES_RANGE};
-use rnn_playground::rnn::optim::{Hyper, Limits};
-use rnn_playground::rnn::surface::MAX_POINTS;
-use rnn_playground::rnn::{Axis, CoreError, OptimizerKind, Reduction, Weights};
+use rnn_playground::rnn::limits::Bound;
+use rnn_playground::rnn::optim::Hyper;
+use rnn_playground::rnn::surface::POINTS_RANGE;
+use rnn_playground::rnn::{Axis, CoreError, Limits, OptimizerKind, Reduction, Weights};
 
 /// The most epochs one run may take: about 15 minutes at 1e6 epochs/s.
 pub const MAX_EPOCHS: u64 = 1_000_000_000;
@@ -23,41 +26,45 @@ pub fn number(text: &str) -> Result<f64, String> {
     }
 }
 
-/// A whole number in `min..=max`. Written forms like `1e6` are accepted.
-fn whole(text: &str, min: u64, max: u64) -> Result<u64, String> {
+/// A whole number within `limits`. Written forms like `1e6` are accepted.
+fn whole<T>(text: &str, limits: Limits<T>) -> Result<T, String>
+where
+    T: Bound + TryFrom<u64> + Display,
+{
     let not_whole = || format!("expects a whole number, got '{text}'");
     let value = number(text).map_err(|_| not_whole())?;
     if value.fract() != 0.0 {
         return Err(not_whole());
     }
-    // `max` ≤ u32::MAX·1 or 1e9 here, far below 2^53: the comparison is exact.
-    if value < min as f64 || value > max as f64 {
+    // Every whole range here ends far below 2^53: the comparison is exact.
+    if !limits.to_f64().contains(value) {
+        let (min, max) = (limits.min, limits.max);
         return Err(format!(
             "must be between {min} and {max}, got {}",
             text.trim()
         ));
     }
-    Ok(value as u64)
+    T::try_from(value as u64).map_err(|_| not_whole())
 }
 
 pub fn seed(text: &str) -> Result<u32, String> {
-    whole(text, 0, u32::MAX.into()).map(|v| v as u32)
+    whole(text, Limits::new(0, u32::MAX))
 }
 
 pub fn samples(text: &str) -> Result<usize, String> {
-    whole(text, SAMPLES_RANGE.0 as u64, SAMPLES_RANGE.1 as u64).map(|v| v as usize)
+    whole(text, SAMPLES_RANGE)
 }
 
 pub fn len(text: &str) -> Result<usize, String> {
-    whole(text, LEN_RANGE.0 as u64, LEN_RANGE.1 as u64).map(|v| v as usize)
+    whole(text, LEN_RANGE)
 }
 
 pub fn epochs(text: &str) -> Result<u64, String> {
-    whole(text, 0, MAX_EPOCHS)
+    whole(text, Limits::new(0, MAX_EPOCHS))
 }
 
 pub fn every(text: &str) -> Result<u64, String> {
-    whole(text, 1, MAX_EPOCHS)
+    whole(text, Limits::new(1, MAX_EPOCHS))
 }
 
 /// A number within `limits`.
@@ -126,8 +133,8 @@ pub fn axis(text: &str) -> Result<Axis, String> {
         return Err(format!("expects MIN:MAX:N, got '{text}'"));
     };
     let bound = |part: &str| number(part).map_err(|e| format!("'{text}': MIN and MAX {e}"));
-    let n = whole(n, 1, MAX_POINTS as u64).map_err(|e| format!("'{text}': N {e}"))?;
-    let axis = Axis::new(bound(min)?, bound(max)?, n as usize);
+    let n = whole(n, POINTS_RANGE).map_err(|e| format!("'{text}': N {e}"))?;
+    let axis = Axis::new(bound(min)?, bound(max)?, n);
     axis.validate("axis").map_err(|e| match e {
         CoreError::Invalid { reason, .. } => format!("'{text}': {reason}"),
         other => format!("'{text}': {other}"),

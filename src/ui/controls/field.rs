@@ -5,6 +5,7 @@ use leptos::html;
 use leptos::prelude::*;
 
 use crate::params::{Control, number};
+use crate::rnn::Limits;
 
 use crate::ui::format::significant;
 use crate::ui::text::{Text, use_text};
@@ -12,8 +13,7 @@ use crate::ui::text::{Text, use_text};
 /// What a number box accepts.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Rule {
-    pub min: f64,
-    pub max: f64,
+    pub limits: Limits,
     /// Whole numbers only.
     pub whole: bool,
     /// Out-of-range values become the nearest allowed one; otherwise (an
@@ -30,8 +30,7 @@ impl Rule {
     /// A real number in `[min, max]`, clamped.
     pub const fn real(min: f64, max: f64) -> Rule {
         Rule {
-            min,
-            max,
+            limits: Limits::new(min, max),
             whole: false,
             clamp: true,
             positive: false,
@@ -105,14 +104,14 @@ pub fn check(rule: Rule, typed: &str, current: Option<f64>, label: &str, text: &
     if rule.whole && value.is_finite() && value.fract() != 0.0 {
         return keep((text.msg_not_whole)(label, &shown(current)));
     }
-    if value < rule.min || value > rule.max {
+    let Limits { min, max } = rule.limits;
+    if !rule.limits.contains(value) {
         let used = if rule.clamp {
-            Some(value.clamp(rule.min, rule.max))
+            rule.limits.clamp(value)
         } else {
             current
         };
-        let message =
-            (text.msg_out_of_range)(label, &number(rule.min), &number(rule.max), &shown(used));
+        let message = (text.msg_out_of_range)(label, &number(min), &number(max), &shown(used));
         return Checked {
             value: used,
             message: Some(message),
