@@ -1,20 +1,5 @@
-//! Reading and writing numbers in query strings.
-//!
-//! Written numbers are the shortest text that reads back to the same f64
-//! (Rust's `Display` and `LowerExp` both print the shortest round-trip digits;
-//! we take the shorter), so a link stays short and exact. Neither form ever
-//! contains `+`, which a query string would read as a space.
-
-/// The shortest round-trip text of `x`: `0.5`, `1e-5`, `2000`, `1.5e-7`.
-pub fn shortest(x: f64) -> String {
-    let plain = format!("{x}");
-    let exponent = format!("{x:e}");
-    if exponent.len() < plain.len() {
-        exponent
-    } else {
-        plain
-    }
-}
+//! Reading numbers in query strings (links write them with
+//! [`crate::format::exact`]).
 
 /// A decimal number as typed in a link.
 #[derive(Debug, Clone, Copy, PartialEq)]

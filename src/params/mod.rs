@@ -17,8 +17,7 @@ mod state;
 mod table;
 
 pub use control::Control;
-pub use format::shortest;
-pub use notice::{Notice, NoticeKind, Problem, SHOWN_CHARS, number};
+pub use notice::{Notice, NoticeKind, Problem, SHOWN_CHARS};
 pub use parse::{Parsed, parse, sanitize, to_query};
 pub use presets::PresetId;
 pub use state::{

@@ -7,10 +7,11 @@
 //! `clip` and `epochs` take `off`, or 0 (a zero norm or stop means nothing else).
 
 use super::control::Control;
-use super::format::{Integer, Number, read_integer, read_number, shortest};
-use super::notice::{Notice, NoticeKind, Problem, number, shown};
+use super::format::{Integer, Number, read_integer, read_number};
+use super::notice::{Notice, NoticeKind, Problem, shown};
 use super::state::{AppState, INIT_LIMITS, STOP_RANGE, VIEW_LIMITS, VIEW_MIN_SPAN, View};
 use super::table::{Codec, DRAWN_INIT, InitPart, OFF, PARAMS, Param};
+use crate::format::{exact, readable};
 use crate::rnn::optim::Hyper;
 use crate::rnn::{Limits, Weights};
 
@@ -63,7 +64,7 @@ pub fn to_query(state: &AppState) -> String {
         if param.codec.differs(state, &reader.state) {
             // Every value is made of [A-Za-z0-9.,-] (names, numbers, comma lists),
             // none of which a query string escapes, so it is written as is.
-            let value = param.codec.encode(state, shortest);
+            let value = param.codec.encode(state, exact);
             reader.read(param, &value);
             pairs.push(format!("{}={value}", param.key));
         }
@@ -115,7 +116,7 @@ impl Reader {
 
     /// A notice whose "used" value is what the state now holds for this key.
     fn notice(&mut self, param: &'static Param, kind: NoticeKind, raw: &str) {
-        let used = param.codec.encode(&self.state, number);
+        let used = param.codec.encode(&self.state, readable);
         self.notice_with(param, kind, raw, used);
     }
 
@@ -206,7 +207,7 @@ impl Reader {
             match number_in(word, INIT_LIMITS) {
                 Outcome::Exact(w) => InitInput::Weight(w),
                 Outcome::Corrected(w, kind) => {
-                    self.notice_with(param, kind, raw, number(w));
+                    self.notice_with(param, kind, raw, readable(w));
                     InitInput::Weight(w)
                 }
                 Outcome::Rejected(kind) => {

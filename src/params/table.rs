@@ -4,10 +4,9 @@
 //! written another.
 
 use super::control::Control;
-use super::format::shortest;
-use super::notice::number;
 use super::presets::PresetId;
 use super::state::{AT_RANGE, AppState, INIT_LIMITS, Lang, SPEED_RANGE, STOP_RANGE, VIEW_LIMITS};
+use crate::format::{exact, readable};
 use crate::rnn::data::{LEN_RANGE, SAMPLES_RANGE};
 use crate::rnn::optim::Hyper;
 use crate::rnn::{Limits, OptimizerKind, Reduction, Weights};
@@ -113,13 +112,13 @@ impl Codec {
     pub(crate) fn differs(&self, a: &AppState, b: &AppState) -> bool {
         match self {
             Codec::Init(_) => a.init != b.init,
-            _ => self.encode(a, shortest) != self.encode(b, shortest),
+            _ => self.encode(a, exact) != self.encode(b, exact),
         }
     }
 
     /// The accepted values, for the README.
     fn values_doc(&self) -> String {
-        let range = |l: Limits| format!("{} to {}", number(l.min), number(l.max));
+        let range = |l: Limits| format!("{} to {}", readable(l.min), readable(l.max));
         match self {
             Codec::Choice(choice) => quoted((choice.names)()),
             Codec::Hyper(hyper) => format!("number, {}", range(hyper.limits())),
@@ -141,7 +140,7 @@ impl Codec {
 
     /// The default, for the README.
     fn default_doc(&self) -> String {
-        let value = self.encode(&AppState::default(), number);
+        let value = self.encode(&AppState::default(), readable);
         match self {
             Codec::Init(_) => "drawn with the data".into(),
             Codec::Hyper(_) => format!("{value} (each optimizer has its own)"),

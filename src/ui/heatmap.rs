@@ -16,8 +16,8 @@ use leptos::html::{Canvas, Div};
 use leptos::prelude::*;
 use web_sys::MouseEvent;
 
+use crate::format;
 use crate::plot::readout::weights_text;
-use crate::plot::scale::format_loss;
 use crate::plot::{PlotGeometry, View, nearest_cell};
 use crate::rnn::{Surface, Weights};
 use crate::ui::canvas::{self, CanvasSize, Scaler};
@@ -40,7 +40,7 @@ fn surface_loss(surface: &Option<Arc<Surface>>, w: Weights) -> Option<Option<f64
 fn describe_point(surface: &Option<Arc<Surface>>, w: Weights, text: &Text) -> String {
     match surface_loss(surface, w) {
         Some(loss) => {
-            let loss = loss.map_or_else(|| text.overflow.to_string(), format_loss);
+            let loss = loss.map_or_else(|| text.overflow.to_string(), format::loss);
             (text.hover_loss)(&weights_text(w), &loss)
         }
         None => weights_text(w),
@@ -59,7 +59,7 @@ fn summary(
     let [x0, x1, y0, y1] = view.map(|v| v.to_string());
     let mut sentences = vec![(text.surface_summary_view)(&x0, &x1, &y0, &y1)];
     sentences.push(match surface.as_ref().and_then(|s| s.finite_range()) {
-        Some((lo, hi)) => (text.surface_summary_colours)(&format_loss(lo), &format_loss(hi)),
+        Some((lo, hi)) => (text.surface_summary_colours)(&format::loss(lo), &format::loss(hi)),
         None => text.surface_summary_pending.to_string(),
     });
     if let (Some(first), Some(last)) = (path.first(), path.last()) {

@@ -4,11 +4,16 @@
 
 use std::fmt::Display;
 
+use rnn_playground::format;
 use rnn_playground::rnn::data::{LEN_RANGE, SAMPLES_RANGE};
 use rnn_playground::rnn::limits::Bound;
 use rnn_playground::rnn::optim::Hyper;
 use rnn_playground::rnn::surface::POINTS_RANGE;
 use rnn_playground::rnn::{Axis, CoreError, Limits, OptimizerKind, Reduction, Weights};
+
+/// A number for a message (the flag help): [`format::readable`], as the URL
+/// notices and the app write it.
+pub use rnn_playground::format::readable as show;
 
 /// The most epochs one run may take: about 15 minutes at 1e6 epochs/s.
 pub const MAX_EPOCHS: u64 = 1_000_000_000;
@@ -75,8 +80,8 @@ fn within(text: &str, limits: Limits) -> Result<f64, String> {
     } else {
         Err(format!(
             "must be between {} and {}, got {}",
-            show(limits.min),
-            show(limits.max),
+            format::readable(limits.min),
+            format::readable(limits.max),
             text.trim()
         ))
     }
@@ -140,14 +145,4 @@ pub fn axis(text: &str) -> Result<Axis, String> {
         other => format!("'{text}': {other}"),
     })?;
     Ok(axis)
-}
-
-/// A number for a message: scientific where plain notation would be long.
-pub fn show(value: f64) -> String {
-    let magnitude = value.abs();
-    if magnitude != 0.0 && !(1e-3..1e6).contains(&magnitude) {
-        format!("{value:e}")
-    } else {
-        format!("{value}")
-    }
 }

@@ -4,10 +4,11 @@
 use leptos::html;
 use leptos::prelude::*;
 
-use crate::params::{Control, number};
+use crate::format::{compact, readable};
+use crate::params::Control;
 use crate::rnn::Limits;
 
-use crate::ui::format::significant;
+use crate::ui::format::SIGNIFICANT_DIGITS;
 use crate::ui::text::{Text, use_text};
 
 /// What a number box accepts.
@@ -111,7 +112,7 @@ pub fn check(rule: Rule, typed: &str, current: Option<f64>, label: &str, text: &
         } else {
             current
         };
-        let message = (text.msg_out_of_range)(label, &number(min), &number(max), &shown(used));
+        let message = (text.msg_out_of_range)(label, &readable(min), &readable(max), &shown(used));
         return Checked {
             value: used,
             message: Some(message),
@@ -123,26 +124,23 @@ pub fn check(rule: Rule, typed: &str, current: Option<f64>, label: &str, text: &
     }
 }
 
-/// A value as the box shows it: the shortest exact text, or "off".
+/// A value as the box shows it: the exact text, or "off".
 pub fn show(value: Option<f64>, text: &Text) -> String {
-    value.map_or_else(|| text.msg_used_off.to_string(), number)
+    value.map_or_else(|| text.msg_used_off.to_string(), readable)
 }
 
 /// The text a box holds for `value` (an empty box for "off"): exact, or
-/// `rounded` to the read-outs' significant digits.
+/// `rounded` to the read-outs' significant digits without trailing zeros.
 fn boxed(value: Option<f64>, rounded: bool) -> String {
-    let format = if rounded { short } else { number };
-    value.map(format).unwrap_or_default()
-}
-
-/// The read-outs' significant digits without trailing zeros ("1", not "1.0000").
-fn short(value: f64) -> String {
-    let text = significant(value);
-    if text.contains('.') && !text.contains('e') {
-        text.trim_end_matches('0').trim_end_matches('.').to_string()
-    } else {
-        text
-    }
+    value
+        .map(|v| {
+            if rounded {
+                compact(v, SIGNIFICANT_DIGITS)
+            } else {
+                readable(v)
+            }
+        })
+        .unwrap_or_default()
 }
 
 /// What a box's text reads as, if anything.
