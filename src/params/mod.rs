@@ -16,12 +16,13 @@ mod presets;
 mod state;
 mod table;
 
+/// The view is the plot's rectangle; it is a setting too.
+pub use crate::plot::{VIEW_LIMIT, VIEW_MIN_SPAN, View};
 pub use control::Control;
 pub use notice::{Notice, NoticeKind, Problem, SHOWN_CHARS};
 pub use parse::{Parsed, parse, sanitize, to_query};
 pub use presets::PresetId;
 pub use state::{
     AT_RANGE, AppState, DEFAULT_SPEED, INIT_LIMIT, Lang, MAX_SPEED, SPEED_RANGE, STOP_RANGE,
-    VIEW_LIMIT, VIEW_MIN_SPAN, View,
 };
 pub use table::{PARAMS, Param, find, markdown_table};

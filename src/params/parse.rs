@@ -9,9 +9,11 @@
 use super::control::Control;
 use super::format::{Integer, Number, read_integer, read_number};
 use super::notice::{Notice, NoticeKind, Problem, shown};
-use super::state::{AppState, INIT_LIMITS, STOP_RANGE, VIEW_LIMITS, VIEW_MIN_SPAN, View};
+use super::state::{AppState, INIT_LIMITS, STOP_RANGE};
 use super::table::{Codec, DRAWN_INIT, InitPart, OFF, PARAMS, Param};
 use crate::format::{exact, readable};
+use crate::plot::View;
+use crate::plot::view::VIEW_LIMITS;
 use crate::rnn::optim::Hyper;
 use crate::rnn::{Limits, Weights};
 
@@ -346,15 +348,11 @@ fn view(text: &str) -> Outcome<View> {
     if parts.next().is_some() {
         return Outcome::Rejected(not_four);
     }
-    let clamped = bounds.map(|b| b.clamp(VIEW_LIMITS.min, VIEW_LIMITS.max));
-    let view = View::from_bounds(clamped);
-    let spans = [view.x_max - view.x_min, view.y_max - view.y_min];
-    // The clamped bounds are finite, so each span is a number.
-    if spans.iter().any(|&span| span < VIEW_MIN_SPAN) {
-        Outcome::Rejected(NoticeKind::Malformed(Problem::ViewEmptyRange))
-    } else if clamped != bounds {
-        Outcome::Corrected(view, out_of_range(VIEW_LIMITS))
-    } else {
-        Outcome::Exact(view)
+    let [x_min, x_max, y_min, y_max] = bounds.map(|b| b.clamp(VIEW_LIMITS.min, VIEW_LIMITS.max));
+    // Clamped, the bounds are in range: only an empty axis is left to refuse.
+    match View::new(x_min, x_max, y_min, y_max) {
+        Err(_) => Outcome::Rejected(NoticeKind::Malformed(Problem::ViewEmptyRange)),
+        Ok(view) if view.bounds() != bounds => Outcome::Corrected(view, out_of_range(VIEW_LIMITS)),
+        Ok(view) => Outcome::Exact(view),
     }
 }

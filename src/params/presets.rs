@@ -5,7 +5,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::state::{AppState, Lang, View};
+use super::state::{AppState, Lang};
+use crate::plot::View;
 use crate::rnn::{DataConfig, OptimizerKind, OptimizerSettings, Reduction, Weights};
 
 /// A scenario, numbered 1–7 in [`PresetId::ALL`] order for the keyboard.

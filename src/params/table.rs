@@ -5,8 +5,9 @@
 
 use super::control::Control;
 use super::presets::PresetId;
-use super::state::{AT_RANGE, AppState, INIT_LIMITS, Lang, SPEED_RANGE, STOP_RANGE, VIEW_LIMITS};
+use super::state::{AT_RANGE, AppState, INIT_LIMITS, Lang, SPEED_RANGE, STOP_RANGE};
 use crate::format::{exact, readable};
+use crate::plot::view::VIEW_LIMITS;
 use crate::rnn::data::{LEN_RANGE, SAMPLES_RANGE};
 use crate::rnn::optim::Hyper;
 use crate::rnn::{Limits, OptimizerKind, Reduction, Weights};

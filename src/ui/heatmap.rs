@@ -51,12 +51,12 @@ fn describe_point(surface: &Option<Arc<Surface>>, w: Weights, text: &Text) -> St
 /// losses and where the path is.
 fn summary(
     surface: &Option<Arc<Surface>>,
-    view: [f64; 4],
+    view: View,
     path: &[Weights],
     diverged: bool,
     text: &Text,
 ) -> String {
-    let [x0, x1, y0, y1] = view.map(|v| v.to_string());
+    let [x0, x1, y0, y1] = view.bounds().map(|v| v.to_string());
     let mut sentences = vec![(text.surface_summary_view)(&x0, &x1, &y0, &y1)];
     sentences.push(match surface.as_ref().and_then(|s| s.finite_range()) {
         Some((lo, hi)) => (text.surface_summary_colours)(&format::loss(lo), &format::loss(hi)),
@@ -103,9 +103,9 @@ pub fn SurfaceView(
     /// Recomputed by the controller only when data, loss or range change (never per frame).
     #[prop(into)]
     surface: Signal<Option<Arc<Surface>>>,
-    /// Current view [x_min, x_max, y_min, y_max] (w_x horizontal, w_rec vertical); the surface covers it.
+    /// Current view (w_x horizontal, w_rec vertical); the surface covers it.
     #[prop(into)]
-    view: Signal<[f64; 4]>,
+    view: Signal<View>,
     /// The path: weights visited (already decimated, ≤ ~4k points), first = start, last = current.
     #[prop(into)]
     path: Signal<Vec<Weights>>,
@@ -115,7 +115,7 @@ pub fn SurfaceView(
     /// A click/tap on the map: the weights under the pointer.
     on_pick: Callback<Weights>,
     /// Zoom presets and custom range: emits a new view.
-    on_view_change: Callback<[f64; 4]>,
+    on_view_change: Callback<View>,
     /// Presentation mode: thicker lines, larger fonts.
     #[prop(into)]
     large: Signal<bool>,
@@ -145,7 +145,9 @@ pub fn SurfaceView(
         canvas::fit(&base, size);
         canvas::fit(&overlay, size);
         // An invalid view (never sent by the controller) falls back to the default range.
-        let view = View::from_array(view).unwrap_or_default();
+        let view = Some(view)
+            .filter(|v| v.validate().is_ok())
+            .unwrap_or_default();
         let words = text.get();
         let drawn =
             surface.with(|s| base::draw_base(&base, size, large, view, s.as_deref(), words));
