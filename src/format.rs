@@ -1,7 +1,9 @@
-//! Numbers as text: every number the app, the URL and the CLI write goes
-//! through one of these formatters, each named for what it is for.
+//! Numbers as text, both ways: every number the app, the URL and the CLI
+//! write goes through one of these formatters, and every number they read
+//! through [`read_number`] or [`read_whole`], so a value written in one place
+//! reads back the same in any other.
 //!
-//! Pure and tested natively (`tests/format.rs`).
+//! Pure and tested natively (`tests/format.rs`, with round-trip properties).
 
 /// The shortest text that reads back to the same f64: the shorter of Rust's
 /// `Display` and `LowerExp`, which both print the shortest round-trip digits
@@ -118,4 +120,84 @@ fn unsigned_zero(text: String) -> String {
         Some(rest) if rest.chars().all(|c| c == '0' || c == '.') => rest.to_string(),
         _ => text,
     }
+}
+
+/// Reads a decimal or exponent number (`0.5`, `-3`, `1e-5`, `2.5E3`);
+/// surrounding spaces are ignored. A literal beyond f64 (`1e999`) and `inf`
+/// read as ±∞, for the caller to clamp or refuse; NaN and anything else
+/// (`abc`, `1,5`, `0x10`) is `None`.
+pub fn read_number(text: &str) -> Option<f64> {
+    text.trim().parse::<f64>().ok().filter(|x| !x.is_nan())
+}
+
+/// A text read where a whole number is wanted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Whole {
+    /// Exactly a whole number, saturated at ±`i128::MAX`.
+    Value(i128),
+    /// A number, but not a whole one (`2.5`, `1e-1`, `inf`).
+    NotWhole,
+    /// Not a number at all.
+    Invalid,
+}
+
+/// Reads a whole number. Any form [`read_number`] takes counts when its exact
+/// decimal value is whole: `100`, `+7`, `1e2`, `100.0` and `2.50e1` are whole
+/// numbers; `2.5` is not. The digits are read exactly, not through f64, so
+/// `4294967295.0000000001` is not a whole number either.
+pub fn read_whole(text: &str) -> Whole {
+    let text = text.trim();
+    if read_number(text).is_none() {
+        return Whole::Invalid;
+    }
+    exact_whole(text).map_or(Whole::NotWhole, Whole::Value)
+}
+
+/// The value of `[+-]digits[.digits][(e|E)[+-]digits]` when it is whole.
+fn exact_whole(text: &str) -> Option<i128> {
+    let (negative, rest) = split_sign(text);
+    let (mantissa, exponent) = match rest.split_once(['e', 'E']) {
+        Some((mantissa, exponent)) => (mantissa, read_exponent(exponent)?),
+        None => (rest, 0),
+    };
+    let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let digits: Vec<u8> = int.bytes().chain(frac.bytes()).collect();
+    if !digits.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    // The value is `digits × 10^shift`; a negative shift drops digits, which must be 0.
+    let shift = exponent.saturating_sub(frac.len() as i64);
+    let dropped = usize::try_from(shift.min(0).unsigned_abs()).unwrap_or(usize::MAX);
+    let (kept, cut) = digits.split_at(digits.len().saturating_sub(dropped));
+    if cut.iter().any(|&d| d != b'0') {
+        return None;
+    }
+    let mut value = kept.iter().fold(0i128, |acc, &d| {
+        acc.saturating_mul(10).saturating_add(i128::from(d - b'0'))
+    });
+    // 39 tens saturate any non-zero i128.
+    for _ in 0..shift.clamp(0, 39) {
+        value = value.saturating_mul(10);
+    }
+    Some(if negative { -value } else { value })
+}
+
+fn split_sign(text: &str) -> (bool, &str) {
+    match text.as_bytes().first() {
+        Some(b'-') => (true, &text[1..]),
+        Some(b'+') => (false, &text[1..]),
+        _ => (false, text),
+    }
+}
+
+/// An exponent's signed digits, saturated.
+fn read_exponent(text: &str) -> Option<i64> {
+    let (negative, digits) = split_sign(text);
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let magnitude = digits.bytes().fold(0i64, |acc, b| {
+        acc.saturating_mul(10).saturating_add(i64::from(b - b'0'))
+    });
+    Some(if negative { -magnitude } else { magnitude })
 }

@@ -9,7 +9,6 @@
 //! Pure Rust with no web dependency, tested natively in `tests/params.rs`.
 
 mod control;
-mod format;
 mod notice;
 mod parse;
 mod presets;

@@ -17,7 +17,7 @@ pub enum NoticeKind {
     Empty,
     /// `lr=abc`: not a number; the default is used.
     NotANumber,
-    /// `len=2.5`, `len=1e99`, `seed=-1`: not a whole number in the range; the default is used.
+    /// `len=2.5`, `seed=-1`: not a whole number in the range; the default is used.
     NotAnInteger { min: f64, max: f64 },
     /// `len=500`: a number outside the range; the nearest allowed value is used.
     OutOfRange { min: f64, max: f64 },

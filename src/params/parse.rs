@@ -7,11 +7,10 @@
 //! `clip` and `epochs` take `off`, or 0 (a zero norm or stop means nothing else).
 
 use super::control::Control;
-use super::format::{Integer, Number, read_integer, read_number};
 use super::notice::{Notice, NoticeKind, Problem, shown};
 use super::state::{AppState, INIT_LIMITS, STOP_RANGE};
 use super::table::{Codec, DRAWN_INIT, InitPart, OFF, PARAMS, Param};
-use crate::format::{exact, readable};
+use crate::format::{Whole, exact, read_number, read_whole, readable};
 use crate::plot::View;
 use crate::plot::view::VIEW_LIMITS;
 use crate::rnn::optim::Hyper;
@@ -166,7 +165,7 @@ impl Reader {
                 self.apply(param, raw, outcome, |s, v| hyper.set(&mut s.optimizer, v));
             }
             Codec::Clip => {
-                let outcome = if word == OFF || read_number(text) == Number::Value(0.0) {
+                let outcome = if word == OFF || read_number(text) == Some(0.0) {
                     Outcome::Exact(None)
                 } else {
                     map(number_in(text, Hyper::CLIP_RANGE), Some)
@@ -178,7 +177,7 @@ impl Reader {
                 self.apply(param, raw, outcome, field.set);
             }
             Codec::Stop => {
-                let outcome = if word == OFF || read_integer(text) == Integer::Value(0) {
+                let outcome = if word == OFF || read_whole(text) == Whole::Value(0) {
                     Outcome::Exact(None)
                 } else {
                     map(integer_in(text, STOP_RANGE, true), Some)
@@ -296,8 +295,8 @@ fn map<T, U>(outcome: Outcome<T>, f: impl FnOnce(T) -> U) -> Outcome<U> {
 /// A number clamped into `limits` (±∞ too); NaN and non-numbers are rejected.
 fn number_in(text: &str, limits: Limits) -> Outcome<f64> {
     match read_number(text) {
-        Number::Invalid => Outcome::Rejected(NoticeKind::NotANumber),
-        Number::Value(x) => match limits.clamp(x) {
+        None => Outcome::Rejected(NoticeKind::NotANumber),
+        Some(x) => match limits.clamp(x) {
             Some(c) if c == x => Outcome::Exact(x),
             Some(c) => Outcome::Corrected(c, out_of_range(limits)),
             None => Outcome::Rejected(NoticeKind::NotANumber),
@@ -316,10 +315,10 @@ fn out_of_range(limits: Limits) -> NoticeKind {
 fn integer_in(text: &str, limits: Limits<u64>, clamp: bool) -> Outcome<u64> {
     let Limits { min, max } = limits.to_f64();
     let not_whole = NoticeKind::NotAnInteger { min, max };
-    match read_integer(text) {
-        Integer::Invalid => Outcome::Rejected(NoticeKind::NotANumber),
-        Integer::NotWhole => Outcome::Rejected(not_whole),
-        Integer::Value(v) => {
+    match read_whole(text) {
+        Whole::Invalid => Outcome::Rejected(NoticeKind::NotANumber),
+        Whole::NotWhole => Outcome::Rejected(not_whole),
+        Whole::Value(v) => {
             let clamped = v.clamp(i128::from(limits.min), i128::from(limits.max));
             // In range after the clamp, so the conversion cannot fail.
             let value = u64::try_from(clamped).unwrap_or(limits.min);
@@ -340,9 +339,9 @@ fn view(text: &str) -> Outcome<View> {
     let mut bounds = [0.0; 4];
     let mut parts = text.split(',');
     for bound in &mut bounds {
-        match parts.next().map(read_number) {
-            Some(Number::Value(x)) => *bound = x,
-            _ => return Outcome::Rejected(not_four),
+        match parts.next().and_then(read_number) {
+            Some(x) => *bound = x,
+            None => return Outcome::Rejected(not_four),
         }
     }
     if parts.next().is_some() {

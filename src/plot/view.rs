@@ -5,7 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::format::{exact, readable};
+use crate::format::{exact, read_number, readable};
 use crate::rnn::surface::Axis;
 use crate::rnn::{CoreError, Limits, Weights};
 
@@ -110,10 +110,7 @@ impl View {
     pub fn read(texts: [&str; 4]) -> Result<View, ViewInputError> {
         let mut bounds = [0.0; 4];
         for (index, (bound, text)) in bounds.iter_mut().zip(texts).enumerate() {
-            *bound = text
-                .trim()
-                .parse::<f64>()
-                .ok()
+            *bound = read_number(text)
                 .filter(|v| v.is_finite())
                 .ok_or(ViewInputError::NotANumber(index))?;
         }

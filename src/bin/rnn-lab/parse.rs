@@ -1,10 +1,11 @@
 //! Value parsers for the flags. Each returns a phrase that reads after the flag
 //! name (`--len` + "must be between 1 and 200, got 0"), so the error line
-//! names the flag. Numbers use Rust's f64 parser; nan and inf are refused.
+//! names the flag. Numbers are read as a link or a box reads them
+//! ([`format::read_number`], [`format::read_whole`]); nan and inf are refused.
 
 use std::fmt::Display;
 
-use rnn_playground::format;
+use rnn_playground::format::{self, Whole};
 use rnn_playground::rnn::data::{LEN_RANGE, SAMPLES_RANGE};
 use rnn_playground::rnn::limits::Bound;
 use rnn_playground::rnn::optim::Hyper;
@@ -20,36 +21,28 @@ pub const MAX_EPOCHS: u64 = 1_000_000_000;
 
 /// A finite number.
 pub fn number(text: &str) -> Result<f64, String> {
-    let value: f64 = text
-        .trim()
-        .parse()
-        .map_err(|_| format!("expects a number, got '{text}'"))?;
-    if value.is_finite() {
-        Ok(value)
-    } else {
-        Err(format!("must be a finite number, got '{text}'"))
+    match format::read_number(text) {
+        Some(value) if value.is_finite() => Ok(value),
+        Some(_) => Err(format!("must be a finite number, got '{text}'")),
+        None => Err(format!("expects a number, got '{text}'")),
     }
 }
 
 /// A whole number within `limits`. Written forms like `1e6` are accepted.
 fn whole<T>(text: &str, limits: Limits<T>) -> Result<T, String>
 where
-    T: Bound + TryFrom<u64> + Display,
+    T: Bound + TryFrom<i128> + Display,
 {
-    let not_whole = || format!("expects a whole number, got '{text}'");
-    let value = number(text).map_err(|_| not_whole())?;
-    if value.fract() != 0.0 {
-        return Err(not_whole());
-    }
-    // Every whole range here ends far below 2^53: the comparison is exact.
-    if !limits.to_f64().contains(value) {
-        let (min, max) = (limits.min, limits.max);
-        return Err(format!(
-            "must be between {min} and {max}, got {}",
-            text.trim()
-        ));
-    }
-    T::try_from(value as u64).map_err(|_| not_whole())
+    let Whole::Value(value) = format::read_whole(text) else {
+        return Err(format!("expects a whole number, got '{text}'"));
+    };
+    T::try_from(value)
+        .ok()
+        .filter(|&v| limits.contains(v))
+        .ok_or_else(|| {
+            let (min, max) = (limits.min, limits.max);
+            format!("must be between {min} and {max}, got {}", text.trim())
+        })
 }
 
 pub fn seed(text: &str) -> Result<u32, String> {

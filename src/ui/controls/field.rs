@@ -4,7 +4,7 @@
 use leptos::html;
 use leptos::prelude::*;
 
-use crate::format::{compact, readable};
+use crate::format::{Whole, compact, read_number, read_whole, readable};
 use crate::params::Control;
 use crate::rnn::Limits;
 
@@ -96,13 +96,13 @@ pub fn check(rule: Rule, typed: &str, current: Option<f64>, label: &str, text: &
             keep((text.msg_not_a_number)(label, &shown(current)))
         };
     }
-    let Some(value) = typed.parse::<f64>().ok().filter(|v| !v.is_nan()) else {
+    let Some(value) = read_number(typed) else {
         return keep((text.msg_not_a_number)(label, &shown(current)));
     };
     if rule.positive && value <= 0.0 {
         return keep((text.msg_not_positive)(label, &shown(current)));
     }
-    if rule.whole && value.is_finite() && value.fract() != 0.0 {
+    if rule.whole && read_whole(typed) == Whole::NotWhole {
         return keep((text.msg_not_whole)(label, &shown(current)));
     }
     let Limits { min, max } = rule.limits;
@@ -143,11 +143,6 @@ fn boxed(value: Option<f64>, rounded: bool) -> String {
         .unwrap_or_default()
 }
 
-/// What a box's text reads as, if anything.
-fn read(typed: &str) -> Option<f64> {
-    typed.trim().parse::<f64>().ok().filter(|v| !v.is_nan())
-}
-
 /// A number box with its label and message.
 ///
 /// `value` is the value in use; `on_commit` receives what to use instead after
@@ -186,7 +181,7 @@ pub fn NumberField(
         let Some(element) = input.get() else {
             return;
         };
-        if read(&element.value()) != current || rounded {
+        if read_number(&element.value()) != current || rounded {
             element.set_value(&boxed(current, rounded));
         }
         if committed.get_value() != current {
