@@ -15,7 +15,7 @@ use rnn_playground::rnn::{
     Weights,
 };
 
-/// The keys issue 4 fixes; scripts and tests outside this crate rely on them.
+/// Every URL key; scripts and tests outside this crate rely on these names.
 const KEYS: [&str; 28] = [
     "opt", "lr", "mu", "rho", "eps", "b1", "b2", "etap", "etam", "d0", "rescale", "clip", "loss",
     "len", "n", "seed", "wx", "wrec", "view", "speed", "epochs", "at", "lang", "embed", "present",
@@ -237,7 +237,7 @@ fn percent_escapes_and_plus_are_decoded() {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Each malformed example of issue 4
+// Each kind of malformed value
 // ---------------------------------------------------------------------------------------------
 
 #[test]

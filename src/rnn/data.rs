@@ -2,9 +2,9 @@
 //!
 //! The seed and Roelants both run
 //! `np.random.seed(seed); X[r, :] = np.around(np.random.rand(seq_len))` per
-//! row, then draw the initial weights with `np.random.uniform(-.1, .1)` twice
-//! (algorithms.md §2). Reproducing the stream bit for bit lets a teacher
-//! cross-check any seed in a notebook.
+//! row, then draw the initial weights with `np.random.uniform(-.1, .1)` twice,
+//! all from numpy's legacy MT19937 stream. Reproducing that stream bit for bit
+//! lets a teacher cross-check any seed in a notebook.
 
 use rand_mt::Mt;
 use serde::{Deserialize, Serialize};

@@ -3,8 +3,9 @@
 //! Read it in this order: [`data`] (numpy-compatible sequences), [`model`]
 //! (forward pass, loss, BPTT), [`optim`] (six update rules), [`trainer`]
 //! (epochs, divergence, bounded history) and [`surface`] (the loss over a grid).
-//! The formulas follow `algorithms.md` of the project spec, which follows the
-//! seed blog post and Peter Roelants' numpy tutorial.
+//! The formulas follow the seed (the 2016 blog post this project grew from,
+//! which trains the model in Theano) and Peter Roelants' numpy tutorial on
+//! the linear RNN that the post follows.
 
 pub mod data;
 pub mod error;

@@ -1,7 +1,7 @@
 //! The loss over a grid of (w_x, w_rec): the picture the app draws.
 //!
 //! For a fixed w_rec, `y_i = w_x·P_i(w_rec)` with `P_i(w) = Σ_k x_{i,k} w^(n-k)`,
-//! so the loss is a quadratic in w_x (algorithms.md §1). Per row we compute the
+//! so the loss is a quadratic in w_x (the model is linear in w_x). Per row we compute the
 //! P_i once (O(N·n)), then every cell in O(1): O(rows·N·n + rows·cols) in all.
 //! The quadratic is written around its minimum, `A·(w_x - w*)² + L_min`, with
 //! `L_min = Σ (t_i - w*·P_i)²` summed directly: both terms are ≥ 0, so nothing
