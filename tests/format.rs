@@ -1,5 +1,6 @@
 //! Numbers as text: each formatter's output, the one number parser, and that
 //! the parser reads back what the formatters write.
+#![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
 

@@ -1,6 +1,7 @@
 //! The analytic BPTT gradient against central finite differences, and at fixed
 //! points: the optimum (1, 1), w_x = 0 (where L = Σ t²) and a regression value
 //! at (1.2, 1.2).
+#![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
 use rnn_playground::rnn::model::{self, Reduction, Weights};

@@ -1,5 +1,6 @@
 //! The URL settings table: parsing never fails, writing reads back exactly,
 //! every correction is reported, and every preset's caption is true.
+#![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
 
