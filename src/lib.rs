@@ -4,8 +4,10 @@
 //!   loss surface). It has no web dependency and is tested natively.
 //! - [`params`] is the typed, validated table of settings that the URL carries.
 //! - [`plot`] turns core results into pixels and ticks (colour map, scales).
+//! - [`format`](mod@format) writes and reads every number as text, the same way everywhere.
 //! - `ui` (wasm32 only) is the Leptos front end that renders views of the core.
 
+pub mod format;
 pub mod params;
 pub mod plot;
 pub mod rnn;

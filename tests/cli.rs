@@ -41,7 +41,7 @@ fn assert_close(actual: f64, expected: f64, relative: f64) {
     );
 }
 
-/// The seed's GD table (algorithms.md §5), epochs 100..2000.
+/// The gradient-descent loss table the seed's blog post prints, epochs 100..2000.
 const SEED_GD_LOSSES: [&str; 20] = [
     "529.6915", "504.5684", "475.3019", "435.9507", "362.6525", "  0.2677", "  0.1585", "  0.1484",
     "  0.1389", "  0.1300", "  0.1216", "  0.1138", "  0.1064", "  0.0995", "  0.0930", "  0.0870",
@@ -83,7 +83,7 @@ fn train_table_reproduces_the_seeds_rmsprop_run() {
     assert_close(table_loss(lines[1]), 5.7880, 1e-3);
     // From epoch 500 the run sits on a 2-cycle between A (loss 0.006828) and
     // B (0.006722); every 100 epochs it is on the same point. Which point is on
-    // the even epochs depends on the chaotic transient (algorithms.md §5): the
+    // the even epochs depends on the chaotic transient (README, Fidelity): the
     // seed printed A's 0.0068, f64 may print B's 0.0067.
     let plateau = &lines[5..21];
     assert!(
@@ -177,7 +177,8 @@ fn train_json_records_are_the_loss_before_each_update() {
     let run = json_of(&["train", "--format", "json", "--epochs", "3", "--every", "1"]);
     let records = run["records"].as_array().unwrap();
     assert_eq!(records.len(), 3);
-    // Epoch 1 is evaluated at the init; its loss is algorithms.md §2's.
+    // Epoch 1 is evaluated at the init: the seed's data and init give this loss
+    // (tests/published.rs).
     assert_eq!(records[0]["w_x"], run["init"]["w_x"]);
     assert_eq!(records[0]["w_rec"], run["init"]["w_rec"]);
     assert_close(f64_of(&records[0]["loss"]), 553.1118268163583, 1e-12);
@@ -337,7 +338,7 @@ fn surface_json_has_rows_of_w_rec_and_columns_of_w_x() {
         .expect("w_x = 0 is on the axis");
     for row in loss {
         assert_eq!(row.as_array().unwrap().len(), 7);
-        // y = w_x·P(w_rec) = 0, so L = Σ t² = 567 on the seed data (algorithms.md §1).
+        // y = w_x·P(w_rec) = 0, so L = Σ t² = 567 on the seed data.
         assert_close(f64_of(&row[zero_column]), 567.0, 1e-12);
     }
 }

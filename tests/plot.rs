@@ -3,26 +3,19 @@
 use rnn_playground::plot::{
     LogColourScale, PlotGeometry, Rect, View, nearest_cell, surface_rgba, viridis,
 };
-use rnn_playground::rnn::surface::{self, Axis};
+use rnn_playground::rnn::surface;
 use rnn_playground::rnn::{DataConfig, Dataset, Reduction, Surface, Weights};
 
 const CELLS: usize = 256;
 
-fn seed_surface(view: [f64; 4], len: usize) -> Surface {
+fn seed_surface(view: View, len: usize) -> Surface {
     let config = DataConfig {
         len,
         ..DataConfig::default()
     };
     let (data, _) = Dataset::generate(config).expect("the seed's data");
-    let [x0, x1, y0, y1] = view;
-    surface::compute(
-        &data,
-        Reduction::Sum,
-        Axis::new(x0, x1, CELLS),
-        Axis::new(y0, y1, CELLS),
-        false,
-    )
-    .expect("a valid grid")
+    let (w_x, w_rec) = view.axes(CELLS, CELLS);
+    surface::compute(&data, Reduction::Sum, w_x, w_rec, false).expect("a valid grid")
 }
 
 /// Sum of R, G and B of image pixel (row, col).
@@ -33,7 +26,7 @@ fn brightness(image: &[u8], row: usize, col: usize) -> u32 {
 
 #[test]
 fn the_optimum_is_the_darkest_region_and_high_w_rec_is_bright_at_the_top() {
-    let s = seed_surface(View::WIDE, 10);
+    let s = seed_surface(View::DEFAULT, 10);
     let image = surface_rgba(&s, &LogColourScale::from_surface(&s));
     assert_eq!(image.len(), CELLS * CELLS * 4);
 
@@ -67,8 +60,8 @@ fn the_optimum_is_the_darkest_region_and_high_w_rec_is_bright_at_the_top() {
 
 #[test]
 fn a_click_maps_to_the_cell_drawn_under_it() {
-    let view = View::from_array(View::NEAR).expect("valid view");
-    let s = seed_surface(View::NEAR, 10);
+    let view = View::NEAR_OPTIMUM;
+    let s = seed_surface(view, 10);
     let rect = Rect {
         x: 58.0,
         y: 12.0,
@@ -106,7 +99,11 @@ fn a_click_maps_to_the_cell_drawn_under_it() {
 fn overflowed_cells_are_grey_and_only_they_are() {
     // len 200: the output holds w_rec^199 and the loss its square, beyond f64 once
     // |w_rec| > 10^(308 / 398) ≈ 6. Those cells are grey; all others are viridis.
-    let s = seed_surface([-3.0, 3.0, -3.0, 40.0], 200);
+    let view = View {
+        y_max: 40.0,
+        ..View::DEFAULT
+    };
+    let s = seed_surface(view, 200);
     assert!(s.overflowed > 0, "expected overflow at len 200");
     let image = surface_rgba(&s, &LogColourScale::from_surface(&s));
     let grey = rnn_playground::plot::OVERFLOW_RGB;

@@ -1,4 +1,5 @@
-//! The seed's and Roelants' published numbers (algorithms.md §2, §5).
+//! The published numbers: the seed's data, init and loss tables (its 2016 blog
+//! post, in Theano) and the Rprop run of Roelants' numpy tutorial.
 
 use rnn_playground::rnn::Hyper;
 use rnn_playground::rnn::model::{self, Reduction, Weights};

@@ -1,4 +1,5 @@
 //! The fast loss surface against the naive per-cell oracle.
+#![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
 use rnn_playground::rnn::surface::{self, Axis};

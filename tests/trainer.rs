@@ -1,4 +1,5 @@
 //! Trainer behaviour: determinism, reset, bounded history, stop rules, no panics anywhere.
+#![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
 use rnn_playground::rnn::history::History;

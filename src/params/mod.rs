@@ -9,20 +9,19 @@
 //! Pure Rust with no web dependency, tested natively in `tests/params.rs`.
 
 mod control;
-mod format;
 mod notice;
 mod parse;
 mod presets;
 mod state;
 mod table;
 
+/// The view is the plot's rectangle; it is a setting too.
+pub use crate::plot::{VIEW_LIMIT, VIEW_MIN_SPAN, View};
 pub use control::Control;
-pub use format::shortest;
-pub use notice::{Notice, NoticeKind, Problem, SHOWN_CHARS, number};
+pub use notice::{Notice, NoticeKind, Problem, SHOWN_CHARS};
 pub use parse::{Parsed, parse, sanitize, to_query};
 pub use presets::PresetId;
 pub use state::{
-    AT_RANGE, AppState, DEFAULT_SPEED, INIT_LIMIT, Lang, MAX_SPEED, STOP_RANGE, VIEW_LIMIT,
-    VIEW_MIN_SPAN, View,
+    AT_RANGE, AppState, DEFAULT_SPEED, INIT_LIMIT, Lang, MAX_SPEED, SPEED_RANGE, STOP_RANGE,
 };
 pub use table::{PARAMS, Param, find, markdown_table};

@@ -5,6 +5,8 @@
 //! so nothing is escaped here; control and bidi-override characters are
 //! stripped so a link cannot garble or disguise the notice.
 
+use crate::format::readable;
+
 /// At most this many characters of a given value are shown.
 pub const SHOWN_CHARS: usize = 40;
 
@@ -15,7 +17,7 @@ pub enum NoticeKind {
     Empty,
     /// `lr=abc`: not a number; the default is used.
     NotANumber,
-    /// `len=2.5`, `len=1e99`, `seed=-1`: not a whole number in the range; the default is used.
+    /// `len=2.5`, `seed=-1`: not a whole number in the range; the default is used.
     NotAnInteger { min: f64, max: f64 },
     /// `len=500`: a number outside the range; the nearest allowed value is used.
     OutOfRange { min: f64, max: f64 },
@@ -70,13 +72,13 @@ impl Notice {
             NoticeKind::NotANumber => format!("{key}={given} is not a number; {used}"),
             NoticeKind::NotAnInteger { min, max } => format!(
                 "{key}={given} is not a whole number from {} to {}; {used}",
-                number(*min),
-                number(*max)
+                readable(*min),
+                readable(*max)
             ),
             NoticeKind::OutOfRange { min, max } => format!(
                 "{key}={given} is outside the range {} to {}; {used}",
-                number(*min),
-                number(*max)
+                readable(*min),
+                readable(*max)
             ),
             NoticeKind::UnknownChoice { allowed } => {
                 format!("{key}={given} is not one of {}; {used}", allowed.join(", "))
@@ -108,13 +110,13 @@ impl Notice {
             }
             NoticeKind::NotAnInteger { min, max } => format!(
                 "{key}={given} は {} から {} までの整数ではありません。{used}",
-                number(*min),
-                number(*max)
+                readable(*min),
+                readable(*max)
             ),
             NoticeKind::OutOfRange { min, max } => format!(
                 "{key}={given} は範囲（{} 〜 {}）の外です。{used}",
-                number(*min),
-                number(*max)
+                readable(*min),
+                readable(*max)
             ),
             NoticeKind::UnknownChoice { allowed } => format!(
                 "{key}={given} は使えません（{} のいずれか）。{used}",
@@ -159,17 +161,6 @@ impl Notice {
         } else {
             format!("{} を使います", self.used)
         }
-    }
-}
-
-/// A number as people read it: plain decimals while short, else exponent form
-/// (0.001, 200, 1e-12, 4294967295).
-pub fn number(x: f64) -> String {
-    let plain = format!("{x}");
-    if plain.len() <= 10 {
-        plain
-    } else {
-        super::format::shortest(x)
     }
 }
 

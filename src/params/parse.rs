@@ -7,12 +7,14 @@
 //! `clip` and `epochs` take `off`, or 0 (a zero norm or stop means nothing else).
 
 use super::control::Control;
-use super::format::{Integer, Number, read_integer, read_number, shortest};
-use super::notice::{Notice, NoticeKind, Problem, number, shown};
-use super::state::{AppState, INIT_LIMITS, STOP_RANGE, VIEW_LIMITS, VIEW_MIN_SPAN, View};
+use super::notice::{Notice, NoticeKind, Problem, shown};
+use super::state::{AppState, INIT_LIMITS, STOP_RANGE};
 use super::table::{Codec, DRAWN_INIT, InitPart, OFF, PARAMS, Param};
-use crate::rnn::Weights;
-use crate::rnn::optim::{Hyper, Limits};
+use crate::format::{Whole, exact, read_number, read_whole, readable};
+use crate::plot::View;
+use crate::plot::view::VIEW_LIMITS;
+use crate::rnn::optim::Hyper;
+use crate::rnn::{Limits, Weights};
 
 /// The state a query string describes, and what had to be corrected.
 #[derive(Debug, Clone, PartialEq)]
@@ -63,7 +65,7 @@ pub fn to_query(state: &AppState) -> String {
         if param.codec.differs(state, &reader.state) {
             // Every value is made of [A-Za-z0-9.,-] (names, numbers, comma lists),
             // none of which a query string escapes, so it is written as is.
-            let value = param.codec.encode(state, shortest);
+            let value = param.codec.encode(state, exact);
             reader.read(param, &value);
             pairs.push(format!("{}={value}", param.key));
         }
@@ -115,7 +117,7 @@ impl Reader {
 
     /// A notice whose "used" value is what the state now holds for this key.
     fn notice(&mut self, param: &'static Param, kind: NoticeKind, raw: &str) {
-        let used = param.codec.encode(&self.state, number);
+        let used = param.codec.encode(&self.state, readable);
         self.notice_with(param, kind, raw, used);
     }
 
@@ -163,7 +165,7 @@ impl Reader {
                 self.apply(param, raw, outcome, |s, v| s.optimizer[*hyper] = v);
             }
             Codec::Clip => {
-                let outcome = if word == OFF || read_number(text) == Number::Value(0.0) {
+                let outcome = if word == OFF || read_number(text) == Some(0.0) {
                     Outcome::Exact(None)
                 } else {
                     map(number_in(text, Hyper::CLIP_RANGE), Some)
@@ -171,15 +173,14 @@ impl Reader {
                 self.apply(param, raw, outcome, |s, v| s.optimizer.clip = v);
             }
             Codec::Integer(field) => {
-                let outcome = integer_in(text, field.min, field.max, field.clamp);
+                let outcome = integer_in(text, field.limits, field.clamp);
                 self.apply(param, raw, outcome, field.set);
             }
             Codec::Stop => {
-                let (min, max) = STOP_RANGE;
-                let outcome = if word == OFF || read_integer(text) == Integer::Value(0) {
+                let outcome = if word == OFF || read_whole(text) == Whole::Value(0) {
                     Outcome::Exact(None)
                 } else {
-                    map(integer_in(text, min, max, true), Some)
+                    map(integer_in(text, STOP_RANGE, true), Some)
                 };
                 self.apply(param, raw, outcome, |s, v| s.stop_at = v);
             }
@@ -207,7 +208,7 @@ impl Reader {
             match number_in(word, INIT_LIMITS) {
                 Outcome::Exact(w) => InitInput::Weight(w),
                 Outcome::Corrected(w, kind) => {
-                    self.notice_with(param, kind, raw, number(w));
+                    self.notice_with(param, kind, raw, readable(w));
                     InitInput::Weight(w)
                 }
                 Outcome::Rejected(kind) => {
@@ -294,8 +295,8 @@ fn map<T, U>(outcome: Outcome<T>, f: impl FnOnce(T) -> U) -> Outcome<U> {
 /// A number clamped into `limits` (±∞ too); NaN and non-numbers are rejected.
 fn number_in(text: &str, limits: Limits) -> Outcome<f64> {
     match read_number(text) {
-        Number::Invalid => Outcome::Rejected(NoticeKind::NotANumber),
-        Number::Value(x) => match limits.clamp(x) {
+        None => Outcome::Rejected(NoticeKind::NotANumber),
+        Some(x) => match limits.clamp(x) {
             Some(c) if c == x => Outcome::Exact(x),
             Some(c) => Outcome::Corrected(c, out_of_range(limits)),
             None => Outcome::Rejected(NoticeKind::NotANumber),
@@ -310,34 +311,23 @@ fn out_of_range(limits: Limits) -> NoticeKind {
     }
 }
 
-/// A whole number in `min..=max`: clamped when `clamp`, else rejected outside.
-fn integer_in(text: &str, min: u64, max: u64, clamp: bool) -> Outcome<u64> {
-    let (min_f, max_f) = (min as f64, max as f64);
-    match read_integer(text) {
-        Integer::Invalid => Outcome::Rejected(NoticeKind::NotANumber),
-        Integer::NotWhole => Outcome::Rejected(NoticeKind::NotAnInteger {
-            min: min_f,
-            max: max_f,
-        }),
-        Integer::Value(v) => {
-            let clamped = v.clamp(i128::from(min), i128::from(max));
+/// A whole number in `limits`: clamped when `clamp`, else rejected outside.
+fn integer_in(text: &str, limits: Limits<u64>, clamp: bool) -> Outcome<u64> {
+    let Limits { min, max } = limits.to_f64();
+    let not_whole = NoticeKind::NotAnInteger { min, max };
+    match read_whole(text) {
+        Whole::Invalid => Outcome::Rejected(NoticeKind::NotANumber),
+        Whole::NotWhole => Outcome::Rejected(not_whole),
+        Whole::Value(v) => {
+            let clamped = v.clamp(i128::from(limits.min), i128::from(limits.max));
             // In range after the clamp, so the conversion cannot fail.
-            let value = u64::try_from(clamped).unwrap_or(min);
+            let value = u64::try_from(clamped).unwrap_or(limits.min);
             if clamped == v {
                 Outcome::Exact(value)
             } else if clamp {
-                Outcome::Corrected(
-                    value,
-                    NoticeKind::OutOfRange {
-                        min: min_f,
-                        max: max_f,
-                    },
-                )
+                Outcome::Corrected(value, out_of_range(limits.to_f64()))
             } else {
-                Outcome::Rejected(NoticeKind::NotAnInteger {
-                    min: min_f,
-                    max: max_f,
-                })
+                Outcome::Rejected(not_whole)
             }
         }
     }
@@ -349,23 +339,19 @@ fn view(text: &str) -> Outcome<View> {
     let mut bounds = [0.0; 4];
     let mut parts = text.split(',');
     for bound in &mut bounds {
-        match parts.next().map(read_number) {
-            Some(Number::Value(x)) => *bound = x,
-            _ => return Outcome::Rejected(not_four),
+        match parts.next().and_then(read_number) {
+            Some(x) => *bound = x,
+            None => return Outcome::Rejected(not_four),
         }
     }
     if parts.next().is_some() {
         return Outcome::Rejected(not_four);
     }
-    let clamped = bounds.map(|b| b.clamp(VIEW_LIMITS.min, VIEW_LIMITS.max));
-    let view = View::from_bounds(clamped);
-    let spans = [view.x_max - view.x_min, view.y_max - view.y_min];
-    // The clamped bounds are finite, so each span is a number.
-    if spans.iter().any(|&span| span < VIEW_MIN_SPAN) {
-        Outcome::Rejected(NoticeKind::Malformed(Problem::ViewEmptyRange))
-    } else if clamped != bounds {
-        Outcome::Corrected(view, out_of_range(VIEW_LIMITS))
-    } else {
-        Outcome::Exact(view)
+    let [x_min, x_max, y_min, y_max] = bounds.map(|b| b.clamp(VIEW_LIMITS.min, VIEW_LIMITS.max));
+    // Clamped, the bounds are in range: only an empty axis is left to refuse.
+    match View::new(x_min, x_max, y_min, y_max) {
+        Err(_) => Outcome::Rejected(NoticeKind::Malformed(Problem::ViewEmptyRange)),
+        Ok(view) if view.bounds() != bounds => Outcome::Corrected(view, out_of_range(VIEW_LIMITS)),
+        Ok(view) => Outcome::Exact(view),
     }
 }

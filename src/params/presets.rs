@@ -6,7 +6,8 @@
 use serde::{Deserialize, Serialize};
 use strum::IntoEnumIterator;
 
-use super::state::{AppState, Lang, View};
+use super::state::{AppState, Lang};
+use crate::plot::View;
 use crate::rnn::{DataConfig, OptimizerKind, OptimizerSettings, Reduction, Weights};
 
 /// A scenario, numbered from 1 in declaration order for the keyboard.

@@ -8,11 +8,12 @@ use strum::IntoEnumIterator;
 
 use super::control::Control;
 use super::presets::PresetId;
+use crate::plot::View;
 use crate::rnn::error::CoreError;
-use crate::rnn::optim::{Hyper, Limits};
-use crate::rnn::surface::Axis;
+use crate::rnn::optim::Hyper;
 use crate::rnn::{
-    DataConfig, OptimizerKind, OptimizerSettings, Reduction, StopRule, TrainerConfig, Weights,
+    DataConfig, Limits, OptimizerKind, OptimizerSettings, Reduction, StopRule, TrainerConfig,
+    Weights,
 };
 
 /// Most epochs per animation frame. At 20×10 an epoch is a few hundred
@@ -23,101 +24,16 @@ pub const MAX_SPEED: u32 = 2000;
 /// (epoch ~400) in under two seconds at 60 frames per second, slow enough to
 /// watch the chaotic transient.
 pub const DEFAULT_SPEED: u32 = 5;
+/// `speed=`: epochs per frame.
+pub const SPEED_RANGE: Limits<u32> = Limits::new(1, MAX_SPEED);
 /// `epochs=`: the allowed stop, in epochs.
-pub const STOP_RANGE: (u64, u64) = (1, 1_000_000_000);
+pub const STOP_RANGE: Limits<u64> = Limits::new(1, 1_000_000_000);
 /// `at=`: epochs trained on load. Bounded so a link cannot freeze the page for long.
-pub const AT_RANGE: (u64, u64) = (0, 10_000_000);
+pub const AT_RANGE: Limits<u64> = Limits::new(0, 10_000_000);
 /// `wx=`, `wrec=`: the initial weights stay within ±this: room around
 /// Roelants' [-3, 3]² for any start worth showing.
 pub const INIT_LIMIT: f64 = 10.0;
-/// `view=`: every bound stays within ±this.
-pub const VIEW_LIMIT: f64 = 1000.0;
-/// `view=`: each axis spans at least this, so a grid cell is never zero-wide.
-pub const VIEW_MIN_SPAN: f64 = 1e-6;
-pub(crate) const INIT_LIMITS: Limits = Limits {
-    min: -INIT_LIMIT,
-    max: INIT_LIMIT,
-};
-pub(crate) const VIEW_LIMITS: Limits = Limits {
-    min: -VIEW_LIMIT,
-    max: VIEW_LIMIT,
-};
-
-/// The loss-surface window: `w_x` from `x_min` to `x_max`, `w_rec` from `y_min` to `y_max`.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
-pub struct View {
-    pub x_min: f64,
-    pub x_max: f64,
-    pub y_min: f64,
-    pub y_max: f64,
-}
-
-impl View {
-    /// Roelants' figure: [-3, 3]².
-    pub const DEFAULT: View = View::square(-3.0, 3.0);
-    /// Roelants' zoomed panel around the optimum: [0, 2]².
-    pub const NEAR_OPTIMUM: View = View::square(0.0, 2.0);
-
-    /// The same range on both axes.
-    pub const fn square(min: f64, max: f64) -> View {
-        View {
-            x_min: min,
-            x_max: max,
-            y_min: min,
-            y_max: max,
-        }
-    }
-
-    /// `[x_min, x_max, y_min, y_max]`, the order of `view=`.
-    pub fn bounds(&self) -> [f64; 4] {
-        [self.x_min, self.x_max, self.y_min, self.y_max]
-    }
-
-    pub fn from_bounds([x_min, x_max, y_min, y_max]: [f64; 4]) -> View {
-        View {
-            x_min,
-            x_max,
-            y_min,
-            y_max,
-        }
-    }
-
-    /// Finite bounds within ±[`VIEW_LIMIT`], and each axis at least [`VIEW_MIN_SPAN`] wide.
-    pub fn validate(&self) -> Result<(), CoreError> {
-        let invalid = |reason: &str| {
-            Err(CoreError::Invalid {
-                name: "view",
-                reason: reason.into(),
-            })
-        };
-        if !self.bounds().iter().all(|&b| VIEW_LIMITS.contains(b)) {
-            return invalid("bounds must be numbers between -1000 and 1000");
-        }
-        if !(self.x_max - self.x_min >= VIEW_MIN_SPAN && self.y_max - self.y_min >= VIEW_MIN_SPAN) {
-            return invalid("each axis needs min < max (by at least 1e-6)");
-        }
-        Ok(())
-    }
-
-    /// The grid axes for a surface of `cols × rows` points.
-    pub fn axes(&self, cols: usize, rows: usize) -> (Axis, Axis) {
-        (
-            Axis::new(self.x_min, self.x_max, cols),
-            Axis::new(self.y_min, self.y_max, rows),
-        )
-    }
-
-    /// Whether `w` lies inside the window (edges included).
-    pub fn contains(&self, w: Weights) -> bool {
-        (self.x_min..=self.x_max).contains(&w.w_x) && (self.y_min..=self.y_max).contains(&w.w_rec)
-    }
-}
-
-impl Default for View {
-    fn default() -> Self {
-        View::DEFAULT
-    }
-}
+pub(crate) const INIT_LIMITS: Limits = Limits::new(-INIT_LIMIT, INIT_LIMIT);
 
 /// The interface language; its name is the `lang=` value and BCP 47 primary tag.
 #[derive(
@@ -244,11 +160,11 @@ impl AppState {
             INIT_LIMITS.check("wrec", w.w_rec)?;
         }
         self.view.validate()?;
-        check_u64("speed", self.speed.into(), (1, MAX_SPEED.into()))?;
+        SPEED_RANGE.check("speed", self.speed)?;
         if let Some(stop) = self.stop_at {
-            check_u64("epochs", stop, STOP_RANGE)?;
+            STOP_RANGE.check("epochs", stop)?;
         }
-        check_u64("at", self.at, AT_RANGE)?;
+        AT_RANGE.check("at", self.at)?;
         let canonical = self.hide.windows(2).all(|pair| pair[0] < pair[1]);
         if !canonical {
             return Err(CoreError::Invalid {
@@ -257,18 +173,5 @@ impl AppState {
             });
         }
         Ok(())
-    }
-}
-
-fn check_u64(name: &'static str, value: u64, (min, max): (u64, u64)) -> Result<(), CoreError> {
-    if (min..=max).contains(&value) {
-        Ok(())
-    } else {
-        Err(CoreError::OutOfRange {
-            name,
-            value: value as f64,
-            min: min as f64,
-            max: max as f64,
-        })
     }
 }

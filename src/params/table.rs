@@ -4,17 +4,16 @@
 //! written another.
 
 use super::control::Control;
-use super::format::shortest;
-use super::notice::number;
 use super::presets::PresetId;
-use super::state::{AT_RANGE, AppState, INIT_LIMITS, Lang, MAX_SPEED, STOP_RANGE, VIEW_LIMITS};
+use super::state::{AT_RANGE, AppState, INIT_LIMITS, Lang, SPEED_RANGE, STOP_RANGE};
+use crate::format::{exact, readable};
+use crate::plot::view::VIEW_LIMITS;
 use crate::rnn::data::{LEN_RANGE, SAMPLES_RANGE};
 use std::sync::LazyLock;
 
 use strum::IntoEnumIterator;
 
-use crate::rnn::optim::Limits;
-use crate::rnn::{Hyper, Named, OptimizerKind, Reduction, Weights};
+use crate::rnn::{Hyper, Limits, Named, OptimizerKind, Reduction, Weights};
 
 /// One URL parameter.
 pub struct Param {
@@ -69,8 +68,7 @@ pub(crate) struct Choice {
 }
 
 pub(crate) struct IntegerField {
-    pub min: u64,
-    pub max: u64,
+    pub limits: Limits<u64>,
     /// Out-of-range values are clamped; otherwise (an identifier such as the
     /// seed, where the nearest value means nothing) they fall back to the default.
     pub clamp: bool,
@@ -131,21 +129,21 @@ impl Codec {
     pub(crate) fn differs(&self, a: &AppState, b: &AppState) -> bool {
         match self {
             Codec::Init(_) => a.init != b.init,
-            _ => self.encode(a, shortest) != self.encode(b, shortest),
+            _ => self.encode(a, exact) != self.encode(b, exact),
         }
     }
 
     /// The accepted values, for the README.
     fn values_doc(&self) -> String {
-        let range = |l: Limits| format!("{} to {}", number(l.min), number(l.max));
+        let range = |l: Limits| format!("{} to {}", readable(l.min), readable(l.max));
         match self {
             Codec::Choice(choice) => quoted((choice.names)()),
             Codec::Hyper(hyper) => format!("number, {}", range(hyper.limits())),
             Codec::Clip => format!("number, {}, or `{OFF}` (or 0)", range(Hyper::CLIP_RANGE)),
-            Codec::Integer(f) => format!("whole number, {} to {}", f.min, f.max),
+            Codec::Integer(f) => format!("whole number, {} to {}", f.limits.min, f.limits.max),
             Codec::Stop => format!(
                 "whole number, {} to {}, or `{OFF}` (or 0)",
-                STOP_RANGE.0, STOP_RANGE.1
+                STOP_RANGE.min, STOP_RANGE.max
             ),
             Codec::Init(_) => format!("number, {}, or `{DRAWN_INIT}`", range(INIT_LIMITS)),
             Codec::View => format!("4 numbers, each {}, min < max", range(VIEW_LIMITS)),
@@ -159,14 +157,14 @@ impl Codec {
 
     /// The default, for the README.
     fn default_doc(&self) -> String {
-        let value = self.encode(&AppState::default(), number);
+        let value = self.encode(&AppState::default(), readable);
         match self {
             Codec::Init(_) => "drawn with the data".into(),
             Codec::Hyper(hyper) => {
                 let spec = hyper.spec();
-                let mut doc = format!("`{}`", shortest(spec.default));
+                let mut doc = format!("`{}`", exact(spec.default));
                 for &(kind, value) in spec.rule_defaults {
-                    doc.push_str(&format!(", {} `{}`", kind.name(), shortest(value)));
+                    doc.push_str(&format!(", {} `{}`", kind.name(), exact(value)));
                 }
                 doc
             }
@@ -254,8 +252,7 @@ fn settings_params() -> Vec<Param> {
             key: "len",
             description: "Sequence length.",
             codec: Codec::Integer(IntegerField {
-                min: LEN_RANGE.0 as u64,
-                max: LEN_RANGE.1 as u64,
+                limits: Limits::new(LEN_RANGE.min as u64, LEN_RANGE.max as u64),
                 clamp: true,
                 get: |s| s.data.len as u64,
                 set: |s, v| s.data.len = v as usize,
@@ -265,8 +262,7 @@ fn settings_params() -> Vec<Param> {
             key: "n",
             description: "Number of sequences.",
             codec: Codec::Integer(IntegerField {
-                min: SAMPLES_RANGE.0 as u64,
-                max: SAMPLES_RANGE.1 as u64,
+                limits: Limits::new(SAMPLES_RANGE.min as u64, SAMPLES_RANGE.max as u64),
                 clamp: true,
                 get: |s| s.data.samples as u64,
                 set: |s, v| s.data.samples = v as usize,
@@ -276,8 +272,7 @@ fn settings_params() -> Vec<Param> {
             key: "seed",
             description: "numpy seed of the data (and of the init drawn after it).",
             codec: Codec::Integer(IntegerField {
-                min: 0,
-                max: u32::MAX as u64,
+                limits: Limits::new(0, u32::MAX as u64),
                 clamp: false,
                 get: |s| s.data.seed.into(),
                 set: |s, v| s.data.seed = v as u32,
@@ -302,8 +297,7 @@ fn settings_params() -> Vec<Param> {
             key: "speed",
             description: "Epochs per animation frame.",
             codec: Codec::Integer(IntegerField {
-                min: 1,
-                max: MAX_SPEED as u64,
+                limits: Limits::new(SPEED_RANGE.min as u64, SPEED_RANGE.max as u64),
                 clamp: true,
                 get: |s| s.speed.into(),
                 set: |s, v| s.speed = v as u32,
@@ -326,8 +320,7 @@ fn settings_params() -> Vec<Param> {
             key: "at",
             description: "Train this many epochs on load: a link to a moment of the run.",
             codec: Codec::Integer(IntegerField {
-                min: AT_RANGE.0,
-                max: AT_RANGE.1,
+                limits: AT_RANGE,
                 clamp: true,
                 get: |s| s.at,
                 set: |s, v| s.at = v,

@@ -2,96 +2,8 @@
 //! of (w_x, w_rec) drawn into a plot rectangle, w_x to the right and w_rec
 //! upward (pixel y grows downward, so the top edge is `y_max`).
 
+use super::view::View;
 use crate::rnn::{Surface, Weights};
-
-/// The part of weight space on screen. Always finite with `min < max` on both
-/// axes (see [`View::from_array`]).
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct View {
-    pub x_min: f64,
-    pub x_max: f64,
-    pub y_min: f64,
-    pub y_max: f64,
-}
-
-/// Why a view cannot be used.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ViewError {
-    NotFinite,
-    EmptyX,
-    EmptyY,
-}
-
-impl std::fmt::Display for ViewError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(match self {
-            ViewError::NotFinite => "all four bounds must be numbers",
-            ViewError::EmptyX => "the w_x range is empty: \"from\" must be less than \"to\"",
-            ViewError::EmptyY => "the w_rec range is empty: \"from\" must be less than \"to\"",
-        })
-    }
-}
-
-impl Default for View {
-    /// [`View::WIDE`].
-    fn default() -> View {
-        View {
-            x_min: -3.0,
-            x_max: 3.0,
-            y_min: -3.0,
-            y_max: 3.0,
-        }
-    }
-}
-
-impl View {
-    /// The default range, as Roelants: [-3, 3]².
-    pub const WIDE: [f64; 4] = [-3.0, 3.0, -3.0, 3.0];
-    /// Close to the optimum (1, 1): [0, 2]².
-    pub const NEAR: [f64; 4] = [0.0, 2.0, 0.0, 2.0];
-
-    /// A view from `[x_min, x_max, y_min, y_max]`, checked.
-    pub fn from_array([x_min, x_max, y_min, y_max]: [f64; 4]) -> Result<View, ViewError> {
-        if ![x_min, x_max, y_min, y_max].iter().all(|v| v.is_finite()) {
-            return Err(ViewError::NotFinite);
-        }
-        // `max - min` must be finite and positive: pixel maps divide by it.
-        if !(x_min < x_max && (x_max - x_min).is_finite()) {
-            return Err(ViewError::EmptyX);
-        }
-        if !(y_min < y_max && (y_max - y_min).is_finite()) {
-            return Err(ViewError::EmptyY);
-        }
-        Ok(View {
-            x_min,
-            x_max,
-            y_min,
-            y_max,
-        })
-    }
-
-    pub fn to_array(self) -> [f64; 4] {
-        [self.x_min, self.x_max, self.y_min, self.y_max]
-    }
-
-    pub fn contains(&self, w: Weights) -> bool {
-        (self.x_min..=self.x_max).contains(&w.w_x) && (self.y_min..=self.y_max).contains(&w.w_rec)
-    }
-
-    /// The view grown by `fraction` of its width and height on every side.
-    pub fn expanded(&self, fraction: f64) -> View {
-        let (dx, dy) = (
-            (self.x_max - self.x_min) * fraction,
-            (self.y_max - self.y_min) * fraction,
-        );
-        View {
-            x_min: self.x_min - dx,
-            x_max: self.x_max + dx,
-            y_min: self.y_min - dy,
-            y_max: self.y_max + dy,
-        }
-    }
-}
 
 /// The part of the segment `a → b` inside `bounds` (Liang–Barsky), or `None`
 /// when it misses them or is not finite.
@@ -149,20 +61,6 @@ pub fn escape_point(path: &[Weights], view: &View) -> Option<Weights> {
         }
         _ => Some(inside),
     }
-}
-
-/// Reads four texts (w_x from, w_x to, w_rec from, w_rec to) as a view, or
-/// says in one line what is wrong with them.
-pub fn parse_view(texts: &[String; 4]) -> Result<View, String> {
-    const NAMES: [&str; 4] = ["w_x from", "w_x to", "w_rec from", "w_rec to"];
-    let mut values = [0.0; 4];
-    for ((value, text), name) in values.iter_mut().zip(texts).zip(NAMES) {
-        *value = match text.trim().parse::<f64>() {
-            Ok(v) if v.is_finite() => v,
-            _ => return Err(format!("{name} must be a number")),
-        };
-    }
-    View::from_array(values).map_err(|e| e.to_string())
 }
 
 /// An axis-aligned rectangle in pixels, y downward.
@@ -339,7 +237,7 @@ mod tests {
     use super::*;
 
     fn geometry() -> PlotGeometry {
-        let view = View::from_array(View::WIDE).expect("valid view");
+        let view = View::DEFAULT;
         let rect = Rect {
             x: 50.0,
             y: 10.0,
@@ -408,59 +306,11 @@ mod tests {
         assert!(PlotGeometry::new(g.view, Rect::default()).is_none());
     }
 
-    #[test]
-    fn bad_views_are_rejected() {
-        assert_eq!(
-            View::from_array([1.0, 1.0, 0.0, 2.0]),
-            Err(ViewError::EmptyX)
-        );
-        assert_eq!(
-            View::from_array([0.0, 2.0, 3.0, -3.0]),
-            Err(ViewError::EmptyY)
-        );
-        assert_eq!(
-            View::from_array([f64::NAN, 2.0, 0.0, 2.0]),
-            Err(ViewError::NotFinite)
-        );
-        assert_eq!(
-            View::from_array([-1e308, 1e308, 0.0, 1.0]),
-            Err(ViewError::EmptyX)
-        );
-        assert!(View::from_array(View::NEAR).is_ok());
-        assert_eq!(View::from_array(View::WIDE), Ok(View::default()));
-    }
-
-    #[test]
-    fn custom_ranges_are_checked() {
-        let parse = |values: [&str; 4]| parse_view(&values.map(String::from)).map(View::to_array);
-        assert_eq!(parse(["-1", " 2", "0", "0.5"]), Ok([-1.0, 2.0, 0.0, 0.5]));
-        assert_eq!(
-            parse(["1", "1", "0", "2"]),
-            Err(ViewError::EmptyX.to_string())
-        );
-        assert_eq!(
-            parse(["0", "2", "3", "-3"]),
-            Err(ViewError::EmptyY.to_string())
-        );
-        assert_eq!(
-            parse(["", "2", "0", "2"]),
-            Err("w_x from must be a number".into())
-        );
-        assert_eq!(
-            parse(["0", "abc", "0", "2"]),
-            Err("w_x to must be a number".into())
-        );
-        assert_eq!(
-            parse(["0", "2", "inf", "2"]),
-            Err("w_rec from must be a number".into())
-        );
-    }
-
-    fn grid_surface(n: usize, view: [f64; 4]) -> Surface {
-        let axis = |min: f64, max: f64| crate::rnn::Axis::new(min, max, n).values();
+    fn grid_surface(n: usize, view: View) -> Surface {
+        let (w_x, w_rec) = view.axes(n, n);
         Surface {
-            w_x: axis(view[0], view[1]),
-            w_rec: axis(view[2], view[3]),
+            w_x: w_x.values(),
+            w_rec: w_rec.values(),
             loss: vec![0.0; n * n],
             grad: None,
             overflowed: 0,
@@ -473,7 +323,7 @@ mod tests {
 
     #[test]
     fn segments_are_clipped_to_the_view() {
-        let view = View::from_array(View::WIDE).expect("valid view");
+        let view = View::DEFAULT;
         // Inside: unchanged.
         assert_eq!(
             clip_segment(w(0.0, 0.0), w(1.0, 1.0), &view),
@@ -525,7 +375,7 @@ mod tests {
 
     #[test]
     fn escape_point_is_where_the_path_left() {
-        let view = View::from_array(View::WIDE).expect("valid view");
+        let view = View::DEFAULT;
         // Diverging up through w_rec = 3.
         let path = [
             w(1.0, 2.0),
@@ -543,7 +393,7 @@ mod tests {
     #[test]
     fn image_cells_are_centred_on_grid_points() {
         let g = geometry();
-        let surface = grid_surface(4, View::WIDE);
+        let surface = grid_surface(4, View::DEFAULT);
         let image = g.image_rect(&surface).unwrap_or_default();
         // 4 points over [-3, 3]: cell width 2, so the image spans [-4, 4].
         assert!((image.x - g.x_to_pixel(-4.0)).abs() < 1e-9);
@@ -553,7 +403,7 @@ mod tests {
 
     #[test]
     fn nearest_cell_matches_the_drawn_cell() {
-        let surface = grid_surface(4, View::WIDE); // grid -3, -1, 1, 3
+        let surface = grid_surface(4, View::DEFAULT); // grid -3, -1, 1, 3
         let at = |w_x, w_rec| nearest_cell(&surface, Weights { w_x, w_rec });
         assert_eq!(at(-3.0, -3.0), Some((0, 0)));
         assert_eq!(at(1.1, 2.2), Some((3, 2)));

@@ -1,33 +1,14 @@
 //! Text read-outs of the plots (the heat map's hover line), free of NaN.
 
-use super::scale::format_loss;
+use crate::format;
 use crate::rnn::Weights;
-
-/// A weight with 3 decimals, enough to tell the cells of a 256² grid over a
-/// 6-wide range apart (cell width ≈ 0.024).
-pub fn format_weight(value: f64) -> String {
-    if !value.is_finite() {
-        return "—".into();
-    }
-    let text = format!("{value:.3}");
-    // "-0.000" reads as a different number from "0.000".
-    if text
-        .trim_start_matches('-')
-        .chars()
-        .all(|c| c == '0' || c == '.')
-    {
-        text.trim_start_matches('-').to_string()
-    } else {
-        text
-    }
-}
 
 /// "w_x = 1.000, w_rec = 0.998".
 pub fn weights_text(w: Weights) -> String {
     format!(
         "w_x = {}, w_rec = {}",
-        format_weight(w.w_x),
-        format_weight(w.w_rec)
+        format::weight(w.w_x),
+        format::weight(w.w_rec)
     )
 }
 
@@ -37,7 +18,7 @@ pub fn hover_text(w: Weights, loss: Option<f64>) -> String {
     format!(
         "{}, loss = {}",
         weights_text(w),
-        loss.map_or_else(|| "overflow".to_string(), format_loss)
+        loss.map_or_else(|| "overflow".to_string(), format::loss)
     )
 }
 
@@ -63,6 +44,6 @@ mod tests {
             hover_text(w, None),
             "w_x = -2.500, w_rec = 2.750, loss = overflow"
         );
-        assert_eq!(format_weight(f64::NAN), "—");
+        assert_eq!(format::weight(f64::NAN), "—");
     }
 }

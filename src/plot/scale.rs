@@ -4,6 +4,7 @@
 //! Every function here accepts any `f64` (NaN, infinities, reversed ranges)
 //! without panicking: bad input gives an empty tick list or a fallback range.
 
+use crate::format;
 use crate::rnn::Surface;
 
 /// One labelled tick mark at `value`, in the data units of its axis.
@@ -201,29 +202,6 @@ fn nice_step(span: f64, max_count: usize) -> Option<f64> {
         .find(|&step| step >= raw * (1.0 - 1e-9))
 }
 
-/// A tick value as text with `decimals` digits after the point; large or tiny
-/// magnitudes in exponent form. Never prints "-0".
-fn format_value(value: f64, decimals: usize) -> String {
-    let magnitude = value.abs();
-    if value != 0.0 && !(1e-4..1e6).contains(&magnitude) {
-        return format_exponent(value);
-    }
-    format!("{value:.decimals$}")
-}
-
-/// `1.5e-7`: the shortest exponent form that round-trips the value's 3 significant digits.
-fn format_exponent(value: f64) -> String {
-    let text = format!("{value:.2e}");
-    // "1.50e-7" -> "1.5e-7", "1.00e6" -> "1e6".
-    match text.split_once('e') {
-        Some((mantissa, exponent)) => {
-            let mantissa = mantissa.trim_end_matches('0').trim_end_matches('.');
-            format!("{mantissa}e{exponent}")
-        }
-        None => text,
-    }
-}
-
 /// Ticks at multiples of a 1-2-5 step inside `[min, max]`, at most about
 /// `max_count + 1` of them, labelled with just enough decimals for the step.
 pub fn linear_ticks(min: f64, max: f64, max_count: usize) -> Vec<Tick> {
@@ -256,7 +234,7 @@ fn ticks_every(min: f64, max: f64, step: f64) -> Vec<Tick> {
             let value = if v.abs() < step * 1e-9 { 0.0 } else { v };
             Tick {
                 value,
-                label: format_value(value, decimals),
+                label: format::tick(value, decimals),
             }
         })
         .collect()
@@ -266,7 +244,7 @@ fn ticks_every(min: f64, max: f64, step: f64) -> Vec<Tick> {
 /// 0.001..1000, else `1e{k}` for every tick so that one axis has one style.
 fn decade_label(k: i32, plain: bool) -> String {
     if plain {
-        format_value(10f64.powi(k), k.min(0).unsigned_abs() as usize)
+        format::tick(10f64.powi(k), k.min(0).unsigned_abs() as usize)
     } else {
         format!("1e{k}")
     }
@@ -306,9 +284,9 @@ pub fn log_ticks(min: f64, max: f64, max_count: usize) -> Vec<Tick> {
         .map(|(k, v)| Tick {
             value: v,
             label: if plain {
-                format_value(v, k.min(0).unsigned_abs() as usize)
+                format::tick(v, k.min(0).unsigned_abs() as usize)
             } else {
-                format_exponent(v)
+                format::scientific(v, 3)
             },
         })
         .collect();
@@ -316,32 +294,6 @@ pub fn log_ticks(min: f64, max: f64, max_count: usize) -> Vec<Tick> {
         sub_ticks
     } else {
         linear_ticks(min, max, max_count.min(5))
-    }
-}
-
-/// A loss as text: 4 significant digits, exponent form when tiny or huge,
-/// "overflow" for a non-finite value (never "NaN" or "inf").
-pub fn format_loss(loss: f64) -> String {
-    if !loss.is_finite() {
-        return "overflow".into();
-    }
-    if loss == 0.0 {
-        return "0".into();
-    }
-    let magnitude = loss.abs();
-    if (1e-3..1e5).contains(&magnitude) {
-        // 4 significant digits.
-        let decimals = (3 - magnitude.log10().floor() as i32).max(0) as usize;
-        format!("{loss:.decimals$}")
-    } else {
-        let text = format!("{loss:.3e}");
-        match text.split_once('e') {
-            Some((mantissa, exponent)) => {
-                let mantissa = mantissa.trim_end_matches('0').trim_end_matches('.');
-                format!("{mantissa}e{exponent}")
-            }
-            None => text,
-        }
     }
 }
 
@@ -541,16 +493,6 @@ mod tests {
             max: 1.0,
         };
         assert_eq!(flat.fraction(1.0), None);
-    }
-
-    #[test]
-    fn losses_print_without_nan() {
-        assert_eq!(format_loss(0.0068), "0.006800");
-        assert_eq!(format_loss(12.3456), "12.35");
-        assert_eq!(format_loss(3.0e7), "3e7");
-        assert_eq!(format_loss(1.2345e-5), "1.234e-5");
-        assert_eq!(format_loss(f64::INFINITY), "overflow");
-        assert_eq!(format_loss(f64::NAN), "overflow");
     }
 
     #[test]

@@ -2,20 +2,21 @@
 //!
 //! The seed and Roelants both run
 //! `np.random.seed(seed); X[r, :] = np.around(np.random.rand(seq_len))` per
-//! row, then draw the initial weights with `np.random.uniform(-.1, .1)` twice
-//! (algorithms.md §2). Reproducing the stream bit for bit lets a teacher
-//! cross-check any seed in a notebook.
+//! row, then draw the initial weights with `np.random.uniform(-.1, .1)` twice,
+//! all from numpy's legacy MT19937 stream. Reproducing that stream bit for bit
+//! lets a teacher cross-check any seed in a notebook.
 
 use rand_mt::Mt;
 use serde::{Deserialize, Serialize};
 
-use super::error::{CoreError, check_range};
+use super::error::CoreError;
+use super::limits::Limits;
 use super::model::Weights;
 
 /// Allowed number of sequences.
-pub const SAMPLES_RANGE: (usize, usize) = (1, 1000);
+pub const SAMPLES_RANGE: Limits<usize> = Limits::new(1, 1000);
 /// Allowed sequence length.
-pub const LEN_RANGE: (usize, usize) = (1, 200);
+pub const LEN_RANGE: Limits<usize> = Limits::new(1, 200);
 
 /// What to draw: numpy seed, number of sequences, sequence length.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -39,18 +40,8 @@ impl Default for DataConfig {
 impl DataConfig {
     /// Checks the ranges: samples 1..=1000, length 1..=200, any u32 seed.
     pub fn validate(&self) -> Result<(), CoreError> {
-        check_range(
-            "samples",
-            self.samples as f64,
-            SAMPLES_RANGE.0 as f64,
-            SAMPLES_RANGE.1 as f64,
-        )?;
-        check_range(
-            "len",
-            self.len as f64,
-            LEN_RANGE.0 as f64,
-            LEN_RANGE.1 as f64,
-        )
+        SAMPLES_RANGE.check("samples", self.samples)?;
+        LEN_RANGE.check("len", self.len)
     }
 }
 

@@ -26,22 +26,3 @@ impl CoreError {
         }
     }
 }
-
-/// Checks `min <= value <= max` (and that `value` is not NaN).
-pub(crate) fn check_range(
-    name: &'static str,
-    value: f64,
-    min: f64,
-    max: f64,
-) -> Result<(), CoreError> {
-    if value >= min && value <= max {
-        Ok(())
-    } else {
-        Err(CoreError::OutOfRange {
-            name,
-            value,
-            min,
-            max,
-        })
-    }
-}

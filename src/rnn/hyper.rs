@@ -11,7 +11,8 @@
 use strum::{EnumCount, EnumIter};
 
 use super::error::CoreError;
-use super::optim::{Limits, OptimizerKind};
+use super::limits::Limits;
+use super::optim::OptimizerKind;
 
 /// One hyperparameter. The order is the display order of the form and the URL.
 /// (`Default` only lets enums that hold a `Hyper` derive their iterators.)

@@ -3,13 +3,15 @@
 //! Read it in this order: [`data`] (numpy-compatible sequences), [`model`]
 //! (forward pass, loss, BPTT), [`optim`] (six update rules), [`trainer`]
 //! (epochs, divergence, bounded history) and [`surface`] (the loss over a grid).
-//! The formulas follow `algorithms.md` of the project spec, which follows the
-//! seed blog post and Peter Roelants' numpy tutorial.
+//! The formulas follow the seed (the 2016 blog post this project grew from,
+//! which trains the model in Theano) and Peter Roelants' numpy tutorial on
+//! the linear RNN that the post follows.
 
 pub mod data;
 pub mod error;
 pub mod history;
 pub mod hyper;
+pub mod limits;
 pub mod model;
 pub mod named;
 pub mod optim;
@@ -19,6 +21,7 @@ pub mod trainer;
 pub use data::{DataConfig, Dataset};
 pub use error::CoreError;
 pub use hyper::{Hyper, HyperSpec};
+pub use limits::Limits;
 pub use model::{Gradient, Reduction, Weights};
 pub use named::Named;
 pub use optim::{Optimizer, OptimizerKind, OptimizerSettings};

@@ -1,6 +1,7 @@
 //! The linear RNN, its loss and its exact gradient by backpropagation through time.
 //!
-//! `s_0 = 0`, `s_k = x_k·w_x + s_{k-1}·w_rec`, output `y = s_n` (algorithms.md §1).
+//! `s_0 = 0`, `s_k = x_k·w_x + s_{k-1}·w_rec`, output `y = s_n`: the model of
+//! Roelants' numpy tutorial, which the seed's Theano code follows.
 //! Nothing here panics on overflow: with |w_rec| > 1 and long sequences the
 //! values may become inf or NaN, and the caller decides what that means.
 
@@ -64,7 +65,7 @@ pub enum Reduction {
 
 impl Reduction {
     /// The factor applied to the sum of squared errors.
-    fn scale(self, samples: usize) -> f64 {
+    pub(crate) fn scale(self, samples: usize) -> f64 {
         match self {
             Reduction::Sum => 1.0,
             Reduction::Mean => 1.0 / samples as f64,
@@ -98,7 +99,8 @@ pub struct Bptt {
 }
 
 impl Bptt {
-    /// The loss and its exact gradient at `w` (algorithms.md §1, BPTT).
+    /// The loss and its exact gradient at `w`, by backpropagation through time
+    /// as Roelants' tutorial derives it.
     pub fn loss_and_gradient(
         &mut self,
         data: &Dataset,

@@ -147,37 +147,6 @@ impl<'de> Deserialize<'de> for OptimizerSettings {
     }
 }
 
-/// A closed range of allowed values.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Limits {
-    pub min: f64,
-    pub max: f64,
-}
-
-impl Limits {
-    pub fn contains(self, value: f64) -> bool {
-        value >= self.min && value <= self.max
-    }
-
-    pub fn check(self, name: &'static str, value: f64) -> Result<(), CoreError> {
-        if self.contains(value) {
-            Ok(())
-        } else {
-            Err(CoreError::OutOfRange {
-                name,
-                value,
-                min: self.min,
-                max: self.max,
-            })
-        }
-    }
-
-    /// The nearest allowed value; NaN has none and gives `None`.
-    pub fn clamp(self, value: f64) -> Option<f64> {
-        (!value.is_nan()).then(|| value.clamp(self.min, self.max))
-    }
-}
-
 /// Per-parameter state, `[w_x, w_rec]`. Each rule uses only its own fields.
 #[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
 pub struct OptimizerState {

@@ -19,11 +19,14 @@
 use serde::{Deserialize, Serialize};
 
 use super::data::Dataset;
-use super::error::{CoreError, check_range};
+use super::error::CoreError;
+use super::limits::Limits;
 use super::model::{Bptt, Reduction, Weights};
 
 /// Most points along one axis.
 pub const MAX_POINTS: usize = 4096;
+/// Allowed points along one axis.
+pub const POINTS_RANGE: Limits<usize> = Limits::new(1, MAX_POINTS);
 
 /// `n` evenly spaced values from `min` to `max`.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
@@ -49,7 +52,7 @@ impl Axis {
         if !self.min.is_finite() || !self.max.is_finite() {
             return invalid("the bounds must be finite numbers");
         }
-        check_range(name, self.n as f64, 1.0, MAX_POINTS as f64)?;
+        POINTS_RANGE.check(name, self.n)?;
         if self.n == 1 && self.min != self.max {
             return invalid("one point needs min = max");
         }
@@ -143,13 +146,6 @@ impl Surface {
 fn validate(w_x: &Axis, w_rec: &Axis) -> Result<(), CoreError> {
     w_x.validate("wx")?;
     w_rec.validate("wrec")
-}
-
-fn scale(reduction: Reduction, samples: usize) -> f64 {
-    match reduction {
-        Reduction::Sum => 1.0,
-        Reduction::Mean => 1.0 / samples as f64,
-    }
 }
 
 /// The coefficients of `A(w)`, `B(w)` and their derivatives, lowest power
@@ -307,7 +303,7 @@ pub fn compute_from(
             reason: "the loss polynomials belong to another data set".into(),
         });
     }
-    let scale = scale(reduction, data.samples());
+    let scale = reduction.scale(data.samples());
     let n = polys.len;
     let (a_prime, b_prime) = (derivative(&polys.a), derivative(&polys.b));
     let mut surface = Surface::empty(&w_x, &w_rec, with_grad);

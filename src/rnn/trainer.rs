@@ -1,4 +1,5 @@
-//! Training: one epoch is one full-batch update (algorithms.md §3).
+//! Training: one epoch is one full-batch update, as in the seed and Roelants'
+//! tutorial (every epoch uses all sequences).
 //!
 //! Each epoch records the loss and gradient at the weights *before* its update,
 //! as the seed's `train()` returns them. Training that overflows stops in a

@@ -61,8 +61,8 @@ pub struct Controller {
     path: RwSignal<Vec<Weights>>,
     loss_points: RwSignal<Vec<(u64, f64)>>,
     surface: RwSignal<Option<Arc<Surface>>>,
-    /// The view the current surface was computed for (`[x_min, x_max, y_min, y_max]`).
-    surface_view: RwSignal<[f64; 4]>,
+    /// The view the current surface was computed for.
+    surface_view: RwSignal<View>,
     surface_ms: RwSignal<Option<f64>>,
     /// Why the settings cannot build a run, if they cannot.
     problem: RwSignal<Option<String>>,
@@ -86,7 +86,7 @@ impl Controller {
         }
         let controller = Controller {
             snapshot: RwSignal::new(Snapshot::broken(initial.optimizer.kind)),
-            surface_view: RwSignal::new(initial.view.bounds()),
+            surface_view: RwSignal::new(initial.view),
             settings: RwSignal::new(initial),
             trainer: StoredValue::new(trainer),
             playing: RwSignal::new(false),
@@ -143,7 +143,7 @@ impl Controller {
         self.surface.into()
     }
 
-    pub fn surface_view(self) -> Signal<[f64; 4]> {
+    pub fn surface_view(self) -> Signal<View> {
         self.surface_view.into()
     }
 
@@ -267,9 +267,8 @@ impl Controller {
         self.update(|s| s.init = None);
     }
 
-    /// Shows the surface over `[x_min, x_max, y_min, y_max]`; invalid ranges are ignored.
-    pub fn set_view(self, bounds: [f64; 4]) {
-        let view = View::from_bounds(bounds);
+    /// Shows the surface over `view`; invalid ranges are ignored.
+    pub fn set_view(self, view: View) {
         if view.validate().is_ok() {
             self.update(|s| s.view = view);
         }
@@ -519,7 +518,7 @@ impl Controller {
         match computed {
             Some(Ok(surface)) => {
                 self.surface.set(Some(Arc::new(surface)));
-                self.surface_view.set(settings.view.bounds());
+                self.surface_view.set(settings.view);
                 self.surface_ms.set(Some(elapsed));
             }
             Some(Err(error)) => self.problem.set(Some(error.to_string())),

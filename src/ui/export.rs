@@ -12,7 +12,8 @@ use serde::{Deserialize, Serialize};
 use wasm_bindgen::{JsCast, closure::Closure};
 use web_sys::{FileReader, HtmlInputElement};
 
-use crate::params::{self, AT_RANGE, AppState, shortest};
+use crate::format::exact;
+use crate::params::{self, AT_RANGE, AppState};
 use crate::rnn::Record;
 
 use super::controller::{Controller, SeekProgress};
@@ -57,7 +58,7 @@ pub fn run_csv(records: &[Record]) -> String {
         csv.push_str(&r.epoch.to_string());
         for number in numbers {
             csv.push(',');
-            csv.push_str(&shortest(number));
+            csv.push_str(&exact(number));
         }
         csv.push('\n');
     }
@@ -151,7 +152,7 @@ pub fn ExportPanel(
         state.at = 0;
         // The language is the reader's choice, not part of the run.
         state.lang = ctrl.settings().with_untracked(|s| s.lang);
-        let epoch = saved.epoch.clamp(AT_RANGE.0, AT_RANGE.1);
+        let epoch = AT_RANGE.clamp(saved.epoch);
         ctrl.apply(state);
         ctrl.reset();
         if epoch > 0 {

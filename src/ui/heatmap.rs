@@ -16,23 +16,17 @@ use leptos::html::{Canvas, Div};
 use leptos::prelude::*;
 use web_sys::MouseEvent;
 
+use crate::format;
 use crate::plot::readout::weights_text;
-use crate::plot::scale::format_loss;
 use crate::plot::{PlotGeometry, View, nearest_cell};
 use crate::rnn::{Surface, Weights};
 use crate::ui::canvas::{self, CanvasSize, Scaler};
+use crate::ui::clock::now_ms;
 use crate::ui::download;
 use crate::ui::text::{Text, use_text};
 
 use controls::ViewControls;
 use overlay::OverlayScene;
-
-/// Milliseconds since page load (0 if the Performance API is missing).
-fn now_ms() -> f64 {
-    web_sys::window()
-        .and_then(|w| w.performance())
-        .map_or(0.0, |p| p.now())
-}
 
 /// The loss under `w` from the surface cell drawn there: `Some(None)` for an
 /// overflowed cell, `None` outside the surface.
@@ -46,7 +40,7 @@ fn surface_loss(surface: &Option<Arc<Surface>>, w: Weights) -> Option<Option<f64
 fn describe_point(surface: &Option<Arc<Surface>>, w: Weights, text: &Text) -> String {
     match surface_loss(surface, w) {
         Some(loss) => {
-            let loss = loss.map_or_else(|| text.overflow.to_string(), format_loss);
+            let loss = loss.map_or_else(|| text.overflow.to_string(), format::loss);
             (text.hover_loss)(&weights_text(w), &loss)
         }
         None => weights_text(w),
@@ -57,15 +51,15 @@ fn describe_point(surface: &Option<Arc<Surface>>, w: Weights, text: &Text) -> St
 /// losses and where the path is.
 fn summary(
     surface: &Option<Arc<Surface>>,
-    view: [f64; 4],
+    view: View,
     path: &[Weights],
     diverged: bool,
     text: &Text,
 ) -> String {
-    let [x0, x1, y0, y1] = view.map(|v| v.to_string());
+    let [x0, x1, y0, y1] = view.bounds().map(|v| v.to_string());
     let mut sentences = vec![(text.surface_summary_view)(&x0, &x1, &y0, &y1)];
     sentences.push(match surface.as_ref().and_then(|s| s.finite_range()) {
-        Some((lo, hi)) => (text.surface_summary_colours)(&format_loss(lo), &format_loss(hi)),
+        Some((lo, hi)) => (text.surface_summary_colours)(&format::loss(lo), &format::loss(hi)),
         None => text.surface_summary_pending.to_string(),
     });
     if let (Some(first), Some(last)) = (path.first(), path.last()) {
@@ -109,9 +103,9 @@ pub fn SurfaceView(
     /// Recomputed by the controller only when data, loss or range change (never per frame).
     #[prop(into)]
     surface: Signal<Option<Arc<Surface>>>,
-    /// Current view [x_min, x_max, y_min, y_max] (w_x horizontal, w_rec vertical); the surface covers it.
+    /// Current view (w_x horizontal, w_rec vertical); the surface covers it.
     #[prop(into)]
-    view: Signal<[f64; 4]>,
+    view: Signal<View>,
     /// The path: weights visited (already decimated, ≤ ~4k points), first = start, last = current.
     #[prop(into)]
     path: Signal<Vec<Weights>>,
@@ -121,7 +115,7 @@ pub fn SurfaceView(
     /// A click/tap on the map: the weights under the pointer.
     on_pick: Callback<Weights>,
     /// Zoom presets and custom range: emits a new view.
-    on_view_change: Callback<[f64; 4]>,
+    on_view_change: Callback<View>,
     /// Presentation mode: thicker lines, larger fonts.
     #[prop(into)]
     large: Signal<bool>,
@@ -151,7 +145,9 @@ pub fn SurfaceView(
         canvas::fit(&base, size);
         canvas::fit(&overlay, size);
         // An invalid view (never sent by the controller) falls back to the default range.
-        let view = View::from_array(view).unwrap_or_default();
+        let view = Some(view)
+            .filter(|v| v.validate().is_ok())
+            .unwrap_or_default();
         let words = text.get();
         let drawn =
             surface.with(|s| base::draw_base(&base, size, large, view, s.as_deref(), words));

@@ -12,7 +12,8 @@ use leptos::prelude::*;
 use plotters::prelude::*;
 use web_sys::HtmlCanvasElement;
 
-use crate::plot::scale::{format_loss, padded_linear_range, padded_log_range};
+use crate::format;
+use crate::plot::scale::{padded_linear_range, padded_log_range};
 use crate::plot::{Tick, integer_ticks, linear_ticks, log_ticks};
 use crate::ui::canvas::{self, CanvasSize, INK, PAPER, Scaler, TickedAxis};
 use crate::ui::download;
@@ -172,13 +173,13 @@ fn summary(points: &[(u64, f64)], text: &Text) -> String {
     let finite = || points.iter().filter(|p| p.1.is_finite());
     match (finite().next(), finite().next_back()) {
         (Some(&(e0, l0)), Some(&(e1, l1))) if e1 > e0 => (text.loss_summary_range)(
-            &format_loss(l0),
+            &format::loss(l0),
             e0,
-            &format_loss(l1),
+            &format::loss(l1),
             e1,
-            &format_loss(finite().map(|p| p.1).fold(f64::INFINITY, f64::min)),
+            &format::loss(finite().map(|p| p.1).fold(f64::INFINITY, f64::min)),
         ),
-        (Some(&(e0, l0)), _) => (text.loss_summary_one)(e0, &format_loss(l0)),
+        (Some(&(e0, l0)), _) => (text.loss_summary_one)(e0, &format::loss(l0)),
         _ => text.loss_summary_empty.into(),
     }
 }

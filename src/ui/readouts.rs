@@ -7,7 +7,7 @@
 
 use leptos::prelude::*;
 
-use crate::params::shortest;
+use crate::format::exact;
 use crate::rnn::OptimizerKind;
 use crate::rnn::optim::Hyper;
 
@@ -15,11 +15,6 @@ use super::controller::Controller;
 use super::format::number;
 use super::snapshot::Snapshot;
 use super::text::use_text;
-
-/// Exact text for `data-value` ("inf" and "NaN" are fine for scripts).
-fn exact(value: f64) -> String {
-    shortest(value)
-}
 
 #[component]
 pub fn Readouts(ctrl: Controller) -> impl IntoView {

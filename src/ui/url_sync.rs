@@ -33,7 +33,7 @@ pub fn read_location() -> Startup {
 
 /// The query string (without `?`) of `state` at `epoch` (`at=` omitted at 0).
 pub fn query_at(state: &AppState, epoch: u64) -> String {
-    let clamped = epoch.clamp(params::AT_RANGE.0, params::AT_RANGE.1);
+    let clamped = params::AT_RANGE.clamp(epoch);
     params::to_query(&AppState {
         at: clamped,
         ..state.clone()

@@ -9,9 +9,8 @@ use std::io;
 use std::process::ExitCode;
 
 use clap::error::{ContextKind, ContextValue, ErrorKind};
+use rnn_playground::format::readable;
 use rnn_playground::rnn::CoreError;
-
-use crate::parse;
 
 const USAGE_STATUS: u8 = 2;
 const IO_STATUS: u8 = 1;
@@ -41,9 +40,9 @@ impl CliError {
                 name,
                 format!(
                     "must be between {} and {}, got {}",
-                    parse::show(min),
-                    parse::show(max),
-                    parse::show(value)
+                    readable(min),
+                    readable(max),
+                    readable(value)
                 ),
             ),
             CoreError::Invalid { name, reason } => {

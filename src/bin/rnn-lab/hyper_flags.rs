@@ -4,6 +4,7 @@
 //! chosen rule does not read is an error rather than silently ignored.
 
 use clap::{Arg, ArgMatches, Args, Command, FromArgMatches, error::ErrorKind};
+use rnn_playground::format::readable;
 use rnn_playground::rnn::{Hyper, Named, OptimizerKind, OptimizerSettings};
 use strum::IntoEnumIterator;
 
@@ -57,14 +58,14 @@ fn help(hyper: Hyper) -> String {
         .spec()
         .used_by
         .iter()
-        .map(|&kind| format!("{} {}", kind.name(), parse::show(hyper.default_for(kind))))
+        .map(|&kind| format!("{} {}", kind.name(), readable(hyper.default_for(kind))))
         .collect();
     let limits = hyper.limits();
     format!(
         "{} [range {}..{}; default: {}]",
         hyper.spec().description,
-        parse::show(limits.min),
-        parse::show(limits.max),
+        readable(limits.min),
+        readable(limits.max),
         defaults.join(", ")
     )
 }

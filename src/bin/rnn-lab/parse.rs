@@ -1,63 +1,64 @@
 //! Value parsers for the flags. Each returns a phrase that reads after the flag
 //! name (`--len` + "must be between 1 and 200, got 0"), so the error line
-//! names the flag. Numbers use Rust's f64 parser; nan and inf are refused.
+//! names the flag. Numbers are read as a link or a box reads them
+//! ([`format::read_number`], [`format::read_whole`]); nan and inf are refused.
 
+use std::fmt::Display;
+
+use rnn_playground::format::{self, Whole};
 use rnn_playground::rnn::data::{LEN_RANGE, SAMPLES_RANGE};
-use rnn_playground::rnn::optim::{Hyper, Limits};
-use rnn_playground::rnn::surface::MAX_POINTS;
-use rnn_playground::rnn::{Axis, CoreError, Named, OptimizerKind, Reduction, Weights};
+use rnn_playground::rnn::limits::Bound;
+use rnn_playground::rnn::optim::Hyper;
+use rnn_playground::rnn::surface::POINTS_RANGE;
+use rnn_playground::rnn::{Axis, CoreError, Limits, Named, OptimizerKind, Reduction, Weights};
 
 /// The most epochs one run may take: about 15 minutes at 1e6 epochs/s.
 pub const MAX_EPOCHS: u64 = 1_000_000_000;
 
 /// A finite number.
 pub fn number(text: &str) -> Result<f64, String> {
-    let value: f64 = text
-        .trim()
-        .parse()
-        .map_err(|_| format!("expects a number, got '{text}'"))?;
-    if value.is_finite() {
-        Ok(value)
-    } else {
-        Err(format!("must be a finite number, got '{text}'"))
+    match format::read_number(text) {
+        Some(value) if value.is_finite() => Ok(value),
+        Some(_) => Err(format!("must be a finite number, got '{text}'")),
+        None => Err(format!("expects a number, got '{text}'")),
     }
 }
 
-/// A whole number in `min..=max`. Written forms like `1e6` are accepted.
-fn whole(text: &str, min: u64, max: u64) -> Result<u64, String> {
-    let not_whole = || format!("expects a whole number, got '{text}'");
-    let value = number(text).map_err(|_| not_whole())?;
-    if value.fract() != 0.0 {
-        return Err(not_whole());
-    }
-    // `max` ≤ u32::MAX·1 or 1e9 here, far below 2^53: the comparison is exact.
-    if value < min as f64 || value > max as f64 {
-        return Err(format!(
-            "must be between {min} and {max}, got {}",
-            text.trim()
-        ));
-    }
-    Ok(value as u64)
+/// A whole number within `limits`. Written forms like `1e6` are accepted.
+fn whole<T>(text: &str, limits: Limits<T>) -> Result<T, String>
+where
+    T: Bound + TryFrom<i128> + Display,
+{
+    let Whole::Value(value) = format::read_whole(text) else {
+        return Err(format!("expects a whole number, got '{text}'"));
+    };
+    T::try_from(value)
+        .ok()
+        .filter(|&v| limits.contains(v))
+        .ok_or_else(|| {
+            let (min, max) = (limits.min, limits.max);
+            format!("must be between {min} and {max}, got {}", text.trim())
+        })
 }
 
 pub fn seed(text: &str) -> Result<u32, String> {
-    whole(text, 0, u32::MAX.into()).map(|v| v as u32)
+    whole(text, Limits::new(0, u32::MAX))
 }
 
 pub fn samples(text: &str) -> Result<usize, String> {
-    whole(text, SAMPLES_RANGE.0 as u64, SAMPLES_RANGE.1 as u64).map(|v| v as usize)
+    whole(text, SAMPLES_RANGE)
 }
 
 pub fn len(text: &str) -> Result<usize, String> {
-    whole(text, LEN_RANGE.0 as u64, LEN_RANGE.1 as u64).map(|v| v as usize)
+    whole(text, LEN_RANGE)
 }
 
 pub fn epochs(text: &str) -> Result<u64, String> {
-    whole(text, 0, MAX_EPOCHS)
+    whole(text, Limits::new(0, MAX_EPOCHS))
 }
 
 pub fn every(text: &str) -> Result<u64, String> {
-    whole(text, 1, MAX_EPOCHS)
+    whole(text, Limits::new(1, MAX_EPOCHS))
 }
 
 /// A number within `limits`.
@@ -68,8 +69,8 @@ fn within(text: &str, limits: Limits) -> Result<f64, String> {
     } else {
         Err(format!(
             "must be between {} and {}, got {}",
-            show(limits.min),
-            show(limits.max),
+            format::readable(limits.min),
+            format::readable(limits.max),
             text.trim()
         ))
     }
@@ -126,21 +127,11 @@ pub fn axis(text: &str) -> Result<Axis, String> {
         return Err(format!("expects MIN:MAX:N, got '{text}'"));
     };
     let bound = |part: &str| number(part).map_err(|e| format!("'{text}': MIN and MAX {e}"));
-    let n = whole(n, 1, MAX_POINTS as u64).map_err(|e| format!("'{text}': N {e}"))?;
-    let axis = Axis::new(bound(min)?, bound(max)?, n as usize);
+    let n = whole(n, POINTS_RANGE).map_err(|e| format!("'{text}': N {e}"))?;
+    let axis = Axis::new(bound(min)?, bound(max)?, n);
     axis.validate("axis").map_err(|e| match e {
         CoreError::Invalid { reason, .. } => format!("'{text}': {reason}"),
         other => format!("'{text}': {other}"),
     })?;
     Ok(axis)
-}
-
-/// A number for a message: scientific where plain notation would be long.
-pub fn show(value: f64) -> String {
-    let magnitude = value.abs();
-    if magnitude != 0.0 && !(1e-3..1e6).contains(&magnitude) {
-        format!("{value:e}")
-    } else {
-        format!("{value}")
-    }
 }

@@ -7,8 +7,8 @@ use leptos::prelude::*;
 use crate::rnn::Named;
 
 use crate::params::Control;
-use crate::rnn::Reduction;
 use crate::rnn::data::{LEN_RANGE, SAMPLES_RANGE};
+use crate::rnn::{Limits, Reduction};
 
 use super::field::{NumberField, Rule};
 use crate::ui::controller::Controller;
@@ -33,7 +33,7 @@ pub fn DataControls(ctrl: Controller) -> impl IntoView {
         })
         .collect_view();
 
-    let whole = |(min, max): (usize, usize)| Rule::whole(min as f64, max as f64);
+    let whole = |Limits { min, max }: Limits<usize>| Rule::whole(min as f64, max as f64);
     let seed_rule = Rule::whole(0.0, f64::from(u32::MAX)).keep_when_out_of_range();
 
     view! {

@@ -4,16 +4,17 @@
 use leptos::html;
 use leptos::prelude::*;
 
-use crate::params::{Control, number};
+use crate::format::{Whole, compact, read_number, read_whole, readable};
+use crate::params::Control;
+use crate::rnn::Limits;
 
-use crate::ui::format::significant;
+use crate::ui::format::SIGNIFICANT_DIGITS;
 use crate::ui::text::{Text, use_text};
 
 /// What a number box accepts.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Rule {
-    pub min: f64,
-    pub max: f64,
+    pub limits: Limits,
     /// Whole numbers only.
     pub whole: bool,
     /// Out-of-range values become the nearest allowed one; otherwise (an
@@ -30,8 +31,7 @@ impl Rule {
     /// A real number in `[min, max]`, clamped.
     pub const fn real(min: f64, max: f64) -> Rule {
         Rule {
-            min,
-            max,
+            limits: Limits::new(min, max),
             whole: false,
             clamp: true,
             positive: false,
@@ -96,23 +96,23 @@ pub fn check(rule: Rule, typed: &str, current: Option<f64>, label: &str, text: &
             keep((text.msg_not_a_number)(label, &shown(current)))
         };
     }
-    let Some(value) = typed.parse::<f64>().ok().filter(|v| !v.is_nan()) else {
+    let Some(value) = read_number(typed) else {
         return keep((text.msg_not_a_number)(label, &shown(current)));
     };
     if rule.positive && value <= 0.0 {
         return keep((text.msg_not_positive)(label, &shown(current)));
     }
-    if rule.whole && value.is_finite() && value.fract() != 0.0 {
+    if rule.whole && read_whole(typed) == Whole::NotWhole {
         return keep((text.msg_not_whole)(label, &shown(current)));
     }
-    if value < rule.min || value > rule.max {
+    let Limits { min, max } = rule.limits;
+    if !rule.limits.contains(value) {
         let used = if rule.clamp {
-            Some(value.clamp(rule.min, rule.max))
+            rule.limits.clamp(value)
         } else {
             current
         };
-        let message =
-            (text.msg_out_of_range)(label, &number(rule.min), &number(rule.max), &shown(used));
+        let message = (text.msg_out_of_range)(label, &readable(min), &readable(max), &shown(used));
         return Checked {
             value: used,
             message: Some(message),
@@ -124,31 +124,23 @@ pub fn check(rule: Rule, typed: &str, current: Option<f64>, label: &str, text: &
     }
 }
 
-/// A value as the box shows it: the shortest exact text, or "off".
+/// A value as the box shows it: the exact text, or "off".
 pub fn show(value: Option<f64>, text: &Text) -> String {
-    value.map_or_else(|| text.msg_used_off.to_string(), number)
+    value.map_or_else(|| text.msg_used_off.to_string(), readable)
 }
 
 /// The text a box holds for `value` (an empty box for "off"): exact, or
-/// `rounded` to the read-outs' significant digits.
+/// `rounded` to the read-outs' significant digits without trailing zeros.
 fn boxed(value: Option<f64>, rounded: bool) -> String {
-    let format = if rounded { short } else { number };
-    value.map(format).unwrap_or_default()
-}
-
-/// The read-outs' significant digits without trailing zeros ("1", not "1.0000").
-fn short(value: f64) -> String {
-    let text = significant(value);
-    if text.contains('.') && !text.contains('e') {
-        text.trim_end_matches('0').trim_end_matches('.').to_string()
-    } else {
-        text
-    }
-}
-
-/// What a box's text reads as, if anything.
-fn read(typed: &str) -> Option<f64> {
-    typed.trim().parse::<f64>().ok().filter(|v| !v.is_nan())
+    value
+        .map(|v| {
+            if rounded {
+                compact(v, SIGNIFICANT_DIGITS)
+            } else {
+                readable(v)
+            }
+        })
+        .unwrap_or_default()
 }
 
 /// A number box with its label and message.
@@ -189,7 +181,7 @@ pub fn NumberField(
         let Some(element) = input.get() else {
             return;
         };
-        if read(&element.value()) != current || rounded {
+        if read_number(&element.value()) != current || rounded {
             element.set_value(&boxed(current, rounded));
         }
         if committed.get_value() != current {

@@ -15,7 +15,7 @@ pub fn Playback(ctrl: Controller) -> impl IntoView {
     let playing = ctrl.playing();
     let max_speed = ctrl.max_speed();
     let speed_rule = Signal::derive(move || Rule::whole(1.0, f64::from(max_speed.get())));
-    let stop_rule = Rule::whole(STOP_RANGE.0 as f64, STOP_RANGE.1 as f64).optional();
+    let stop_rule = Rule::whole(STOP_RANGE.min as f64, STOP_RANGE.max as f64).optional();
 
     view! {
         <div class="playback" role="group" aria-label=move || text.get().run_legend>

@@ -4,8 +4,7 @@
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
-use crate::plot::View;
-use crate::plot::geometry::parse_view;
+use crate::plot::{View, ViewInputError};
 use crate::ui::text::{Text, use_text};
 
 /// One custom-range input: its id and index in the view array (the order of
@@ -28,26 +27,22 @@ fn visible_label(text: &Text, index: usize) -> &'static str {
 }
 
 /// The range typed in the boxes, or why it cannot be used, in the page's words.
-fn checked_view(texts: &[String; 4], text: &Text) -> Result<[f64; 4], String> {
-    for (typed, name) in texts.iter().zip(text.view_field_names) {
-        if !typed.trim().parse::<f64>().is_ok_and(f64::is_finite) {
-            return Err((text.view_not_number)(name));
-        }
-    }
-    parse_view(texts)
-        .map(|range| range.to_array())
-        .map_err(|_| text.view_invalid.to_string())
+fn checked_view(texts: &[String; 4], text: &Text) -> Result<View, String> {
+    View::read(texts.each_ref().map(String::as_str)).map_err(|error| match error {
+        ViewInputError::NotANumber(index) => (text.view_not_number)(text.view_field_names[index]),
+        ViewInputError::Invalid(_) => text.view_invalid.to_string(),
+    })
 }
 
 #[component]
-pub fn ViewControls(view: Signal<[f64; 4]>, on_view_change: Callback<[f64; 4]>) -> impl IntoView {
+pub fn ViewControls(view: Signal<View>, on_view_change: Callback<View>) -> impl IntoView {
     let text = use_text();
     let texts = RwSignal::new([const { String::new() }; 4]);
     let error = RwSignal::new(None::<String>);
     // The inputs follow the view whenever it changes (presets, the app, a URL).
     Effect::new(move |_| {
         let current = view.get();
-        texts.set(current.map(|v| v.to_string()));
+        texts.set(current.bounds().map(|v| v.to_string()));
         error.set(None);
     });
 
@@ -61,13 +56,13 @@ pub fn ViewControls(view: Signal<[f64; 4]>, on_view_change: Callback<[f64; 4]>) 
             Err(message) => error.set(Some(message)),
         }
     };
-    let preset = move |range: [f64; 4]| {
+    let preset = move |range: View| {
         move |_| {
             error.set(None);
             on_view_change.run(range);
         }
     };
-    let is_current = move |range: [f64; 4]| move || view.get() == range;
+    let is_current = move |range: View| move || view.get() == range;
 
     let inputs = FIELDS
         .into_iter()
@@ -95,8 +90,8 @@ pub fn ViewControls(view: Signal<[f64; 4]>, on_view_change: Callback<[f64; 4]>) 
                     id="zoom-wide"
                     type="button"
                     title=move || text.get().zoom_wide_title
-                    aria-pressed=move || is_current(View::WIDE)().to_string()
-                    on:click=preset(View::WIDE)
+                    aria-pressed=move || is_current(View::DEFAULT)().to_string()
+                    on:click=preset(View::DEFAULT)
                 >
                     "[-3, 3]²"
                 </button>
@@ -104,8 +99,8 @@ pub fn ViewControls(view: Signal<[f64; 4]>, on_view_change: Callback<[f64; 4]>) 
                     id="zoom-near"
                     type="button"
                     title=move || text.get().zoom_near_title
-                    aria-pressed=move || is_current(View::NEAR)().to_string()
-                    on:click=preset(View::NEAR)
+                    aria-pressed=move || is_current(View::NEAR_OPTIMUM)().to_string()
+                    on:click=preset(View::NEAR_OPTIMUM)
                 >
                     "[0, 2]²"
                 </button>
