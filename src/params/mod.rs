@@ -12,6 +12,7 @@ mod control;
 mod notice;
 mod parse;
 mod presets;
+mod saved;
 mod state;
 mod table;
 
@@ -21,6 +22,7 @@ pub use control::Control;
 pub use notice::{Notice, NoticeKind, Problem, SHOWN_CHARS};
 pub use parse::{Parsed, parse, sanitize, to_query};
 pub use presets::PresetId;
+pub use saved::{SAVED_FORMAT, SHOWN_DETAIL_CHARS, SavedError, SavedState};
 pub use state::{
     AT_RANGE, AppState, DEFAULT_SPEED, INIT_LIMIT, Lang, MAX_SPEED, SPEED_RANGE, STOP_RANGE,
 };

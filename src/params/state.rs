@@ -70,8 +70,10 @@ impl Lang {
 }
 
 /// Every setting of the app. [`super::parse`] reads it from a query string and
-/// [`super::to_query`] writes it back.
+/// [`super::to_query`] writes it back. A saved file that lacks a field (one
+/// written before the field existed) takes its default.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct AppState {
     /// The update rule, all hyperparameters (also those the rule ignores) and the clip norm.
     pub optimizer: OptimizerSettings,

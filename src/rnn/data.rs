@@ -18,8 +18,10 @@ pub const SAMPLES_RANGE: Limits<usize> = Limits::new(1, 1000);
 /// Allowed sequence length.
 pub const LEN_RANGE: Limits<usize> = Limits::new(1, 200);
 
-/// What to draw: numpy seed, number of sequences, sequence length.
+/// What to draw: numpy seed, number of sequences, sequence length. A saved
+/// file that lacks a field takes the seed's value for it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct DataConfig {
     pub seed: u32,
     pub samples: usize,
