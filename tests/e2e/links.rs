@@ -108,7 +108,12 @@ async fn an_at_link_shows_the_cores_weights_and_loss_at_that_epoch_every_time() 
             page.text("#w-rec").await,
             page.text("#loss").await,
         ];
-        loads.push((started, reached, texts));
+        let exact = [
+            page.readout("w-x").await,
+            page.readout("w-rec").await,
+            page.readout("loss").await,
+        ];
+        loads.push((started, reached, texts, exact));
     }
     let errors = page.errors().await;
     page.close().await;
@@ -121,7 +126,7 @@ async fn an_at_link_shows_the_cores_weights_and_loss_at_that_epoch_every_time() 
     let (core_loss, _) = trainer.evaluate();
     let core = [trainer.weights().w_x, trainer.weights().w_rec, core_loss];
 
-    for (started, reached, texts) in &loads {
+    for (started, reached, texts, exact) in &loads {
         assert!(started.is_ok(), "{started:?}");
         assert!(reached.is_ok(), "{reached:?} (shown: {texts:?})");
         assert_eq!(texts[0].trim(), AT.to_string(), "epoch {texts:?}");
@@ -135,10 +140,21 @@ async fn an_at_link_shows_the_cores_weights_and_loss_at_that_epoch_every_time() 
                 "{name}: the page shows {text}, the core has {want}"
             );
         }
+        // The exact values too: the page runs the same core, so only the last bits may differ.
+        for (name, (got, want)) in ["w_x", "w_rec", "loss"].iter().zip(exact.iter().zip(core)) {
+            assert!(
+                got.is_some_and(|g| (g - want).abs() <= 1e-12 * want.abs()),
+                "{name}: data-value {got:?}, the core has {want}"
+            );
+        }
     }
     assert_eq!(
         loads[0].2, loads[1].2,
         "the same link must give the same numbers"
+    );
+    assert_eq!(
+        loads[0].3, loads[1].3,
+        "the same link must give the same exact values"
     );
     assert_clean_console(&errors);
 }

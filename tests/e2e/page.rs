@@ -176,6 +176,15 @@ impl AppPage {
         self.text("#status").await
     }
 
+    /// The exact value of the read-out `#id` (`loss`, `w-x`, `w-rec`, `grad-wx`, ...): its
+    /// `data-value`, which round-trips the f64 (`None` if absent or not finite).
+    pub async fn readout(&self, id: &str) -> Option<f64> {
+        self.attr(&format!("#{id}"), "data-value")
+            .await
+            .and_then(|v| v.parse::<f64>().ok())
+            .filter(|v| v.is_finite())
+    }
+
     /// The read-out `#id` as a user reads it: its text, as a number (see [`number`]).
     pub async fn shown(&self, id: &str) -> Option<f64> {
         number(&self.text(&format!("#{id}")).await)
