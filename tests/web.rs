@@ -20,11 +20,18 @@ use web_sys::{
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// The page's style sheets, so the plots get their real sizes.
-const STYLES: [&str; 2] = [
-    include_str!("../style/main.css"),
-    include_str!("../style/plots.css"),
+/// The style sheets `index.html` links (`<link data-trunk rel="css" href="...">`), in its order,
+/// so the app here looks and measures as it does in the built page (the plots get their real
+/// sizes, `hidden` and the modes hide what they hide). `include_str!` needs literal paths, so the
+/// list is written out; `the_test_page_has_the_style_sheets_index_html_links` keeps it in step.
+const STYLES: [(&str, &str); 3] = [
+    ("style/main.css", include_str!("../style/main.css")),
+    ("style/plots.css", include_str!("../style/plots.css")),
+    ("style/share.css", include_str!("../style/share.css")),
 ];
+
+/// The page Trunk builds: its `<link data-trunk rel="css">` tags name the style sheets.
+const INDEX_HTML: &str = include_str!("../index.html");
 
 /// Frames to wait at most for something asynchronous (the surface, a divergence).
 const PATIENCE: usize = 300;
@@ -50,7 +57,8 @@ impl TestApp {
         if document.get_element_by_id("test-styles").is_none() {
             let style = document.create_element("style").unwrap();
             style.set_id("test-styles");
-            style.set_text_content(Some(&STYLES.concat()));
+            let css: String = STYLES.iter().map(|(_, css)| *css).collect();
+            style.set_text_content(Some(&css));
             document.head().unwrap().append_child(&style).unwrap();
         }
         let root: HtmlElement = document.create_element("div").unwrap().unchecked_into();
@@ -181,8 +189,72 @@ async fn next_frame() {
     JsFuture::from(promise).await.unwrap();
 }
 
+/// The `href`s of `html`'s `<link ...>` tags that Trunk bundles as CSS (`data-trunk`,
+/// `rel="css"`), in document order. Enough HTML for `index.html`: attributes in double quotes,
+/// tags spanning lines, comments skipped.
+fn trunk_css_links(html: &str) -> Vec<String> {
+    let mut links = Vec::new();
+    let mut rest = html;
+    while let Some(start) = rest.find('<') {
+        rest = &rest[start..];
+        if let Some(comment) = rest.strip_prefix("<!--") {
+            rest = comment.split_once("-->").map_or("", |(_, after)| after);
+            continue;
+        }
+        let Some((tag, after)) = rest.split_once('>') else {
+            break;
+        };
+        rest = after;
+        let Some(attrs) = tag.strip_prefix("<link") else {
+            continue;
+        };
+        let attrs = attrs.trim_end().trim_end_matches('/');
+        if !attrs.starts_with(char::is_whitespace) {
+            continue;
+        }
+        let attr = |name: &str| {
+            attrs
+                .split_whitespace()
+                .find_map(|a| a.strip_prefix(name)?.strip_prefix("=\"")?.strip_suffix('"'))
+        };
+        let trunk = attrs.split_whitespace().any(|a| a == "data-trunk");
+        if trunk && attr("rel") == Some("css") {
+            links.push(attr("href").expect("a css link has an href").to_string());
+        }
+    }
+    links
+}
+
 fn seed_data() -> (Dataset, Weights) {
     Dataset::generate(DataConfig::default()).unwrap()
+}
+
+#[wasm_bindgen_test]
+fn the_test_page_has_the_style_sheets_index_html_links() {
+    let linked = trunk_css_links(INDEX_HTML);
+    let loaded: Vec<&str> = STYLES.iter().map(|(path, _)| *path).collect();
+    assert!(
+        !linked.is_empty(),
+        "no <link data-trunk rel=\"css\"> found in index.html"
+    );
+    assert_eq!(
+        loaded, linked,
+        "tests/web.rs's STYLES must list index.html's style sheets, in its order"
+    );
+}
+
+#[wasm_bindgen_test]
+fn the_css_link_parser_reads_trunk_links_only() {
+    let html = r#"<head>
+        <!-- <link data-trunk rel="css" href="commented-out.css"> -->
+        <link rel="stylesheet" href="plain.css">
+        <link data-trunk rel="rust" href="Cargo.toml" data-bin="app">
+        <link data-trunk rel="css" href="a.css">
+        <link data-trunk
+              rel="css" href="b.css"/>
+        <linkx data-trunk rel="css" href="not-a-link.css">
+    </head>"#;
+    assert_eq!(trunk_css_links(html), ["a.css", "b.css"]);
 }
 
 #[wasm_bindgen_test]

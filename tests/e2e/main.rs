@@ -1,4 +1,4 @@
-//! End-to-end tests: the built app (`dist/`) in headless Chromium.
+//! End-to-end tests: the built app (`dist/`) in headless Chromium, one module per feature.
 //!
 //! They need `dist/` (from `make dist`) and chromium + chromedriver, so they are `#[ignore]`d and
 //! plain `cargo test` skips them. `make test` builds `dist/` and then runs
@@ -9,183 +9,29 @@
 //!
 //! Set `RNN_DIST_DIR` to test another built copy of the app. Screenshots go to `tests/artifacts/`.
 //!
-//! Write each test as: start a [`Harness`], drive the page and collect what to check, call
+//! - `harness`: the generic plumbing (static file server, chromedriver, WebDriver session).
+//! - `page`: the page object, [`page::AppPage`]: the app's controls, read-outs and input. Every
+//!   test drives the app through it; no test module borrows helpers from another.
+//!
+//! Write each test as: start an `AppPage`, drive the page and collect what to check, call
 //! `close()`, then assert (so Chromium never outlives a failing test).
+//!
+//! Where the crate decides what the page must show (the URL parser, the presets, the trainer),
+//! the tests ask the crate itself and check that the page shows exactly that.
 
 #![cfg(not(target_arch = "wasm32"))]
 
-mod app;
 mod harness;
-mod share;
+mod page;
 
-use std::time::Duration;
-
-use harness::{Harness, LogEntry};
-
-/// How long the wasm app may take to download, compile and mount.
-const APP_START: Duration = Duration::from_secs(30);
-
-fn lines<T: std::fmt::Display>(items: &[T]) -> String {
-    items.iter().map(|i| format!("  {i}\n")).collect()
-}
-
-// ---------------------------------------------------------------------------------------------
-// Smoke tests
-// ---------------------------------------------------------------------------------------------
-
-/// Loads the app at `prefix` and returns (started, title, browser errors, non-200 responses).
-async fn load_app(
-    prefix: &str,
-    shot: &str,
-) -> (Result<(), String>, String, Vec<LogEntry>, Vec<String>) {
-    let h = Harness::start(prefix).await;
-    h.open("").await;
-    let started = h.wait_for_app(APP_START).await;
-    // Give late failures (a lazily loaded asset, a panic in the first frame) a moment to show.
-    tokio::time::sleep(Duration::from_millis(500)).await;
-    let title = h.title().await;
-    let errors = h.browser_errors().await;
-    let bad_responses: Vec<String> = h
-        .served()
-        .iter()
-        .filter(|s| s.status != 200)
-        .map(|s| s.to_string())
-        .collect();
-    h.screenshot(shot).await;
-    h.close().await;
-    (started, title, errors, bad_responses)
-}
-
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-#[ignore = "needs dist/ and chromium; run by make test"]
-async fn smoke_app_loads_with_title_and_clean_console() {
-    let (started, title, errors, bad) = load_app("/", "smoke").await;
-    assert!(
-        started.is_ok(),
-        "app did not start: {started:?}\nerrors:\n{}",
-        lines(&errors)
-    );
-    assert_eq!(title, "RNN Playground");
-    assert!(errors.is_empty(), "browser errors:\n{}", lines(&errors));
-    assert!(bad.is_empty(), "responses other than 200:\n{}", lines(&bad));
-}
-
-/// Every asset URL must be relative, so `dist/` works when hosted under any sub-path.
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-#[ignore = "needs dist/ and chromium; run by make test"]
-async fn smoke_app_loads_under_a_sub_path() {
-    let (started, title, errors, bad) = load_app("/some/sub/path/", "smoke-sub-path").await;
-    assert!(
-        started.is_ok(),
-        "app did not start: {started:?}\nerrors:\n{}",
-        lines(&errors)
-    );
-    assert_eq!(title, "RNN Playground");
-    assert!(errors.is_empty(), "browser errors:\n{}", lines(&errors));
-    assert!(bad.is_empty(), "responses other than 200:\n{}", lines(&bad));
-}
-
-// ---------------------------------------------------------------------------------------------
-// Harness self-test (serves its own throwaway page; needs chromium but not dist/)
-// ---------------------------------------------------------------------------------------------
-
-const SELF_TEST_PAGE: &str = r#"<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<title>harness self-test</title>
-<link rel="icon" href="data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 1 1'/%3E">
-<link rel="stylesheet" href="style.css">
-</head>
-<body>
-<p id="out">start</p>
-<input id="rate" type="range" min="0" max="10" step="1" value="2">
-<button id="go" onclick="document.getElementById('out').textContent = 'clicked'">go</button>
-<img src="missing.png" alt="">
-<script>
-  document.getElementById('rate').addEventListener('change', e => {
-    document.getElementById('out').textContent = 'rate=' + e.target.value;
-  });
-  console.error('deliberate console error');
-  setTimeout(() => { document.title = 'ready'; }, 300);
-</script>
-</body>
-</html>
-"#;
-
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-#[ignore = "needs chromium; run by make test"]
-async fn harness_self_test() {
-    let dir = std::env::temp_dir().join(format!("rnn-e2e-self-test-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    std::fs::write(dir.join("index.html"), SELF_TEST_PAGE).unwrap();
-    std::fs::write(dir.join("style.css"), "body { background: #fff; }\n").unwrap();
-
-    let h = Harness::start_in(&dir, "/a/b/").await;
-    h.open("?x=1").await;
-    let waited = h
-        .wait_until(Duration::from_secs(5), || async {
-            h.title().await == "ready"
-        })
-        .await;
-    let viewport = h.viewport().await;
-    let start_text = h.text("#out").await;
-    h.set_value("#rate", "7").await;
-    let after_set = h.text("#out").await;
-    h.click("#go").await;
-    let after_click = h.text("#out").await;
-    let errors = h.browser_errors().await;
-    let requests = h.network_requests().await;
-    let served = h.served();
-    let shot = h.screenshot("harness-self-test").await;
-    h.close().await;
-    let _ = std::fs::remove_dir_all(&dir);
-
-    assert!(waited.is_ok(), "{waited:?}");
-    assert_eq!(viewport, (1280, 720));
-    assert_eq!(start_text, "start");
-    assert_eq!(after_set, "rate=7");
-    assert_eq!(after_click, "clicked");
-    let has = |needle: &str| errors.iter().any(|e| e.message.contains(needle));
-    assert!(
-        has("deliberate console error"),
-        "console.error missing:\n{}",
-        lines(&errors)
-    );
-    assert!(
-        has("missing.png") && has("404"),
-        "failed load missing:\n{}",
-        lines(&errors)
-    );
-    assert_eq!(errors.len(), 2, "unexpected errors:\n{}", lines(&errors));
-    let ok = |suffix: &str| {
-        served
-            .iter()
-            .any(|s| s.target.ends_with(suffix) && s.status == 200)
-    };
-    assert!(
-        ok("/a/b/?x=1") && ok("/a/b/style.css"),
-        "served:\n{}",
-        lines(&served)
-    );
-    assert!(
-        served
-            .iter()
-            .any(|s| s.target == "/a/b/missing.png" && s.status == 404),
-        "served:\n{}",
-        lines(&served)
-    );
-    assert!(
-        requests
-            .iter()
-            .any(|r| r.kind == "navigation" && r.status == 200),
-        "{requests:?}"
-    );
-    assert!(
-        requests.iter().any(|r| r.url.ends_with("/a/b/style.css")),
-        "{requests:?}"
-    );
-    let png = std::fs::read(&shot).unwrap();
-    assert!(png.starts_with(b"\x89PNG"), "not a PNG: {}", shot.display());
-    let _ = std::fs::remove_file(&shot);
-}
+mod accessibility;
+mod export;
+mod hosting;
+mod keyboard;
+mod languages;
+mod layout;
+mod links;
+mod loading;
+mod presets;
+mod surface;
+mod training;

@@ -1,0 +1,231 @@
+//! Export and import: the run's history as CSV, its state as JSON, both plots as PNG, and the
+//! JSON imported back into a page with other settings.
+
+use std::time::Duration;
+
+use fantoccini::Locator;
+use serde_json::{Value, json};
+
+use crate::page::{AppPage, assert_clean_console};
+
+/// Replaces `<a>.click()` for downloads with a recorder that reads the blob back:
+/// `window.__downloads` = `[{ name, href, type, size, head, text }]`.
+const CAPTURE_DOWNLOADS: &str = r#"
+    window.__downloads = [];
+    // Counts canvas encodings, to tell "never encoded" from "encoded but not offered".
+    window.__to_blob = { calls: 0, callbacks: 0 };
+    const to_blob = HTMLCanvasElement.prototype.toBlob;
+    HTMLCanvasElement.prototype.toBlob = function (callback, ...rest) {
+        window.__to_blob.calls += 1;
+        return to_blob.call(this, b => { window.__to_blob.callbacks += 1; callback(b); }, ...rest);
+    };
+    const original = HTMLAnchorElement.prototype.click;
+    HTMLAnchorElement.prototype.click = function () {
+        if (!this.download) { return original.call(this); }
+        const entry = { name: this.download, href: this.href };
+        window.__downloads.push(entry);
+        fetch(this.href)
+            .then(r => r.blob())
+            .then(async b => {
+                entry.type = b.type;
+                entry.size = b.size;
+                entry.head = [...new Uint8Array(await b.slice(0, 8).arrayBuffer())];
+                entry.text = await b.text();
+            })
+            .catch(e => { entry.error = String(e); entry.text = ''; });
+    };
+"#;
+
+/// Clicks `css` and returns the download it made, once its blob has been read; `Err` says
+/// what happened instead.
+async fn capture_download(page: &AppPage, css: &str) -> Result<Value, String> {
+    let before = page
+        .eval("return window.__downloads.length;", vec![])
+        .await
+        .as_u64()
+        .unwrap_or(0);
+    if !page.exists(css).await {
+        return Err(format!("{css} is missing"));
+    }
+    page.click(css).await;
+    let index = before as usize;
+    // Chromium encodes `toBlob` when the page is idle; on a loaded machine the loss chart's
+    // PNG has taken up to ~12 s to arrive.
+    let read = page
+        .wait_for_js(
+            &format!(
+                "window.__downloads.length > {index} && \
+                 typeof window.__downloads[{index}].text === 'string'"
+            ),
+            Duration::from_secs(15),
+        )
+        .await;
+    if let Err(e) = read {
+        let state = page
+            .eval(
+                r#"const el = document.querySelector(arguments[0]);
+                   return { downloads: window.__downloads.map(d => d.name),
+                            to_blob: window.__to_blob,
+                            disabled: !!el.disabled, shown: el.getClientRects().length > 0 };"#,
+                vec![json!(css)],
+            )
+            .await;
+        return Err(format!("clicking {css} made no download ({e}): {state}"));
+    }
+    Ok(page
+        .eval(
+            "return window.__downloads[arguments[0]];",
+            vec![json!(index)],
+        )
+        .await)
+}
+
+/// Finds `key` anywhere in `value` (depth-first) and returns the first match.
+fn find_key<'a>(value: &'a Value, key: &str) -> Option<&'a Value> {
+    match value {
+        Value::Object(map) => map
+            .get(key)
+            .or_else(|| map.values().find_map(|v| find_key(v, key))),
+        Value::Array(items) => items.iter().find_map(|v| find_key(v, key)),
+        _ => None,
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs dist/ and chromium; run by make test"]
+async fn exports_csv_json_and_pngs_and_the_json_imports_back_to_the_same_run() {
+    let page = AppPage::start().await;
+    let started = page.open("").await;
+    page.eval(CAPTURE_DOWNLOADS, vec![]).await;
+    page.steps(10).await;
+    let stepped = page.wait_epoch(10, Duration::from_secs(5)).await;
+    let weights_at_10 = page.weights_text().await;
+    let csv = capture_download(&page, "#export-csv").await;
+    let json_file = capture_download(&page, "#export-json").await;
+    let surface_png = capture_download(&page, "#surface-png").await;
+    let loss_png = capture_download(&page, "#loss-png").await;
+
+    // Import into a page with other settings and no training.
+    let import_started = page.open("?seed=5&opt=adam").await;
+    let mut imported = None;
+    let json_text = json_file
+        .as_ref()
+        .ok()
+        .and_then(|d| d["text"].as_str())
+        .unwrap_or_default()
+        .to_string();
+    let path = std::env::temp_dir().join(format!("rnn-e2e-import-{}.json", std::process::id()));
+    if !json_text.is_empty() && page.exists("#import-json").await {
+        std::fs::write(&path, &json_text).expect("write the JSON to import");
+        let input = page
+            .client()
+            .find(Locator::Css("#import-json"))
+            .await
+            .expect("#import-json");
+        let sent = input
+            .send_keys(&path.to_string_lossy())
+            .await
+            .map_err(|e| e.to_string());
+        let restored = page.wait_epoch(10, Duration::from_secs(5)).await;
+        imported = Some((
+            sent,
+            restored,
+            page.value("#seed").await,
+            page.value("#optimizer").await,
+            page.weights_text().await,
+        ));
+    }
+    let _ = std::fs::remove_file(&path);
+    let errors = page.errors().await;
+    page.close().await;
+
+    assert!(
+        started.is_ok() && stepped.is_ok(),
+        "{started:?} {stepped:?}"
+    );
+
+    let csv = csv.unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        csv["name"].as_str().unwrap_or_default().ends_with(".csv"),
+        "{csv}"
+    );
+    let text = csv["text"].as_str().unwrap_or_default();
+    let mut rows = text.lines();
+    assert_eq!(
+        rows.next().map(str::trim),
+        Some("epoch,loss,w_x,w_rec,grad_w_x,grad_w_rec")
+    );
+    let rows: Vec<Vec<f64>> = rows
+        .filter(|r| !r.trim().is_empty())
+        .map(|r| {
+            r.split(',')
+                .map(|c| c.trim().parse::<f64>().unwrap_or(f64::NAN))
+                .collect()
+        })
+        .collect();
+    assert!(rows.len() >= 10, "{} rows:\n{text}", rows.len());
+    for (i, row) in rows.iter().enumerate() {
+        assert!(
+            row.len() == 6 && row.iter().all(|v| v.is_finite()),
+            "row {i}: {row:?}"
+        );
+    }
+    let epochs: Vec<f64> = rows.iter().map(|r| r[0]).collect();
+    assert_eq!(epochs[0], 1.0, "the first row is epoch 1: {epochs:?}");
+    assert!(
+        (1..=10).all(|e| epochs.contains(&f64::from(e))),
+        "epochs 1..10 are all there: {epochs:?}"
+    );
+    assert!(epochs.windows(2).all(|w| w[0] < w[1]), "{epochs:?}");
+
+    let json_file = json_file.unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        json_file["name"]
+            .as_str()
+            .unwrap_or_default()
+            .ends_with(".json"),
+        "{json_file}"
+    );
+    let state: Value =
+        serde_json::from_str(&json_text).unwrap_or_else(|e| panic!("{e}: {json_text}"));
+    assert_eq!(
+        find_key(&state, "epoch").and_then(Value::as_u64),
+        Some(10),
+        "{state}"
+    );
+    assert!(
+        find_key(&state, "optimizer").is_some() && find_key(&state, "data").is_some(),
+        "the JSON holds the state: {state}"
+    );
+
+    for (css, png) in [("#surface-png", surface_png), ("#loss-png", loss_png)] {
+        let png = png.unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(png["type"], json!("image/png"), "{css}");
+        assert!(
+            png["size"].as_u64().unwrap_or(0) > 2000,
+            "{css}: {} bytes",
+            png["size"]
+        );
+        assert_eq!(
+            png["head"],
+            json!([0x89, b'P', b'N', b'G', 13, 10, 26, 10]),
+            "{css}"
+        );
+    }
+
+    assert!(import_started.is_ok(), "{import_started:?}");
+    let (sent, restored, seed, optimizer, weights) =
+        imported.expect("#import-json is missing (or the export was empty)");
+    assert!(sent.is_ok(), "{sent:?}");
+    assert!(
+        restored.is_ok(),
+        "the import restores epoch 10: {restored:?}"
+    );
+    assert_eq!(
+        (seed.as_str(), optimizer.as_str()),
+        ("1", "rmsprop-seed"),
+        "the import restores the settings"
+    );
+    assert_eq!(weights, weights_at_10, "the import restores the weights");
+    assert_clean_console(&errors);
+}

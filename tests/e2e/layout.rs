@@ -1,0 +1,280 @@
+//! Layout: presentation mode fits a 1280×720 projector, a 375 px phone stacks the plots and takes
+//! taps, and embed links (built by the share-for-class panel) drop the page chrome and the hidden
+//! controls.
+
+use std::time::Duration;
+
+use rnn_playground::params::parse;
+use serde_json::Value;
+
+use crate::page::{AppPage, assert_clean_console, lines, number};
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs dist/ and chromium; run by make test"]
+async fn presentation_mode_enlarges_the_text_and_fits_both_plots_in_1280_by_720() {
+    let page = AppPage::start().await;
+    let started = page.open("?present=1").await;
+    let viewport = page.viewport().await;
+    let class_on = page.app_has_class("present").await;
+    let body_class = page
+        .eval(
+            "return document.body.classList.contains('present');",
+            vec![],
+        )
+        .await;
+    let font_px = page
+        .eval(
+            "return parseFloat(getComputedStyle(document.body).fontSize);",
+            vec![],
+        )
+        .await
+        .as_f64()
+        .unwrap_or(0.0);
+    let toggle = page.exists("#present-toggle").await;
+    // Let the plots draw at their presentation size before the picture.
+    let _ = page
+        .wait_for_js(
+            "document.querySelector('#surface') && document.querySelector('#surface').width > 1",
+            Duration::from_secs(5),
+        )
+        .await;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    page.screenshot("present").await;
+    let plots = [page.rect("#surface").await, page.rect("#loss-chart").await];
+    let inner = page
+        .eval("return [window.innerWidth, window.innerHeight];", vec![])
+        .await;
+    page.blur().await;
+    page.press('p').await;
+    let class_off = page
+        .wait_until(Duration::from_secs(3), || async {
+            !page.app_has_class("present").await
+        })
+        .await;
+    let errors = page.errors().await;
+    page.close().await;
+
+    assert!(started.is_ok(), "{started:?}");
+    assert_eq!(viewport, (1280, 720));
+    assert!(class_on, "#app has class present");
+    assert_eq!(body_class, Value::Bool(true), "<body> has class present");
+    assert!(font_px >= 20.0, "body font-size {font_px}px");
+    assert!(toggle, "#present-toggle is missing");
+    assert!(class_off.is_ok(), "p leaves presentation mode");
+    assert_clean_console(&errors);
+    let (w, h_px) = (
+        inner[0].as_f64().unwrap_or(0.0),
+        inner[1].as_f64().unwrap_or(0.0),
+    );
+    for (name, [left, top, right, bottom]) in ["#surface", "#loss-chart"].iter().zip(plots) {
+        assert!(
+            left >= -0.5 && top >= -0.5 && right <= w + 0.5 && bottom <= h_px + 0.5,
+            "{name} at [{left}, {top}, {right}, {bottom}] is not inside the {w}×{h_px} viewport"
+        );
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs dist/ and chromium; run by make test"]
+async fn a_375px_phone_stacks_the_plots_without_overflow_and_a_tap_on_the_map_sets_the_start() {
+    let page = AppPage::start().await;
+    page.set_viewport(375, 667).await;
+    let viewport = page.viewport().await;
+    let started = page.open("").await;
+    let _ = page
+        .wait_for_js(
+            "document.querySelector('#surface') && document.querySelector('#surface').dataset.plotRect",
+            Duration::from_secs(5),
+        )
+        .await;
+    let scroll_width = page
+        .eval("return document.documentElement.scrollWidth;", vec![])
+        .await
+        .as_f64()
+        .unwrap_or(f64::INFINITY);
+    // Page coordinates, so that scrolling does not matter.
+    let page_rect = |css: &'static str| {
+        let page = &page;
+        async move {
+            let r = page.rect(css).await;
+            let y = page
+                .eval("return window.scrollY;", vec![])
+                .await
+                .as_f64()
+                .unwrap_or(0.0);
+            [r[0], r[1] + y, r[2], r[3] + y]
+        }
+    };
+    let surface = page_rect("#surface").await;
+    let chart = page_rect("#loss-chart").await;
+    page.eval(
+        "document.querySelector('#surface').scrollIntoView({ block: 'center' });",
+        vec![],
+    )
+    .await;
+    page.screenshot("mobile").await;
+    let map = page.surface_geometry().await;
+    let (fx, fy) = (0.3, 0.3);
+    let before = page.value("#init-wx").await;
+    let (x, y) = map.point(fx, fy);
+    let tapped = page.tap_at(x, y).await;
+    let changed = page
+        .wait_until(Duration::from_secs(3), || async {
+            page.value("#init-wx").await != before
+        })
+        .await;
+    let shown = number(&page.value("#init-wx").await);
+    let errors = page.errors().await;
+    page.close().await;
+
+    assert!(started.is_ok(), "{started:?}");
+    assert_eq!(viewport, (375, 667));
+    assert!(
+        scroll_width <= 375.0,
+        "the page is {scroll_width}px wide: horizontal overflow"
+    );
+    assert!(
+        chart[1] >= surface[3] - 0.5,
+        "the loss chart (top {}) is not below the heat map (bottom {})",
+        chart[1],
+        surface[3]
+    );
+    assert!(tapped.is_ok(), "{tapped:?}");
+    assert!(
+        changed.is_ok(),
+        "a tap on the map did not change #init-wx ({before})"
+    );
+    let expected = map.weights_at(fx, fy).0;
+    let cell = map.tolerance_wx();
+    assert!(
+        shown.is_some_and(|wx| (wx - expected).abs() <= cell),
+        "#init-wx {shown:?}, tapped at {expected}"
+    );
+    assert_clean_console(&errors);
+}
+
+/// The wrappers that `hide=lr,opt` hides: each control with its label.
+const LR_WRAPPER: &str = "[data-control=\"lr\"]";
+const OPT_WRAPPER: &str = "[data-control=\"opt\"]";
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs dist/ and chromium; run by make test"]
+async fn embed_and_hide_links_drop_the_chrome_and_controls_and_the_share_panel_builds_them() {
+    let page = AppPage::start().await;
+    let embed_started = page.open("?embed=1&hide=lr,opt").await;
+    let embed_view = [
+        ("#app-header shown", page.visible("#app-header").await),
+        ("#app-footer shown", page.visible("#app-footer").await),
+        ("an .explanation shown", page.visible(".explanation").await),
+        ("[data-control=lr] exists", page.exists(LR_WRAPPER).await),
+        ("[data-control=lr] shown", page.visible(LR_WRAPPER).await),
+        ("[data-control=opt] exists", page.exists(OPT_WRAPPER).await),
+        ("[data-control=opt] shown", page.visible(OPT_WRAPPER).await),
+        ("#lr shown", page.visible("#lr").await),
+        ("#optimizer shown", page.visible("#optimizer").await),
+    ];
+    let embed_played = page.play_briefly().await;
+
+    let plain_started = page.open("").await;
+    let plain_view = [
+        ("#app-header shown", page.visible("#app-header").await),
+        ("#app-footer shown", page.visible("#app-footer").await),
+        ("an .explanation shown", page.visible(".explanation").await),
+    ];
+    let has_panel = page.exists("#share-panel").await;
+    let mut link = String::new();
+    let mut panel_error = None;
+    if has_panel {
+        page.eval(
+            "document.querySelector('#share-panel').open = true;",
+            vec![],
+        )
+        .await;
+        for css in [
+            "input[name=\"hide\"][value=\"lr\"]",
+            "input[name=\"hide\"][value=\"seed\"]",
+            "#share-embed",
+        ] {
+            if page.exists(css).await {
+                page.click(css).await;
+            } else {
+                panel_error = Some(format!("{css} is missing"));
+            }
+        }
+        let _ = page
+            .wait_until(Duration::from_secs(3), || async {
+                page.exists("#share-link").await && {
+                    let l = page.value("#share-link").await;
+                    l.contains("embed=1") && l.contains("hide=")
+                }
+            })
+            .await;
+        if page.exists("#share-link").await {
+            link = page.value("#share-link").await;
+        }
+    }
+    let mut shared_view = None;
+    if link.contains("embed=1") {
+        let opened = page.goto(&page.absolute(&link)).await;
+        shared_view = Some((
+            opened,
+            [
+                ("#app-header shown", page.visible("#app-header").await),
+                ("#lr shown", page.visible("#lr").await),
+                ("#seed shown", page.visible("#seed").await),
+                ("#optimizer shown", page.visible("#optimizer").await),
+            ],
+        ));
+    }
+    let errors = page.errors().await;
+    page.close().await;
+
+    let mut failures = Vec::new();
+    let mut expect = |page: &str, view: &[(&str, bool)], want: &[bool]| {
+        for ((what, got), want) in view.iter().zip(want) {
+            if got != want {
+                failures.push(format!("{page}: {what} is {got}, want {want}"));
+            }
+        }
+    };
+    expect(
+        "?embed=1&hide=lr,opt",
+        &embed_view,
+        &[false, false, false, true, false, true, false, false, false],
+    );
+    expect("plain page", &plain_view, &[true, true, true]);
+    match &shared_view {
+        Some((Ok(()), view)) => expect(
+            &format!("the built link {link}"),
+            view,
+            &[false, false, false, true],
+        ),
+        Some((Err(e), _)) => failures.push(format!("opening {link}: {e}")),
+        None => failures.push(format!("no link with embed=1 built: {link:?}")),
+    }
+    if let Err(e) = &embed_played {
+        failures.push(format!("play in embed mode: {e}"));
+    }
+    if !has_panel {
+        failures.push("#share-panel is missing".into());
+    }
+    if let Some(e) = panel_error {
+        failures.push(e);
+    }
+    let hidden: Vec<&str> = parse(link.split_once('?').map_or("", |(_, q)| q))
+        .state
+        .hide
+        .iter()
+        .map(|c| c.name())
+        .collect();
+    if hidden != ["lr", "seed"] {
+        failures.push(format!(
+            "the built link hides {hidden:?}, not the ticked lr, seed"
+        ));
+    }
+
+    assert!(embed_started.is_ok(), "{embed_started:?}");
+    assert!(plain_started.is_ok(), "{plain_started:?}");
+    assert!(failures.is_empty(), "{}", lines(&failures));
+    assert_clean_console(&errors);
+}

@@ -1,0 +1,419 @@
+//! The page object: the RNN Playground app as the tests see it.
+//!
+//! [`AppPage`] wraps one [`Harness`] (served `dist/`, browser, WebDriver session) and knows the
+//! app's page: how to open it and wait until it has mounted, its run controls (`#play`, `#step`),
+//! its read-outs (`#epoch`, `#status`, `#loss`, `#w-x`, ...), the heat map's geometry, and the
+//! keyboard and pointer input a user gives it. Every test file drives the app through it, so a
+//! selector or a wait lives in one place. The generic browser plumbing stays in `harness.rs`;
+//! anything app-agnostic (`text`, `click`, `set_value`, `eval`, `wait_until`, ...) is reachable
+//! through `Deref`.
+//!
+//! As with the harness: collect what to check, call [`AppPage::close`], then assert, so Chromium
+//! never outlives a failing test.
+
+use std::fmt::Display;
+use std::ops::Deref;
+use std::time::Duration;
+
+use fantoccini::actions::{
+    InputSource, KeyAction, KeyActions, MouseActions, PointerAction, TouchActions,
+};
+use serde_json::{Value, json};
+
+use crate::harness::{Harness, LogEntry};
+
+/// How long the wasm app may take to download, compile and mount.
+pub const APP_START: Duration = Duration::from_secs(30);
+
+/// The app in one browser session. See the module docs.
+pub struct AppPage {
+    h: Harness,
+}
+
+impl Deref for AppPage {
+    type Target = Harness;
+
+    fn deref(&self) -> &Harness {
+        &self.h
+    }
+}
+
+impl AppPage {
+    /// Serves `dist/` at `/` and opens a browser (no page loaded yet: call [`AppPage::open`]).
+    pub async fn start() -> AppPage {
+        AppPage::start_under("/").await
+    }
+
+    /// Serves `dist/` under `prefix` (e.g. `"/some/sub/path/"`) and opens a browser.
+    pub async fn start_under(prefix: &str) -> AppPage {
+        AppPage {
+            h: Harness::start(prefix).await,
+        }
+    }
+
+    /// Ends the session; see [`Harness::close`].
+    pub async fn close(self) {
+        self.h.close().await;
+    }
+
+    // -----------------------------------------------------------------------------------------
+    // Navigation
+    // -----------------------------------------------------------------------------------------
+
+    /// Opens the app at `query` (e.g. `""` or `"?seed=3"`) and waits until it has mounted its
+    /// read-outs. `Err` says what did not happen.
+    pub async fn open(&self, query: &str) -> Result<(), String> {
+        self.h.open(query).await;
+        self.wait_mounted().await
+    }
+
+    /// Opens a full URL (e.g. a link the page built) and waits until the app has mounted.
+    pub async fn goto(&self, url: &str) -> Result<(), String> {
+        self.client()
+            .goto(url)
+            .await
+            .map_err(|e| format!("open {url}: {e}"))?;
+        self.wait_mounted().await
+    }
+
+    async fn wait_mounted(&self) -> Result<(), String> {
+        self.wait_for_app(APP_START).await?;
+        self.wait_for_js("document.querySelector('#epoch') !== null", APP_START)
+            .await
+    }
+
+    /// Resolves a link the page shows (absolute, or relative to the app) to an absolute URL.
+    pub fn absolute(&self, link: &str) -> String {
+        if link.starts_with("http://") || link.starts_with("https://") {
+            link.to_string()
+        } else {
+            self.url(link)
+        }
+    }
+
+    /// The page's `location.search`.
+    pub async fn search(&self) -> String {
+        self.eval("return location.search;", vec![])
+            .await
+            .as_str()
+            .unwrap_or_default()
+            .to_string()
+    }
+
+    // -----------------------------------------------------------------------------------------
+    // The run controls
+    // -----------------------------------------------------------------------------------------
+
+    /// Clicks `#play` to start training (the button toggles: see [`AppPage::pause`]).
+    pub async fn play(&self) {
+        self.click("#play").await;
+    }
+
+    /// Clicks `#play` while training runs, which pauses it.
+    pub async fn pause(&self) {
+        self.click("#play").await;
+    }
+
+    /// Whether `#play` says training runs (`aria-pressed="true"`).
+    pub async fn playing(&self) -> bool {
+        self.attr("#play", "aria-pressed").await.as_deref() == Some("true")
+    }
+
+    /// Clicks `#step` once: one epoch.
+    pub async fn step(&self) {
+        self.click("#step").await;
+    }
+
+    /// Clicks `#step` `n` times.
+    pub async fn steps(&self, n: usize) {
+        for _ in 0..n {
+            self.step().await;
+        }
+    }
+
+    /// Plays until the epoch rises, then pauses. `Err` says what did not happen.
+    pub async fn play_briefly(&self) -> Result<(), String> {
+        let before = self.epoch().await.ok_or("no epoch shown")?;
+        self.play().await;
+        let rose = self
+            .wait_until(Duration::from_secs(10), || async {
+                self.epoch().await.is_some_and(|e| e > before)
+            })
+            .await;
+        self.pause().await;
+        rose.map_err(|e| format!("epoch stayed at {before} after play: {e}"))?;
+        let paused = self
+            .wait_until(Duration::from_secs(2), || async { !self.playing().await })
+            .await;
+        paused.map_err(|e| format!("the second click did not pause: {e}"))
+    }
+
+    // -----------------------------------------------------------------------------------------
+    // Read-outs
+    // -----------------------------------------------------------------------------------------
+
+    /// The shown epoch (`None` if it is not a whole number).
+    pub async fn epoch(&self) -> Option<u64> {
+        self.text("#epoch").await.trim().parse().ok()
+    }
+
+    /// Waits until the shown epoch is `target`.
+    pub async fn wait_epoch(&self, target: u64, timeout: Duration) -> Result<(), String> {
+        self.wait_until(timeout, || async { self.epoch().await == Some(target) })
+            .await
+            .map_err(|e| format!("#epoch never showed {target}: {e}"))
+    }
+
+    /// `#status`'s keyword (`data-status`: ready, running, paused, converged, diverged, error).
+    pub async fn status(&self) -> String {
+        self.attr("#status", "data-status")
+            .await
+            .unwrap_or_default()
+    }
+
+    /// `#status`'s sentence as shown (e.g. "diverged at epoch 12 ...").
+    pub async fn status_text(&self) -> String {
+        self.text("#status").await
+    }
+
+    /// The exact value of the read-out `#id` (`loss`, `w-x`, `w-rec`, `grad-wx`, ...): its
+    /// `data-value`, which round-trips the f64 (`None` if absent or not finite).
+    pub async fn readout(&self, id: &str) -> Option<f64> {
+        self.attr(&format!("#{id}"), "data-value")
+            .await
+            .and_then(|v| v.parse::<f64>().ok())
+            .filter(|v| v.is_finite())
+    }
+
+    /// The read-out `#id` as a user reads it: its text, as a number (see [`number`]).
+    pub async fn shown(&self, id: &str) -> Option<f64> {
+        number(&self.text(&format!("#{id}")).await)
+    }
+
+    /// The shown weights as text (what a user would compare).
+    pub async fn weights_text(&self) -> (String, String) {
+        (self.text("#w-x").await, self.text("#w-rec").await)
+    }
+
+    // -----------------------------------------------------------------------------------------
+    // Elements
+    // -----------------------------------------------------------------------------------------
+
+    /// The `value` of the input or select matching `css`.
+    pub async fn value(&self, css: &str) -> String {
+        self.eval(
+            "return document.querySelector(arguments[0]).value;",
+            vec![json!(css)],
+        )
+        .await
+        .as_str()
+        .unwrap_or_default()
+        .to_string()
+    }
+
+    /// Whether the element matching `css` exists and takes up space on the page (not `hidden`,
+    /// not `display: none` itself or through an ancestor, not `visibility: hidden`).
+    pub async fn visible(&self, css: &str) -> bool {
+        self.eval(
+            r#"const el = document.querySelector(arguments[0]);
+               return !!el && el.getClientRects().length > 0
+                   && getComputedStyle(el).visibility !== 'hidden';"#,
+            vec![json!(css)],
+        )
+        .await
+        .as_bool()
+        .unwrap_or(false)
+    }
+
+    /// The element's box in the viewport: `[left, top, right, bottom]` (NaN if it is missing).
+    pub async fn rect(&self, css: &str) -> [f64; 4] {
+        let v = self
+            .eval(
+                r#"const el = document.querySelector(arguments[0]);
+                   if (!el) { return [NaN, NaN, NaN, NaN]; }
+                   const r = el.getBoundingClientRect();
+                   return [r.left, r.top, r.right, r.bottom];"#,
+                vec![json!(css)],
+            )
+            .await;
+        [0, 1, 2, 3].map(|i| v[i].as_f64().unwrap_or(f64::NAN))
+    }
+
+    /// Whether `#app` carries `class`.
+    pub async fn app_has_class(&self, class: &str) -> bool {
+        self.eval(
+            "const a = document.querySelector('#app'); \
+             return !!a && a.classList.contains(arguments[0]);",
+            vec![json!(class)],
+        )
+        .await
+        .as_bool()
+        .unwrap_or(false)
+    }
+
+    /// The `id` of the focused element (JSON null if none has one).
+    pub async fn focused_id(&self) -> Value {
+        self.eval(
+            "return document.activeElement && document.activeElement.id;",
+            vec![],
+        )
+        .await
+    }
+
+    // -----------------------------------------------------------------------------------------
+    // Input
+    // -----------------------------------------------------------------------------------------
+
+    /// Takes the focus off any control, so key presses go to the page.
+    pub async fn blur(&self) {
+        self.eval(
+            "if (document.activeElement && document.activeElement.blur) { \
+             document.activeElement.blur(); }",
+            vec![],
+        )
+        .await;
+    }
+
+    /// A real key press (WebDriver key down + up) on whatever has the focus. For special keys
+    /// pass `fantoccini::key::Key::Tab.into()` and the like.
+    pub async fn press(&self, key: char) {
+        let keys = KeyActions::new("keyboard".into())
+            .then(KeyAction::Down { value: key })
+            .then(KeyAction::Up { value: key });
+        self.client()
+            .perform_actions(keys)
+            .await
+            .unwrap_or_else(|e| panic!("press {key:?}: {e}"));
+    }
+
+    /// Moves the real mouse to viewport point (x, y) and clicks there.
+    pub async fn click_at(&self, x: f64, y: f64) {
+        let mouse = MouseActions::new("mouse".into())
+            .then(PointerAction::MoveTo {
+                duration: None,
+                x: x.round(),
+                y: y.round(),
+            })
+            .then(PointerAction::Down { button: 0 })
+            .then(PointerAction::Up { button: 0 });
+        self.client()
+            .perform_actions(mouse)
+            .await
+            .expect("mouse click");
+    }
+
+    /// A real touch tap (a touch pointer, as on a phone) at viewport point (x, y).
+    pub async fn tap_at(&self, x: f64, y: f64) -> Result<(), String> {
+        let tap = TouchActions::new("finger".into())
+            .then(PointerAction::MoveTo {
+                duration: None,
+                x: x.round(),
+                y: y.round(),
+            })
+            .then(PointerAction::Down { button: 0 })
+            .then(PointerAction::Up { button: 0 });
+        self.client()
+            .perform_actions(tap)
+            .await
+            .map_err(|e| e.to_string())
+    }
+
+    // -----------------------------------------------------------------------------------------
+    // The heat map
+    // -----------------------------------------------------------------------------------------
+
+    /// Where the heat map's plot area is in the viewport and the view it shows, from the
+    /// canvas's `data-plot-rect` and `data-view`.
+    pub async fn surface_geometry(&self) -> SurfaceGeometry {
+        let v: Value = self
+            .eval(
+                r#"const c = document.querySelector('#surface');
+                   const r = c.getBoundingClientRect();
+                   const p = (c.dataset.plotRect || '').split(',').map(Number);
+                   const v = (c.dataset.view || '').split(',').map(Number);
+                   return [r.left + p[0], r.top + p[1], p[2], p[3], v];"#,
+                vec![],
+            )
+            .await;
+        let n = |i: usize| v[i].as_f64().unwrap_or(f64::NAN);
+        let view: Vec<f64> = v[4]
+            .as_array()
+            .map(|a| a.iter().map(|x| x.as_f64().unwrap_or(f64::NAN)).collect())
+            .unwrap_or_default();
+        SurfaceGeometry {
+            left: n(0),
+            top: n(1),
+            width: n(2),
+            height: n(3),
+            view: [0, 1, 2, 3].map(|i| view.get(i).copied().unwrap_or(f64::NAN)),
+        }
+    }
+
+    // -----------------------------------------------------------------------------------------
+    // The console
+    // -----------------------------------------------------------------------------------------
+
+    /// The browser's errors so far; see [`Harness::browser_errors`].
+    pub async fn errors(&self) -> Vec<LogEntry> {
+        self.browser_errors().await
+    }
+}
+
+/// The heat map's plot area in viewport pixels and the weights it spans.
+#[derive(Clone, Copy, Debug)]
+pub struct SurfaceGeometry {
+    pub left: f64,
+    pub top: f64,
+    pub width: f64,
+    pub height: f64,
+    /// `[w_x min, w_x max, w_rec min, w_rec max]`: w_x grows rightwards, w_rec upwards.
+    pub view: [f64; 4],
+}
+
+impl SurfaceGeometry {
+    /// The viewport point at fraction (`fx`, `fy`) of the plot area, from its top left.
+    pub fn point(&self, fx: f64, fy: f64) -> (f64, f64) {
+        (self.left + fx * self.width, self.top + fy * self.height)
+    }
+
+    /// The weights (w_x, w_rec) at fraction (`fx`, `fy`) of the plot area.
+    pub fn weights_at(&self, fx: f64, fy: f64) -> (f64, f64) {
+        let [x0, x1, y0, y1] = self.view;
+        (x0 + fx * (x1 - x0), y1 - fy * (y1 - y0))
+    }
+
+    /// How far a clicked w_x may be from [`SurfaceGeometry::weights_at`]: one cell of the
+    /// 256-cell grid plus a pixel of rounding.
+    pub fn tolerance_wx(&self) -> f64 {
+        let span = self.view[1] - self.view[0];
+        span / 256.0 + span / self.width
+    }
+
+    /// Like [`SurfaceGeometry::tolerance_wx`], for w_rec.
+    pub fn tolerance_wrec(&self) -> f64 {
+        let span = self.view[3] - self.view[2];
+        span / 256.0 + span / self.height
+    }
+}
+
+/// A number as the page shows it ("553.11", "6.83e-3", "−1.5"); `None` for "—" or "overflow".
+pub fn number(text: &str) -> Option<f64> {
+    let cleaned: String = text
+        .trim()
+        .replace('\u{2212}', "-")
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    cleaned.parse::<f64>().ok().filter(|v| v.is_finite())
+}
+
+/// One item a line, indented, for an assertion message.
+pub fn lines<T: Display>(items: &[T]) -> String {
+    items.iter().map(|i| format!("  {i}\n")).collect()
+}
+
+/// Asserts that the browser logged no error.
+#[track_caller]
+pub fn assert_clean_console(errors: &[LogEntry]) {
+    assert!(errors.is_empty(), "browser errors:\n{}", lines(errors));
+}

@@ -1,0 +1,143 @@
+//! Presets: the scenario menu sets a whole run and says what to watch; `preset=` links start
+//! one (the exploding one diverges, the Rprop one ends near (1, 1)); key 3 picks the third.
+//!
+//! What each preset sets and says comes from the crate's own table (`params::PresetId`).
+
+use std::time::Duration;
+
+use rnn_playground::params::{Lang, PresetId};
+
+use crate::page::{AppPage, assert_clean_console};
+use rnn_playground::rnn::Named;
+
+fn normalized(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs dist/ and chromium; run by make test"]
+async fn presets_set_the_run_caption_what_to_watch_and_start_from_links_and_keys() {
+    let page = AppPage::start().await;
+    let started = page.open("").await;
+    let options = page
+        .eval(
+            "return [...document.querySelectorAll('#preset option')].map(o => o.value);",
+            vec![],
+        )
+        .await;
+    let mut chosen = Vec::new();
+    if page.exists("#preset").await {
+        for preset in PresetId::all() {
+            page.step().await; // so that the reset a preset makes is visible
+            page.set_value("#preset", preset.name()).await;
+            let _ = page
+                .wait_until(Duration::from_secs(3), || async {
+                    normalized(&page.text("#preset-caption").await)
+                        == normalized(preset.caption(Lang::En))
+                })
+                .await;
+            chosen.push((
+                preset,
+                page.text("#preset-caption").await,
+                page.value("#optimizer").await,
+                page.epoch().await,
+            ));
+        }
+    }
+
+    // `preset=exploding` diverges.
+    let exploding_started = page.open("?preset=exploding").await;
+    page.play().await;
+    let diverged = page
+        .wait_until(Duration::from_secs(10), || async {
+            page.status().await == "diverged"
+                || page.status_text().await.to_lowercase().contains("diverged")
+        })
+        .await;
+    let exploding_status = page.status_text().await;
+
+    // `preset=roelants-rprop` ends near (1, 1) at its stop.
+    let rprop_started = page.open("?preset=roelants-rprop").await;
+    page.play().await;
+    let stopped = page
+        .wait_until(Duration::from_secs(30), || async {
+            page.epoch().await.is_some_and(|e| e > 0) && page.status().await != "running"
+        })
+        .await;
+    let rprop_end = (
+        page.epoch().await,
+        page.shown("w-x").await,
+        page.shown("w-rec").await,
+    );
+
+    // Key 3 picks the third preset.
+    let plain_started = page.open("").await;
+    page.blur().await;
+    page.press('3').await;
+    let third = PresetId::from_number(3).expect("a third preset");
+    let keyed = page
+        .wait_until(Duration::from_secs(3), || async {
+            page.exists("#preset").await && page.value("#preset").await == third.name()
+        })
+        .await;
+    let keyed_optimizer = page.value("#optimizer").await;
+    let errors = page.errors().await;
+    page.close().await;
+
+    assert!(started.is_ok(), "{started:?}");
+    let mut expected_options = vec![String::new()];
+    expected_options.extend(PresetId::names().into_iter().map(str::to_string));
+    let options: Vec<String> = options
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .filter_map(|v| v.as_str().map(String::from))
+                .collect()
+        })
+        .unwrap_or_default();
+    assert_eq!(options, expected_options, "#preset options");
+    let mut previous = String::new();
+    for (preset, caption, optimizer, epoch) in &chosen {
+        let caption = normalized(caption);
+        assert!(
+            !caption.is_empty() && caption != previous,
+            "{}: caption {caption:?}",
+            preset.name()
+        );
+        assert_eq!(
+            caption,
+            normalized(preset.caption(Lang::En)),
+            "{}",
+            preset.name()
+        );
+        assert_eq!(
+            optimizer,
+            preset.state().optimizer.kind.name(),
+            "{} sets the optimizer",
+            preset.name()
+        );
+        assert_eq!(*epoch, Some(0), "{} resets the run", preset.name());
+        previous = caption;
+    }
+    assert!(exploding_started.is_ok(), "{exploding_started:?}");
+    assert!(
+        diverged.is_ok(),
+        "preset=exploding did not diverge: {exploding_status}"
+    );
+    assert!(rprop_started.is_ok(), "{rprop_started:?}");
+    assert!(
+        stopped.is_ok(),
+        "preset=roelants-rprop never stopped: {rprop_end:?}"
+    );
+    let (end_epoch, w_x, w_rec) = rprop_end;
+    assert_eq!(end_epoch, Some(500), "it stops at its 500 epochs");
+    assert!(
+        (w_x.unwrap_or(f64::NAN) - 1.0).abs() <= 0.01
+            && (w_rec.unwrap_or(f64::NAN) - 1.0).abs() <= 0.01,
+        "Rprop ends at ({w_x:?}, {w_rec:?}), not near (1, 1)"
+    );
+    assert!(plain_started.is_ok(), "{plain_started:?}");
+    assert!(keyed.is_ok(), "key 3 did not select {}", third.name());
+    assert_eq!(keyed_optimizer, third.state().optimizer.kind.name());
+    assert_clean_console(&errors);
+}
