@@ -5,33 +5,14 @@
 //! ([`crate::params::AppState`]); the read-outs and plots show what it publishes.
 //! Every string comes from [`text`].
 
-pub mod announcer;
 pub mod app;
-pub mod bench;
-pub mod canvas;
-pub mod classroom;
-pub mod clock;
 pub mod controller;
 pub mod controls;
-pub mod download;
-pub mod export;
 pub mod format;
-pub mod heatmap;
-pub mod keyboard;
-pub mod lang_select;
-pub mod log_axis;
-pub mod loss_chart;
-pub mod modes;
-pub mod notice;
-pub mod plateau;
-pub mod presets;
-pub mod readouts;
-pub mod settings;
-pub mod share;
-pub mod shortcuts;
-pub mod snapshot;
+pub mod panels;
+pub mod plots;
 pub mod text;
-pub mod url_sync;
+pub mod timing;
 
 use leptos::mount::UnmountHandle;
 use leptos::prelude::*;

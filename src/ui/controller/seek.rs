@@ -8,8 +8,8 @@
 use leptos::prelude::*;
 
 use super::Controller;
-use crate::ui::clock::now_ms;
-use crate::ui::modes::prefers_reduced_motion;
+use crate::ui::app::modes::prefers_reduced_motion;
+use crate::ui::timing::clock::now_ms;
 
 /// Training time per frame while seeking: long enough to get on (~5k epochs
 /// per frame at 20×10), short enough that the progress keeps moving.

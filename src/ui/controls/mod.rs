@@ -5,8 +5,10 @@ pub mod data;
 pub mod field;
 pub mod init;
 pub mod learning_rate;
+pub mod log_axis;
 pub mod optimizer;
 pub mod playback;
+pub mod presets;
 
 pub use data::DataControls;
 pub use init::InitControls;

@@ -12,10 +12,10 @@ use leptos::prelude::*;
 use plotters::prelude::*;
 use web_sys::HtmlCanvasElement;
 
+use super::canvas::{self, CanvasSize, INK, PAPER, Scaler, TickedAxis};
 use crate::plot::scale::{format_loss, padded_linear_range, padded_log_range};
 use crate::plot::{Tick, integer_ticks, linear_ticks, log_ticks};
-use crate::ui::canvas::{self, CanvasSize, INK, PAPER, Scaler, TickedAxis};
-use crate::ui::download;
+use crate::ui::panels::download;
 use crate::ui::text::{Text, use_text};
 
 /// The curve's colour: a dark blue, readable on white and distinct from the grid.

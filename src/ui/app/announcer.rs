@@ -6,9 +6,9 @@
 
 use leptos::prelude::*;
 
-use super::controller::Controller;
-use super::snapshot::RunState;
-use super::text::{Text, use_text};
+use crate::ui::controller::Controller;
+use crate::ui::controller::snapshot::RunState;
+use crate::ui::text::{Text, use_text};
 
 /// What to say when the run enters `run` at `epoch`; `None` for states that
 /// need no announcement (ready, running: the Play button already says so).

@@ -5,9 +5,9 @@
 use serde::Serialize;
 
 use super::clock::now_ms;
-use super::settings::SURFACE_POINTS;
 use crate::params::View;
 use crate::rnn::{DataConfig, Dataset, Reduction, surface};
+use crate::ui::controller::settings::SURFACE_POINTS;
 
 /// Frames measured in one benchmark (about 5 s at 60 frames per second).
 pub const BENCH_FRAMES: usize = 300;

@@ -15,10 +15,10 @@ use web_sys::{FileReader, HtmlInputElement};
 use crate::params::{self, AT_RANGE, AppState, shortest};
 use crate::rnn::Record;
 
-use super::controller::{Controller, SeekProgress};
 use super::download::download_blob;
-use super::notice::use_notices;
-use super::text::{Text, use_text};
+use crate::ui::app::notice::use_notices;
+use crate::ui::controller::{Controller, SeekProgress};
+use crate::ui::text::{Text, use_text};
 
 /// The CSV's file name.
 pub const CSV_FILE: &str = "rnn-playground-run.csv";

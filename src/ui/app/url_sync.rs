@@ -10,8 +10,8 @@ use leptos::prelude::*;
 
 use crate::params::{self, AppState, Notice};
 
-use super::controller::{Controller, SeekProgress};
-use super::text::use_text;
+use crate::ui::controller::{Controller, SeekProgress};
+use crate::ui::text::use_text;
 
 /// What the page's address asks for.
 pub struct Startup {

@@ -11,10 +11,10 @@ use crate::params::shortest;
 use crate::rnn::OptimizerKind;
 use crate::rnn::optim::Hyper;
 
-use super::controller::Controller;
-use super::format::number;
-use super::snapshot::Snapshot;
-use super::text::use_text;
+use crate::ui::controller::Controller;
+use crate::ui::controller::snapshot::Snapshot;
+use crate::ui::format::number;
+use crate::ui::text::use_text;
 
 /// Exact text for `data-value` ("inf" and "NaN" are fine for scripts).
 fn exact(value: f64) -> String {

@@ -9,9 +9,9 @@ use wasm_bindgen::prelude::*;
 
 use crate::params::{AppState, Control};
 
-use super::controller::Controller;
-use super::text::use_text;
-use super::url_sync::{page_base, query_at, with_query};
+use crate::ui::app::url_sync::{page_base, query_at, with_query};
+use crate::ui::controller::Controller;
+use crate::ui::text::use_text;
 
 /// Where the last copy went.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -3,7 +3,7 @@
 use crate::rnn::trainer::{DivergenceReason, Status};
 use crate::rnn::{Gradient, OptimizerKind, Trainer, Weights};
 
-use super::text::Text;
+use crate::ui::text::Text;
 
 /// Where the run stands, as `#status` words it.
 #[derive(Debug, Clone, Copy, PartialEq)]

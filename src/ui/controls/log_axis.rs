@@ -4,8 +4,8 @@ use leptos::prelude::*;
 
 use crate::params::Control;
 
-use super::controller::Controller;
-use super::text::use_text;
+use crate::ui::controller::Controller;
+use crate::ui::text::use_text;
 
 pub fn toggle_log_axis(ctrl: Controller) {
     ctrl.update(|s| s.log_axis = !s.log_axis);

@@ -1,24 +1,33 @@
 //! The page: header, controls, run bar, read-outs, the two plots, footer.
 
+pub mod announcer;
+pub mod classroom;
+pub mod keyboard;
+pub mod lang_select;
+pub mod modes;
+pub mod notice;
+pub mod shortcuts;
+pub mod url_sync;
+
 use leptos::prelude::*;
 
 use crate::params::Lang;
 
-use super::announcer::Announcer;
-use super::classroom::{self, ClassroomBar};
-use super::controller::Controller;
-use super::controls::{DataControls, InitControls, OptimizerControls, Playback};
-use super::export::ExportPanel;
-use super::format::millis;
-use super::heatmap::SurfaceView;
-use super::lang_select::{LangSelect, browser_lang};
-use super::log_axis::LogAxisSwitch;
-use super::loss_chart::LossChart;
-use super::notice::UrlNotice;
-use super::readouts::{DivergenceNote, OptimizerState, Readouts, StatusLine};
-use super::shortcuts::ShortcutsDialog;
-use super::text::{Text, use_text};
-use super::url_sync::{self, SeekNote};
+use crate::ui::controller::Controller;
+use crate::ui::controls::log_axis::LogAxisSwitch;
+use crate::ui::controls::{DataControls, InitControls, OptimizerControls, Playback};
+use crate::ui::format::millis;
+use crate::ui::panels::export::ExportPanel;
+use crate::ui::panels::readouts::{DivergenceNote, OptimizerState, Readouts, StatusLine};
+use crate::ui::plots::heatmap::SurfaceView;
+use crate::ui::plots::loss_chart::LossChart;
+use crate::ui::text::{Text, use_text};
+use announcer::Announcer;
+use classroom::ClassroomBar;
+use lang_select::{LangSelect, browser_lang};
+use notice::UrlNotice;
+use shortcuts::ShortcutsDialog;
+use url_sync::SeekNote;
 
 #[component]
 pub fn App() -> impl IntoView {

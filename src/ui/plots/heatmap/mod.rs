@@ -7,8 +7,8 @@
 //! [`overlay`]) redrawn whenever the path changes.
 
 mod base;
-mod controls;
 mod overlay;
+mod range;
 
 use std::sync::Arc;
 
@@ -20,12 +20,12 @@ use crate::plot::readout::weights_text;
 use crate::plot::scale::format_loss;
 use crate::plot::{PlotGeometry, View, nearest_cell};
 use crate::rnn::{Surface, Weights};
-use crate::ui::canvas::{self, CanvasSize, Scaler};
-use crate::ui::download;
+use crate::ui::panels::download;
+use crate::ui::plots::canvas::{self, CanvasSize, Scaler};
 use crate::ui::text::{Text, use_text};
 
-use controls::ViewControls;
 use overlay::OverlayScene;
+use range::ViewControls;
 
 /// Milliseconds since page load (0 if the Performance API is missing).
 fn now_ms() -> f64 {

@@ -4,8 +4,8 @@ use leptos::prelude::*;
 
 use crate::params::{Control, Lang, PresetId};
 
-use super::controller::Controller;
-use super::text::use_text;
+use crate::ui::controller::Controller;
+use crate::ui::text::use_text;
 
 /// Switches to `preset` and starts it from epoch 0; `None` only forgets the
 /// scenario (the run is kept, the link then lists every setting).

@@ -21,14 +21,18 @@ use crate::rnn::optim::OptimizerSettings;
 use crate::rnn::trainer::StopRule;
 use crate::rnn::{OptimizerKind, Surface, Trainer, Weights, surface};
 
+pub mod plateau;
 mod seek;
+pub mod settings;
+pub mod snapshot;
+
 pub use seek::SeekProgress;
 
-use super::bench::{self, BenchRecorder};
-use super::clock::now_ms;
-use super::plateau::Plateau;
-use super::settings::{self, max_speed};
-use super::snapshot::{RunState, Snapshot};
+use crate::ui::timing::bench::{self, BenchRecorder};
+use crate::ui::timing::clock::now_ms;
+use plateau::Plateau;
+use settings::max_speed;
+use snapshot::{RunState, Snapshot};
 
 /// Training time allowed per frame; with the redraws (~4 ms) this keeps a
 /// frame near 8 ms even when the speed asks for more epochs than fit.

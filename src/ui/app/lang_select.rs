@@ -8,8 +8,8 @@ use leptos::prelude::*;
 
 use crate::params::Lang;
 
-use super::controller::Controller;
-use super::text::use_text;
+use crate::ui::controller::Controller;
+use crate::ui::text::use_text;
 
 /// The browser's preferred language, English when it has none.
 pub fn browser_lang() -> Lang {

@@ -5,8 +5,8 @@ use js_sys::{Function, Promise, Reflect};
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 
-use super::controller::Controller;
-use super::text::use_text;
+use crate::ui::controller::Controller;
+use crate::ui::text::use_text;
 
 /// Whether the reader asked the system for less motion.
 pub fn prefers_reduced_motion() -> bool {
