@@ -1,5 +1,5 @@
 //! Classroom modes (issue 4 §3, §6): embed and presentation classes on
-//! `<body>`, full screen, and the reduced-motion preference.
+//! `<body>`, and full screen.
 
 use js_sys::{Function, Promise, Reflect};
 use leptos::prelude::*;
@@ -7,15 +7,6 @@ use wasm_bindgen::prelude::*;
 
 use crate::ui::controller::Controller;
 use crate::ui::text::use_text;
-
-/// Whether the reader asked the system for less motion.
-pub fn prefers_reduced_motion() -> bool {
-    window()
-        .match_media("(prefers-reduced-motion: reduce)")
-        .ok()
-        .flatten()
-        .is_some_and(|query| query.matches())
-}
 
 /// Mirrors `embed` and `present` as classes on `<body>` (the app root gets
 /// them in its own view), so page-wide styles can follow.

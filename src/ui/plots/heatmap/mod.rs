@@ -23,16 +23,10 @@ use crate::rnn::{Surface, Weights};
 use crate::ui::panels::download;
 use crate::ui::plots::canvas::{self, CanvasSize, Scaler};
 use crate::ui::text::{Text, use_text};
+use crate::ui::timing::clock::now_ms;
 
 use overlay::OverlayScene;
 use range::ViewControls;
-
-/// Milliseconds since page load (0 if the Performance API is missing).
-fn now_ms() -> f64 {
-    web_sys::window()
-        .and_then(|w| w.performance())
-        .map_or(0.0, |p| p.now())
-}
 
 /// The loss under `w` from the surface cell drawn there: `Some(None)` for an
 /// overflowed cell, `None` outside the surface.
