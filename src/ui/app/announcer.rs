@@ -6,8 +6,8 @@
 
 use leptos::prelude::*;
 
-use crate::ui::controller::Controller;
 use crate::ui::controller::snapshot::RunState;
+use crate::ui::controller::use_controller;
 use crate::ui::text::{Text, use_text};
 
 /// What to say when the run enters `run` at `epoch`; `None` for states that
@@ -23,7 +23,8 @@ pub fn announcement(run: RunState, epoch: u64, text: &Text) -> Option<String> {
 }
 
 #[component]
-pub fn Announcer(ctrl: Controller) -> impl IntoView {
+pub fn Announcer() -> impl IntoView {
+    let ctrl = use_controller();
     let text = use_text();
     let snapshot = ctrl.snapshot();
     let run = Memo::new(move |_| snapshot.with(|s| s.run));

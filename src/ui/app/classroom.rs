@@ -43,15 +43,15 @@ pub fn setup(ctrl: Controller, startup: Startup) -> Classroom {
 }
 
 #[component]
-pub fn ClassroomBar(ctrl: Controller, classroom: Classroom) -> impl IntoView {
+pub fn ClassroomBar(classroom: Classroom) -> impl IntoView {
     view! {
         <div class="classroom">
-            <PresetPicker ctrl=ctrl />
+            <PresetPicker />
             <div class="classroom-buttons">
-                <PresentToggle ctrl=ctrl />
+                <PresentToggle />
                 <ShortcutsButton open=classroom.shortcuts />
             </div>
-            <ShareTools ctrl=ctrl />
+            <ShareTools />
         </div>
     }
 }

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 
 use crate::params::Lang;
 
-use crate::ui::controller::Controller;
+use crate::ui::controller::use_controller;
 use crate::ui::text::use_text;
 
 /// The browser's preferred language, English when it has none.
@@ -27,7 +27,8 @@ fn native_name(lang: Lang) -> &'static str {
 }
 
 #[component]
-pub fn LangSelect(ctrl: Controller, #[prop(into)] lang: Signal<Lang>) -> impl IntoView {
+pub fn LangSelect(#[prop(into)] lang: Signal<Lang>) -> impl IntoView {
+    let ctrl = use_controller();
     let text = use_text();
     let options = Lang::ALL
         .into_iter()

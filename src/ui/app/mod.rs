@@ -14,7 +14,7 @@ use leptos::prelude::*;
 
 use crate::params::Lang;
 
-use crate::ui::controller::Controller;
+use crate::ui::controller::{Controller, use_controller};
 use crate::ui::controls::{DataControls, InitControls, OptimizerControls, Playback};
 use crate::ui::panels::divergence::DivergenceNote;
 use crate::ui::panels::export::ExportPanel;
@@ -35,6 +35,7 @@ use shortcuts::ShortcutsDialog;
 pub fn App() -> impl IntoView {
     let startup = url_sync::read_location();
     let ctrl = Controller::new(classroom::initial_state(&startup));
+    provide_context(ctrl);
     let classroom = classroom::setup(ctrl, startup);
     let settings = ctrl.settings();
 
@@ -64,44 +65,44 @@ pub fn App() -> impl IntoView {
             class:embed=move || embed.get()
             data-hide=move || settings.with(|s| s.hide.iter().map(|c| c.name()).collect::<Vec<_>>().join(" "))
         >
-            <Header ctrl=ctrl lang=lang />
-            <Announcer ctrl=ctrl />
+            <Header lang=lang />
+            <Announcer />
             <UrlNotice />
             <SeekNote progress=classroom.seek />
             <main class="layout">
                 <aside class="controls">
                     // Scenarios and sharing head the controls column, so at 1280×720 the
                     // plots stay in view without scrolling.
-                    <ClassroomBar ctrl=ctrl classroom=classroom />
-                    <OptimizerControls ctrl=ctrl />
-                    <DataControls ctrl=ctrl />
-                    <InitControls ctrl=ctrl />
-                    <ExportPanel ctrl=ctrl seek=classroom.seek />
+                    <ClassroomBar classroom=classroom />
+                    <OptimizerControls />
+                    <DataControls />
+                    <InitControls />
+                    <ExportPanel seek=classroom.seek />
                 </aside>
                 <div class="stage">
                     <div class="runbar">
-                        <Playback ctrl=ctrl />
-                        <StatusLine ctrl=ctrl />
+                        <Playback />
+                        <StatusLine />
                     </div>
-                    <DivergenceNote ctrl=ctrl />
-                    <Readouts ctrl=ctrl />
-                    <Plots ctrl=ctrl />
-                    <OptimizerState ctrl=ctrl />
+                    <DivergenceNote />
+                    <Readouts />
+                    <Plots />
+                    <OptimizerState />
                 </div>
             </main>
             <Footer />
-            <BenchResult ctrl=ctrl />
+            <BenchResult />
             <ShortcutsDialog open=classroom.shortcuts />
         </div>
     }
 }
 
 #[component]
-fn Header(ctrl: Controller, lang: Memo<Lang>) -> impl IntoView {
+fn Header(lang: Memo<Lang>) -> impl IntoView {
     let text = use_text();
     view! {
         <header id="app-header" class="masthead">
-            <LangSelect ctrl=ctrl lang=lang />
+            <LangSelect lang=lang />
             <h1>
                 {move || text.get().title}
                 <span class="tagline">" — "{move || text.get().tagline}</span>
@@ -130,7 +131,8 @@ fn Footer() -> impl IntoView {
 
 /// `#bench-result`: the benchmark's JSON (`?bench=1`), hidden, for the e2e test.
 #[component]
-fn BenchResult(ctrl: Controller) -> impl IntoView {
+fn BenchResult() -> impl IntoView {
+    let ctrl = use_controller();
     let result = ctrl.bench_result();
     view! { <pre id="bench-result" hidden>{move || result.get().unwrap_or_default()}</pre> }
 }

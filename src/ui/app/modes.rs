@@ -5,7 +5,7 @@ use js_sys::{Function, Promise, Reflect};
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 
-use crate::ui::controller::Controller;
+use crate::ui::controller::{Controller, use_controller};
 use crate::ui::text::use_text;
 
 /// Mirrors `embed` and `present` as classes on `<body>` (the app root gets
@@ -77,7 +77,8 @@ fn call_quietly(target: &JsValue, method: &str) {
 
 /// `#present-toggle`: presentation mode on and off (also `P`).
 #[component]
-pub fn PresentToggle(ctrl: Controller) -> impl IntoView {
+pub fn PresentToggle() -> impl IntoView {
+    let ctrl = use_controller();
     let text = use_text();
     let settings = ctrl.settings();
     let on = Memo::new(move |_| settings.with(|s| s.present));

@@ -74,6 +74,17 @@ pub struct Controller {
     loop_state: StoredValue<LoopState>,
 }
 
+/// The app's controller, which [`crate::ui::app::App`] provides to every
+/// component below it (as Leptos's todomvc example shares its handles).
+/// Call it in a component's body, not in an event handler: context is read
+/// from the reactive owner, which a handler runs outside of.
+pub fn use_controller() -> Controller {
+    use_context::<Controller>().expect(
+        "use_controller: no Controller in context; render this component inside App, \
+         which provides it",
+    )
+}
+
 impl Controller {
     /// Builds the run for `initial` and starts computing its surface. Call it
     /// inside the app's owner: the loop is cancelled when that owner goes.

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use crate::params::Control;
 
-use crate::ui::controller::Controller;
+use crate::ui::controller::{Controller, use_controller};
 use crate::ui::text::use_text;
 
 pub fn toggle_log_axis(ctrl: Controller) {
@@ -12,7 +12,8 @@ pub fn toggle_log_axis(ctrl: Controller) {
 }
 
 #[component]
-pub fn LogAxisSwitch(ctrl: Controller) -> impl IntoView {
+pub fn LogAxisSwitch() -> impl IntoView {
+    let ctrl = use_controller();
     let text = use_text();
     let settings = ctrl.settings();
     let log_y = Memo::new(move |_| settings.with(|s| s.log_axis));

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use crate::params::{Control, Lang, PresetId};
 
-use crate::ui::controller::Controller;
+use crate::ui::controller::{Controller, use_controller};
 use crate::ui::text::use_text;
 
 /// Switches to `preset` and starts it from epoch 0; `None` only forgets the
@@ -25,7 +25,8 @@ pub fn choose_preset(ctrl: Controller, preset: Option<PresetId>) {
 }
 
 #[component]
-pub fn PresetPicker(ctrl: Controller) -> impl IntoView {
+pub fn PresetPicker() -> impl IntoView {
+    let ctrl = use_controller();
     let text = use_text();
     let settings = ctrl.settings();
     let current = Memo::new(move |_| settings.with(|s| s.preset));

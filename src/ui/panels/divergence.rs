@@ -4,13 +4,14 @@ use leptos::prelude::*;
 
 use crate::rnn::OptimizerKind;
 use crate::rnn::optim::Hyper;
-use crate::ui::controller::Controller;
+use crate::ui::controller::use_controller;
 use crate::ui::text::use_text;
 
 /// `#divergence-note`: after a divergence, what to try, with one-click remedies
 /// (each starts the run over from the same start).
 #[component]
-pub fn DivergenceNote(ctrl: Controller) -> impl IntoView {
+pub fn DivergenceNote() -> impl IntoView {
+    let ctrl = use_controller();
     let text = use_text();
     let snapshot = ctrl.snapshot();
     let diverged = Memo::new(move |_| snapshot.with(|s| s.run.is_diverged()));

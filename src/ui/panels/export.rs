@@ -17,7 +17,7 @@ use crate::rnn::Record;
 
 use super::download::download_blob;
 use crate::ui::app::notice::use_notices;
-use crate::ui::controller::{Controller, SeekProgress};
+use crate::ui::controller::{SeekProgress, use_controller};
 use crate::ui::text::{Text, use_text};
 
 /// The CSV's file name.
@@ -108,10 +108,10 @@ impl Outcome {
 /// The save / load buttons.
 #[component]
 pub fn ExportPanel(
-    ctrl: Controller,
     /// The seek that trains a loaded state to its epoch (shown by the seek note).
     seek: RwSignal<Option<SeekProgress>>,
 ) -> impl IntoView {
+    let ctrl = use_controller();
     let text = use_text();
     let notices = use_notices();
     let message = RwSignal::new(None::<Outcome>);

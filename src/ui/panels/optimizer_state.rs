@@ -2,13 +2,14 @@
 
 use leptos::prelude::*;
 
-use crate::ui::controller::Controller;
+use crate::ui::controller::use_controller;
 use crate::ui::format::number;
 use crate::ui::text::use_text;
 
 /// `#optimizer-state`: what `Optimizer::inspect` reports, per weight.
 #[component]
-pub fn OptimizerState(ctrl: Controller) -> impl IntoView {
+pub fn OptimizerState() -> impl IntoView {
+    let ctrl = use_controller();
     let text = use_text();
     let snapshot = ctrl.snapshot();
     let stateless = Memo::new(move |_| snapshot.with(|s| s.optimizer_state.is_empty()));

@@ -8,8 +8,8 @@ use leptos::prelude::*;
 
 use crate::params::shortest;
 
-use crate::ui::controller::Controller;
 use crate::ui::controller::snapshot::Snapshot;
+use crate::ui::controller::use_controller;
 use crate::ui::format::number;
 use crate::ui::text::use_text;
 
@@ -19,7 +19,8 @@ fn exact(value: f64) -> String {
 }
 
 #[component]
-pub fn Readouts(ctrl: Controller) -> impl IntoView {
+pub fn Readouts() -> impl IntoView {
+    let ctrl = use_controller();
     let text = use_text();
     let snapshot = ctrl.snapshot();
     let value = move |pick: fn(&Snapshot) -> f64| Signal::derive(move || snapshot.with(pick));

@@ -2,12 +2,13 @@
 
 use leptos::prelude::*;
 
-use crate::ui::controller::Controller;
+use crate::ui::controller::use_controller;
 use crate::ui::text::use_text;
 
 /// `#status`: ready / running / paused / converged / diverged, with the epoch and why.
 #[component]
-pub fn StatusLine(ctrl: Controller) -> impl IntoView {
+pub fn StatusLine() -> impl IntoView {
+    let ctrl = use_controller();
     let text = use_text();
     let snapshot = ctrl.snapshot();
     let problem = ctrl.problem();

@@ -6,7 +6,7 @@ pub mod loss_chart;
 
 use leptos::prelude::*;
 
-use crate::ui::controller::Controller;
+use crate::ui::controller::use_controller;
 use crate::ui::controls::log_axis::LogAxisSwitch;
 use crate::ui::format::millis;
 use crate::ui::text::use_text;
@@ -16,7 +16,8 @@ use loss_chart::LossChart;
 
 /// The loss surface with the path, and the loss curve, side by side.
 #[component]
-pub fn Plots(ctrl: Controller) -> impl IntoView {
+pub fn Plots() -> impl IntoView {
+    let ctrl = use_controller();
     let text = use_text();
     let settings = ctrl.settings();
     let snapshot = ctrl.snapshot();
@@ -52,7 +53,7 @@ pub fn Plots(ctrl: Controller) -> impl IntoView {
             <section class="plot-card" aria-labelledby="loss-title">
                 <div class="plot-card-head">
                     <h2 id="loss-title">{move || text.get().loss_title}</h2>
-                    <LogAxisSwitch ctrl=ctrl />
+                    <LogAxisSwitch />
                 </div>
                 <LossChart points=ctrl.loss_points() log_y=log_y large=large />
             </section>
