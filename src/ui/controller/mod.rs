@@ -9,12 +9,12 @@
 //!   only for new data, loss or view.
 //! - While playing, each animation frame trains up to K epochs (the speed,
 //!   within a time budget), then publishes ONE snapshot, path and loss curve.
-//!   The loop is cancelled on pause and on cleanup.
+//!   The loop is cancelled on pause and on cleanup. Whoever watches the
+//!   loop ([`Controller::watch_frames`]) hears what each frame did.
 
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use leptos::task::{spawn_local, tick};
 
 use crate::params::{AppState, Control, INIT_LIMIT, View};
 use crate::rnn::optim::OptimizerSettings;
@@ -28,7 +28,6 @@ pub mod snapshot;
 
 pub use seek::SeekProgress;
 
-use crate::ui::timing::bench::{self, BenchRecorder};
 use crate::ui::timing::clock::now_ms;
 use plateau::Plateau;
 use settings::max_speed;
@@ -52,7 +51,21 @@ struct LoopState {
     generation: u64,
     /// (generation, epoch) of the published path and loss curve.
     published: Option<(u64, u64)>,
-    bench: Option<BenchRecorder>,
+    /// Keep playing when the loss stops changing ([`Controller::set_plateau_stop`]).
+    ignore_plateaus: bool,
+    /// Told about every played frame ([`Controller::watch_frames`]).
+    frame_watchers: Vec<Callback<FrameReport>>,
+}
+
+/// What one played animation frame did, for whoever watches the loop.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct FrameReport {
+    /// When the frame's callback started (`performance.now()`, ms).
+    pub started_ms: f64,
+    /// Milliseconds spent training in it.
+    pub train_ms: f64,
+    /// Epochs trained in it.
+    pub epochs: u64,
 }
 
 /// A handle to the app's run; cheap to copy into event handlers.
@@ -70,7 +83,6 @@ pub struct Controller {
     surface_ms: RwSignal<Option<f64>>,
     /// Why the settings cannot build a run, if they cannot.
     problem: RwSignal<Option<String>>,
-    bench_result: RwSignal<Option<String>>,
     loop_state: StoredValue<LoopState>,
 }
 
@@ -95,10 +107,6 @@ impl Controller {
             Ok(trainer) => (Some(trainer), None),
             Err(error) => (None, Some(error.to_string())),
         };
-        let bench = bench::requested();
-        if bench {
-            initial.speed = max_speed(&initial.data);
-        }
         let controller = Controller {
             snapshot: RwSignal::new(Snapshot::broken(initial.optimizer.kind)),
             surface_view: RwSignal::new(initial.view.bounds()),
@@ -110,23 +118,11 @@ impl Controller {
             surface: RwSignal::new(None),
             surface_ms: RwSignal::new(None),
             problem: RwSignal::new(problem),
-            bench_result: RwSignal::new(None),
-            loop_state: StoredValue::new(LoopState {
-                plateau: if bench {
-                    Plateau::disarmed()
-                } else {
-                    Plateau::default()
-                },
-                bench: bench.then(BenchRecorder::default),
-                ..LoopState::default()
-            }),
+            loop_state: StoredValue::new(LoopState::default()),
         };
         on_cleanup(move || controller.cancel_frame());
         controller.publish();
         controller.request_surface();
-        if bench {
-            controller.play();
-        }
         controller
     }
 
@@ -168,10 +164,6 @@ impl Controller {
 
     pub fn problem(self) -> Signal<Option<String>> {
         self.problem.into()
-    }
-
-    pub fn bench_result(self) -> Signal<Option<String>> {
-        self.bench_result.into()
     }
 
     /// The run's kept history (thinned out on long runs), first to latest, for export.
@@ -349,6 +341,26 @@ impl Controller {
         self.publish();
     }
 
+    /// Whether a run pauses by itself once its loss stops changing: on by
+    /// default; off keeps the load steady (timing runs).
+    pub fn set_plateau_stop(self, on: bool) {
+        self.loop_state.update_value(|l| {
+            l.ignore_plateaus = !on;
+            l.plateau = if on {
+                Plateau::default()
+            } else {
+                Plateau::disarmed()
+            };
+        });
+    }
+
+    /// Calls `watcher` at the end of every played frame (not while seeking),
+    /// after the frame's signal updates, before the redraws they trigger.
+    pub fn watch_frames(self, watcher: Callback<FrameReport>) {
+        self.loop_state
+            .update_value(|l| l.frame_watchers.push(watcher));
+    }
+
     // ----- Internals -----------------------------------------------------------------------
 
     fn with_trainer<T>(self, f: impl FnOnce(&mut Trainer) -> T) -> Option<T> {
@@ -378,9 +390,11 @@ impl Controller {
         self.loop_state.update_value(|l| {
             l.generation += 1;
             l.converged_at = None;
-            if l.bench.is_none() {
-                l.plateau = Plateau::default();
-            }
+            l.plateau = if l.ignore_plateaus {
+                Plateau::disarmed()
+            } else {
+                Plateau::default()
+            };
         });
     }
 
@@ -430,7 +444,22 @@ impl Controller {
         if self.playing.get_untracked() {
             self.schedule_frame();
         }
-        self.measure_bench(start, train_ms, epochs);
+        self.report_frame(FrameReport {
+            started_ms: start,
+            train_ms,
+            epochs,
+        });
+    }
+
+    /// Tells the frame watchers; one whose owner has gone is skipped.
+    fn report_frame(self, report: FrameReport) {
+        let watchers = self
+            .loop_state
+            .try_with_value(|l| l.frame_watchers.clone())
+            .unwrap_or_default();
+        for watcher in watchers {
+            watcher.try_run(report);
+        }
     }
 
     /// Pauses a run that diverged, reached its stop or stopped changing.
@@ -539,51 +568,6 @@ impl Controller {
             }
             Some(Err(error)) => self.problem.set(Some(error.to_string())),
             None => self.surface.set(None),
-        }
-    }
-
-    /// In benchmark mode, times this frame up to the end of the redraws its
-    /// signal updates trigger (they run as tasks right after this frame's callback).
-    fn measure_bench(self, start: f64, train_ms: f64, epochs: u64) {
-        let active = self
-            .loop_state
-            .try_with_value(|l| l.bench.is_some())
-            .unwrap_or(false);
-        if !active {
-            return;
-        }
-        spawn_local(async move {
-            tick().await;
-            tick().await;
-            let frame_ms = now_ms() - start;
-            self.record_bench(frame_ms, train_ms, epochs);
-        });
-    }
-
-    fn record_bench(self, frame_ms: f64, train_ms: f64, epochs: u64) {
-        let surface_first_ms = self.surface_ms.try_get_untracked().flatten();
-        let complete = self
-            .loop_state
-            .try_update_value(|l| {
-                let recorder = l.bench.as_mut()?;
-                recorder.record(frame_ms, train_ms, epochs);
-                recorder.is_complete().then(|| l.bench.take()).flatten()
-            })
-            .flatten();
-        let Some(recorder) = complete else {
-            return;
-        };
-        self.pause();
-        let summary = self.trainer.try_with_value(|trainer| {
-            trainer
-                .as_ref()
-                .map(|t| recorder.summary(t.data(), t.config().reduction, surface_first_ms))
-        });
-        let json = summary
-            .flatten()
-            .and_then(|s| serde_json::to_string(&s).ok());
-        if json.is_some() {
-            self.bench_result.set(json);
         }
     }
 }

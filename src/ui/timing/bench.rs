@@ -1,6 +1,6 @@
 //! Benchmark mode (`?bench=1`): train at full speed for a fixed number of
-//! frames and report the per-frame work as JSON in `#bench-result`, where an
-//! end-to-end test reads it.
+//! frames and sum up the per-frame work; [`super::observer`] collects the
+//! frames and shows the summary as JSON in `#bench-result`.
 
 use serde::Serialize;
 
