@@ -46,7 +46,7 @@ struct LoopState {
     surface_pending: bool,
     plateau: Plateau,
     /// Set when the plateau detector stopped the run; cleared by any change.
-    converged_at: Option<u64>,
+    plateaued_at: Option<u64>,
     /// Counts restarts, so the path is republished after a reset at the same epoch.
     generation: u64,
     /// (generation, epoch) of the published path and loss curve.
@@ -306,7 +306,7 @@ impl Controller {
         };
         self.loop_state.update_value(|l| {
             // Playing on past a detected plateau: do not stop there again.
-            if l.converged_at.take().is_some() {
+            if l.plateaued_at.take().is_some() {
                 l.plateau = Plateau::disarmed();
             }
         });
@@ -328,7 +328,7 @@ impl Controller {
         self.playing.set(false);
         self.cancel_frame();
         self.with_trainer(|trainer| trainer.step());
-        self.loop_state.update_value(|l| l.converged_at = None);
+        self.loop_state.update_value(|l| l.plateaued_at = None);
         self.publish();
     }
 
@@ -389,7 +389,7 @@ impl Controller {
     fn restarted(self) {
         self.loop_state.update_value(|l| {
             l.generation += 1;
-            l.converged_at = None;
+            l.plateaued_at = None;
             l.plateau = if l.ignore_plateaus {
                 Plateau::disarmed()
             } else {
@@ -471,18 +471,18 @@ impl Controller {
             self.playing.set(false);
             return;
         };
-        let converged = !finished
+        let plateaued = !finished
             && self
                 .loop_state
                 .try_update_value(|l| {
-                    let converged = l.plateau.observe(epoch, loss);
-                    if converged {
-                        l.converged_at = Some(epoch);
+                    let plateaued = l.plateau.observe(epoch, loss);
+                    if plateaued {
+                        l.plateaued_at = Some(epoch);
                     }
-                    converged
+                    plateaued
                 })
                 .unwrap_or(false);
-        if finished || converged {
+        if finished || plateaued {
             self.playing.set(false);
         }
     }
@@ -492,9 +492,9 @@ impl Controller {
         let Some(playing) = self.playing.try_get_untracked() else {
             return;
         };
-        let Some((generation, published, converged_at)) = self
+        let Some((generation, published, plateaued_at)) = self
             .loop_state
-            .try_with_value(|l| (l.generation, l.published, l.converged_at))
+            .try_with_value(|l| (l.generation, l.published, l.plateaued_at))
         else {
             return;
         };
@@ -502,7 +502,7 @@ impl Controller {
         let captured = self.trainer.with_value(|trainer| {
             trainer.as_ref().map(|trainer| {
                 let epoch = trainer.epoch();
-                let run = RunState::of(trainer.status(), playing, epoch, converged_at);
+                let run = RunState::of(trainer.status(), playing, epoch, plateaued_at);
                 let snapshot = Snapshot::of(trainer, run);
                 let curves = (published != Some((generation, epoch)))
                     .then(|| (path_of(trainer), loss_points_of(trainer, snapshot.loss)));
