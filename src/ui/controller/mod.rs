@@ -17,7 +17,6 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::params::{AppState, Control, INIT_LIMIT, View};
-use crate::rnn::optim::OptimizerSettings;
 use crate::rnn::trainer::StopRule;
 use crate::rnn::{OptimizerKind, Surface, Trainer, Weights, surface};
 
@@ -108,7 +107,7 @@ impl Controller {
             Err(error) => (None, Some(error.to_string())),
         };
         let controller = Controller {
-            snapshot: RwSignal::new(Snapshot::broken(initial.optimizer.kind)),
+            snapshot: RwSignal::new(Snapshot::broken()),
             surface_view: RwSignal::new(initial.view.bounds()),
             settings: RwSignal::new(initial),
             trainer: StoredValue::new(trainer),
@@ -238,11 +237,6 @@ impl Controller {
     /// (keeping the clip norm) and training goes on from the current weights.
     pub fn select_optimizer(self, kind: OptimizerKind) {
         self.update(|s| s.select_optimizer(kind));
-    }
-
-    /// New hyperparameters for the current rule; training goes on.
-    pub fn set_optimizer(self, optimizer: OptimizerSettings) {
-        self.update(|s| s.optimizer = optimizer);
     }
 
     /// A new random data seed (from the page's `Math.random`, not a Rust RNG).
@@ -498,7 +492,6 @@ impl Controller {
         else {
             return;
         };
-        let kind = self.settings.with_untracked(|s| s.optimizer.kind);
         let captured = self.trainer.with_value(|trainer| {
             trainer.as_ref().map(|trainer| {
                 let epoch = trainer.epoch();
@@ -521,7 +514,7 @@ impl Controller {
                 }
             }
             None => {
-                self.snapshot.set(Snapshot::broken(kind));
+                self.snapshot.set(Snapshot::broken());
                 self.path.set(Vec::new());
                 self.loss_points.set(Vec::new());
                 self.loop_state.update_value(|l| l.published = None);

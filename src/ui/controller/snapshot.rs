@@ -1,7 +1,7 @@
 //! What the read-outs show after each frame: one value, published at once.
 
 use crate::rnn::trainer::{DivergenceReason, Status};
-use crate::rnn::{Gradient, OptimizerKind, Trainer, Weights};
+use crate::rnn::{Gradient, Trainer, Weights};
 
 use crate::ui::text::Text;
 
@@ -97,7 +97,6 @@ pub struct Snapshot {
     pub loss: f64,
     pub grad: Gradient,
     pub run: RunState,
-    pub kind: OptimizerKind,
     /// The update rule's internal state, as `Optimizer::inspect` names it.
     pub optimizer_state: Vec<(&'static str, [f64; 2])>,
 }
@@ -113,13 +112,12 @@ impl Snapshot {
             loss,
             grad,
             run,
-            kind: trainer.optimizer().settings().kind,
             optimizer_state: trainer.optimizer().inspect(),
         }
     }
 
     /// Before any run exists (settings that cannot build one).
-    pub fn broken(kind: OptimizerKind) -> Snapshot {
+    pub fn broken() -> Snapshot {
         Snapshot {
             epoch: 0,
             weights: Weights::default(),
@@ -130,7 +128,6 @@ impl Snapshot {
                 w_rec: f64::NAN,
             },
             run: RunState::Broken,
-            kind,
             optimizer_state: Vec::new(),
         }
     }

@@ -196,9 +196,6 @@ pub fn LossChart(
     /// Presentation mode: thicker lines, larger fonts.
     #[prop(into)]
     large: Signal<bool>,
-    /// Optional extra text for screen readers, appended to the generated summary.
-    #[prop(optional, into)]
-    description: MaybeProp<String>,
 ) -> impl IntoView {
     let text = use_text();
     let frame = NodeRef::<Div>::new();
@@ -222,15 +219,7 @@ pub fn LossChart(
         let _ = canvas.set_attribute("data-draw-ms", &format!("{elapsed:.2}"));
     });
 
-    let summary_text = move || {
-        let words = text.get();
-        let mut sentence = points.with(|p| summary(p, words));
-        if let Some(extra) = description.get().filter(|d| !d.is_empty()) {
-            sentence.push_str(words.sentence_gap);
-            sentence.push_str(&extra);
-        }
-        sentence
-    };
+    let summary_text = move || points.with(|p| summary(p, text.get()));
     let export = move |_| {
         let Some(canvas) = chart_canvas.get_untracked() else {
             return;

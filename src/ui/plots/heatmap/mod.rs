@@ -119,9 +119,6 @@ pub fn SurfaceView(
     /// Presentation mode: thicker lines, larger fonts.
     #[prop(into)]
     large: Signal<bool>,
-    /// Optional extra text for screen readers, appended to the generated summary.
-    #[prop(optional, into)]
-    description: MaybeProp<String>,
 ) -> impl IntoView {
     let text = use_text();
     let frame = NodeRef::<Div>::new();
@@ -200,14 +197,7 @@ pub fn SurfaceView(
         }
     };
     let summary_text = move || {
-        let words = text.get();
-        let mut sentences =
-            path.with(|p| surface.with(|s| summary(s, view.get(), p, diverged.get(), words)));
-        if let Some(extra) = description.get().filter(|d| !d.is_empty()) {
-            sentences.push_str(words.sentence_gap);
-            sentences.push_str(&extra);
-        }
-        sentences
+        path.with(|p| surface.with(|s| summary(s, view.get(), p, diverged.get(), text.get())))
     };
 
     let export = move |_| {
