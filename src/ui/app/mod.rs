@@ -1,4 +1,5 @@
-//! The page: header, controls, run bar, read-outs, the two plots, footer.
+//! The page: header, controls, run bar, read-outs, the two plots, footer;
+//! and what surrounds them (the URL, keys, modes, language, notices).
 
 pub mod announcer;
 pub mod classroom;

@@ -1,5 +1,6 @@
-//! The controls: each a labelled, keyboard-usable input with a stable id.
-//! They only ever hand the controller new settings.
+//! The controls: each a labelled, keyboard-usable input with a stable id
+//! ([`field::NumberField`] for numbers). They only ever hand the controller
+//! new settings.
 
 pub mod data;
 pub mod field;

@@ -2,9 +2,9 @@
 //! what it is given and reports clicks and range changes).
 //!
 //! Two stacked canvases of the same size: the base layer (image, axes, colour
-//! bar; see [`base`]) redrawn only when the surface, view, size or mode
+//! bar; see `base`) redrawn only when the surface, view, size or mode
 //! change, and the overlay (`#surface`, on top, receiving the pointer; see
-//! [`overlay`]) redrawn whenever the path changes.
+//! `overlay`) redrawn whenever the path changes.
 
 mod base;
 mod overlay;
