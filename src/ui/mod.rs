@@ -1,37 +1,38 @@
 //! The Leptos front end (wasm32 only).
 //!
-//! [`app::App`] lays out the page; [`controller::Controller`] owns the run and
-//! is the only thing that changes it; the controls hand it new settings
-//! ([`crate::params::AppState`]); the read-outs and plots show what it publishes.
-//! Every string comes from [`text`].
+//! [`app::App`] lays out the page and provides the one
+//! [`controller::Controller`] by context ([`controller::use_controller`]); the
+//! controller owns the run and is the only thing that changes it; the controls
+//! hand it new settings ([`crate::params::AppState`]); the panels and plots show
+//! what it publishes. Every string comes from [`text`].
+//!
+//! The folders follow the page:
+//!
+//! - [`app`]: the shell around everything: the layout, header and footer, the
+//!   URL kept in step, keyboard shortcuts and their dialog, presentation and
+//!   embed modes, the language switch, the link's notices, the screen-reader
+//!   announcer, the seek note and the classroom bar.
+//! - [`controller`]: the run (the animation loop, `at=` seeks), what it
+//!   publishes each frame (the snapshot), the plateau stop, and the rules that
+//!   turn settings into work (speed cap, what a change restarts).
+//! - [`controls`]: the inputs: update rule and hyperparameters, learning rate,
+//!   data, start, playback, scenario menu, log axis, and the number box they share.
+//! - [`plots`]: the heat map (base layer, path overlay, range tools), the loss
+//!   curve, and the canvas helpers they share.
+//! - [`panels`]: what is read rather than drawn: read-outs, status, divergence
+//!   note, optimizer state, sharing, and saving and loading files.
+//! - [`timing`]: the clock and the benchmark (`?bench=1`), which watches the
+//!   controller's frames from outside.
+//! - [`format`](mod@format): numbers as every view shows them; [`text`]: the catalogue.
 
-pub mod announcer;
 pub mod app;
-pub mod bench;
-pub mod canvas;
-pub mod classroom;
-pub mod clock;
 pub mod controller;
 pub mod controls;
-pub mod download;
-pub mod export;
 pub mod format;
-pub mod heatmap;
-pub mod keyboard;
-pub mod lang_select;
-pub mod log_axis;
-pub mod loss_chart;
-pub mod modes;
-pub mod notice;
-pub mod plateau;
-pub mod presets;
-pub mod readouts;
-pub mod settings;
-pub mod share;
-pub mod shortcuts;
-pub mod snapshot;
+pub mod panels;
+pub mod plots;
 pub mod text;
-pub mod url_sync;
+pub mod timing;
 
 use leptos::mount::UnmountHandle;
 use leptos::prelude::*;

@@ -8,8 +8,7 @@
 use leptos::prelude::*;
 
 use super::Controller;
-use crate::ui::clock::now_ms;
-use crate::ui::modes::prefers_reduced_motion;
+use crate::ui::timing::clock::now_ms;
 
 /// Training time per frame while seeking: long enough to get on (~5k epochs
 /// per frame at 20×10), short enough that the progress keeps moving.
@@ -87,4 +86,13 @@ impl Controller {
             }
         }
     }
+}
+
+/// Whether the reader asked the system for less motion.
+fn prefers_reduced_motion() -> bool {
+    window()
+        .match_media("(prefers-reduced-motion: reduce)")
+        .ok()
+        .flatten()
+        .is_some_and(|query| query.matches())
 }

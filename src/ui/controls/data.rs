@@ -11,11 +11,12 @@ use crate::rnn::data::{LEN_RANGE, SAMPLES_RANGE};
 use crate::rnn::{Limits, Reduction};
 
 use super::field::{NumberField, Rule};
-use crate::ui::controller::Controller;
+use crate::ui::controller::use_controller;
 use crate::ui::text::use_text;
 
 #[component]
-pub fn DataControls(ctrl: Controller) -> impl IntoView {
+pub fn DataControls() -> impl IntoView {
+    let ctrl = use_controller();
     let text = use_text();
     let settings = ctrl.settings();
     let menu_hidden = ctrl.hidden(Control::Loss);

@@ -7,11 +7,12 @@ use crate::params::{Control, INIT_LIMIT};
 use crate::rnn::Weights;
 
 use super::field::{NumberField, Rule};
-use crate::ui::controller::Controller;
+use crate::ui::controller::use_controller;
 use crate::ui::text::use_text;
 
 #[component]
-pub fn InitControls(ctrl: Controller) -> impl IntoView {
+pub fn InitControls() -> impl IntoView {
+    let ctrl = use_controller();
     let text = use_text();
     let snapshot = ctrl.snapshot();
     // The start in use, the drawn one included; a memo so the boxes do not

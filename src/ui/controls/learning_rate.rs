@@ -9,7 +9,7 @@ use crate::rnn::OptimizerKind;
 use crate::rnn::optim::Hyper;
 
 use super::field::{NumberField, Rule};
-use crate::ui::controller::Controller;
+use crate::ui::controller::use_controller;
 use crate::ui::text::use_text;
 
 /// The slider spans 10^SLIDER_MIN .. 10^SLIDER_MAX.
@@ -35,7 +35,8 @@ pub fn lr_at(position: f64) -> f64 {
 }
 
 #[component]
-pub fn LearningRate(ctrl: Controller) -> impl IntoView {
+pub fn LearningRate() -> impl IntoView {
+    let ctrl = use_controller();
     let text = use_text();
     let settings = ctrl.settings();
     let limits = Hyper::Lr.limits();

@@ -11,11 +11,12 @@ use crate::rnn::optim::Hyper;
 
 use super::field::{NumberField, Rule};
 use super::learning_rate::LearningRate;
-use crate::ui::controller::Controller;
+use crate::ui::controller::use_controller;
 use crate::ui::text::use_text;
 
 #[component]
-pub fn OptimizerControls(ctrl: Controller) -> impl IntoView {
+pub fn OptimizerControls() -> impl IntoView {
+    let ctrl = use_controller();
     let text = use_text();
     let settings = ctrl.settings();
     let menu_hidden = ctrl.hidden(Control::Opt);
@@ -49,24 +50,25 @@ pub fn OptimizerControls(ctrl: Controller) -> impl IntoView {
                     {options}
                 </select>
             </div>
-            <LearningRate ctrl=ctrl />
+            <LearningRate />
             {move || {
                 kind.get()
                     .hypers()
                     .iter()
                     .copied()
                     .filter(|hyper| *hyper != Hyper::Lr)
-                    .map(|hyper| view! { <HyperField ctrl=ctrl hyper=hyper /> })
+                    .map(|hyper| view! { <HyperField hyper=hyper /> })
                     .collect_view()
             }}
-            <ClipField ctrl=ctrl />
+            <ClipField />
         </fieldset>
     }
 }
 
 /// One hyperparameter box, `#hp-<cli name>`, within the hyperparameter's limits.
 #[component]
-fn HyperField(ctrl: Controller, hyper: Hyper) -> impl IntoView {
+fn HyperField(hyper: Hyper) -> impl IntoView {
+    let ctrl = use_controller();
     let text = use_text();
     let settings = ctrl.settings();
     let limits = hyper.limits();
@@ -91,7 +93,8 @@ fn HyperField(ctrl: Controller, hyper: Hyper) -> impl IntoView {
 
 /// `#clip`: the gradient-norm limit, empty for off.
 #[component]
-fn ClipField(ctrl: Controller) -> impl IntoView {
+fn ClipField() -> impl IntoView {
+    let ctrl = use_controller();
     let text = use_text();
     let settings = ctrl.settings();
     let range = Hyper::CLIP_RANGE;

@@ -5,11 +5,12 @@ use leptos::prelude::*;
 use crate::params::{Control, STOP_RANGE};
 
 use super::field::{NumberField, Rule};
-use crate::ui::controller::Controller;
+use crate::ui::controller::use_controller;
 use crate::ui::text::use_text;
 
 #[component]
-pub fn Playback(ctrl: Controller) -> impl IntoView {
+pub fn Playback() -> impl IntoView {
+    let ctrl = use_controller();
     let text = use_text();
     let settings = ctrl.settings();
     let playing = ctrl.playing();

@@ -12,11 +12,11 @@ use web_sys::{Element, KeyboardEvent};
 
 use crate::params::PresetId;
 
-use super::controller::Controller;
-use super::log_axis::toggle_log_axis;
 use super::modes::{toggle_fullscreen, toggle_present};
-use super::presets::choose_preset;
 use super::shortcuts::ShortcutsOpen;
+use crate::ui::controller::Controller;
+use crate::ui::controls::log_axis::toggle_log_axis;
+use crate::ui::controls::presets::choose_preset;
 
 /// What a key does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

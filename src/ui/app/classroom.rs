@@ -7,14 +7,14 @@ use leptos::prelude::*;
 
 use crate::params::AppState;
 
-use super::controller::{Controller, SeekProgress};
 use super::keyboard;
 use super::modes::{self, PresentToggle};
 use super::notice::provide_notices;
-use super::presets::PresetPicker;
-use super::share::ShareTools;
 use super::shortcuts::{ShortcutsButton, ShortcutsOpen};
 use super::url_sync::{self, Startup};
+use crate::ui::controller::{Controller, SeekProgress};
+use crate::ui::controls::presets::PresetPicker;
+use crate::ui::panels::share::ShareTools;
 
 /// What the page's views of the classroom tools share.
 #[derive(Clone, Copy)]
@@ -43,15 +43,15 @@ pub fn setup(ctrl: Controller, startup: Startup) -> Classroom {
 }
 
 #[component]
-pub fn ClassroomBar(ctrl: Controller, classroom: Classroom) -> impl IntoView {
+pub fn ClassroomBar(classroom: Classroom) -> impl IntoView {
     view! {
         <div class="classroom">
-            <PresetPicker ctrl=ctrl />
+            <PresetPicker />
             <div class="classroom-buttons">
-                <PresentToggle ctrl=ctrl />
+                <PresentToggle />
                 <ShortcutsButton open=classroom.shortcuts />
             </div>
-            <ShareTools ctrl=ctrl />
+            <ShareTools />
         </div>
     }
 }

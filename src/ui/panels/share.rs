@@ -9,9 +9,9 @@ use wasm_bindgen::prelude::*;
 
 use crate::params::{AppState, Control};
 
-use super::controller::Controller;
-use super::text::use_text;
-use super::url_sync::{page_base, query_at, with_query};
+use crate::ui::app::url_sync::{page_base, query_at, with_query};
+use crate::ui::controller::use_controller;
+use crate::ui::text::use_text;
 
 /// Where the last copy went.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -23,18 +23,20 @@ enum Copied {
 
 /// The copy-link button and the share-for-class panel, hidden together by `hide=share`.
 #[component]
-pub fn ShareTools(ctrl: Controller) -> impl IntoView {
+pub fn ShareTools() -> impl IntoView {
+    let ctrl = use_controller();
     let hidden = ctrl.hidden(Control::Share);
     view! {
         <div class="share-tools" data-control="share" hidden=move || hidden.get()>
-            <CopyLink ctrl=ctrl />
-            <SharePanel ctrl=ctrl />
+            <CopyLink />
+            <SharePanel />
         </div>
     }
 }
 
 #[component]
-fn CopyLink(ctrl: Controller) -> impl IntoView {
+fn CopyLink() -> impl IntoView {
+    let ctrl = use_controller();
     let text = use_text();
     let link = RwSignal::new(None::<String>);
     let copied = RwSignal::new(None::<Copied>);
@@ -138,7 +140,8 @@ fn lesson_link(
 }
 
 #[component]
-fn SharePanel(ctrl: Controller) -> impl IntoView {
+fn SharePanel() -> impl IntoView {
+    let ctrl = use_controller();
     let text = use_text();
     let settings = ctrl.settings();
     let snapshot = ctrl.snapshot();

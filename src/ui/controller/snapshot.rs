@@ -1,9 +1,9 @@
 //! What the read-outs show after each frame: one value, published at once.
 
 use crate::rnn::trainer::{DivergenceReason, Status};
-use crate::rnn::{Gradient, OptimizerKind, Trainer, Weights};
+use crate::rnn::{Gradient, Trainer, Weights};
 
-use super::text::Text;
+use crate::ui::text::Text;
 
 /// Where the run stands, as `#status` words it.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -13,12 +13,14 @@ pub enum RunState {
     Running,
     /// Stopped by the user mid-run.
     Paused,
-    /// Stopped by the "stop at epoch" setting.
+    /// Stopped by a stop rule: the "stop at epoch" setting (or the core's
+    /// loss tolerance, `Status::Converged`, which the page never sets).
     Stopped {
         epoch: u64,
     },
-    /// The loss stopped changing (see `super::plateau`).
-    Converged {
+    /// Paused by the page because the loss stopped changing (see
+    /// [`super::plateau`]); `#status` words it "converged".
+    Plateaued {
         epoch: u64,
     },
     Diverged {
@@ -36,14 +38,15 @@ impl RunState {
     /// A divergence is reported at `epoch`, the last finite point that `#epoch`
     /// and the weights show (the trainer counts the epoch that overflowed, one
     /// more when the loss or gradient overflowed).
-    pub fn of(status: Status, playing: bool, epoch: u64, converged_at: Option<u64>) -> RunState {
+    pub fn of(status: Status, playing: bool, epoch: u64, plateaued_at: Option<u64>) -> RunState {
         match status {
             Status::Diverged { reason, .. } => RunState::Diverged { epoch, reason },
-            Status::ReachedMaxEpochs { epoch } => RunState::Stopped { epoch },
-            Status::Converged { epoch } => RunState::Converged { epoch },
+            Status::ReachedMaxEpochs { epoch } | Status::Converged { epoch } => {
+                RunState::Stopped { epoch }
+            }
             Status::Training if playing => RunState::Running,
-            Status::Training => match converged_at {
-                Some(epoch) => RunState::Converged { epoch },
+            Status::Training => match plateaued_at {
+                Some(epoch) => RunState::Plateaued { epoch },
                 None if epoch == 0 => RunState::Ready,
                 None => RunState::Paused,
             },
@@ -57,7 +60,8 @@ impl RunState {
             RunState::Ready => "ready",
             RunState::Running => "running",
             RunState::Paused | RunState::Stopped { .. } => "paused",
-            RunState::Converged { .. } => "converged",
+            // `data-status` is read by scripts and tests: a plateau stays "converged".
+            RunState::Plateaued { .. } => "converged",
             RunState::Diverged { .. } => "diverged",
             RunState::Broken => "error",
         }
@@ -70,7 +74,7 @@ impl RunState {
             RunState::Running => text.status_running.into(),
             RunState::Paused => text.status_paused.into(),
             RunState::Stopped { epoch } => (text.status_stopped)(epoch),
-            RunState::Converged { epoch } => (text.status_converged)(epoch),
+            RunState::Plateaued { epoch } => (text.status_converged)(epoch),
             RunState::Diverged { epoch, reason } => (text.status_diverged)(epoch, reason),
             RunState::Broken => (text.status_error)(problem.unwrap_or(text.missing)),
         }
@@ -93,7 +97,6 @@ pub struct Snapshot {
     pub loss: f64,
     pub grad: Gradient,
     pub run: RunState,
-    pub kind: OptimizerKind,
     /// The update rule's internal state, as `Optimizer::inspect` names it.
     pub optimizer_state: Vec<(&'static str, [f64; 2])>,
 }
@@ -109,13 +112,12 @@ impl Snapshot {
             loss,
             grad,
             run,
-            kind: trainer.optimizer().settings().kind,
             optimizer_state: trainer.optimizer().inspect(),
         }
     }
 
     /// Before any run exists (settings that cannot build one).
-    pub fn broken(kind: OptimizerKind) -> Snapshot {
+    pub fn broken() -> Snapshot {
         Snapshot {
             epoch: 0,
             weights: Weights::default(),
@@ -126,7 +128,6 @@ impl Snapshot {
                 w_rec: f64::NAN,
             },
             run: RunState::Broken,
-            kind,
             optimizer_state: Vec::new(),
         }
     }

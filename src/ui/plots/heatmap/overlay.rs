@@ -13,7 +13,7 @@ use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
 use crate::plot::{PlotGeometry, escape_point};
 use crate::rnn::Weights;
-use crate::ui::canvas::{self, Scaler};
+use crate::ui::plots::canvas::{self, Scaler};
 
 const OUTLINE: &str = "rgba(17, 17, 17, 0.85)";
 const MARK: &str = "#ffffff";

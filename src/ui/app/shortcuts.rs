@@ -3,7 +3,7 @@
 use leptos::html;
 use leptos::prelude::*;
 
-use super::text::use_text;
+use crate::ui::text::use_text;
 
 /// Whether the dialog is open; shared by the button, the keys and the dialog.
 #[derive(Clone, Copy)]

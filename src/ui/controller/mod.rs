@@ -9,26 +9,28 @@
 //!   only for new data, loss or view.
 //! - While playing, each animation frame trains up to K epochs (the speed,
 //!   within a time budget), then publishes ONE snapshot, path and loss curve.
-//!   The loop is cancelled on pause and on cleanup.
+//!   The loop is cancelled on pause and on cleanup. Whoever watches the
+//!   loop ([`Controller::watch_frames`]) hears what each frame did.
 
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use leptos::task::{spawn_local, tick};
 
 use crate::params::{AppState, Control, INIT_LIMIT, View};
-use crate::rnn::optim::OptimizerSettings;
 use crate::rnn::trainer::StopRule;
 use crate::rnn::{OptimizerKind, Surface, Trainer, Weights, surface};
 
+pub mod plateau;
 mod seek;
+pub mod settings;
+pub mod snapshot;
+
 pub use seek::SeekProgress;
 
-use super::bench::{self, BenchRecorder};
-use super::clock::now_ms;
-use super::plateau::Plateau;
-use super::settings::{self, max_speed};
-use super::snapshot::{RunState, Snapshot};
+use crate::ui::timing::clock::now_ms;
+use plateau::Plateau;
+use settings::max_speed;
+use snapshot::{RunState, Snapshot};
 
 /// Training time allowed per frame; with the redraws (~4 ms) this keeps a
 /// frame near 8 ms even when the speed asks for more epochs than fit.
@@ -43,12 +45,26 @@ struct LoopState {
     surface_pending: bool,
     plateau: Plateau,
     /// Set when the plateau detector stopped the run; cleared by any change.
-    converged_at: Option<u64>,
+    plateaued_at: Option<u64>,
     /// Counts restarts, so the path is republished after a reset at the same epoch.
     generation: u64,
     /// (generation, epoch) of the published path and loss curve.
     published: Option<(u64, u64)>,
-    bench: Option<BenchRecorder>,
+    /// Keep playing when the loss stops changing ([`Controller::set_plateau_stop`]).
+    ignore_plateaus: bool,
+    /// Told about every played frame ([`Controller::watch_frames`]).
+    frame_watchers: Vec<Callback<FrameReport>>,
+}
+
+/// What one played animation frame did, for whoever watches the loop.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct FrameReport {
+    /// When the frame's callback started (`performance.now()`, ms).
+    pub started_ms: f64,
+    /// Milliseconds spent training in it.
+    pub train_ms: f64,
+    /// Epochs trained in it.
+    pub epochs: u64,
 }
 
 /// A handle to the app's run; cheap to copy into event handlers.
@@ -66,8 +82,18 @@ pub struct Controller {
     surface_ms: RwSignal<Option<f64>>,
     /// Why the settings cannot build a run, if they cannot.
     problem: RwSignal<Option<String>>,
-    bench_result: RwSignal<Option<String>>,
     loop_state: StoredValue<LoopState>,
+}
+
+/// The app's controller, which [`crate::ui::app::App`] provides to every
+/// component below it (as Leptos's todomvc example shares its handles).
+/// Call it in a component's body, not in an event handler: context is read
+/// from the reactive owner, which a handler runs outside of.
+pub fn use_controller() -> Controller {
+    use_context::<Controller>().expect(
+        "use_controller: no Controller in context; render this component inside App, \
+         which provides it",
+    )
 }
 
 impl Controller {
@@ -80,12 +106,8 @@ impl Controller {
             Ok(trainer) => (Some(trainer), None),
             Err(error) => (None, Some(error.to_string())),
         };
-        let bench = bench::requested();
-        if bench {
-            initial.speed = max_speed(&initial.data);
-        }
         let controller = Controller {
-            snapshot: RwSignal::new(Snapshot::broken(initial.optimizer.kind)),
+            snapshot: RwSignal::new(Snapshot::broken()),
             surface_view: RwSignal::new(initial.view),
             settings: RwSignal::new(initial),
             trainer: StoredValue::new(trainer),
@@ -95,23 +117,11 @@ impl Controller {
             surface: RwSignal::new(None),
             surface_ms: RwSignal::new(None),
             problem: RwSignal::new(problem),
-            bench_result: RwSignal::new(None),
-            loop_state: StoredValue::new(LoopState {
-                plateau: if bench {
-                    Plateau::disarmed()
-                } else {
-                    Plateau::default()
-                },
-                bench: bench.then(BenchRecorder::default),
-                ..LoopState::default()
-            }),
+            loop_state: StoredValue::new(LoopState::default()),
         };
         on_cleanup(move || controller.cancel_frame());
         controller.publish();
         controller.request_surface();
-        if bench {
-            controller.play();
-        }
         controller
     }
 
@@ -153,10 +163,6 @@ impl Controller {
 
     pub fn problem(self) -> Signal<Option<String>> {
         self.problem.into()
-    }
-
-    pub fn bench_result(self) -> Signal<Option<String>> {
-        self.bench_result.into()
     }
 
     /// The run's kept history (thinned out on long runs), first to latest, for export.
@@ -233,11 +239,6 @@ impl Controller {
         self.update(|s| s.select_optimizer(kind));
     }
 
-    /// New hyperparameters for the current rule; training goes on.
-    pub fn set_optimizer(self, optimizer: OptimizerSettings) {
-        self.update(|s| s.optimizer = optimizer);
-    }
-
     /// A new random data seed (from the page's `Math.random`, not a Rust RNG).
     pub fn new_data(self) {
         let current = self.settings.with_untracked(|s| s.data.seed);
@@ -298,7 +299,7 @@ impl Controller {
         };
         self.loop_state.update_value(|l| {
             // Playing on past a detected plateau: do not stop there again.
-            if l.converged_at.take().is_some() {
+            if l.plateaued_at.take().is_some() {
                 l.plateau = Plateau::disarmed();
             }
         });
@@ -320,7 +321,7 @@ impl Controller {
         self.playing.set(false);
         self.cancel_frame();
         self.with_trainer(|trainer| trainer.step());
-        self.loop_state.update_value(|l| l.converged_at = None);
+        self.loop_state.update_value(|l| l.plateaued_at = None);
         self.publish();
     }
 
@@ -331,6 +332,26 @@ impl Controller {
         self.with_trainer(Trainer::reset);
         self.restarted();
         self.publish();
+    }
+
+    /// Whether a run pauses by itself once its loss stops changing: on by
+    /// default; off keeps the load steady (timing runs).
+    pub fn set_plateau_stop(self, on: bool) {
+        self.loop_state.update_value(|l| {
+            l.ignore_plateaus = !on;
+            l.plateau = if on {
+                Plateau::default()
+            } else {
+                Plateau::disarmed()
+            };
+        });
+    }
+
+    /// Calls `watcher` at the end of every played frame (not while seeking),
+    /// after the frame's signal updates, before the redraws they trigger.
+    pub fn watch_frames(self, watcher: Callback<FrameReport>) {
+        self.loop_state
+            .update_value(|l| l.frame_watchers.push(watcher));
     }
 
     // ----- Internals -----------------------------------------------------------------------
@@ -361,10 +382,12 @@ impl Controller {
     fn restarted(self) {
         self.loop_state.update_value(|l| {
             l.generation += 1;
-            l.converged_at = None;
-            if l.bench.is_none() {
-                l.plateau = Plateau::default();
-            }
+            l.plateaued_at = None;
+            l.plateau = if l.ignore_plateaus {
+                Plateau::disarmed()
+            } else {
+                Plateau::default()
+            };
         });
     }
 
@@ -414,7 +437,22 @@ impl Controller {
         if self.playing.get_untracked() {
             self.schedule_frame();
         }
-        self.measure_bench(start, train_ms, epochs);
+        self.report_frame(FrameReport {
+            started_ms: start,
+            train_ms,
+            epochs,
+        });
+    }
+
+    /// Tells the frame watchers; one whose owner has gone is skipped.
+    fn report_frame(self, report: FrameReport) {
+        let watchers = self
+            .loop_state
+            .try_with_value(|l| l.frame_watchers.clone())
+            .unwrap_or_default();
+        for watcher in watchers {
+            watcher.try_run(report);
+        }
     }
 
     /// Pauses a run that diverged, reached its stop or stopped changing.
@@ -426,18 +464,18 @@ impl Controller {
             self.playing.set(false);
             return;
         };
-        let converged = !finished
+        let plateaued = !finished
             && self
                 .loop_state
                 .try_update_value(|l| {
-                    let converged = l.plateau.observe(epoch, loss);
-                    if converged {
-                        l.converged_at = Some(epoch);
+                    let plateaued = l.plateau.observe(epoch, loss);
+                    if plateaued {
+                        l.plateaued_at = Some(epoch);
                     }
-                    converged
+                    plateaued
                 })
                 .unwrap_or(false);
-        if finished || converged {
+        if finished || plateaued {
             self.playing.set(false);
         }
     }
@@ -447,17 +485,16 @@ impl Controller {
         let Some(playing) = self.playing.try_get_untracked() else {
             return;
         };
-        let Some((generation, published, converged_at)) = self
+        let Some((generation, published, plateaued_at)) = self
             .loop_state
-            .try_with_value(|l| (l.generation, l.published, l.converged_at))
+            .try_with_value(|l| (l.generation, l.published, l.plateaued_at))
         else {
             return;
         };
-        let kind = self.settings.with_untracked(|s| s.optimizer.kind);
         let captured = self.trainer.with_value(|trainer| {
             trainer.as_ref().map(|trainer| {
                 let epoch = trainer.epoch();
-                let run = RunState::of(trainer.status(), playing, epoch, converged_at);
+                let run = RunState::of(trainer.status(), playing, epoch, plateaued_at);
                 let snapshot = Snapshot::of(trainer, run);
                 let curves = (published != Some((generation, epoch)))
                     .then(|| (path_of(trainer), loss_points_of(trainer, snapshot.loss)));
@@ -476,7 +513,7 @@ impl Controller {
                 }
             }
             None => {
-                self.snapshot.set(Snapshot::broken(kind));
+                self.snapshot.set(Snapshot::broken());
                 self.path.set(Vec::new());
                 self.loss_points.set(Vec::new());
                 self.loop_state.update_value(|l| l.published = None);
@@ -523,51 +560,6 @@ impl Controller {
             }
             Some(Err(error)) => self.problem.set(Some(error.to_string())),
             None => self.surface.set(None),
-        }
-    }
-
-    /// In benchmark mode, times this frame up to the end of the redraws its
-    /// signal updates trigger (they run as tasks right after this frame's callback).
-    fn measure_bench(self, start: f64, train_ms: f64, epochs: u64) {
-        let active = self
-            .loop_state
-            .try_with_value(|l| l.bench.is_some())
-            .unwrap_or(false);
-        if !active {
-            return;
-        }
-        spawn_local(async move {
-            tick().await;
-            tick().await;
-            let frame_ms = now_ms() - start;
-            self.record_bench(frame_ms, train_ms, epochs);
-        });
-    }
-
-    fn record_bench(self, frame_ms: f64, train_ms: f64, epochs: u64) {
-        let surface_first_ms = self.surface_ms.try_get_untracked().flatten();
-        let complete = self
-            .loop_state
-            .try_update_value(|l| {
-                let recorder = l.bench.as_mut()?;
-                recorder.record(frame_ms, train_ms, epochs);
-                recorder.is_complete().then(|| l.bench.take()).flatten()
-            })
-            .flatten();
-        let Some(recorder) = complete else {
-            return;
-        };
-        self.pause();
-        let summary = self.trainer.try_with_value(|trainer| {
-            trainer
-                .as_ref()
-                .map(|t| recorder.summary(t.data(), t.config().reduction, surface_first_ms))
-        });
-        let json = summary
-            .flatten()
-            .and_then(|s| serde_json::to_string(&s).ok());
-        if json.is_some() {
-            self.bench_result.set(json);
         }
     }
 }

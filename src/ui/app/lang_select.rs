@@ -10,8 +10,8 @@ use crate::rnn::Named;
 
 use crate::params::Lang;
 
-use super::controller::Controller;
-use super::text::use_text;
+use crate::ui::controller::use_controller;
+use crate::ui::text::use_text;
 
 /// The browser's preferred language, English when it has none.
 pub fn browser_lang() -> Lang {
@@ -29,7 +29,8 @@ fn native_name(lang: Lang) -> &'static str {
 }
 
 #[component]
-pub fn LangSelect(ctrl: Controller, #[prop(into)] lang: Signal<Lang>) -> impl IntoView {
+pub fn LangSelect(#[prop(into)] lang: Signal<Lang>) -> impl IntoView {
+    let ctrl = use_controller();
     let text = use_text();
     let options = Lang::all()
         .into_iter()

@@ -1,13 +1,13 @@
 //! Benchmark mode (`?bench=1`): train at full speed for a fixed number of
-//! frames and report the per-frame work as JSON in `#bench-result`, where an
-//! end-to-end test reads it.
+//! frames and sum up the per-frame work; [`super::observer`] collects the
+//! frames and shows the summary as JSON in `#bench-result`.
 
 use serde::Serialize;
 
 use super::clock::now_ms;
-use super::settings::SURFACE_POINTS;
 use crate::params::View;
 use crate::rnn::{DataConfig, Dataset, Reduction, surface};
+use crate::ui::controller::settings::SURFACE_POINTS;
 
 /// Frames measured in one benchmark (about 5 s at 60 frames per second).
 pub const BENCH_FRAMES: usize = 300;

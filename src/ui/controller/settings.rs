@@ -17,13 +17,6 @@ pub const SURFACE_POINTS: usize = 256;
 /// keeping training well inside an ~8 ms frame budget.
 pub const FRAME_STEP_BUDGET: usize = 400_000;
 
-/// The settings the page starts from.
-///
-/// For now the defaults (the seed's run); reading the URL replaces this.
-pub fn initial_settings() -> AppState {
-    AppState::default()
-}
-
 /// The most epochs per frame that keep the page smooth for `data`.
 pub fn max_speed(data: &DataConfig) -> u32 {
     let steps_per_epoch = data.samples.saturating_mul(data.len).max(1);

@@ -1,21 +1,12 @@
 //! Classroom modes (issue 4 §3, §6): embed and presentation classes on
-//! `<body>`, full screen, and the reduced-motion preference.
+//! `<body>`, and full screen.
 
 use js_sys::{Function, Promise, Reflect};
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 
-use super::controller::Controller;
-use super::text::use_text;
-
-/// Whether the reader asked the system for less motion.
-pub fn prefers_reduced_motion() -> bool {
-    window()
-        .match_media("(prefers-reduced-motion: reduce)")
-        .ok()
-        .flatten()
-        .is_some_and(|query| query.matches())
-}
+use crate::ui::controller::{Controller, use_controller};
+use crate::ui::text::use_text;
 
 /// Mirrors `embed` and `present` as classes on `<body>` (the app root gets
 /// them in its own view), so page-wide styles can follow.
@@ -86,7 +77,8 @@ fn call_quietly(target: &JsValue, method: &str) {
 
 /// `#present-toggle`: presentation mode on and off (also `P`).
 #[component]
-pub fn PresentToggle(ctrl: Controller) -> impl IntoView {
+pub fn PresentToggle() -> impl IntoView {
+    let ctrl = use_controller();
     let text = use_text();
     let settings = ctrl.settings();
     let on = Memo::new(move |_| settings.with(|s| s.present));

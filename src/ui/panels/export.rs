@@ -16,10 +16,10 @@ use crate::format::exact;
 use crate::params::{self, AT_RANGE, AppState};
 use crate::rnn::Record;
 
-use super::controller::{Controller, SeekProgress};
 use super::download::download_blob;
-use super::notice::use_notices;
-use super::text::{Text, use_text};
+use crate::ui::app::notice::use_notices;
+use crate::ui::controller::{SeekProgress, use_controller};
+use crate::ui::text::{Text, use_text};
 
 /// The CSV's file name.
 pub const CSV_FILE: &str = "rnn-playground-run.csv";
@@ -109,10 +109,10 @@ impl Outcome {
 /// The save / load buttons.
 #[component]
 pub fn ExportPanel(
-    ctrl: Controller,
     /// The seek that trains a loaded state to its epoch (shown by the seek note).
     seek: RwSignal<Option<SeekProgress>>,
 ) -> impl IntoView {
+    let ctrl = use_controller();
     let text = use_text();
     let notices = use_notices();
     let message = RwSignal::new(None::<Outcome>);

@@ -11,7 +11,7 @@ use crate::plot::{
     LogColourScale, PlotGeometry, Rect, Tick, View, colour_bar_rgba, linear_ticks, surface_rgba,
 };
 use crate::rnn::Surface;
-use crate::ui::canvas::{self, CanvasSize, INK, PAPER, Scaler, TickedAxis};
+use crate::ui::plots::canvas::{self, CanvasSize, INK, PAPER, Scaler, TickedAxis};
 use crate::ui::text::Text;
 
 /// Pixels of the colour bar's gradient (drawn scaled).

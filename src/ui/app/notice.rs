@@ -9,7 +9,7 @@ use crate::rnn::Named;
 
 use crate::params::{Lang, Notice};
 
-use super::text::use_text;
+use crate::ui::text::use_text;
 
 /// The corrections on show, shared through context so the JSON import can
 /// show its own: `use_notices().set(parsed.notices)`.

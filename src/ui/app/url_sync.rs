@@ -10,8 +10,7 @@ use leptos::prelude::*;
 
 use crate::params::{self, AppState, Notice};
 
-use super::controller::{Controller, SeekProgress};
-use super::text::use_text;
+use crate::ui::controller::{Controller, SeekProgress};
 
 /// What the page's address asks for.
 pub struct Startup {
@@ -58,7 +57,7 @@ pub fn with_query(base: &str, query: &str) -> String {
 }
 
 /// Keeps the address bar in step with the settings, and starts the `at=` seek.
-/// Returns the seek's progress, for [`SeekNote`].
+/// Returns the seek's progress, for [`super::seek_note::SeekNote`].
 pub fn start(ctrl: Controller, at: u64) -> RwSignal<Option<SeekProgress>> {
     let settings = ctrl.settings();
     // The first write keeps `at=` (a reload lands on the same moment); any
@@ -88,27 +87,5 @@ fn replace_query(query: &str) {
     if let Ok(history) = window().history() {
         // A refused rewrite (e.g. a sandboxed iframe) only leaves the old address.
         let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
-    }
-}
-
-/// `#seek-progress`: shown while an `at=` link trains toward its epoch.
-#[component]
-pub fn SeekNote(progress: RwSignal<Option<SeekProgress>>) -> impl IntoView {
-    let text = use_text();
-    let fraction = move || {
-        progress.with(|p| match p {
-            Some(p) if p.target > 0 => p.done as f64 / p.target as f64,
-            _ => 0.0,
-        })
-    };
-    view! {
-        <div id="seek-progress" class="seek-note" hidden=move || progress.with(Option::is_none)>
-            <progress max="1" prop:value=fraction></progress>
-            <span>
-                {move || {
-                    progress.get().map(|p| (text.get().seek_progress)(p.done, p.target))
-                }}
-            </span>
-        </div>
     }
 }

@@ -2,13 +2,13 @@
 //! what it is given and reports clicks and range changes).
 //!
 //! Two stacked canvases of the same size: the base layer (image, axes, colour
-//! bar; see [`base`]) redrawn only when the surface, view, size or mode
+//! bar; see `base`) redrawn only when the surface, view, size or mode
 //! change, and the overlay (`#surface`, on top, receiving the pointer; see
-//! [`overlay`]) redrawn whenever the path changes.
+//! `overlay`) redrawn whenever the path changes.
 
 mod base;
-mod controls;
 mod overlay;
+mod range;
 
 use std::sync::Arc;
 
@@ -20,13 +20,13 @@ use crate::format;
 use crate::plot::readout::weights_text;
 use crate::plot::{PlotGeometry, View, nearest_cell};
 use crate::rnn::{Surface, Weights};
-use crate::ui::canvas::{self, CanvasSize, Scaler};
-use crate::ui::clock::now_ms;
-use crate::ui::download;
+use crate::ui::panels::download;
+use crate::ui::plots::canvas::{self, CanvasSize, Scaler};
 use crate::ui::text::{Text, use_text};
+use crate::ui::timing::clock::now_ms;
 
-use controls::ViewControls;
 use overlay::OverlayScene;
+use range::ViewControls;
 
 /// The loss under `w` from the surface cell drawn there: `Some(None)` for an
 /// overflowed cell, `None` outside the surface.
@@ -119,9 +119,6 @@ pub fn SurfaceView(
     /// Presentation mode: thicker lines, larger fonts.
     #[prop(into)]
     large: Signal<bool>,
-    /// Optional extra text for screen readers, appended to the generated summary.
-    #[prop(optional, into)]
-    description: MaybeProp<String>,
 ) -> impl IntoView {
     let text = use_text();
     let frame = NodeRef::<Div>::new();
@@ -202,14 +199,7 @@ pub fn SurfaceView(
         }
     };
     let summary_text = move || {
-        let words = text.get();
-        let mut sentences =
-            path.with(|p| surface.with(|s| summary(s, view.get(), p, diverged.get(), words)));
-        if let Some(extra) = description.get().filter(|d| !d.is_empty()) {
-            sentences.push_str(words.sentence_gap);
-            sentences.push_str(&extra);
-        }
-        sentences
+        path.with(|p| surface.with(|s| summary(s, view.get(), p, diverged.get(), text.get())))
     };
 
     let export = move |_| {

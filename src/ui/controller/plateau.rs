@@ -1,8 +1,11 @@
-//! When to call a run converged: its loss has stopped changing.
+//! When a run has plateaued: its loss has stopped changing.
 //!
 //! The seed's RMSProp never reaches a zero gradient: it settles into a fixed
-//! cycle at loss ≈ 0.0068 (algorithms.md §5). So convergence is judged on the
-//! loss itself: unchanged, to [`RELATIVE_TOLERANCE`], over [`WINDOW`] epochs.
+//! cycle at loss ≈ 0.0068 (algorithms.md §5). So the page judges the end of
+//! learning on the loss itself: unchanged, to [`RELATIVE_TOLERANCE`], over
+//! [`WINDOW`] epochs. This is the page's own rule, not the core's
+//! `Status::Converged` (a loss at or below a tolerance, which the page never
+//! sets).
 
 /// Epochs the loss must hold still.
 pub const WINDOW: u64 = 500;

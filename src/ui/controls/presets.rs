@@ -6,8 +6,8 @@ use crate::rnn::Named;
 
 use crate::params::{Control, Lang, PresetId};
 
-use super::controller::Controller;
-use super::text::use_text;
+use crate::ui::controller::{Controller, use_controller};
+use crate::ui::text::use_text;
 
 /// Switches to `preset` and starts it from epoch 0; `None` only forgets the
 /// scenario (the run is kept, the link then lists every setting).
@@ -27,7 +27,8 @@ pub fn choose_preset(ctrl: Controller, preset: Option<PresetId>) {
 }
 
 #[component]
-pub fn PresetPicker(ctrl: Controller) -> impl IntoView {
+pub fn PresetPicker() -> impl IntoView {
+    let ctrl = use_controller();
     let text = use_text();
     let settings = ctrl.settings();
     let current = Memo::new(move |_| settings.with(|s| s.preset));

@@ -12,12 +12,13 @@ use leptos::prelude::*;
 use plotters::prelude::*;
 use web_sys::HtmlCanvasElement;
 
+use super::canvas::{self, CanvasSize, INK, PAPER, Scaler, TickedAxis};
 use crate::format;
 use crate::plot::scale::{padded_linear_range, padded_log_range};
 use crate::plot::{Tick, integer_ticks, linear_ticks, log_ticks};
-use crate::ui::canvas::{self, CanvasSize, INK, PAPER, Scaler, TickedAxis};
-use crate::ui::download;
+use crate::ui::panels::download;
 use crate::ui::text::{Text, use_text};
+use crate::ui::timing::clock::now_ms;
 
 /// The curve's colour: a dark blue, readable on white and distinct from the grid.
 const CURVE: RGBColor = RGBColor(0x1f, 0x4e, 0x99);
@@ -196,9 +197,6 @@ pub fn LossChart(
     /// Presentation mode: thicker lines, larger fonts.
     #[prop(into)]
     large: Signal<bool>,
-    /// Optional extra text for screen readers, appended to the generated summary.
-    #[prop(optional, into)]
-    description: MaybeProp<String>,
 ) -> impl IntoView {
     let text = use_text();
     let frame = NodeRef::<Div>::new();
@@ -213,25 +211,16 @@ pub fn LossChart(
         let Some(canvas) = chart_canvas.get() else {
             return;
         };
-        let performance = web_sys::window().and_then(|w| w.performance());
-        let started = performance.as_ref().map_or(0.0, |p| p.now());
+        let started = now_ms();
         canvas::fit(&canvas, size);
         let words = text.get();
         points.with(|points| draw_chart(&canvas, size, large, log_y, points, words));
-        let elapsed = performance.as_ref().map_or(0.0, |p| p.now()) - started;
+        let elapsed = now_ms() - started;
         // Read by benchmarks and tests: the last redraw's cost in milliseconds.
         let _ = canvas.set_attribute("data-draw-ms", &format!("{elapsed:.2}"));
     });
 
-    let summary_text = move || {
-        let words = text.get();
-        let mut sentence = points.with(|p| summary(p, words));
-        if let Some(extra) = description.get().filter(|d| !d.is_empty()) {
-            sentence.push_str(words.sentence_gap);
-            sentence.push_str(&extra);
-        }
-        sentence
-    };
+    let summary_text = move || points.with(|p| summary(p, text.get()));
     let export = move |_| {
         let Some(canvas) = chart_canvas.get_untracked() else {
             return;

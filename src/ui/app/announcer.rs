@@ -6,9 +6,9 @@
 
 use leptos::prelude::*;
 
-use super::controller::Controller;
-use super::snapshot::RunState;
-use super::text::{Text, use_text};
+use crate::ui::controller::snapshot::RunState;
+use crate::ui::controller::use_controller;
+use crate::ui::text::{Text, use_text};
 
 /// What to say when the run enters `run` at `epoch`; `None` for states that
 /// need no announcement (ready, running: the Play button already says so).
@@ -16,14 +16,15 @@ pub fn announcement(run: RunState, epoch: u64, text: &Text) -> Option<String> {
     match run {
         RunState::Paused => Some((text.announce_paused)(epoch)),
         RunState::Stopped { epoch } => Some((text.status_stopped)(epoch)),
-        RunState::Converged { epoch } => Some((text.status_converged)(epoch)),
+        RunState::Plateaued { epoch } => Some((text.status_converged)(epoch)),
         RunState::Diverged { epoch, reason } => Some((text.status_diverged)(epoch, reason)),
         RunState::Ready | RunState::Running | RunState::Broken => None,
     }
 }
 
 #[component]
-pub fn Announcer(ctrl: Controller) -> impl IntoView {
+pub fn Announcer() -> impl IntoView {
+    let ctrl = use_controller();
     let text = use_text();
     let snapshot = ctrl.snapshot();
     let run = Memo::new(move |_| snapshot.with(|s| s.run));

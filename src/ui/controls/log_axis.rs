@@ -4,15 +4,16 @@ use leptos::prelude::*;
 
 use crate::params::Control;
 
-use super::controller::Controller;
-use super::text::use_text;
+use crate::ui::controller::{Controller, use_controller};
+use crate::ui::text::use_text;
 
 pub fn toggle_log_axis(ctrl: Controller) {
     ctrl.update(|s| s.log_axis = !s.log_axis);
 }
 
 #[component]
-pub fn LogAxisSwitch(ctrl: Controller) -> impl IntoView {
+pub fn LogAxisSwitch() -> impl IntoView {
+    let ctrl = use_controller();
     let text = use_text();
     let settings = ctrl.settings();
     let log_y = Memo::new(move |_| settings.with(|s| s.log_axis));

@@ -1,0 +1,145 @@
+//! The page: header, controls, run bar, read-outs, the two plots, footer;
+//! and what surrounds them (the URL, keys, modes, language, notices).
+
+pub mod announcer;
+pub mod classroom;
+pub mod keyboard;
+pub mod lang_select;
+pub mod modes;
+pub mod notice;
+pub mod seek_note;
+pub mod shortcuts;
+pub mod url_sync;
+
+use leptos::prelude::*;
+
+use crate::params::Lang;
+
+use crate::ui::controller::Controller;
+use crate::ui::controller::settings::max_speed;
+use crate::ui::controls::{DataControls, InitControls, OptimizerControls, Playback};
+use crate::ui::panels::divergence::DivergenceNote;
+use crate::ui::panels::export::ExportPanel;
+use crate::ui::panels::optimizer_state::OptimizerState;
+use crate::ui::panels::readouts::Readouts;
+use crate::ui::panels::status::StatusLine;
+use crate::ui::plots::Plots;
+use crate::ui::text::{Text, use_text};
+use crate::ui::timing::bench;
+use crate::ui::timing::observer::BenchResult;
+
+use announcer::Announcer;
+use classroom::ClassroomBar;
+use lang_select::{LangSelect, browser_lang};
+use notice::UrlNotice;
+use seek_note::SeekNote;
+use shortcuts::ShortcutsDialog;
+
+#[component]
+pub fn App() -> impl IntoView {
+    let startup = url_sync::read_location();
+    // `bench=1`: full speed, no pause at a plateau, playing at once; the
+    // observer (`BenchResult`) times the frames from outside the controller.
+    let bench = bench::requested();
+    let mut initial = classroom::initial_state(&startup);
+    if bench {
+        initial.speed = max_speed(&initial.data);
+    }
+    let ctrl = Controller::new(initial);
+    provide_context(ctrl);
+    if bench {
+        ctrl.set_plateau_stop(false);
+        ctrl.play();
+    }
+    let classroom = classroom::setup(ctrl, startup);
+    let settings = ctrl.settings();
+
+    // The catalogue follows `lang=`, else the browser's language.
+    let browser = browser_lang();
+    let lang = Memo::new(move |_| settings.with(|s| s.lang.unwrap_or(browser)));
+    let text: Signal<&'static Text> = Signal::derive(move || Text::get(lang.get()));
+    provide_context(text);
+    Effect::new(move |_| {
+        let tag = text.get().lang;
+        if let Some(root) = document().document_element() {
+            // Only the language tag; failure leaves the page's default.
+            let _ = root.set_attribute("lang", tag);
+        }
+    });
+
+    let present = Memo::new(move |_| settings.with(|s| s.present));
+    let embed = Memo::new(move |_| settings.with(|s| s.embed));
+
+    view! {
+        // `data-hide` lists the hidden controls, so CSS can hide the parts of dumb views
+        // (the heat map's range tools) that hold no controller.
+        <div
+            id="app"
+            class="app"
+            class:present=move || present.get()
+            class:embed=move || embed.get()
+            data-hide=move || settings.with(|s| s.hide.iter().map(|c| c.name()).collect::<Vec<_>>().join(" "))
+        >
+            <Header lang=lang />
+            <Announcer />
+            <UrlNotice />
+            <SeekNote progress=classroom.seek />
+            <main class="layout">
+                <aside class="controls">
+                    // Scenarios and sharing head the controls column, so at 1280×720 the
+                    // plots stay in view without scrolling.
+                    <ClassroomBar classroom=classroom />
+                    <OptimizerControls />
+                    <DataControls />
+                    <InitControls />
+                    <ExportPanel seek=classroom.seek />
+                </aside>
+                <div class="stage">
+                    <div class="runbar">
+                        <Playback />
+                        <StatusLine />
+                    </div>
+                    <DivergenceNote />
+                    <Readouts />
+                    <Plots />
+                    <OptimizerState />
+                </div>
+            </main>
+            <Footer />
+            <BenchResult active=bench />
+            <ShortcutsDialog open=classroom.shortcuts />
+        </div>
+    }
+}
+
+#[component]
+fn Header(lang: Memo<Lang>) -> impl IntoView {
+    let text = use_text();
+    view! {
+        <header id="app-header" class="masthead">
+            <LangSelect lang=lang />
+            <h1>
+                {move || text.get().title}
+                <span class="tagline">" — "{move || text.get().tagline}</span>
+            </h1>
+            <p class="model explanation">
+                {move || text.get().model_intro}
+                " "
+                <code class="formula">{move || text.get().model_formula}</code>
+                " "
+                {move || text.get().model_outro}
+            </p>
+        </header>
+    }
+}
+
+#[component]
+fn Footer() -> impl IntoView {
+    let text = use_text();
+    view! {
+        <footer id="app-footer" class="colophon">
+            <p>{move || text.get().footer_lesson}</p>
+            <p>{move || text.get().footer_credit}</p>
+        </footer>
+    }
+}

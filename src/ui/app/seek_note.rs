@@ -1,0 +1,28 @@
+//! `#seek-progress`: how far an `at=` link (or a loaded file) has trained.
+
+use leptos::prelude::*;
+
+use crate::ui::controller::SeekProgress;
+use crate::ui::text::use_text;
+
+/// `#seek-progress`: shown while an `at=` link trains toward its epoch.
+#[component]
+pub fn SeekNote(progress: RwSignal<Option<SeekProgress>>) -> impl IntoView {
+    let text = use_text();
+    let fraction = move || {
+        progress.with(|p| match p {
+            Some(p) if p.target > 0 => p.done as f64 / p.target as f64,
+            _ => 0.0,
+        })
+    };
+    view! {
+        <div id="seek-progress" class="seek-note" hidden=move || progress.with(Option::is_none)>
+            <progress max="1" prop:value=fraction></progress>
+            <span>
+                {move || {
+                    progress.get().map(|p| (text.get().seek_progress)(p.done, p.target))
+                }}
+            </span>
+        </div>
+    }
+}

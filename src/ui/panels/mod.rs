@@ -1,0 +1,9 @@
+//! What the run shows besides the plots: the read-outs, sharing, and saving.
+
+pub mod divergence;
+pub mod download;
+pub mod export;
+pub mod optimizer_state;
+pub mod readouts;
+pub mod share;
+pub mod status;

@@ -1,0 +1,56 @@
+//! The numbers of the run, refreshed every frame from the controller's one
+//! snapshot.
+//!
+//! Each read-out also carries its exact value in `data-value` (shortest
+//! round-trip text), for tests and teachers' scripts.
+
+use leptos::prelude::*;
+
+use crate::format::exact;
+
+use crate::ui::controller::snapshot::Snapshot;
+use crate::ui::controller::use_controller;
+use crate::ui::format::number;
+use crate::ui::text::use_text;
+
+#[component]
+pub fn Readouts() -> impl IntoView {
+    let ctrl = use_controller();
+    let text = use_text();
+    let snapshot = ctrl.snapshot();
+    let value = move |pick: fn(&Snapshot) -> f64| Signal::derive(move || snapshot.with(pick));
+
+    view! {
+        <section class="readouts" aria-label=move || text.get().readouts_title>
+            <dl class="readout-grid">
+                <div class="readout">
+                    <dt>{move || text.get().epoch}</dt>
+                    <dd id="epoch">{move || snapshot.with(|s| s.epoch.to_string())}</dd>
+                </div>
+                <Readout id="loss" label=Signal::derive(move || text.get().loss) value=value(|s| s.loss) />
+                <Readout id="w-x" label=Signal::derive(move || text.get().w_x) value=value(|s| s.weights.w_x) />
+                <Readout id="w-rec" label=Signal::derive(move || text.get().w_rec) value=value(|s| s.weights.w_rec) />
+                <Readout id="grad-wx" label=Signal::derive(move || text.get().grad_wx) value=value(|s| s.grad.w_x) />
+                <Readout id="grad-wrec" label=Signal::derive(move || text.get().grad_wrec) value=value(|s| s.grad.w_rec) />
+            </dl>
+        </section>
+    }
+}
+
+/// One number with its label.
+#[component]
+fn Readout(
+    id: &'static str,
+    #[prop(into)] label: Signal<&'static str>,
+    #[prop(into)] value: Signal<f64>,
+) -> impl IntoView {
+    let text = use_text();
+    view! {
+        <div class="readout">
+            <dt>{move || label.get()}</dt>
+            <dd id=id data-value=move || exact(value.get())>
+                {move || number(value.get(), text.get())}
+            </dd>
+        </div>
+    }
+}

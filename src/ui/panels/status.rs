@@ -1,0 +1,35 @@
+//! `#status`: where the run stands, in one sentence.
+
+use leptos::prelude::*;
+
+use crate::ui::controller::use_controller;
+use crate::ui::text::use_text;
+
+/// `#status`: ready / running / paused / converged / diverged, with the epoch and why.
+#[component]
+pub fn StatusLine() -> impl IntoView {
+    let ctrl = use_controller();
+    let text = use_text();
+    let snapshot = ctrl.snapshot();
+    let problem = ctrl.problem();
+    // Memos: the status sentence changes a few times per run, not every frame.
+    // `#status` is not a live region (aria-live="off"; an <output> would be one):
+    // `#announcer` speaks the changes that matter, so nothing is said twice.
+    let run = Memo::new(move |_| snapshot.with(|s| s.run));
+    let sentence = Memo::new(move |_| run.get().describe(text.get(), problem.get().as_deref()));
+    let diverged = Memo::new(move |_| run.get().is_diverged());
+
+    view! {
+        <p class="status-line">
+            <span class="status-label">{move || text.get().status}</span>
+            <output
+                id="status"
+                data-status=move || run.get().keyword()
+                class:diverged=move || diverged.get()
+                aria-live="off"
+            >
+                {move || sentence.get()}
+            </output>
+        </p>
+    }
+}

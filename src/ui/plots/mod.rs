@@ -1,0 +1,62 @@
+//! The two plots: the loss-surface heat map with the path, and the loss curve.
+
+pub mod canvas;
+pub mod heatmap;
+pub mod loss_chart;
+
+use leptos::prelude::*;
+
+use crate::ui::controller::use_controller;
+use crate::ui::controls::log_axis::LogAxisSwitch;
+use crate::ui::format::millis;
+use crate::ui::text::use_text;
+
+use heatmap::SurfaceView;
+use loss_chart::LossChart;
+
+/// The loss surface with the path, and the loss curve, side by side.
+#[component]
+pub fn Plots() -> impl IntoView {
+    let ctrl = use_controller();
+    let text = use_text();
+    let settings = ctrl.settings();
+    let snapshot = ctrl.snapshot();
+    let surface_ms = ctrl.surface_ms();
+    let diverged = Memo::new(move |_| snapshot.with(|s| s.run.is_diverged()));
+    let large = Memo::new(move |_| settings.with(|s| s.present));
+    let log_y = Memo::new(move |_| settings.with(|s| s.log_axis));
+    let timing = move || {
+        let text = text.get();
+        match surface_ms.get() {
+            Some(ms) => (text.surface_ms)(&millis(ms, text)),
+            None => text.surface_pending.to_string(),
+        }
+    };
+
+    view! {
+        <div class="plots">
+            <section class="plot-card" aria-labelledby="surface-title">
+                <div class="plot-card-head">
+                    <h2 id="surface-title">{move || text.get().surface_title}</h2>
+                    <p id="surface-ms" class="timing">{timing}</p>
+                </div>
+                <SurfaceView
+                    surface=ctrl.surface()
+                    view=ctrl.surface_view()
+                    path=ctrl.path()
+                    diverged=diverged
+                    on_pick=Callback::new(move |w| ctrl.pick_init(w))
+                    on_view_change=Callback::new(move |bounds| ctrl.set_view(bounds))
+                    large=large
+                />
+            </section>
+            <section class="plot-card" aria-labelledby="loss-title">
+                <div class="plot-card-head">
+                    <h2 id="loss-title">{move || text.get().loss_title}</h2>
+                    <LogAxisSwitch />
+                </div>
+                <LossChart points=ctrl.loss_points() log_y=log_y large=large />
+            </section>
+        </div>
+    }
+}
