@@ -1,4 +1,4 @@
-//! The classroom tools (issue 4 §1–3) set up in one place: the link's
+//! The classroom tools set up in one place: the link's
 //! notices and `at=` seek, the address bar kept in step, the keyboard, the
 //! body classes, and the bar with the scenario menu, presentation toggle,
 //! shortcuts button and sharing.

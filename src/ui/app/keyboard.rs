@@ -1,4 +1,4 @@
-//! The keyboard shortcuts (issue 4 §3): one `keydown` listener on the window,
+//! The keyboard shortcuts: one `keydown` listener on the window,
 //! removed when the app goes.
 //!
 //! Keys never fire while focus is in a text field or menu (the key belongs to

@@ -1,4 +1,4 @@
-//! Classroom modes (issue 4 §3, §6): embed and presentation classes on
+//! Classroom modes: embed and presentation classes on
 //! `<body>`, and full screen.
 
 use js_sys::{Function, Promise, Reflect};

@@ -1,4 +1,4 @@
-//! The URL is the state (issue 4 §1).
+//! The URL is the state.
 //!
 //! - At start the query string is read with [`params::parse`]: the settings
 //!   to start from, what had to be corrected, and `at=` (epochs to train).

@@ -1,7 +1,7 @@
 //! When a run has plateaued: its loss has stopped changing.
 //!
 //! The seed's RMSProp never reaches a zero gradient: it settles into a fixed
-//! cycle at loss ≈ 0.0068 (algorithms.md §5). So the page judges the end of
+//! cycle at loss ≈ 0.0068 (the seed's printed table). So the page judges the end of
 //! learning on the loss itself: unchanged, to [`RELATIVE_TOLERANCE`], over
 //! [`WINDOW`] epochs. This is the page's own rule, not the core's
 //! `Status::Converged` (a loss at or below a tolerance, which the page never

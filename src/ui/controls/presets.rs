@@ -1,4 +1,4 @@
-//! `#preset`: the scenario menu and its one-line caption (issue 4 §2).
+//! `#preset`: the scenario menu and its one-line caption.
 
 use leptos::prelude::*;
 

@@ -1,4 +1,4 @@
-//! Sharing (issue 4 §1, §3): `#copy-link` copies a link to this very moment
+//! Sharing: `#copy-link` copies a link to this very moment
 //! (`at=` the current epoch), and the "share for class" panel `#share-panel`
 //! builds a lesson link with hidden controls, embed and presentation mode.
 

@@ -60,7 +60,7 @@ pub fn time_surface(data: &Dataset, reduction: Reduction) -> f64 {
     if computed.is_ok() { elapsed } else { f64::NAN }
 }
 
-/// Milliseconds for the 256² surface of 1000 × 100 data (issue 3 asks for it).
+/// Milliseconds for the 256² surface of 1000 × 100 data (the largest data a class is likely to try).
 pub fn time_large_surface() -> f64 {
     let config = DataConfig {
         seed: 1,

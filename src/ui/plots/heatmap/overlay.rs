@@ -108,7 +108,7 @@ fn outlined_text(context: &CanvasRenderingContext2d, text: &str, (x, y): (f64, f
 }
 
 /// Dashed lines at w_rec = ±1: beyond them the recurrence amplifies and the
-/// gradients explode (algorithms.md; Pascanu et al. 2013).
+/// gradients explode (Pascanu et al. 2013).
 fn draw_gradient_limits(
     context: &CanvasRenderingContext2d,
     geometry: &PlotGeometry,
