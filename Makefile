@@ -33,10 +33,10 @@ help: ## list these commands
 	@awk -F ':.*## ' '/^[a-z-]+:.*## / { printf "  make %-15s %s\n", $$1, $$2 }' $(ROOT)/Makefile
 
 setup: ## install the wasm32 target, Trunk, wasm-bindgen-cli and wasm-opt if missing
-	$(ROOT)/.ci/setup
+	@$(ROOT)/.ci/setup
 
 setup-chromium: ## install Debian's chromium and chromium-driver if missing (for `make test`)
-	$(ROOT)/.ci/setup chromium
+	@$(ROOT)/.ci/setup chromium
 
 serve: setup ## build the web app and serve it at http://127.0.0.1:8080/ (rebuilds on change)
 	cd $(ROOT) && trunk serve --release --address 127.0.0.1 --port 8080
