@@ -4,11 +4,13 @@
 //!   loss surface). It has no web dependency and is tested natively.
 //! - [`params`] is the typed, validated table of settings that the URL carries.
 //! - [`plot`] turns core results into pixels and ticks (colour map, scales).
+//! - [`text`] holds every user-facing sentence, one catalogue per language.
 //! - `ui` (wasm32 only) is the Leptos front end that renders views of the core.
 
 pub mod params;
 pub mod plot;
 pub mod rnn;
+pub mod text;
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

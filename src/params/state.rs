@@ -8,7 +8,7 @@ use strum::IntoEnumIterator;
 
 use super::control::Control;
 use super::presets::PresetId;
-use crate::rnn::error::CoreError;
+use crate::rnn::error::{CoreError, InvalidReason};
 use crate::rnn::optim::{Hyper, Limits};
 use crate::rnn::surface::Axis;
 use crate::rnn::{
@@ -84,17 +84,17 @@ impl View {
 
     /// Finite bounds within ±[`VIEW_LIMIT`], and each axis at least [`VIEW_MIN_SPAN`] wide.
     pub fn validate(&self) -> Result<(), CoreError> {
-        let invalid = |reason: &str| {
+        let invalid = |reason| {
             Err(CoreError::Invalid {
                 name: "view",
-                reason: reason.into(),
+                reason,
             })
         };
         if !self.bounds().iter().all(|&b| VIEW_LIMITS.contains(b)) {
-            return invalid("bounds must be numbers between -1000 and 1000");
+            return invalid(InvalidReason::ViewOutsideLimit);
         }
         if !(self.x_max - self.x_min >= VIEW_MIN_SPAN && self.y_max - self.y_min >= VIEW_MIN_SPAN) {
-            return invalid("each axis needs min < max (by at least 1e-6)");
+            return invalid(InvalidReason::ViewTooNarrow);
         }
         Ok(())
     }
@@ -253,7 +253,7 @@ impl AppState {
         if !canonical {
             return Err(CoreError::Invalid {
                 name: "hide",
-                reason: "controls must be unique and in the documented order".into(),
+                reason: InvalidReason::HideNotCanonical,
             });
         }
         Ok(())

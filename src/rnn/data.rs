@@ -9,7 +9,7 @@
 use rand_mt::Mt;
 use serde::{Deserialize, Serialize};
 
-use super::error::{CoreError, check_range};
+use super::error::{CoreError, InvalidReason, check_range};
 use super::model::Weights;
 
 /// Allowed number of sequences.
@@ -119,14 +119,14 @@ impl Dataset {
         if rows.iter().any(|r| r.len() != len) {
             return Err(CoreError::Invalid {
                 name: "rows",
-                reason: "all sequences must have the same length".into(),
+                reason: InvalidReason::RaggedRows,
             });
         }
         let x: Vec<f64> = rows.concat();
         if x.iter().any(|v| !v.is_finite()) {
             return Err(CoreError::Invalid {
                 name: "rows",
-                reason: "values must be finite".into(),
+                reason: InvalidReason::NotFinite,
             });
         }
         Ok(Dataset::new(config, x))

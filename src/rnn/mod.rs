@@ -17,7 +17,7 @@ pub mod surface;
 pub mod trainer;
 
 pub use data::{DataConfig, Dataset};
-pub use error::CoreError;
+pub use error::{CoreError, InvalidReason};
 pub use hyper::{Hyper, HyperSpec};
 pub use model::{Gradient, Reduction, Weights};
 pub use named::Named;

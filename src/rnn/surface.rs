@@ -11,7 +11,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::data::Dataset;
-use super::error::{CoreError, check_range};
+use super::error::{CoreError, InvalidReason, check_range};
 use super::model::{Bptt, Reduction, Weights};
 
 /// Most points along one axis.
@@ -32,21 +32,16 @@ impl Axis {
 
     /// Finite bounds, `min < max`, and 2..=4096 points (1 point needs `min == max`).
     pub fn validate(&self, name: &'static str) -> Result<(), CoreError> {
-        let invalid = |reason: &str| {
-            Err(CoreError::Invalid {
-                name,
-                reason: reason.into(),
-            })
-        };
+        let invalid = |reason| Err(CoreError::Invalid { name, reason });
         if !self.min.is_finite() || !self.max.is_finite() {
-            return invalid("the bounds must be finite numbers");
+            return invalid(InvalidReason::NotFinite);
         }
         check_range(name, self.n as f64, 1.0, MAX_POINTS as f64)?;
         if self.n == 1 && self.min != self.max {
-            return invalid("one point needs min = max");
+            return invalid(InvalidReason::OnePointNeedsEqualBounds);
         }
         if self.n > 1 && self.min >= self.max {
-            return invalid("min must be less than max");
+            return invalid(InvalidReason::EmptyRange);
         }
         Ok(())
     }

@@ -19,7 +19,7 @@ use leptos::task::{spawn_local, tick};
 use crate::params::{AppState, Control, INIT_LIMIT, View};
 use crate::rnn::optim::OptimizerSettings;
 use crate::rnn::trainer::StopRule;
-use crate::rnn::{OptimizerKind, Surface, Trainer, Weights, surface};
+use crate::rnn::{CoreError, OptimizerKind, Surface, Trainer, Weights, surface};
 
 mod seek;
 pub use seek::SeekProgress;
@@ -65,7 +65,7 @@ pub struct Controller {
     surface_view: RwSignal<[f64; 4]>,
     surface_ms: RwSignal<Option<f64>>,
     /// Why the settings cannot build a run, if they cannot.
-    problem: RwSignal<Option<String>>,
+    problem: RwSignal<Option<CoreError>>,
     bench_result: RwSignal<Option<String>>,
     loop_state: StoredValue<LoopState>,
 }
@@ -78,7 +78,7 @@ impl Controller {
         initial.speed = initial.speed.clamp(1, max_speed(&initial.data));
         let (trainer, problem) = match Trainer::new(initial.trainer_config()) {
             Ok(trainer) => (Some(trainer), None),
-            Err(error) => (None, Some(error.to_string())),
+            Err(error) => (None, Some(error)),
         };
         let bench = bench::requested();
         if bench {
@@ -151,7 +151,7 @@ impl Controller {
         self.surface_ms.into()
     }
 
-    pub fn problem(self) -> Signal<Option<String>> {
+    pub fn problem(self) -> Signal<Option<CoreError>> {
         self.problem.into()
     }
 
@@ -208,7 +208,7 @@ impl Controller {
             if next.optimizer != old.optimizer {
                 let result = self.with_trainer(|trainer| trainer.set_optimizer(next.optimizer));
                 if let Some(Err(error)) = result {
-                    self.problem.set(Some(error.to_string()));
+                    self.problem.set(Some(error));
                 }
             }
             if next.stop_at != old.stop_at {
@@ -350,7 +350,7 @@ impl Controller {
             }
             Err(error) => {
                 self.trainer.set_value(None);
-                self.problem.set(Some(error.to_string()));
+                self.problem.set(Some(error));
                 self.playing.set(false);
                 self.cancel_frame();
             }
@@ -522,7 +522,7 @@ impl Controller {
                 self.surface_view.set(settings.view.bounds());
                 self.surface_ms.set(Some(elapsed));
             }
-            Some(Err(error)) => self.problem.set(Some(error.to_string())),
+            Some(Err(error)) => self.problem.set(Some(error)),
             None => self.surface.set(None),
         }
     }

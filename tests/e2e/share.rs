@@ -13,6 +13,7 @@ use fantoccini::actions::{InputSource, KeyAction, KeyActions, PointerAction, Tou
 use fantoccini::key::Key;
 use rnn_playground::params::{Lang, PresetId, parse};
 use rnn_playground::rnn::{Hyper, Named, OptimizerKind, OptimizerSettings, Trainer, TrainerConfig};
+use rnn_playground::text::Text;
 use serde_json::{Value, json};
 
 use crate::app::{number, surface_geometry, value};
@@ -583,7 +584,7 @@ async fn presets_set_the_run_and_say_what_to_watch() {
             let _ = h
                 .wait_until(Duration::from_secs(3), || async {
                     normalized(&h.text("#preset-caption").await)
-                        == normalized(preset.caption(Lang::En))
+                        == normalized((Text::get(Lang::En).preset_caption)(preset))
                 })
                 .await;
             chosen.push((
@@ -656,7 +657,7 @@ async fn presets_set_the_run_and_say_what_to_watch() {
         );
         assert_eq!(
             caption,
-            normalized(preset.caption(Lang::En)),
+            normalized((Text::get(Lang::En).preset_caption)(*preset)),
             "{}",
             preset.name()
         );

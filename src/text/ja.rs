@@ -1,7 +1,12 @@
 //! The Japanese catalogue, written as a teacher would word the page, not
 //! glossed from the English. Symbols (w_x, w_rec, lr, ρ, β1) stay as they are.
 
-use crate::params::Control;
+use strum::IntoEnumIterator;
+
+use crate::params::{
+    Control, Notice, NoticeKind, PresetId, Problem, VIEW_LIMIT, VIEW_MIN_SPAN, number,
+};
+use crate::rnn::error::{CoreError, InvalidReason};
 use crate::rnn::optim::Hyper;
 use crate::rnn::trainer::DivergenceReason;
 use crate::rnn::{OptimizerKind, Reduction};
@@ -75,6 +80,7 @@ pub const JA: Text = Text {
     status_converged: ja_status_converged,
     status_diverged: ja_status_diverged,
     status_error: ja_status_error,
+    core_error: ja_core_error,
     divergence_note: "学習が発散しました。学習率を下げる、勾配ノルムをクリップする、\
                       または勾配の符号だけを使う Rprop に切り替えてみましょう。",
     try_smaller_lr: "学習率 ÷ 10",
@@ -100,9 +106,12 @@ pub const JA: Text = Text {
 
     url_notice_title: "リンクの設定の一部を修正しました：",
     url_notice_close: "閉じる",
+    notice: ja_notice,
     preset_label: "シナリオ",
     preset_none: "カスタム",
     preset_none_caption: "自分で決めた設定です。",
+    preset_title: ja_preset_title,
+    preset_caption: ja_preset_caption,
     present_toggle: "プレゼンテーションモード",
     seek_progress: ja_seek_progress,
 
@@ -376,5 +385,166 @@ fn ja_control_label(control: Control) -> &'static str {
         Control::Lang => "言語の切り替え",
         Control::Share => "リンクのコピーと授業用の共有",
         Control::Export => "PNG・CSV・JSON の書き出しボタン",
+    }
+}
+
+fn ja_core_error(error: &CoreError) -> String {
+    match error {
+        CoreError::OutOfRange {
+            name,
+            value,
+            min,
+            max,
+        } => format!(
+            "{}は {} 〜 {} の範囲にしてください（{} が指定されました）",
+            ja_setting(name),
+            number(*min),
+            number(*max),
+            number(*value)
+        ),
+        CoreError::Invalid { name, reason } => {
+            format!("{}：{}", ja_setting(name), ja_invalid_reason(*reason))
+        }
+    }
+}
+
+/// The setting a core error names (a URL key or CLI flag), as the page labels it.
+fn ja_setting(name: &str) -> &str {
+    if let Some(hyper) = Hyper::iter().find(|h| h.url_key() == name || h.cli_name() == name) {
+        return ja_hyper_label(hyper);
+    }
+    match name {
+        "clip" => "勾配クリッピング",
+        "samples" | "n" => JA.samples_label,
+        "len" => JA.seq_len_label,
+        "seed" => JA.seed_label,
+        "init" | "rows" => "初期値",
+        "wx" => "w_x",
+        "wrec" => "w_rec",
+        "view" => JA.view_group_label,
+        "speed" => JA.speed_label,
+        "epochs" => JA.max_epochs_label,
+        "at" => "開くエポック",
+        "hide" => "隠す操作",
+        "tolerance" => "収束の許容誤差",
+        other => other,
+    }
+}
+
+fn ja_invalid_reason(reason: InvalidReason) -> String {
+    match reason {
+        InvalidReason::NotFinite => "有限の数にしてください".into(),
+        InvalidReason::Negative => "0 以上の数にしてください".into(),
+        InvalidReason::RaggedRows => "すべての系列を同じ長さにしてください".into(),
+        InvalidReason::OnePointNeedsEqualBounds => {
+            "1 点だけのときは下限と上限を同じにしてください".into()
+        }
+        InvalidReason::EmptyRange => "「下限 < 上限」にしてください".into(),
+        InvalidReason::ViewOutsideLimit => {
+            format!("-{0} 〜 {0} の範囲の数にしてください", number(VIEW_LIMIT))
+        }
+        InvalidReason::ViewTooNarrow => format!(
+            "どちらの軸も「下限 < 上限」とし、幅を {} 以上にしてください",
+            number(VIEW_MIN_SPAN)
+        ),
+        InvalidReason::HideNotCanonical => {
+            "項目が重複しているか、決まった順序になっていません".into()
+        }
+    }
+}
+
+fn ja_notice(notice: &Notice) -> String {
+    let (key, given) = (notice.key, &notice.given);
+    let used = if notice.is_drawn_init() {
+        "データと一緒に引いた初期値を使います".into()
+    } else if notice.used.is_empty() {
+        "無視します".into()
+    } else {
+        format!("{} を使います", notice.used)
+    };
+    match &notice.kind {
+        NoticeKind::Empty => format!("{key} が空です。{used}"),
+        NoticeKind::NotANumber => {
+            format!("{key}={given} は数値ではありません。{used}")
+        }
+        NoticeKind::NotAnInteger { min, max } => format!(
+            "{key}={given} は {} から {} までの整数ではありません。{used}",
+            number(*min),
+            number(*max)
+        ),
+        NoticeKind::OutOfRange { min, max } => format!(
+            "{key}={given} は範囲（{} 〜 {}）の外です。{used}",
+            number(*min),
+            number(*max)
+        ),
+        NoticeKind::UnknownChoice { allowed } => format!(
+            "{key}={given} は使えません（{} のいずれか）。{used}",
+            allowed.join(", ")
+        ),
+        NoticeKind::Repeated { count } => {
+            format!("{key} が {count} 回指定されています。最初の値を使います")
+        }
+        NoticeKind::Malformed(Problem::ViewNotFourNumbers) => {
+            format!("{key}={given} は xmin,xmax,ymin,ymax の 4 つの数ではありません。{used}")
+        }
+        NoticeKind::Malformed(Problem::ViewEmptyRange) => {
+            format!("{key}={given} では、どちらの軸も min < max にしてください。{used}")
+        }
+        NoticeKind::Malformed(Problem::InitIncomplete) => format!(
+            "{key}={given}：wx と wrec は、両方とも数値か両方とも seed で指定してください。\
+             {used}"
+        ),
+    }
+}
+
+fn ja_preset_title(preset: PresetId) -> &'static str {
+    match preset {
+        PresetId::SeedGd => "元記事：勾配降下法",
+        PresetId::SeedRmsprop => "元記事：RMSProp",
+        PresetId::RoelantsRprop => "Roelants：(-1.5, 2) から Rprop",
+        PresetId::Exploding => "勾配爆発",
+        PresetId::Vanishing => "勾配消失",
+        PresetId::Clipping => "クリッピングが勾配降下法を救う",
+        PresetId::AdamValley => "Adam と曲がった谷",
+    }
+}
+
+fn ja_preset_caption(preset: PresetId) -> &'static str {
+    match preset {
+        PresetId::SeedGd => {
+            "元記事と同じ学習率 1e-5 の勾配降下法。w_rec が小さいあいだは損失がほとんど\
+             下がらず（500 エポックでもまだ 360 以上）、550 エポック付近で崖のように落ちます\
+             （600 エポックまでに 0.3 未満）。"
+        }
+        PresetId::SeedRmsprop => {
+            "元記事が使った RMSProp の変種（学習率 1e-3）。速く乱れた下降のあと、\
+             400 エポックあたりから損失 ≈ 0.0068 で横ばいになり、経路は (1, 1) に着きます。"
+        }
+        PresetId::RoelantsRprop => {
+            "Rprop は勾配の符号しか使わないので、(-1.5, 2) 付近の巨大な勾配にも\
+             飛ばされません。500 エポックで Roelants のチュートリアルと同じ \
+             (1.0014, 0.9997) に着きます。"
+        }
+        PresetId::Exploding => {
+            "学習率は元記事と同じ 1e-5 ですが、出発点は (1, 2)。|w_rec| > 1 なので勾配は \
+             4.5e7 にもなり、最初の一歩で重みは (-106, -433) まで飛ばされ、3 エポック目で\
+             損失があふれます。"
+        }
+        PresetId::Vanishing => {
+            "(2, 0.5) から出発すると、最初の入力に届く誤差信号は最後の入力の \
+             0.5⁹ ≈ 1/500 しかありません。勾配降下法は最後のほうの入力にはすぐ合わせますが、\
+             その先は谷をじりじり進むだけです（100 エポックで損失 13.4、3000 エポックでも\
+             まだ 4.3）。"
+        }
+        PresetId::Clipping => {
+            "「勾配爆発」と同じ出発点と学習率で、勾配をノルム 1000 に切り詰めます。\
+             一歩は最大 0.01 なので、経路は壁を歩いて谷へ下ります（277 エポックまでに\
+             損失 1 未満、3000 エポックまでに 0.1 未満）。"
+        }
+        PresetId::AdamValley => {
+            "「勾配消失」と同じ出発点。Adam は重みごとに過去の勾配の大きさで歩幅を\
+             調整するので、いったん w_x ≈ 2.27 までふくらんでから曲がった谷に沿って進み、\
+             (1, 1) に着きます（535 エポックまでに損失 0.01 未満）。"
+        }
     }
 }
