@@ -238,7 +238,7 @@ fn repeated_keys_use_the_first_value_and_say_so() {
     );
     assert_eq!(
         message_ja(&notices[0]),
-        "lr が 3 回指定されています。最初の値を使います"
+        "lr が 3 回指定されています。最初の値を使います。"
     );
 }
 
@@ -270,7 +270,7 @@ fn not_a_number_falls_back_to_the_default() {
     assert_eq!(message_en(&notice), "lr=abc is not a number; using 0.001");
     assert_eq!(
         message_ja(&notice),
-        "lr=abc は数値ではありません。0.001 を使います"
+        "lr=abc は数値ではありません。0.001 を使います。"
     );
     let (state, notice) = only_notice("lr=NaN");
     assert_eq!(
@@ -300,7 +300,7 @@ fn out_of_range_numbers_are_clamped() {
     );
     assert_eq!(
         message_ja(&notice),
-        "len=500 は範囲（1 〜 200）の外です。200 を使います"
+        "len=500 は範囲（1 〜 200）の外です。200 を使います。"
     );
     /// Reads one setting as a number.
     type Reading = fn(&AppState) -> f64;
@@ -355,7 +355,7 @@ fn non_integers_fall_back_to_the_default() {
     );
     assert_eq!(
         message_ja(&notice),
-        "len=2.5 は 1 から 200 までの整数ではありません。10 を使います"
+        "len=2.5 は 1 から 200 までの整数ではありません。10 を使います。"
     );
 }
 
@@ -468,10 +468,10 @@ fn empty_values_fall_back_with_a_notice() {
     }
     let (_, notice) = only_notice("lr=");
     assert_eq!(message_en(&notice), "lr is empty; using 0.001");
-    assert_eq!(message_ja(&notice), "lr が空です。0.001 を使います");
+    assert_eq!(message_ja(&notice), "lr が空です。0.001 を使います。");
     let (_, notice) = only_notice("lang=");
     assert_eq!(message_en(&notice), "lang is empty; ignoring it");
-    assert_eq!(message_ja(&notice), "lang が空です。無視します");
+    assert_eq!(message_ja(&notice), "lang が空です。無視します。");
     // A key without '=' is an empty value too.
     let (state, notice) = only_notice("embed");
     assert!(!state.embed);
@@ -544,7 +544,7 @@ fn initial_weights_come_as_a_pair() {
     assert_eq!(state.init, None);
     assert_eq!(notice.kind, NoticeKind::Malformed(Problem::InitIncomplete));
     assert!(message_en(&notice).ends_with("using the init drawn with the data"));
-    assert!(message_ja(&notice).ends_with("データと一緒に引いた初期値を使います"));
+    assert!(message_ja(&notice).ends_with("データと同じシードで生成した初期値を使います。"));
     let (state, notice) = only_notice("wrec=seed&preset=exploding");
     assert_eq!(state.init, PresetId::Exploding.state().init);
     assert_eq!((notice.key, notice.used.as_str()), ("wrec", "2"));

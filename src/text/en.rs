@@ -482,9 +482,9 @@ fn en_preset_caption(preset: PresetId) -> &'static str {
              overflows at epoch 3."
         }
         PresetId::Vanishing => {
-            "From (2, 0.5) the error signal reaching the first input is 0.5⁹ ≈ 1/500 of \
-             the one at the last: gradient descent fits the last inputs fast, then creeps \
-             along the valley (loss 13.4 at epoch 100, still 4.3 at epoch 3000)."
+            "From (2, 0.5) the error signal that BPTT carries back to the first input is \
+             0.5⁹ ≈ 1/500 of the one at the last: gradient descent fits the last inputs fast, \
+             then creeps along the valley (loss 13.4 at epoch 100, still 4.3 at epoch 3000)."
         }
         PresetId::Clipping => {
             "Same start and lr as \"Exploding gradients\", with the gradient clipped to \
