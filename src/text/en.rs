@@ -1,7 +1,7 @@
 //! The English catalogue.
 
 use crate::params::{
-    Control, Notice, NoticeKind, PresetId, Problem, VIEW_LIMIT, VIEW_MIN_SPAN, number,
+    Control, Notice, NoticeKind, PresetId, Problem, VIEW_LIMIT, VIEW_MIN_SPAN, number, shortest,
 };
 use crate::rnn::error::{CoreError, InvalidReason};
 use crate::rnn::optim::Hyper;
@@ -398,7 +398,7 @@ pub(super) fn invalid_reason(reason: InvalidReason) -> String {
         ),
         InvalidReason::ViewTooNarrow => format!(
             "each axis needs min < max (by at least {})",
-            number(VIEW_MIN_SPAN)
+            shortest(VIEW_MIN_SPAN)
         ),
         InvalidReason::HideNotCanonical => {
             "controls must be unique and in the documented order".into()

@@ -4,7 +4,7 @@
 use strum::IntoEnumIterator;
 
 use crate::params::{
-    Control, Notice, NoticeKind, PresetId, Problem, VIEW_LIMIT, VIEW_MIN_SPAN, number,
+    Control, Notice, NoticeKind, PresetId, Problem, VIEW_LIMIT, VIEW_MIN_SPAN, number, shortest,
 };
 use crate::rnn::error::{CoreError, InvalidReason};
 use crate::rnn::optim::Hyper;
@@ -445,7 +445,7 @@ fn ja_invalid_reason(reason: InvalidReason) -> String {
         }
         InvalidReason::ViewTooNarrow => format!(
             "どちらの軸も「下限 < 上限」とし、幅を {} 以上にしてください",
-            number(VIEW_MIN_SPAN)
+            shortest(VIEW_MIN_SPAN)
         ),
         InvalidReason::HideNotCanonical => {
             "項目が重複しているか、決まった順序になっていません".into()
