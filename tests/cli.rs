@@ -4,8 +4,11 @@
 
 use std::process::{Command, Output};
 
+use rnn_playground::params::Lang;
 use rnn_playground::rnn::trainer::DivergenceReason;
+use rnn_playground::text::Text;
 use serde_json::Value;
+use strum::IntoEnumIterator;
 
 fn rnn_lab(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_rnn-lab"))
@@ -275,12 +278,11 @@ fn divergence_is_a_result_not_a_crash() {
     let epoch = run["diverged_at"].as_u64().expect("an epoch");
     assert!((1..2001).contains(&epoch), "{epoch}");
     let reason = run["reason"].as_str().expect("a reason");
-    let reasons = [
-        DivergenceReason::LossNotFinite,
-        DivergenceReason::GradientNotFinite,
-        DivergenceReason::WeightsNotFinite,
-    ];
-    assert!(reasons.iter().any(|r| r.describe() == reason), "{reason}");
+    let worded = Text::get(Lang::En).divergence_reason;
+    assert!(
+        DivergenceReason::iter().any(|r| worded(r) == reason),
+        "{reason}"
+    );
     // Training stopped there: the final epoch count is at most that epoch.
     assert!(run["final"]["epochs"].as_u64().unwrap() <= epoch);
 

@@ -15,6 +15,7 @@ use rnn_playground::rnn::{
     Weights,
 };
 use rnn_playground::rnn::{Hyper, Named};
+use rnn_playground::text::Text;
 use strum::IntoEnumIterator;
 
 /// The URL keys; links, scripts and tests outside this crate rely on them.
@@ -23,6 +24,14 @@ const KEYS: [&str; 30] = [
     "clip", "loss", "len", "n", "seed", "wx", "wrec", "view", "speed", "epochs", "at", "lang",
     "embed", "present", "hide", "preset", "logy",
 ];
+
+fn message_en(notice: &Notice) -> String {
+    (Text::get(Lang::En).notice)(notice)
+}
+
+fn message_ja(notice: &Notice) -> String {
+    (Text::get(Lang::Ja).notice)(notice)
+}
 
 /// The only notice of `query`, which must exist.
 fn only_notice(query: &str) -> (AppState, Notice) {
@@ -225,12 +234,12 @@ fn repeated_keys_use_the_first_value_and_say_so() {
     assert_eq!(notices.len(), 1);
     assert_eq!(notices[0].kind, NoticeKind::Repeated { count: 3 });
     assert_eq!(
-        notices[0].message_en(),
+        message_en(&notices[0]),
         "lr was given 3 times; using the first"
     );
     assert_eq!(
-        notices[0].message_ja(),
-        "lr が 3 回指定されています。最初の値を使います"
+        message_ja(&notices[0]),
+        "lr が 3 回指定されています。最初の値を使います。"
     );
 }
 
@@ -259,10 +268,10 @@ fn not_a_number_falls_back_to_the_default() {
     assert_eq!(state.optimizer[Hyper::Lr], 1e-3);
     assert_eq!(notice.key, "lr");
     assert_eq!(notice.kind, NoticeKind::NotANumber);
-    assert_eq!(notice.message_en(), "lr=abc is not a number; using 0.001");
+    assert_eq!(message_en(&notice), "lr=abc is not a number; using 0.001");
     assert_eq!(
-        notice.message_ja(),
-        "lr=abc は数値ではありません。0.001 を使います"
+        message_ja(&notice),
+        "lr=abc は数値ではありません。0.001 を使います。"
     );
     let (state, notice) = only_notice("lr=NaN");
     assert_eq!(
@@ -272,7 +281,7 @@ fn not_a_number_falls_back_to_the_default() {
     // After a preset, the default is the preset's value.
     let (state, notice) = only_notice("preset=seed-gd&lr=x");
     assert_eq!(state.optimizer[Hyper::Lr], 1e-5);
-    assert_eq!(notice.message_en(), "lr=x is not a number; using 0.00001");
+    assert_eq!(message_en(&notice), "lr=x is not a number; using 0.00001");
 }
 
 #[test]
@@ -287,12 +296,12 @@ fn out_of_range_numbers_are_clamped() {
         }
     );
     assert_eq!(
-        notice.message_en(),
+        message_en(&notice),
         "len=500 is outside the range 1 to 200; using 200"
     );
     assert_eq!(
-        notice.message_ja(),
-        "len=500 は範囲（1 〜 200）の外です。200 を使います"
+        message_ja(&notice),
+        "len=500 は範囲（1 〜 200）の外です。200 を使います。"
     );
     /// Reads one setting as a number.
     type Reading = fn(&AppState) -> f64;
@@ -344,12 +353,12 @@ fn non_integers_fall_back_to_the_default() {
     }
     let (_, notice) = only_notice("len=2.5");
     assert_eq!(
-        notice.message_en(),
+        message_en(&notice),
         "len=2.5 is not a whole number from 1 to 200; using 10"
     );
     assert_eq!(
-        notice.message_ja(),
-        "len=2.5 は 1 から 200 までの整数ではありません。10 を使います"
+        message_ja(&notice),
+        "len=2.5 は 1 から 200 までの整数ではありません。10 を使います。"
     );
 }
 
@@ -393,7 +402,7 @@ fn unknown_names_fall_back_and_list_the_choices() {
     assert_eq!(state.optimizer.kind, OptimizerKind::RmspropSeed);
     assert_eq!(notice.given, "<script>alert(1)</script>");
     assert_eq!(
-        notice.message_en(),
+        message_en(&notice),
         "opt=<script>alert(1)</script> is not one of gd, momentum, rmsprop, rmsprop-seed, \
          rprop, adam; using rmsprop-seed"
     );
@@ -454,7 +463,7 @@ fn a_malformed_view_falls_back_to_the_default() {
         let (state, notice) = only_notice(query);
         assert_eq!(state.view, View::DEFAULT, "{query}");
         assert_eq!(notice.kind, problem, "{query}");
-        assert!(notice.message_en().ends_with("using -3,3,-3,3"), "{query}");
+        assert!(message_en(&notice).ends_with("using -3,3,-3,3"), "{query}");
     }
     let (state, notice) = only_notice("view=-2000,3,-3,inf");
     assert_eq!(state.view.bounds(), [-1000.0, 3.0, -3.0, 1000.0]);
@@ -477,11 +486,11 @@ fn empty_values_fall_back_with_a_notice() {
         assert_eq!(notices[0].kind, NoticeKind::Empty, "{key}");
     }
     let (_, notice) = only_notice("lr=");
-    assert_eq!(notice.message_en(), "lr is empty; using 0.001");
-    assert_eq!(notice.message_ja(), "lr が空です。0.001 を使います");
+    assert_eq!(message_en(&notice), "lr is empty; using 0.001");
+    assert_eq!(message_ja(&notice), "lr が空です。0.001 を使います。");
     let (_, notice) = only_notice("lang=");
-    assert_eq!(notice.message_en(), "lang is empty; ignoring it");
-    assert_eq!(notice.message_ja(), "lang が空です。無視します");
+    assert_eq!(message_en(&notice), "lang is empty; ignoring it");
+    assert_eq!(message_ja(&notice), "lang が空です。無視します。");
     // A key without '=' is an empty value too.
     let (state, notice) = only_notice("embed");
     assert!(!state.embed);
@@ -497,7 +506,7 @@ fn junk_escapes_are_shown_as_plain_text_without_control_characters() {
     assert_eq!(notice.given, "");
     let (_, notice) = only_notice("lr=a%0Ab%1Bc%7F%E2%80%AEd%FF");
     assert_eq!(notice.given, "abcd\u{FFFD}");
-    assert!(!notice.message_en().chars().any(char::is_control));
+    assert!(!message_en(&notice).chars().any(char::is_control));
 }
 
 #[test]
@@ -553,16 +562,8 @@ fn initial_weights_come_as_a_pair() {
     let (state, notice) = only_notice("wx=1");
     assert_eq!(state.init, None);
     assert_eq!(notice.kind, NoticeKind::Malformed(Problem::InitIncomplete));
-    assert!(
-        notice
-            .message_en()
-            .ends_with("using the init drawn with the data")
-    );
-    assert!(
-        notice
-            .message_ja()
-            .ends_with("データと一緒に引いた初期値を使います")
-    );
+    assert!(message_en(&notice).ends_with("using the init drawn with the data"));
+    assert!(message_ja(&notice).ends_with("データと同じシードで生成した初期値を使います。"));
     let (state, notice) = only_notice("wrec=seed&preset=exploding");
     assert_eq!(state.init, PresetId::Exploding.state().init);
     assert_eq!((notice.key, notice.used.as_str()), ("wrec", "2"));
@@ -577,7 +578,7 @@ fn initial_weights_come_as_a_pair() {
         })
     );
     assert_eq!(
-        notice.message_en(),
+        message_en(&notice),
         "wx=50 is outside the range -10 to 10; using 10"
     );
     let (state, notice) = only_notice("wx=abc&wrec=2");
@@ -623,7 +624,7 @@ fn every_notice_kind_reads_in_both_languages() {
     ];
     for query in queries {
         for notice in parse(query).notices {
-            let (en, ja) = (notice.message_en(), notice.message_ja());
+            let (en, ja) = (message_en(&notice), message_ja(&notice));
             assert!(en.starts_with(notice.key), "{en}");
             assert!(ja.starts_with(notice.key), "{ja}");
             assert_ne!(en, ja);
@@ -850,7 +851,7 @@ proptest! {
             prop_assert!(PARAMS.iter().any(|p| p.key == notice.key));
             prop_assert!(notice.given.chars().count() <= SHOWN_CHARS + 1);
             prop_assert!(!notice.given.chars().any(char::is_control));
-            prop_assert!(!notice.message_en().is_empty() && !notice.message_ja().is_empty());
+            prop_assert!(!message_en(notice).is_empty() && !message_ja(notice).is_empty());
         }
         // What the page then writes into the address bar reads back unchanged.
         let again = parse(&to_query(&state));
@@ -914,7 +915,9 @@ fn presets_are_numbered_named_and_set_everything() {
         assert!(state.stop_at.is_some(), "{preset:?}");
         assert_eq!(to_query(&state), format!("preset={}", preset.name()));
         for lang in Lang::all() {
-            assert!(!preset.title(lang).is_empty() && !preset.caption(lang).is_empty());
+            let text = Text::get(lang);
+            assert!(!(text.preset_title)(preset).is_empty());
+            assert!(!(text.preset_caption)(preset).is_empty());
         }
     }
     let names: Vec<&str> = PresetId::names().into_iter().collect();

@@ -57,30 +57,6 @@ impl Control {
     pub fn from_name(name: &str) -> Option<Control> {
         Control::all().find(|c| c.name() == name)
     }
-
-    /// What the name hides, for the README and the "share for class" panel.
-    pub fn describe(self) -> &'static str {
-        match self {
-            Control::Preset => "the scenario menu",
-            Control::Opt => "the optimizer menu",
-            Control::Hyper(Hyper::Lr) => "the learning rate and its slider",
-            Control::Hyper(hyper) => hyper.spec().description,
-            Control::Clip => "gradient clipping",
-            Control::Loss => "the loss reduction (sum / mean)",
-            Control::Len => "the sequence length",
-            Control::N => "the number of sequences",
-            Control::Seed => "the data seed",
-            Control::Data => "the \"new data\" button",
-            Control::Init => "the initial-weight inputs",
-            Control::Speed => "the speed (epochs per frame)",
-            Control::Epochs => "the stop-at-epoch input",
-            Control::View => "the heat-map zoom controls",
-            Control::Logy => "the log/linear loss-axis switch",
-            Control::Lang => "the language switch",
-            Control::Share => "the copy-link and share-for-class tools",
-            Control::Export => "the PNG / CSV / JSON export buttons",
-        }
-    }
 }
 
 impl Serialize for Control {

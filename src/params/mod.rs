@@ -3,7 +3,7 @@
 //! - [`AppState`] holds every setting; [`PresetId`] gives the scenarios.
 //! - [`PARAMS`] is the one table of URL keys, ranges and meanings.
 //! - [`parse`] reads any query string without failing, and reports each
-//!   correction as a [`Notice`] (in English or Japanese); [`to_query`] writes
+//!   correction as a [`Notice`] (worded by the catalogue, `crate::text`); [`to_query`] writes
 //!   the shortest query that reads back to the same state.
 //!
 //! Pure Rust with no web dependency, tested natively in `tests/params.rs`.

@@ -9,7 +9,7 @@ use strum::IntoEnumIterator;
 use super::control::Control;
 use super::presets::PresetId;
 use crate::plot::View;
-use crate::rnn::error::CoreError;
+use crate::rnn::error::{CoreError, InvalidReason};
 use crate::rnn::optim::Hyper;
 use crate::rnn::{
     DataConfig, Limits, OptimizerKind, OptimizerSettings, Reduction, StopRule, TrainerConfig,
@@ -171,7 +171,7 @@ impl AppState {
         if !canonical {
             return Err(CoreError::Invalid {
                 name: "hide",
-                reason: "controls must be unique and in the documented order".into(),
+                reason: InvalidReason::HideNotCanonical,
             });
         }
         Ok(())

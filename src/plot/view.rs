@@ -6,6 +6,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::format::{exact, read_number, readable};
+use crate::rnn::error::InvalidReason;
 use crate::rnn::surface::Axis;
 use crate::rnn::{CoreError, Limits, Weights};
 
@@ -63,9 +64,13 @@ impl std::error::Error for ViewError {}
 
 impl From<ViewError> for CoreError {
     fn from(error: ViewError) -> CoreError {
+        let reason = match error {
+            ViewError::OutOfBounds => InvalidReason::ViewOutsideLimit,
+            ViewError::EmptyX | ViewError::EmptyY => InvalidReason::ViewTooNarrow,
+        };
         CoreError::Invalid {
             name: "view",
-            reason: error.to_string(),
+            reason,
         }
     }
 }

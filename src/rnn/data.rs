@@ -9,7 +9,7 @@
 use rand_mt::Mt;
 use serde::{Deserialize, Serialize};
 
-use super::error::CoreError;
+use super::error::{CoreError, InvalidReason};
 use super::limits::Limits;
 use super::model::Weights;
 
@@ -112,14 +112,14 @@ impl Dataset {
         if rows.iter().any(|r| r.len() != len) {
             return Err(CoreError::Invalid {
                 name: "rows",
-                reason: "all sequences must have the same length".into(),
+                reason: InvalidReason::RaggedRows,
             });
         }
         let x: Vec<f64> = rows.concat();
         if x.iter().any(|v| !v.is_finite()) {
             return Err(CoreError::Invalid {
                 name: "rows",
-                reason: "values must be finite".into(),
+                reason: InvalidReason::NotFinite,
             });
         }
         Ok(Dataset::new(config, x))

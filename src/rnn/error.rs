@@ -1,12 +1,12 @@
 //! Errors the core returns instead of panicking: a panic would kill the wasm app.
-
-use thiserror::Error;
+//!
+//! The errors are data; their wording, in English (`Display`, for the CLI)
+//! and in every page language, is in the catalogue (`crate::text`).
 
 /// A setting the core cannot use, named so the caller can say which one.
-#[derive(Debug, Clone, PartialEq, Error)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum CoreError {
     /// A number outside its allowed range, e.g. a sequence length of 0.
-    #[error("{name} must be between {min} and {max}, got {value}")]
     OutOfRange {
         name: &'static str,
         value: f64,
@@ -14,8 +14,35 @@ pub enum CoreError {
         max: f64,
     },
     /// A value that is not usable for another reason (NaN, an empty range, …).
-    #[error("{name}: {reason}")]
-    Invalid { name: &'static str, reason: String },
+    Invalid {
+        name: &'static str,
+        reason: InvalidReason,
+    },
+}
+
+impl std::error::Error for CoreError {}
+
+/// Why a value is not usable, other than its range.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, strum::EnumIter)]
+pub enum InvalidReason {
+    /// NaN or infinite: initial weights, data values, axis bounds.
+    NotFinite,
+    /// A negative (or NaN) loss tolerance.
+    Negative,
+    /// Data rows of different lengths.
+    RaggedRows,
+    /// An axis of one point whose bounds differ.
+    OnePointNeedsEqualBounds,
+    /// An axis with `min >= max`.
+    EmptyRange,
+    /// A heat-map bound beyond ±`VIEW_LIMIT`.
+    ViewOutsideLimit,
+    /// A heat-map axis narrower than `VIEW_MIN_SPAN`.
+    ViewTooNarrow,
+    /// `hide=` controls repeated or out of the documented order.
+    HideNotCanonical,
+    /// Loss-surface polynomials computed for another data set.
+    OtherDataSet,
 }
 
 impl CoreError {

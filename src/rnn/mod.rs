@@ -19,7 +19,7 @@ pub mod surface;
 pub mod trainer;
 
 pub use data::{DataConfig, Dataset};
-pub use error::CoreError;
+pub use error::{CoreError, InvalidReason};
 pub use hyper::{Hyper, HyperSpec};
 pub use limits::Limits;
 pub use model::{Gradient, Reduction, Weights};

@@ -9,17 +9,19 @@
 //! whatever the number of sequences.
 //!
 //! Each row is written around its minimum, `A·(w_x − w*)² + L_min` with
-//! `w* = B/A` and `L_min = C − B²/A ≥ 0`. For |w| > 1 the polynomials are
-//! evaluated in 1/w with the power of |w| kept apart, so nothing overflows
-//! part-way: a cell is infinite only when its loss really exceeds f64.
-//! Near the optimum `C − B²/A` cancels: its absolute error is about
-//! 1e-16·C·n, far below what a colour or a readout shows. [`compute_naive`]
-//! runs the model per cell and is the test oracle.
+//! `w* = B/A` and `L_min = (C·A − B²)/A ≥ 0`; the numerator is a polynomial of
+//! its own whose whole-number coefficients are exact for 0/1 data. For |w| > 1
+//! the polynomials are evaluated in 1/w with the power of |w| kept apart, so
+//! nothing overflows part-way: a cell is infinite only when its loss really
+//! exceeds f64. Near the optimum the numerator still cancels as it is
+//! evaluated: the absolute error stays below about 1e-15·C·n, far below what
+//! a colour or a readout shows. [`compute_naive`] runs the model per cell and
+//! is the test oracle.
 
 use serde::{Deserialize, Serialize};
 
 use super::data::Dataset;
-use super::error::CoreError;
+use super::error::{CoreError, InvalidReason};
 use super::limits::Limits;
 use super::model::{Bptt, Reduction, Weights};
 
@@ -43,21 +45,16 @@ impl Axis {
 
     /// Finite bounds, `min < max`, and 2..=4096 points (1 point needs `min == max`).
     pub fn validate(&self, name: &'static str) -> Result<(), CoreError> {
-        let invalid = |reason: &str| {
-            Err(CoreError::Invalid {
-                name,
-                reason: reason.into(),
-            })
-        };
+        let invalid = |reason| Err(CoreError::Invalid { name, reason });
         if !self.min.is_finite() || !self.max.is_finite() {
-            return invalid("the bounds must be finite numbers");
+            return invalid(InvalidReason::NotFinite);
         }
         POINTS_RANGE.check(name, self.n)?;
         if self.n == 1 && self.min != self.max {
-            return invalid("one point needs min = max");
+            return invalid(InvalidReason::OnePointNeedsEqualBounds);
         }
         if self.n > 1 && self.min >= self.max {
-            return invalid("min must be less than max");
+            return invalid(InvalidReason::EmptyRange);
         }
         Ok(())
     }
@@ -159,6 +156,12 @@ pub struct LossPolynomials {
     a: Vec<f64>,
     b: Vec<f64>,
     c: f64,
+    /// `C·A(w) − B(w)²`, so that `L_min = numerator / A`. For 0/1 data every
+    /// coefficient is a whole number below 2^53, so the cancellation between the
+    /// two terms happens exactly here, not cell by cell.
+    numerator: Vec<f64>,
+    /// The numerator's coefficients without their signs: its error bound.
+    numerator_abs: Vec<f64>,
 }
 
 impl LossPolynomials {
@@ -173,6 +176,8 @@ impl LossPolynomials {
             a: vec![0.0; 2 * len - 1],
             b: vec![0.0; len],
             c: 0.0,
+            numerator: vec![0.0; 2 * len - 1],
+            numerator_abs: vec![0.0; 2 * len - 1],
         }
     }
 
@@ -211,6 +216,15 @@ impl LossPolynomials {
         }
         let added = end - self.added;
         self.added = end;
+        if self.is_complete() {
+            for (m, value) in self.numerator.iter_mut().enumerate() {
+                let square: f64 = (m.saturating_sub(n - 1)..=m.min(n - 1))
+                    .map(|j| self.b[j] * self.b[m - j])
+                    .sum();
+                *value = self.c * self.a[m] - square;
+            }
+            self.numerator_abs = self.numerator.iter().map(|v| v.abs()).collect();
+        }
         added
     }
 
@@ -267,6 +281,70 @@ fn derivative(coefficients: &[f64]) -> Vec<f64> {
         .collect()
 }
 
+/// Where the polynomials' error bound exceeds this relative accuracy, a row
+/// is computed from the sequences themselves.
+const ROW_ACCURACY: f64 = 1e-11;
+
+/// One row's quadratic in reduced units: `(a, w*·e, L_min)`. From the
+/// polynomials in O(n), unless their evaluation is ill-conditioned here (near
+/// a root of A or B, or near the optimum, where `C·A − B²` cancels); then
+/// from every sequence's `P_i(w)` in O(N·n), still in reduced form.
+fn row_quadratic(
+    polys: &LossPolynomials,
+    data: &Dataset,
+    w: f64,
+    p: &mut [f64],
+) -> (f64, f64, f64) {
+    let (a, b) = (evaluate(&polys.a, w), evaluate(&polys.b, w));
+    let numerator = evaluate(&polys.numerator, w);
+    if a > 0.0 {
+        let loss_min = (numerator / a).max(0.0);
+        // A's coefficients are ≥ 0 for 0/1 data, so |A|(|w|) = A(|w|); B's too.
+        let (a_abs, b_abs) = (evaluate(&polys.a, w.abs()), evaluate(&polys.b, w.abs()));
+        let n_abs = evaluate(&polys.numerator_abs, w.abs());
+        let digits = f64::EPSILON * polys.a.len() as f64;
+        let well_conditioned = digits * a_abs <= ROW_ACCURACY * a
+            && digits * b_abs <= ROW_ACCURACY * b.abs().max(f64::MIN_POSITIVE)
+            && digits * n_abs <= ROW_ACCURACY * (loss_min * a);
+        if well_conditioned || (b_abs == 0.0 && n_abs == 0.0) {
+            return (a, b / a, loss_min);
+        }
+    }
+    // P_i(w) reduced like the polynomials: Horner in w, or in 1/w beyond |w| = 1.
+    let len = data.len();
+    p.fill(0.0);
+    if w.abs() <= 1.0 {
+        for k in 0..len {
+            for (value, x) in p.iter_mut().zip(data.step(k)) {
+                *value = *value * w + x;
+            }
+        }
+    } else {
+        let u = 1.0 / w;
+        for k in (0..len).rev() {
+            for (value, x) in p.iter_mut().zip(data.step(k)) {
+                *value = *value * u + x;
+            }
+        }
+        if w < 0.0 && (len - 1) % 2 == 1 {
+            p.iter_mut().for_each(|value| *value = -*value);
+        }
+    }
+    let a: f64 = p.iter().map(|v| v * v).sum();
+    let b: f64 = p.iter().zip(&data.targets).map(|(v, t)| v * t).sum();
+    if a > 0.0 {
+        let w_star = b / a;
+        let loss_min = p
+            .iter()
+            .zip(&data.targets)
+            .map(|(v, t)| (t - w_star * v) * (t - w_star * v))
+            .sum();
+        (a, w_star, loss_min)
+    } else {
+        (0.0, 0.0, polys.c)
+    }
+}
+
 /// The fast evaluator (see the module docs).
 pub fn compute(
     data: &Dataset,
@@ -300,7 +378,7 @@ pub fn compute_from(
     if !polys.fits(data) {
         return Err(CoreError::Invalid {
             name: "surface",
-            reason: "the loss polynomials belong to another data set".into(),
+            reason: InvalidReason::OtherDataSet,
         });
     }
     let scale = reduction.scale(data.samples());
@@ -308,15 +386,12 @@ pub fn compute_from(
     let (a_prime, b_prime) = (derivative(&polys.a), derivative(&polys.b));
     let mut surface = Surface::empty(&w_x, &w_rec, with_grad);
     let cols = w_x.values();
+    let mut reduced = vec![0.0; data.samples()];
     for w in w_rec.values() {
         // A = a·e², B = b·e with e = |w|^(n-1) (1 where |w| ≤ 1).
-        let (a, b) = (evaluate(&polys.a, w), evaluate(&polys.b, w));
         let e = power(w, n - 1);
-        let (w_star, loss_min) = if a > 0.0 {
-            (b / a / e, (polys.c - b * b / a).max(0.0))
-        } else {
-            (0.0, polys.c)
-        };
+        let (a, w_star_reduced, loss_min) = row_quadratic(polys, data, w, &mut reduced);
+        let w_star = w_star_reduced / e;
         // A' = a'·e·e₂ and B' = b'·e₂ with e₂ = |w|^(n-2).
         let (da, db, e2) = if with_grad {
             (

@@ -9,7 +9,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::data::{DataConfig, Dataset};
-use super::error::CoreError;
+use super::error::{CoreError, InvalidReason};
 use super::history::{DEFAULT_CAP, History};
 use super::model::{self, Bptt, Gradient, Reduction, Weights};
 use super::optim::{Optimizer, OptimizerSettings};
@@ -57,8 +57,8 @@ impl TrainerConfig {
     }
 }
 
-/// Why training stopped on its own.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+/// Why training stopped on its own (worded by the catalogue, `crate::text`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, strum::EnumIter)]
 #[serde(rename_all = "kebab-case")]
 pub enum DivergenceReason {
     /// The loss overflowed: the outputs grew past f64.
@@ -67,16 +67,6 @@ pub enum DivergenceReason {
     GradientNotFinite,
     /// The update threw the weights past f64.
     WeightsNotFinite,
-}
-
-impl DivergenceReason {
-    pub fn describe(self) -> &'static str {
-        match self {
-            DivergenceReason::LossNotFinite => "the loss overflowed to infinity",
-            DivergenceReason::GradientNotFinite => "the gradient overflowed (exploding gradient)",
-            DivergenceReason::WeightsNotFinite => "the update threw the weights to infinity",
-        }
-    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
@@ -122,7 +112,7 @@ impl Trainer {
         if !init.is_finite() {
             return Err(CoreError::Invalid {
                 name: "init",
-                reason: "initial weights must be finite".into(),
+                reason: InvalidReason::NotFinite,
             });
         }
         if config
@@ -132,7 +122,7 @@ impl Trainer {
         {
             return Err(CoreError::Invalid {
                 name: "tolerance",
-                reason: "must be a number ≥ 0".into(),
+                reason: InvalidReason::Negative,
             });
         }
         Ok(Trainer {
@@ -253,7 +243,7 @@ impl Trainer {
         if !init.is_finite() {
             return Err(CoreError::Invalid {
                 name: "init",
-                reason: "initial weights must be finite".into(),
+                reason: InvalidReason::NotFinite,
             });
         }
         self.init = init;

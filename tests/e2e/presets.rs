@@ -9,6 +9,7 @@ use rnn_playground::params::{Lang, PresetId};
 
 use crate::page::{AppPage, assert_clean_console};
 use rnn_playground::rnn::Named;
+use rnn_playground::text::Text;
 
 fn normalized(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
@@ -33,7 +34,7 @@ async fn presets_set_the_run_caption_what_to_watch_and_start_from_links_and_keys
             let _ = page
                 .wait_until(Duration::from_secs(3), || async {
                     normalized(&page.text("#preset-caption").await)
-                        == normalized(preset.caption(Lang::En))
+                        == normalized((Text::get(Lang::En).preset_caption)(preset))
                 })
                 .await;
             chosen.push((
@@ -106,7 +107,7 @@ async fn presets_set_the_run_caption_what_to_watch_and_start_from_links_and_keys
         );
         assert_eq!(
             caption,
-            normalized(preset.caption(Lang::En)),
+            normalized((Text::get(Lang::En).preset_caption)(*preset)),
             "{}",
             preset.name()
         );

@@ -2,7 +2,9 @@
 
 use std::io::{self, Write};
 
+use rnn_playground::params::Lang;
 use rnn_playground::rnn::{Named, Record, Status, Trainer, Weights};
+use rnn_playground::text::Text;
 use serde::Serialize;
 use serde::ser::{SerializeMap, Serializer};
 
@@ -23,7 +25,8 @@ pub fn table(trainer: &mut Trainer, args: &TrainArgs, out: &mut impl Write) -> i
     })?;
     match trainer.status() {
         Status::Diverged { epoch, reason } => {
-            writeln!(out, "Diverged at epoch {epoch}: {}", reason.describe())?
+            let reason = (Text::get(Lang::En).divergence_reason)(reason);
+            writeln!(out, "Diverged at epoch {epoch}: {reason}")?
         }
         Status::Converged { epoch } => writeln!(
             out,
@@ -51,7 +54,11 @@ pub fn json(trainer: &mut Trainer, args: &TrainArgs, out: &mut impl Write) -> io
     let data = trainer.data();
     let (final_loss, _) = trainer.evaluate();
     let (status, diverged_at, reason) = match trainer.status() {
-        Status::Diverged { epoch, reason } => ("diverged", Some(epoch), Some(reason.describe())),
+        Status::Diverged { epoch, reason } => (
+            "diverged",
+            Some(epoch),
+            Some((Text::get(Lang::En).divergence_reason)(reason)),
+        ),
         _ => ("ok", None, None),
     };
     let report = Report {

@@ -60,10 +60,12 @@ pub fn App() -> impl IntoView {
     let text: Signal<&'static Text> = Signal::derive(move || Text::get(lang.get()));
     provide_context(text);
     Effect::new(move |_| {
-        let tag = text.get().lang;
-        if let Some(root) = document().document_element() {
+        let text = text.get();
+        let document = document();
+        document.set_title(text.title);
+        if let Some(root) = document.document_element() {
             // Only the language tag; failure leaves the page's default.
-            let _ = root.set_attribute("lang", tag);
+            let _ = root.set_attribute("lang", text.lang);
         }
     });
 

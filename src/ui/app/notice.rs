@@ -5,9 +5,7 @@
 
 use leptos::prelude::*;
 
-use crate::rnn::Named;
-
-use crate::params::{Lang, Notice};
+use crate::params::Notice;
 
 use crate::ui::text::use_text;
 
@@ -32,17 +30,12 @@ pub fn use_notices() -> RwSignal<Vec<Notice>> {
 pub fn UrlNotice() -> impl IntoView {
     let text = use_text();
     let notices = use_notices();
-    let lang = move || Lang::from_name(text.get().lang).unwrap_or(Lang::En);
     let items = move || {
-        let lang = lang();
+        let worded = text.get().notice;
         notices.with(|notices| {
             notices
                 .iter()
-                .map(|notice| match lang {
-                    Lang::En => notice.message_en(),
-                    Lang::Ja => notice.message_ja(),
-                })
-                .map(|message| view! { <li>{message}</li> })
+                .map(|notice| view! { <li>{worded(notice)}</li> })
                 .collect_view()
         })
     };

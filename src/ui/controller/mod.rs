@@ -18,7 +18,7 @@ use leptos::prelude::*;
 
 use crate::params::{AppState, Control, INIT_LIMIT, View};
 use crate::rnn::trainer::StopRule;
-use crate::rnn::{OptimizerKind, Surface, Trainer, Weights, surface};
+use crate::rnn::{CoreError, OptimizerKind, Surface, Trainer, Weights, surface};
 
 pub mod plateau;
 mod seek;
@@ -81,7 +81,7 @@ pub struct Controller {
     surface_view: RwSignal<View>,
     surface_ms: RwSignal<Option<f64>>,
     /// Why the settings cannot build a run, if they cannot.
-    problem: RwSignal<Option<String>>,
+    problem: RwSignal<Option<CoreError>>,
     loop_state: StoredValue<LoopState>,
 }
 
@@ -104,7 +104,7 @@ impl Controller {
         initial.speed = initial.speed.clamp(1, max_speed(&initial.data));
         let (trainer, problem) = match Trainer::new(initial.trainer_config()) {
             Ok(trainer) => (Some(trainer), None),
-            Err(error) => (None, Some(error.to_string())),
+            Err(error) => (None, Some(error)),
         };
         let controller = Controller {
             snapshot: RwSignal::new(Snapshot::broken()),
@@ -161,7 +161,7 @@ impl Controller {
         self.surface_ms.into()
     }
 
-    pub fn problem(self) -> Signal<Option<String>> {
+    pub fn problem(self) -> Signal<Option<CoreError>> {
         self.problem.into()
     }
 
@@ -214,7 +214,7 @@ impl Controller {
             if next.optimizer != old.optimizer {
                 let result = self.with_trainer(|trainer| trainer.set_optimizer(next.optimizer));
                 if let Some(Err(error)) = result {
-                    self.problem.set(Some(error.to_string()));
+                    self.problem.set(Some(error));
                 }
             }
             if next.stop_at != old.stop_at {
@@ -370,7 +370,7 @@ impl Controller {
             }
             Err(error) => {
                 self.trainer.set_value(None);
-                self.problem.set(Some(error.to_string()));
+                self.problem.set(Some(error));
                 self.playing.set(false);
                 self.cancel_frame();
             }
@@ -558,7 +558,7 @@ impl Controller {
                 self.surface_view.set(settings.view);
                 self.surface_ms.set(Some(elapsed));
             }
-            Some(Err(error)) => self.problem.set(Some(error.to_string())),
+            Some(Err(error)) => self.problem.set(Some(error)),
             None => self.surface.set(None),
         }
     }

@@ -1,7 +1,7 @@
 //! What the read-outs show after each frame: one value, published at once.
 
 use crate::rnn::trainer::{DivergenceReason, Status};
-use crate::rnn::{Gradient, Trainer, Weights};
+use crate::rnn::{CoreError, Gradient, Trainer, Weights};
 
 use crate::ui::text::Text;
 
@@ -68,7 +68,7 @@ impl RunState {
     }
 
     /// The sentence `#status` shows.
-    pub fn describe(self, text: &Text, problem: Option<&str>) -> String {
+    pub fn describe(self, text: &Text, problem: Option<&CoreError>) -> String {
         match self {
             RunState::Ready => text.status_ready.into(),
             RunState::Running => text.status_running.into(),
@@ -76,7 +76,10 @@ impl RunState {
             RunState::Stopped { epoch } => (text.status_stopped)(epoch),
             RunState::Plateaued { epoch } => (text.status_converged)(epoch),
             RunState::Diverged { epoch, reason } => (text.status_diverged)(epoch, reason),
-            RunState::Broken => (text.status_error)(problem.unwrap_or(text.missing)),
+            RunState::Broken => {
+                let why = problem.map_or_else(|| text.missing.into(), text.core_error);
+                (text.status_error)(&why)
+            }
         }
     }
 

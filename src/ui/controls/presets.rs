@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use crate::rnn::Named;
 
-use crate::params::{Control, Lang, PresetId};
+use crate::params::{Control, PresetId};
 
 use crate::ui::controller::{Controller, use_controller};
 use crate::ui::text::use_text;
@@ -33,20 +33,19 @@ pub fn PresetPicker() -> impl IntoView {
     let settings = ctrl.settings();
     let current = Memo::new(move |_| settings.with(|s| s.preset));
     let hidden = ctrl.hidden(Control::Preset);
-    let lang = move || Lang::from_name(text.get().lang).unwrap_or(Lang::En);
 
     let options = PresetId::all()
         .into_iter()
         .map(|preset| {
             view! {
                 <option value=preset.name() prop:selected=move || current.get() == Some(preset)>
-                    {move || format!("{}. {}", preset.number(), preset.title(lang()))}
+                    {move || format!("{}. {}", preset.number(), (text.get().preset_title)(preset))}
                 </option>
             }
         })
         .collect_view();
     let caption = move || match current.get() {
-        Some(preset) => preset.caption(lang()),
+        Some(preset) => (text.get().preset_caption)(preset),
         None => text.get().preset_none_caption,
     };
 

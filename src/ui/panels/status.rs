@@ -16,7 +16,7 @@ pub fn StatusLine() -> impl IntoView {
     // `#status` is not a live region (aria-live="off"; an <output> would be one):
     // `#announcer` speaks the changes that matter, so nothing is said twice.
     let run = Memo::new(move |_| snapshot.with(|s| s.run));
-    let sentence = Memo::new(move |_| run.get().describe(text.get(), problem.get().as_deref()));
+    let sentence = Memo::new(move |_| run.get().describe(text.get(), problem.get().as_ref()));
     let diverged = Memo::new(move |_| run.get().is_diverged());
 
     view! {

@@ -1,6 +1,9 @@
 //! The English catalogue.
 
-use crate::params::Control;
+use crate::format::{exact, readable};
+use crate::params::{Control, Notice, NoticeKind, PresetId, Problem};
+use crate::plot::view::{VIEW_LIMIT, VIEW_MIN_SPAN};
+use crate::rnn::error::{CoreError, InvalidReason};
 use crate::rnn::optim::Hyper;
 use crate::rnn::trainer::DivergenceReason;
 use crate::rnn::{OptimizerKind, Reduction};
@@ -75,6 +78,7 @@ pub const EN: Text = Text {
     status_converged: en_status_converged,
     status_diverged: en_status_diverged,
     status_error: en_status_error,
+    core_error: en_core_error,
     divergence_note: "Training blew up. Try a smaller learning rate, clip the gradient \
                       norm, or switch to Rprop, which only uses the gradient's sign.",
     try_smaller_lr: "Learning rate ÷ 10",
@@ -100,9 +104,12 @@ pub const EN: Text = Text {
 
     url_notice_title: "Some settings in the link were corrected:",
     url_notice_close: "Dismiss",
+    notice: en_notice,
     preset_label: "Scenario",
     preset_none: "Custom",
     preset_none_caption: "Your own settings.",
+    preset_title: en_preset_title,
+    preset_caption: en_preset_caption,
     present_toggle: "Presentation mode",
     seek_progress: en_seek_progress,
 
@@ -112,7 +119,7 @@ pub const EN: Text = Text {
     share_url_label: "Link to this moment",
     share_panel_title: "Share for class",
     share_hide_legend: "Hide these controls",
-    control_label: Control::describe,
+    control_label: en_control_label,
     share_embed: "Embed: no header, footer or explanations (for slides)",
     share_present: "Presentation mode: large type for a projector",
     share_at: "Open at the current epoch",
@@ -358,4 +365,160 @@ fn en_loss_summary_one(epoch: u64, loss: &str) -> String {
 
 fn en_seek_progress(done: u64, target: u64) -> String {
     format!("training to epoch {target}: {done} done")
+}
+
+fn en_core_error(error: &CoreError) -> String {
+    match error {
+        CoreError::OutOfRange {
+            name,
+            value,
+            min,
+            max,
+        } => format!(
+            "{name} must be between {} and {}, got {}",
+            readable(*min),
+            readable(*max),
+            readable(*value)
+        ),
+        CoreError::Invalid { name, reason } => format!("{name}: {}", invalid_reason(*reason)),
+    }
+}
+
+/// Also the `Display` of [`InvalidReason`], which the CLI prints after a flag.
+pub(super) fn invalid_reason(reason: InvalidReason) -> String {
+    match reason {
+        InvalidReason::NotFinite => "the values must be finite numbers".into(),
+        InvalidReason::Negative => "must be a number ≥ 0".into(),
+        InvalidReason::RaggedRows => "all sequences must have the same length".into(),
+        InvalidReason::OnePointNeedsEqualBounds => "one point needs min = max".into(),
+        InvalidReason::EmptyRange => "min must be less than max".into(),
+        InvalidReason::ViewOutsideLimit => format!(
+            "bounds must be numbers between -{0} and {0}",
+            readable(VIEW_LIMIT)
+        ),
+        InvalidReason::ViewTooNarrow => format!(
+            "each axis needs min < max (by at least {})",
+            exact(VIEW_MIN_SPAN)
+        ),
+        InvalidReason::HideNotCanonical => {
+            "controls must be unique and in the documented order".into()
+        }
+        InvalidReason::OtherDataSet => "the loss polynomials belong to another data set".into(),
+    }
+}
+
+fn en_notice(notice: &Notice) -> String {
+    let (key, given) = (notice.key, &notice.given);
+    let used = if notice.is_drawn_init() {
+        "using the init drawn with the data".into()
+    } else if notice.used.is_empty() {
+        // Only optional settings (lang, preset, hide) are empty by default.
+        "ignoring it".into()
+    } else {
+        format!("using {}", notice.used)
+    };
+    match &notice.kind {
+        NoticeKind::Empty => format!("{key} is empty; {used}"),
+        NoticeKind::NotANumber => format!("{key}={given} is not a number; {used}"),
+        NoticeKind::NotAnInteger { min, max } => format!(
+            "{key}={given} is not a whole number from {} to {}; {used}",
+            readable(*min),
+            readable(*max)
+        ),
+        NoticeKind::OutOfRange { min, max } => format!(
+            "{key}={given} is outside the range {} to {}; {used}",
+            readable(*min),
+            readable(*max)
+        ),
+        NoticeKind::UnknownChoice { allowed } => {
+            format!("{key}={given} is not one of {}; {used}", allowed.join(", "))
+        }
+        NoticeKind::Repeated { count } => {
+            format!("{key} was given {count} times; using the first")
+        }
+        NoticeKind::Malformed(Problem::ViewNotFourNumbers) => {
+            format!("{key}={given} is not four numbers xmin,xmax,ymin,ymax; {used}")
+        }
+        NoticeKind::Malformed(Problem::ViewEmptyRange) => {
+            format!("{key}={given} needs min < max on both axes; {used}")
+        }
+        NoticeKind::Malformed(Problem::InitIncomplete) => format!(
+            "{key}={given}: wx and wrec must be given together, as numbers or both \"seed\"; \
+             {used}"
+        ),
+    }
+}
+
+fn en_preset_title(preset: PresetId) -> &'static str {
+    match preset {
+        PresetId::SeedGd => "Seed: gradient descent",
+        PresetId::SeedRmsprop => "Seed: RMSProp",
+        PresetId::RoelantsRprop => "Roelants: Rprop from (-1.5, 2)",
+        PresetId::Exploding => "Exploding gradients",
+        PresetId::Vanishing => "Vanishing gradients",
+        PresetId::Clipping => "Clipping rescues gradient descent",
+        PresetId::AdamValley => "Adam vs the valley",
+    }
+}
+
+fn en_preset_caption(preset: PresetId) -> &'static str {
+    match preset {
+        PresetId::SeedGd => {
+            "Gradient descent at the seed's lr 1e-5: while w_rec is small the loss barely \
+             moves (still above 360 at epoch 500), then it falls off a cliff near epoch 550 \
+             (below 0.3 by epoch 600)."
+        }
+        PresetId::SeedRmsprop => {
+            "The seed's RMSProp variant at lr 1e-3: a fast, chaotic descent, then from \
+             about epoch 400 a plateau at loss ≈ 0.0068, with the path at (1, 1)."
+        }
+        PresetId::RoelantsRprop => {
+            "Rprop uses only the sign of the gradient, so the huge gradients near \
+             (-1.5, 2) cannot throw it: 500 epochs end at (1.0014, 0.9997), as in \
+             Roelants' tutorial."
+        }
+        PresetId::Exploding => {
+            "The seed's lr 1e-5, but from (1, 2), where |w_rec| > 1 makes the gradient \
+             4.5e7: the first step throws the weights to (-106, -433) and the loss \
+             overflows at epoch 3."
+        }
+        PresetId::Vanishing => {
+            "From (2, 0.5) the error signal that BPTT carries back to the first input is \
+             0.5⁹ ≈ 1/500 of the one at the last: gradient descent fits the last inputs fast, \
+             then creeps along the valley (loss 13.4 at epoch 100, still 4.3 at epoch 3000)."
+        }
+        PresetId::Clipping => {
+            "Same start and lr as \"Exploding gradients\", with the gradient clipped to \
+             norm 1000: no step is longer than 0.01, so the path walks down the wall into \
+             the valley (loss below 1 by epoch 277, below 0.1 by epoch 3000)."
+        }
+        PresetId::AdamValley => {
+            "Same start as \"Vanishing gradients\": Adam scales each weight's step by its \
+             own gradient history, swings out to w_x ≈ 2.27, follows the curved valley \
+             and reaches (1, 1) (loss below 0.01 by epoch 535)."
+        }
+    }
+}
+
+fn en_control_label(control: Control) -> &'static str {
+    match control {
+        Control::Preset => "the scenario menu",
+        Control::Opt => "the optimizer menu",
+        Control::Hyper(Hyper::Lr) => "the learning rate and its slider",
+        Control::Hyper(hyper) => hyper.spec().description,
+        Control::Clip => "gradient clipping",
+        Control::Loss => "the loss reduction (sum / mean)",
+        Control::Len => "the sequence length",
+        Control::N => "the number of sequences",
+        Control::Seed => "the data seed",
+        Control::Data => "the \"new data\" button",
+        Control::Init => "the initial-weight inputs",
+        Control::Speed => "the speed (epochs per frame)",
+        Control::Epochs => "the stop-at-epoch input",
+        Control::View => "the heat-map zoom controls",
+        Control::Logy => "the log/linear loss-axis switch",
+        Control::Lang => "the language switch",
+        Control::Share => "the copy-link and share-for-class tools",
+        Control::Export => "the PNG / CSV / JSON export buttons",
+    }
 }

@@ -1,7 +1,12 @@
 //! The Japanese catalogue, written as a teacher would word the page, not
 //! glossed from the English. Symbols (w_x, w_rec, lr, ρ, β1) stay as they are.
 
-use crate::params::Control;
+use strum::IntoEnumIterator;
+
+use crate::format::{exact, readable};
+use crate::params::{Control, Notice, NoticeKind, PresetId, Problem};
+use crate::plot::view::{VIEW_LIMIT, VIEW_MIN_SPAN};
+use crate::rnn::error::{CoreError, InvalidReason};
 use crate::rnn::optim::Hyper;
 use crate::rnn::trainer::DivergenceReason;
 use crate::rnn::{OptimizerKind, Reduction};
@@ -14,14 +19,14 @@ pub const JA: Text = Text {
     title: "RNN プレイグラウンド",
     tagline: "重み 2 つの RNN で 1 の個数を数える",
     model_intro: "入力は 0 と 1 の系列で、正解はその中の 1 の個数です。\
-                  状態はひとつの数だけで、各ステップでこう更新されます：",
+                  状態はひとつの数だけで、各時刻 k でこう更新されます：",
     model_formula: "sₖ = xₖ · w_x + sₖ₋₁ · w_rec",
     model_outro: "最後の状態がそのまま出力なので、w_x = w_rec = 1 ならぴったり数えられます。\
                   学習させて、最適化手法が損失曲面をたどる様子を見てみましょう。",
     footer_credit: "このネットワークを Theano で学習させた 2016 年のブログ記事と、\
                     同じ線形 RNN を扱った Peter Roelants の numpy チュートリアル\
                     （Rprop による学習と [-3, 3]² の損失曲面）をもとにしています。",
-    footer_lesson: "|w_rec| > 1 では勾配爆発、|w_rec| < 1 では勾配消失が起こります。\
+    footer_lesson: "|w_rec| > 1 では勾配爆発、|w_rec| < 1 では勾配消失が起こりやすくなります。\
                     マップ上の破線がその境目です。",
 
     optimizer_legend: "最適化手法",
@@ -39,21 +44,21 @@ pub const JA: Text = Text {
     clip_placeholder: "なし",
     clip_hint: "空欄ならクリップしません。",
 
-    reduction_label: "損失",
+    reduction_label: "損失関数",
     reduction_name: ja_reduction_name,
     seq_len_label: "系列長",
-    samples_label: "サンプル数",
+    samples_label: "系列数",
     seed_label: "データのシード",
     new_data: "新しいデータ",
 
     init_wx_label: "w_x の初期値",
     init_wrec_label: "w_rec の初期値",
-    init_seed: "シードの初期値に戻す",
+    init_seed: "乱数の初期重みに戻す",
     init_hint: "ヒートマップをクリックすると、その点から始めます。",
 
     play: "再生",
     pause: "一時停止",
-    step: "1ステップ",
+    step: "1 エポック進める",
     reset: "リセット",
     speed_label: "1 フレームあたりのエポック数",
     speed_hint: ja_speed_hint,
@@ -67,7 +72,7 @@ pub const JA: Text = Text {
     w_rec: "w_rec",
     grad_wx: "∂L/∂w_x",
     grad_wrec: "∂L/∂w_rec",
-    status: "状態：",
+    status: "ステータス：",
     status_ready: "準備完了",
     status_running: "学習中",
     status_paused: "一時停止中",
@@ -75,15 +80,16 @@ pub const JA: Text = Text {
     status_converged: ja_status_converged,
     status_diverged: ja_status_diverged,
     status_error: ja_status_error,
-    divergence_note: "学習が発散しました。学習率を下げる、勾配ノルムをクリップする、\
-                      または勾配の符号だけを使う Rprop に切り替えてみましょう。",
+    core_error: ja_core_error,
+    divergence_note: "学習が発散しました。学習率を下げるか、勾配ノルムをクリップするか、\
+                      勾配の符号だけを使う Rprop に切り替えてみましょう。",
     try_smaller_lr: "学習率 ÷ 10",
     try_clip: "1 でクリップ",
     try_rprop: "Rprop にする",
     optimizer_state_title: "最適化手法の内部状態",
     optimizer_state_none: "勾配降下法は内部状態を持ちません。",
     optimizer_state_name: ja_optimizer_state_name,
-    optimizer_state_quantity: "量",
+    optimizer_state_quantity: "内部変数",
     overflow: "オーバーフロー",
     missing: "—",
 
@@ -98,20 +104,23 @@ pub const JA: Text = Text {
     msg_not_positive: ja_not_positive,
     msg_used_off: "なし",
 
-    url_notice_title: "リンクの設定の一部を修正しました：",
+    url_notice_title: "次の設定を修正しました：",
     url_notice_close: "閉じる",
+    notice: ja_notice,
     preset_label: "シナリオ",
     preset_none: "カスタム",
     preset_none_caption: "自分で決めた設定です。",
+    preset_title: ja_preset_title,
+    preset_caption: ja_preset_caption,
     present_toggle: "プレゼンテーションモード",
     seek_progress: ja_seek_progress,
 
     copy_link: "リンクをコピー",
-    copy_link_done: "コピーしました。このリンクを開くと、この学習のこのエポックから見られます。",
+    copy_link_done: "コピーしました。このリンクを開くと、現在のエポックから再開できます。",
     copy_link_manual: "選択したリンクをコピーしてください（Ctrl+C または ⌘C）。",
     share_url_label: "この場面へのリンク",
     share_panel_title: "授業用に共有",
-    share_hide_legend: "隠す操作",
+    share_hide_legend: "非表示にする項目",
     control_label: ja_control_label,
     share_embed: "埋め込み：見出し・フッター・説明なし（スライド用）",
     share_present: "プレゼンテーションモード：プロジェクター向けの大きな文字",
@@ -123,10 +132,10 @@ pub const JA: Text = Text {
     shortcuts_close: "閉じる",
     shortcuts: &[
         ("Space", "再生／一時停止"),
-        ("→ または S", "1 ステップ進める"),
-        ("R", "最初に戻す"),
+        ("→ または S", "1 エポック進める"),
+        ("R", "リセット（最初に戻す）"),
         ("N", "新しいデータ"),
-        ("1–7", "シナリオ 1〜7"),
+        ("1–7", "シナリオ 1 〜 7"),
         ("L", "損失の軸を対数／線形に切り替え"),
         ("P", "プレゼンテーションモード"),
         ("F", "全画面表示"),
@@ -141,9 +150,9 @@ pub const JA: Text = Text {
     export_csv: "学習の記録を保存（CSV）",
     export_csv_title: "記録した各点のエポック・損失・重み・勾配\
                        （長い学習では間引いて記録しています）",
-    export_json: "状態を保存（JSON）",
-    export_json_title: "すべての設定と現在のエポック。あとで読み込むと同じ場面を再現します",
-    import_json: "状態を読み込む（JSON）",
+    export_json: "場面を保存（JSON）",
+    export_json_title: "すべての設定と現在のエポック。あとで読み込むと同じ場面を再現します。",
+    import_json: "場面を読み込む（JSON）",
     import_not_state: ja_import_not_state,
     import_read_failed: "ファイルを読み込めませんでした。",
     import_loaded: ja_import_loaded,
@@ -155,7 +164,7 @@ pub const JA: Text = Text {
 
     surface_label: "w_x（横軸）と w_rec（縦軸）に対する損失のヒートマップと、最適化の経路。\
                     クリックまたはタップすると、その点から学習を始めます。",
-    surface_hover_prompt: "マップを指すと w_x・w_rec・損失を表示します。\
+    surface_hover_prompt: "マップにカーソルを合わせると w_x・w_rec・損失を表示します。\
                            クリックまたはタップで、その点から始めます。",
     surface_current: ja_surface_current,
     hover_loss: ja_hover_loss,
@@ -175,7 +184,7 @@ pub const JA: Text = Text {
     zoom_near_title: "最適解 (1, 1) のまわり、w_x と w_rec が 0 〜 2 の範囲を拡大",
     view_apply: "適用",
     view_not_number: ja_view_not_number,
-    view_invalid: "どちらの軸も 下限 < 上限 とし、±1000 以内にしてください。",
+    view_invalid: "どちらの軸も「下限 < 上限」とし、±1000 以内にしてください。",
 
     loss_chart_label: "エポックごとの損失",
     loss_axis_epoch: "エポック",
@@ -190,9 +199,9 @@ pub const JA: Text = Text {
 fn ja_optimizer_name(kind: OptimizerKind) -> &'static str {
     match kind {
         OptimizerKind::Gd => "勾配降下法",
-        OptimizerKind::Momentum => "モメンタム",
+        OptimizerKind::Momentum => "モーメンタム",
         OptimizerKind::Rmsprop => "RMSProp",
-        OptimizerKind::RmspropSeed => "RMSProp（元記事の変種）",
+        OptimizerKind::RmspropSeed => "RMSProp（元記事版）",
         OptimizerKind::Rprop => "Rprop",
         OptimizerKind::Adam => "Adam",
     }
@@ -201,17 +210,17 @@ fn ja_optimizer_name(kind: OptimizerKind) -> &'static str {
 fn ja_hyper_label(hyper: Hyper) -> &'static str {
     match hyper {
         Hyper::Lr => "学習率",
-        Hyper::Momentum => "モメンタム係数 μ",
+        Hyper::Momentum => "モーメンタム係数 μ",
         Hyper::Rho => "減衰率 ρ",
-        Hyper::Eps => "ε",
+        Hyper::Eps => "ε（ゼロ除算を防ぐ定数）",
         Hyper::Beta1 => "β1",
         Hyper::Beta2 => "β2",
-        Hyper::EtaPlus => "増加率 η+",
-        Hyper::EtaMinus => "減少率 η−",
+        Hyper::EtaPlus => "増加係数 η+",
+        Hyper::EtaMinus => "減少係数 η−",
         Hyper::Delta0 => "初期ステップ幅 Δ0",
         Hyper::DeltaMax => "最大ステップ幅 Δmax",
         Hyper::DeltaMin => "最小ステップ幅 Δmin",
-        Hyper::Rescale => "スケール係数",
+        Hyper::Rescale => "元記事版のスケール係数",
     }
 }
 
@@ -231,7 +240,7 @@ fn ja_status_stopped(epoch: u64) -> String {
 }
 
 fn ja_status_converged(epoch: u64) -> String {
-    format!("エポック {epoch} で収束しました（損失が変わらなくなりました）")
+    format!("エポック {epoch} で収束しました（損失がほぼ一定）")
 }
 
 fn ja_status_diverged(epoch: u64, reason: DivergenceReason) -> String {
@@ -265,27 +274,27 @@ fn ja_surface_ms(ms: &str) -> String {
 }
 
 fn ja_not_a_number(field: &str, used: &str) -> String {
-    format!("{field}には数値を入れてください。{used} を使います")
+    format!("{field}には数値を入れてください。「{used}」を使います。")
 }
 
 fn ja_not_whole(field: &str, used: &str) -> String {
-    format!("{field}には整数を入れてください。{used} を使います")
+    format!("{field}には整数を入れてください。「{used}」を使います。")
 }
 
 fn ja_out_of_range(field: &str, min: &str, max: &str, used: &str) -> String {
-    format!("{field}は {min}〜{max} の範囲で入れてください。{used} を使います")
+    format!("{field}は {min} 〜 {max} の範囲で入れてください。「{used}」を使います。")
 }
 
 fn ja_not_positive(field: &str, used: &str) -> String {
-    format!("{field}には正の数を入れてください。{used} を使います")
+    format!("{field}には正の数を入れてください。「{used}」を使います。")
 }
 
 fn ja_import_not_state(detail: &str) -> String {
-    format!("このページで保存した状態のファイルではありません（{detail}）。何も変更していません。")
+    format!("このページで保存したファイルではありません（詳細：{detail}）。何も変更していません。")
 }
 
 fn ja_import_loaded(epoch: u64) -> String {
-    format!("保存した状態（エポック {epoch}）を読み込みました。")
+    format!("保存した場面（エポック {epoch}）を読み込みました。")
 }
 
 fn ja_import_corrected(count: usize) -> String {
@@ -298,9 +307,9 @@ fn ja_announce_paused(epoch: u64) -> String {
 
 fn ja_divergence_reason(reason: DivergenceReason) -> &'static str {
     match reason {
-        DivergenceReason::LossNotFinite => "損失が無限大にあふれました",
-        DivergenceReason::GradientNotFinite => "勾配があふれました（勾配爆発）",
-        DivergenceReason::WeightsNotFinite => "更新で重みが無限大に飛びました",
+        DivergenceReason::LossNotFinite => "損失がオーバーフローしました（無限大）",
+        DivergenceReason::GradientNotFinite => "勾配がオーバーフローしました（勾配爆発）",
+        DivergenceReason::WeightsNotFinite => "更新で重みが無限大に発散しました",
     }
 }
 
@@ -332,7 +341,7 @@ fn ja_surface_summary_path(start: &str, now: &str, diverged: bool) -> String {
 }
 
 fn ja_view_not_number(field: &str) -> String {
-    format!("{field}には数値を入れてください")
+    format!("{field}には数値を入れてください。")
 }
 
 fn ja_loss_summary_range(
@@ -353,7 +362,7 @@ fn ja_loss_summary_one(epoch: u64, loss: &str) -> String {
 }
 
 fn ja_seek_progress(done: u64, target: u64) -> String {
-    format!("エポック {target} まで学習中：{done} 完了")
+    format!("エポック {target} まで学習中：{done} エポック完了")
 }
 
 fn ja_control_label(control: Control) -> &'static str {
@@ -363,18 +372,182 @@ fn ja_control_label(control: Control) -> &'static str {
         Control::Hyper(Hyper::Lr) => "学習率とそのスライダー",
         Control::Hyper(hyper) => ja_hyper_label(hyper),
         Control::Clip => "勾配クリッピング",
-        Control::Loss => "損失の集計（合計／平均）",
-        Control::Len => "系列の長さ",
-        Control::N => "系列の数",
+        Control::Loss => "損失関数（和／平均）",
+        Control::Len => JA.seq_len_label,
+        Control::N => JA.samples_label,
         Control::Seed => "データのシード",
         Control::Data => "「新しいデータ」ボタン",
-        Control::Init => "初期重みの入力欄",
+        Control::Init => "初期値の入力欄",
         Control::Speed => "速さ（1 フレームあたりのエポック数）",
-        Control::Epochs => "停止エポックの入力欄",
-        Control::View => "ヒートマップの拡大縮小",
+        Control::Epochs => "停止するエポックの入力欄",
+        Control::View => JA.view_group_label,
         Control::Logy => "損失の軸の対数／線形の切り替え",
         Control::Lang => "言語の切り替え",
         Control::Share => "リンクのコピーと授業用の共有",
-        Control::Export => "PNG・CSV・JSON の書き出しボタン",
+        Control::Export => "PNG・CSV・JSON の保存ボタン",
+    }
+}
+
+fn ja_core_error(error: &CoreError) -> String {
+    match error {
+        CoreError::OutOfRange {
+            name,
+            value,
+            min,
+            max,
+        } => format!(
+            "{}は {} 〜 {} の範囲にしてください（{} が指定されました）",
+            ja_setting(name),
+            readable(*min),
+            readable(*max),
+            readable(*value)
+        ),
+        CoreError::Invalid { name, reason } => {
+            format!("{}：{}", ja_setting(name), ja_invalid_reason(*reason))
+        }
+    }
+}
+
+/// The setting a core error names (a URL key or CLI flag), as the page labels it.
+fn ja_setting(name: &str) -> &str {
+    if let Some(hyper) = Hyper::iter().find(|h| h.url_key() == name || h.cli_name() == name) {
+        return ja_hyper_label(hyper);
+    }
+    match name {
+        "clip" => "勾配クリッピング",
+        "samples" | "n" => JA.samples_label,
+        "len" => JA.seq_len_label,
+        "seed" => JA.seed_label,
+        "init" | "rows" => "初期値",
+        "wx" => "w_x",
+        "wrec" => "w_rec",
+        "view" => JA.view_group_label,
+        "speed" => JA.speed_label,
+        "epochs" => JA.max_epochs_label,
+        "at" => "開くエポック",
+        "hide" => JA.share_hide_legend,
+        "tolerance" => "収束の許容誤差",
+        other => other,
+    }
+}
+
+fn ja_invalid_reason(reason: InvalidReason) -> String {
+    match reason {
+        InvalidReason::NotFinite => "有限の数にしてください".into(),
+        InvalidReason::Negative => "0 以上の数にしてください".into(),
+        InvalidReason::RaggedRows => "すべての系列を同じ長さにしてください".into(),
+        InvalidReason::OnePointNeedsEqualBounds => {
+            "1 点だけのときは下限と上限を同じにしてください".into()
+        }
+        InvalidReason::EmptyRange => "「下限 < 上限」にしてください".into(),
+        InvalidReason::ViewOutsideLimit => {
+            format!("-{0} 〜 {0} の範囲の数にしてください", readable(VIEW_LIMIT))
+        }
+        InvalidReason::ViewTooNarrow => format!(
+            "どちらの軸も「下限 < 上限」とし、幅を {} 以上にしてください",
+            exact(VIEW_MIN_SPAN)
+        ),
+        InvalidReason::HideNotCanonical => {
+            "項目が重複しているか、決まった順序になっていません".into()
+        }
+        InvalidReason::OtherDataSet => "損失の多項式が別のデータのものです".into(),
+    }
+}
+
+fn ja_notice(notice: &Notice) -> String {
+    let (key, given) = (notice.key, &notice.given);
+    let used = if notice.is_drawn_init() {
+        "データと同じシードで生成した初期値を使います".into()
+    } else if notice.used.is_empty() {
+        "無視します".into()
+    } else {
+        format!("{} を使います", notice.used)
+    };
+    match &notice.kind {
+        NoticeKind::Empty => format!("{key} が空です。{used}。"),
+        NoticeKind::NotANumber => {
+            format!("{key}={given} は数値ではありません。{used}。")
+        }
+        NoticeKind::NotAnInteger { min, max } => format!(
+            "{key}={given} は {} から {} までの整数ではありません。{used}。",
+            readable(*min),
+            readable(*max)
+        ),
+        NoticeKind::OutOfRange { min, max } => format!(
+            "{key}={given} は範囲（{} 〜 {}）の外です。{used}。",
+            readable(*min),
+            readable(*max)
+        ),
+        NoticeKind::UnknownChoice { allowed } => format!(
+            "{key}={given} は使えません（{} のいずれか）。{used}。",
+            allowed.join(", ")
+        ),
+        NoticeKind::Repeated { count } => {
+            format!("{key} が {count} 回指定されています。最初の値を使います。")
+        }
+        NoticeKind::Malformed(Problem::ViewNotFourNumbers) => {
+            format!(
+                "{key}={given} は 4 つの数（w_x の下限・上限、w_rec の下限・上限）ではありません。\
+                 {used}。"
+            )
+        }
+        NoticeKind::Malformed(Problem::ViewEmptyRange) => {
+            format!("{key}={given} では、どちらの軸も「下限 < 上限」にしてください。{used}。")
+        }
+        NoticeKind::Malformed(Problem::InitIncomplete) => format!(
+            "{key}={given}：wx と wrec は、両方とも数値か両方とも seed で指定してください。\
+             {used}。"
+        ),
+    }
+}
+
+fn ja_preset_title(preset: PresetId) -> &'static str {
+    match preset {
+        PresetId::SeedGd => "元記事：勾配降下法",
+        PresetId::SeedRmsprop => "元記事：RMSProp",
+        PresetId::RoelantsRprop => "Roelants：(-1.5, 2) から Rprop",
+        PresetId::Exploding => "勾配爆発",
+        PresetId::Vanishing => "勾配消失",
+        PresetId::Clipping => "勾配クリッピングで爆発を抑える",
+        PresetId::AdamValley => "Adam と曲がった谷",
+    }
+}
+
+fn ja_preset_caption(preset: PresetId) -> &'static str {
+    match preset {
+        PresetId::SeedGd => {
+            "元記事と同じ学習率 1e-5 の勾配降下法。w_rec が小さいあいだは損失がほとんど\
+             下がらず（500 エポックでもまだ 360 以上）、550 エポック付近で崖から落ちるように\
+             急減します（600 エポックまでに 0.3 未満）。"
+        }
+        PresetId::SeedRmsprop => {
+            "元記事版の RMSProp（学習率 1e-3）。激しく振動しながら急減したあと、\
+             400 エポックあたりから損失 ≈ 0.0068 で横ばいになり、経路は (1, 1) に到達します。"
+        }
+        PresetId::RoelantsRprop => {
+            "Rprop は勾配の符号しか使わないので、(-1.5, 2) 付近の巨大な勾配にも\
+             飛ばされません。500 エポックで Roelants のチュートリアルと同じ \
+             (1.0014, 0.9997) に到達します。"
+        }
+        PresetId::Exploding => {
+            "学習率は元記事と同じ 1e-5 ですが、出発点は (1, 2)。|w_rec| > 1 なので勾配は \
+             4.5e7 にもなり、最初の一歩で重みは (-106, -433) まで飛ばされ、3 エポック目で\
+             損失がオーバーフローします。"
+        }
+        PresetId::Vanishing => {
+            "出発点は (2, 0.5)。誤差逆伝播（BPTT）で最初の入力に届く信号は、最後の入力に届く\
+             信号の 0.5⁹ ≈ 1/500 にすぎません。損失は 100 エポックで 13.4 まで下がりますが、\
+             3000 エポックでもまだ 4.3 です。"
+        }
+        PresetId::Clipping => {
+            "「勾配爆発」と同じ出発点と学習率で、勾配のノルムを 1000 でクリップします。\
+             一歩は最大 0.01 なので、経路は急斜面を伝って谷へ下ります（277 エポックまでに\
+             損失 1 未満、3000 エポックまでに 0.1 未満）。"
+        }
+        PresetId::AdamValley => {
+            "「勾配消失」と同じ出発点。Adam は重みごとに歩幅を調整し、w_x ≈ 2.27 まで\
+             大きく回り込んでから曲がった谷をたどって (1, 1) に到達します\
+             （535 エポックまでに損失 0.01 未満）。"
+        }
     }
 }

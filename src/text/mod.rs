@@ -1,16 +1,20 @@
-//! Every string the page shows, in one catalogue per language.
+//! Every user-facing string, in one catalogue per language.
 //!
-//! Components never hold UI text literals: they read a [`Text`] through
-//! [`use_text`]. Each language is one file ([`en`], [`ja`]) holding one
-//! complete `Text`; a field missing from either is a compile error.
-//! Numbers are formatted by `super::format`, the same in every language.
+//! Components never hold UI text literals: they read a [`Text`] (the UI's
+//! `use_text`). Each language is one file ([`en`], [`ja`]) holding one
+//! complete `Text`; a field missing from either is a compile error, and
+//! tests/text.rs checks what the compiler cannot (every enum value worded,
+//! no English left in Japanese). Values arrive formatted, the same in every
+//! language. Pure Rust, compiled natively: the CLI prints the English
+//! catalogue's words, and the core's errors get their `Display` here.
 
 mod en;
 mod ja;
 
-use leptos::prelude::*;
+use std::fmt;
 
-use crate::params::{Control, Lang};
+use crate::params::{Control, Lang, Notice, PresetId};
+use crate::rnn::error::{CoreError, InvalidReason};
 use crate::rnn::optim::Hyper;
 use crate::rnn::trainer::DivergenceReason;
 use crate::rnn::{OptimizerKind, Reduction};
@@ -88,7 +92,10 @@ pub struct Text {
     pub status_stopped: fn(u64) -> String,
     pub status_converged: fn(u64) -> String,
     pub status_diverged: fn(u64, DivergenceReason) -> String,
-    pub status_error: fn(&str) -> String,
+    /// The status line when the settings cannot build a run (`message` is a `core_error`).
+    pub status_error: fn(message: &str) -> String,
+    /// A setting the core rejected.
+    pub core_error: fn(&CoreError) -> String,
     pub divergence_note: &'static str,
     pub try_smaller_lr: &'static str,
     pub try_clip: &'static str,
@@ -116,9 +123,15 @@ pub struct Text {
     // URL notice, presets, presentation mode and seeking (`at=`).
     pub url_notice_title: &'static str,
     pub url_notice_close: &'static str,
+    /// One correction of a link or an imported file.
+    pub notice: fn(&Notice) -> String,
     pub preset_label: &'static str,
     pub preset_none: &'static str,
     pub preset_none_caption: &'static str,
+    /// The menu entry of a scenario.
+    pub preset_title: fn(PresetId) -> &'static str,
+    /// One line on what to watch; its numbers are checked in tests/params.rs.
+    pub preset_caption: fn(PresetId) -> &'static str,
     pub present_toggle: &'static str,
     pub seek_progress: fn(done: u64, target: u64) -> String,
 
@@ -147,7 +160,7 @@ pub struct Text {
     /// Between two sentences: a space in English, nothing in Japanese.
     pub sentence_gap: &'static str,
 
-    // Saving and loading (`super::export`).
+    // Saving and loading (the UI's `export`).
     pub export_legend: &'static str,
     pub export_csv: &'static str,
     pub export_csv_title: &'static str,
@@ -210,7 +223,15 @@ impl Text {
     }
 }
 
-/// The catalogue of the page's current language, provided by the app.
-pub fn use_text() -> Signal<&'static Text> {
-    use_context::<Signal<&'static Text>>().unwrap_or_else(|| Signal::stored(&en::EN))
+/// The English words, for the CLI and logs.
+impl fmt::Display for CoreError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&(EN.core_error)(self))
+    }
+}
+
+impl fmt::Display for InvalidReason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&en::invalid_reason(*self))
+    }
 }

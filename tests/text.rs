@@ -1,0 +1,650 @@
+//! The catalogues beyond what the compiler checks: every value of every enum
+//! they word has words in every language, and the Japanese page shows no
+//! English.
+
+use rnn_playground::params::{Control, Lang, Notice, NoticeKind, PresetId, Problem};
+use rnn_playground::rnn::trainer::DivergenceReason;
+use rnn_playground::rnn::{
+    CoreError, Hyper, InvalidReason, Named, Optimizer, OptimizerKind, OptimizerSettings, Reduction,
+};
+use rnn_playground::text::{EN, JA, Text};
+use strum::IntoEnumIterator;
+
+/// ASCII words of four letters or more that the Japanese page may show: the
+/// names of methods, people and tools, file formats, key caps, and the words
+/// a link itself uses (`seed`, `wrec`).
+const ALLOWED_IN_JA: &[&str] = &[
+    "RMSProp", "Rprop", "Adam", "BPTT", "JSON", "Theano", "Peter", "Roelants", "numpy", "Nesterov",
+    "Space", "Ctrl", "seed", "wrec",
+];
+
+/// Words the review of the Japanese text replaced, so they do not come back.
+const REPLACED_IN_JA: &[&str] = &[
+    "モメンタム",
+    "あふれ",
+    "各ステップ",
+    "1ステップ",
+    "ステップ進める",
+    "状態：",
+    "状態を保存",
+    "状態を読み込む",
+    "の変種",
+    "min <",
+];
+
+/// Every setting name a core error can carry: URL keys and CLI flags.
+fn error_names() -> Vec<&'static str> {
+    let mut names = vec![
+        "clip",
+        "samples",
+        "len",
+        "seed",
+        "init",
+        "rows",
+        "wx",
+        "wrec",
+        "view",
+        "speed",
+        "epochs",
+        "at",
+        "hide",
+        "tolerance",
+    ];
+    for hyper in Hyper::iter() {
+        names.extend([hyper.url_key(), hyper.cli_name()]);
+    }
+    names
+}
+
+/// One error of each variant and reason, for every name.
+fn every_core_error() -> Vec<CoreError> {
+    let mut errors = Vec::new();
+    for name in error_names() {
+        errors.push(CoreError::OutOfRange {
+            name,
+            value: 0.0,
+            min: 1.0,
+            max: 200.0,
+        });
+        errors.extend(InvalidReason::iter().map(|reason| CoreError::Invalid { name, reason }));
+    }
+    for error in &errors {
+        // No catch-all: a new variant must be added above.
+        match error {
+            CoreError::OutOfRange { .. } | CoreError::Invalid { .. } => {}
+        }
+    }
+    errors
+}
+
+/// One notice of each kind, with each way of saying the value used.
+fn every_notice() -> Vec<Notice> {
+    let mut kinds = vec![
+        NoticeKind::Empty,
+        NoticeKind::NotANumber,
+        NoticeKind::NotAnInteger {
+            min: 1.0,
+            max: 200.0,
+        },
+        NoticeKind::OutOfRange {
+            min: 1e-12,
+            max: 1e6,
+        },
+        NoticeKind::UnknownChoice {
+            allowed: OptimizerKind::names().into_iter().collect(),
+        },
+        NoticeKind::Repeated { count: 3 },
+    ];
+    kinds.extend(Problem::iter().map(NoticeKind::Malformed));
+    for kind in &kinds {
+        // No catch-all: a new kind must be added above.
+        match kind {
+            NoticeKind::Empty
+            | NoticeKind::NotANumber
+            | NoticeKind::NotAnInteger { .. }
+            | NoticeKind::OutOfRange { .. }
+            | NoticeKind::UnknownChoice { .. }
+            | NoticeKind::Repeated { .. }
+            | NoticeKind::Malformed(_) => {}
+        }
+    }
+    let mut notices = Vec::new();
+    for kind in kinds {
+        for (key, used) in [("lr", "0.001"), ("lang", ""), ("wx", "seed")] {
+            notices.push(Notice {
+                key,
+                kind: kind.clone(),
+                given: "abc".into(),
+                used: used.into(),
+            });
+        }
+    }
+    notices
+}
+
+/// `text` without the parts that came from a link or a file, not from the catalogue.
+fn without_data(text: &str, notice: &Notice) -> String {
+    let mut data: Vec<&str> = vec![notice.key, &notice.given];
+    if !notice.used.is_empty() && !notice.is_drawn_init() {
+        data.push(&notice.used);
+    }
+    if let NoticeKind::UnknownChoice { allowed } = &notice.kind {
+        data.extend(allowed);
+    }
+    data.iter()
+        .fold(text.to_string(), |rest, part| rest.replace(part, " "))
+}
+
+/// Every string `text` can show, each with where it comes from. The pattern
+/// names every field, so a new field must be added here.
+fn every_line(text: &Text) -> Vec<(String, String)> {
+    let Text {
+        lang,
+        title,
+        tagline,
+        model_intro,
+        model_formula,
+        model_outro,
+        footer_credit,
+        footer_lesson,
+        optimizer_legend,
+        data_legend,
+        init_legend,
+        run_legend,
+        optimizer_label,
+        optimizer_name,
+        lr_label,
+        lr_slider_label,
+        lr_rprop_hint,
+        hyper_label,
+        clip_label,
+        clip_placeholder,
+        clip_hint,
+        reduction_label,
+        reduction_name,
+        seq_len_label,
+        samples_label,
+        seed_label,
+        new_data,
+        init_wx_label,
+        init_wrec_label,
+        init_seed,
+        init_hint,
+        play,
+        pause,
+        step,
+        reset,
+        speed_label,
+        speed_hint,
+        max_epochs_label,
+        max_epochs_placeholder,
+        readouts_title,
+        epoch,
+        loss,
+        w_x,
+        w_rec,
+        grad_wx,
+        grad_wrec,
+        status,
+        status_ready,
+        status_running,
+        status_paused,
+        status_stopped,
+        status_converged,
+        status_diverged,
+        status_error,
+        core_error,
+        divergence_note,
+        try_smaller_lr,
+        try_clip,
+        try_rprop,
+        optimizer_state_title,
+        optimizer_state_none,
+        optimizer_state_name,
+        optimizer_state_quantity,
+        overflow,
+        missing,
+        surface_title,
+        loss_title,
+        surface_ms,
+        surface_pending,
+        msg_not_a_number,
+        msg_not_whole,
+        msg_out_of_range,
+        msg_not_positive,
+        msg_used_off,
+        url_notice_title,
+        url_notice_close,
+        notice,
+        preset_label,
+        preset_none,
+        preset_none_caption,
+        preset_title,
+        preset_caption,
+        present_toggle,
+        seek_progress,
+        copy_link,
+        copy_link_done,
+        copy_link_manual,
+        share_url_label,
+        share_panel_title,
+        share_hide_legend,
+        control_label,
+        share_embed,
+        share_present,
+        share_at,
+        share_link_label,
+        log_y_label,
+        shortcuts_open,
+        shortcuts_title,
+        shortcuts_close,
+        shortcuts,
+        lang_label,
+        sentence_gap: _,
+        export_legend,
+        export_csv,
+        export_csv_title,
+        export_json,
+        export_json_title,
+        import_json,
+        import_not_state,
+        import_read_failed,
+        import_loaded,
+        import_corrected,
+        export_failed,
+        announce_paused,
+        divergence_reason,
+        surface_label,
+        surface_hover_prompt,
+        surface_current,
+        hover_loss,
+        surface_summary_view,
+        surface_summary_colours,
+        surface_summary_pending,
+        surface_summary_path,
+        surface_computing,
+        colour_bar_caption,
+        limit_label,
+        escape_label,
+        surface_png_title,
+        view_group_label,
+        view_field_names,
+        view_to,
+        zoom_wide_title,
+        zoom_near_title,
+        view_apply,
+        view_not_number,
+        view_invalid,
+        loss_chart_label,
+        loss_axis_epoch,
+        loss_axis_loss,
+        loss_axis_loss_log,
+        loss_png_title,
+        loss_summary_range,
+        loss_summary_one,
+        loss_summary_empty,
+    } = text;
+
+    let mut lines: Vec<(String, String)> = [
+        ("lang", lang),
+        ("title", title),
+        ("tagline", tagline),
+        ("model_intro", model_intro),
+        ("model_formula", model_formula),
+        ("model_outro", model_outro),
+        ("footer_credit", footer_credit),
+        ("footer_lesson", footer_lesson),
+        ("optimizer_legend", optimizer_legend),
+        ("data_legend", data_legend),
+        ("init_legend", init_legend),
+        ("run_legend", run_legend),
+        ("optimizer_label", optimizer_label),
+        ("lr_label", lr_label),
+        ("lr_slider_label", lr_slider_label),
+        ("lr_rprop_hint", lr_rprop_hint),
+        ("clip_label", clip_label),
+        ("clip_placeholder", clip_placeholder),
+        ("clip_hint", clip_hint),
+        ("reduction_label", reduction_label),
+        ("seq_len_label", seq_len_label),
+        ("samples_label", samples_label),
+        ("seed_label", seed_label),
+        ("new_data", new_data),
+        ("init_wx_label", init_wx_label),
+        ("init_wrec_label", init_wrec_label),
+        ("init_seed", init_seed),
+        ("init_hint", init_hint),
+        ("play", play),
+        ("pause", pause),
+        ("step", step),
+        ("reset", reset),
+        ("speed_label", speed_label),
+        ("max_epochs_label", max_epochs_label),
+        ("max_epochs_placeholder", max_epochs_placeholder),
+        ("readouts_title", readouts_title),
+        ("epoch", epoch),
+        ("loss", loss),
+        ("w_x", w_x),
+        ("w_rec", w_rec),
+        ("grad_wx", grad_wx),
+        ("grad_wrec", grad_wrec),
+        ("status", status),
+        ("status_ready", status_ready),
+        ("status_running", status_running),
+        ("status_paused", status_paused),
+        ("divergence_note", divergence_note),
+        ("try_smaller_lr", try_smaller_lr),
+        ("try_clip", try_clip),
+        ("try_rprop", try_rprop),
+        ("optimizer_state_title", optimizer_state_title),
+        ("optimizer_state_none", optimizer_state_none),
+        ("optimizer_state_quantity", optimizer_state_quantity),
+        ("overflow", overflow),
+        ("missing", missing),
+        ("surface_title", surface_title),
+        ("loss_title", loss_title),
+        ("surface_pending", surface_pending),
+        ("msg_used_off", msg_used_off),
+        ("url_notice_title", url_notice_title),
+        ("url_notice_close", url_notice_close),
+        ("preset_label", preset_label),
+        ("preset_none", preset_none),
+        ("preset_none_caption", preset_none_caption),
+        ("present_toggle", present_toggle),
+        ("copy_link", copy_link),
+        ("copy_link_done", copy_link_done),
+        ("copy_link_manual", copy_link_manual),
+        ("share_url_label", share_url_label),
+        ("share_panel_title", share_panel_title),
+        ("share_hide_legend", share_hide_legend),
+        ("share_embed", share_embed),
+        ("share_present", share_present),
+        ("share_at", share_at),
+        ("share_link_label", share_link_label),
+        ("log_y_label", log_y_label),
+        ("shortcuts_open", shortcuts_open),
+        ("shortcuts_title", shortcuts_title),
+        ("shortcuts_close", shortcuts_close),
+        ("lang_label", lang_label),
+        ("export_legend", export_legend),
+        ("export_csv", export_csv),
+        ("export_csv_title", export_csv_title),
+        ("export_json", export_json),
+        ("export_json_title", export_json_title),
+        ("import_json", import_json),
+        ("import_read_failed", import_read_failed),
+        ("export_failed", export_failed),
+        ("surface_label", surface_label),
+        ("surface_hover_prompt", surface_hover_prompt),
+        ("surface_summary_pending", surface_summary_pending),
+        ("surface_computing", surface_computing),
+        ("colour_bar_caption", colour_bar_caption),
+        ("limit_label", limit_label),
+        ("escape_label", escape_label),
+        ("surface_png_title", surface_png_title),
+        ("view_group_label", view_group_label),
+        ("view_to", view_to),
+        ("zoom_wide_title", zoom_wide_title),
+        ("zoom_near_title", zoom_near_title),
+        ("view_apply", view_apply),
+        ("view_invalid", view_invalid),
+        ("loss_chart_label", loss_chart_label),
+        ("loss_axis_epoch", loss_axis_epoch),
+        ("loss_axis_loss", loss_axis_loss),
+        ("loss_axis_loss_log", loss_axis_loss_log),
+        ("loss_png_title", loss_png_title),
+        ("loss_summary_empty", loss_summary_empty),
+    ]
+    .into_iter()
+    .map(|(at, line)| (at.to_string(), line.to_string()))
+    .collect();
+    let mut add = |at: String, line: String| lines.push((at, line));
+
+    for kind in OptimizerKind::iter() {
+        add(
+            format!("optimizer_name({kind:?})"),
+            optimizer_name(kind).into(),
+        );
+        let optimizer = Optimizer::new(OptimizerSettings::defaults(kind)).unwrap();
+        for (name, _) in optimizer.inspect() {
+            add(
+                format!("optimizer_state_name({name})"),
+                optimizer_state_name(name).into(),
+            );
+        }
+    }
+    for hyper in Hyper::iter() {
+        add(format!("hyper_label({hyper:?})"), hyper_label(hyper).into());
+    }
+    for reduction in Reduction::iter() {
+        add(
+            format!("reduction_name({reduction:?})"),
+            reduction_name(reduction).into(),
+        );
+    }
+    for control in Control::all() {
+        add(
+            format!("control_label({control:?})"),
+            control_label(control).into(),
+        );
+    }
+    for preset in PresetId::iter() {
+        add(
+            format!("preset_title({preset:?})"),
+            preset_title(preset).into(),
+        );
+        add(
+            format!("preset_caption({preset:?})"),
+            preset_caption(preset).into(),
+        );
+    }
+    for reason in DivergenceReason::iter() {
+        add(
+            format!("divergence_reason({reason:?})"),
+            divergence_reason(reason).into(),
+        );
+        add(
+            format!("status_diverged({reason:?})"),
+            status_diverged(12, reason),
+        );
+    }
+    for error in every_core_error() {
+        let said = core_error(&error);
+        add(format!("status_error({error:?})"), status_error(&said));
+        add(format!("core_error({error:?})"), said);
+    }
+    for n in every_notice() {
+        add(format!("notice({n:?})"), without_data(&notice(&n), &n));
+    }
+    for (keys, does) in shortcuts.iter() {
+        add(format!("shortcuts({keys})"), format!("{keys} {does}"));
+    }
+    for (i, name) in view_field_names.iter().enumerate() {
+        add(format!("view_field_names[{i}]"), name.to_string());
+    }
+    let field = seq_len_label;
+    add("speed_hint".into(), speed_hint(40));
+    add("status_stopped".into(), status_stopped(12));
+    add("status_converged".into(), status_converged(12));
+    add("surface_ms".into(), surface_ms("12.5"));
+    add("msg_not_a_number".into(), msg_not_a_number(field, "10"));
+    add("msg_not_whole".into(), msg_not_whole(field, "10"));
+    add(
+        "msg_out_of_range".into(),
+        msg_out_of_range(field, "1", "200", "200"),
+    );
+    add(
+        "msg_not_positive".into(),
+        msg_not_positive(clip_label, msg_used_off),
+    );
+    add("seek_progress".into(), seek_progress(40, 100));
+    add("import_not_state".into(), import_not_state("…"));
+    add("import_loaded".into(), import_loaded(12));
+    add("import_corrected(1)".into(), import_corrected(1));
+    add("import_corrected(2)".into(), import_corrected(2));
+    add("announce_paused".into(), announce_paused(12));
+    add("surface_current".into(), surface_current("(1, 2)"));
+    add("hover_loss".into(), hover_loss("(1, 2)", "0.5"));
+    add(
+        "surface_summary_view".into(),
+        surface_summary_view("-3", "3", "-3", "3"),
+    );
+    add(
+        "surface_summary_colours".into(),
+        surface_summary_colours("0.01", "1e4"),
+    );
+    for diverged in [false, true] {
+        add(
+            format!("surface_summary_path({diverged})"),
+            surface_summary_path("(0, 0)", "(1, 1)", diverged),
+        );
+    }
+    add(
+        "view_not_number".into(),
+        view_not_number(view_field_names[0]),
+    );
+    add(
+        "loss_summary_range".into(),
+        loss_summary_range("400", 1, "0.1", 50, "0.09"),
+    );
+    add("loss_summary_one".into(), loss_summary_one(1, "400"));
+    lines
+}
+
+/// The ASCII words of four letters or more in `line`.
+fn long_ascii_words(line: &str) -> Vec<&str> {
+    line.split(|c: char| !c.is_ascii_alphabetic())
+        .filter(|word| word.len() >= 4)
+        .collect()
+}
+
+#[test]
+fn every_value_is_worded_in_every_language() {
+    for lang in Lang::all() {
+        let text = Text::get(lang);
+        for (at, line) in every_line(text) {
+            assert!(!line.trim().is_empty(), "{lang:?} {at} is empty");
+        }
+        // An unknown optimizer-state name gets the dash: every real one is worded.
+        for kind in OptimizerKind::iter() {
+            for (name, _) in Optimizer::new(OptimizerSettings::defaults(kind))
+                .unwrap()
+                .inspect()
+            {
+                assert_ne!((text.optimizer_state_name)(name), text.missing, "{name}");
+            }
+        }
+        // The hide list and the scenario menu tell their entries apart.
+        let mut labels: Vec<&str> = Control::all().map(text.control_label).collect();
+        labels.sort_unstable();
+        labels.dedup();
+        assert_eq!(labels.len(), Control::all().count(), "{lang:?}: {labels:?}");
+        let mut titles: Vec<&str> = PresetId::iter().map(text.preset_title).collect();
+        titles.sort_unstable();
+        titles.dedup();
+        assert_eq!(titles.len(), PresetId::iter().count(), "{lang:?}");
+    }
+}
+
+#[test]
+fn the_languages_differ_where_they_should() {
+    for error in every_core_error() {
+        assert_ne!((EN.core_error)(&error), (JA.core_error)(&error));
+    }
+    for notice in every_notice() {
+        assert_ne!((EN.notice)(&notice), (JA.notice)(&notice));
+    }
+    for preset in PresetId::iter() {
+        assert_ne!((EN.preset_caption)(preset), (JA.preset_caption)(preset));
+    }
+    for control in Control::all() {
+        assert_ne!((EN.control_label)(control), (JA.control_label)(control));
+    }
+}
+
+#[test]
+fn japanese_shows_no_english() {
+    let mut english = Vec::new();
+    for (at, line) in every_line(&JA) {
+        for word in long_ascii_words(&line) {
+            if !ALLOWED_IN_JA.contains(&word) {
+                english.push(format!("{at}: {word:?} in {line:?}"));
+            }
+        }
+        for replaced in REPLACED_IN_JA {
+            if line.contains(replaced) {
+                english.push(format!("{at}: {replaced:?} in {line:?}"));
+            }
+        }
+    }
+    assert!(english.is_empty(), "\n{}", english.join("\n"));
+}
+
+#[test]
+fn japanese_sentences_end_with_a_full_stop() {
+    // A message with a 。 inside ends with one too (or leads on to a formula with ：).
+    for (at, line) in every_line(&JA) {
+        let inner = line.trim_end_matches(['。', '）', '」']);
+        if inner.contains('。') {
+            assert!(line.ends_with(['。', '：']), "{at}: {line:?}");
+        }
+    }
+}
+
+#[test]
+fn japanese_controls_are_named_alike_everywhere() {
+    // The hide list, the core's errors and the form use the same words.
+    for hyper in Hyper::iter() {
+        let label = (JA.hyper_label)(hyper);
+        assert!(
+            (JA.control_label)(Control::Hyper(hyper)).contains(label),
+            "{label}"
+        );
+    }
+    let same = [
+        (Control::Len, JA.seq_len_label),
+        (Control::N, JA.samples_label),
+        (Control::Seed, JA.seed_label),
+        (Control::Epochs, JA.max_epochs_label),
+        (Control::View, JA.view_group_label),
+        (Control::Data, JA.new_data),
+    ];
+    for (control, label) in same {
+        assert!((JA.control_label)(control).contains(label), "{control:?}");
+    }
+    let too_long = CoreError::OutOfRange {
+        name: "len",
+        value: 500.0,
+        min: 1.0,
+        max: 200.0,
+    };
+    assert!((JA.core_error)(&too_long).starts_with(JA.seq_len_label));
+    for hyper in Hyper::iter() {
+        let invalid = CoreError::Invalid {
+            name: hyper.cli_name(),
+            reason: InvalidReason::NotFinite,
+        };
+        assert!((JA.core_error)(&invalid).starts_with((JA.hyper_label)(hyper)));
+    }
+}
+
+#[test]
+fn english_display_is_the_english_catalogue() {
+    for error in every_core_error() {
+        assert_eq!(error.to_string(), (EN.core_error)(&error));
+    }
+    for reason in InvalidReason::iter() {
+        let error = CoreError::Invalid {
+            name: "view",
+            reason,
+        };
+        assert_eq!(error.to_string(), format!("view: {reason}"));
+    }
+    let error = CoreError::OutOfRange {
+        name: "len",
+        value: 0.0,
+        min: 1.0,
+        max: 200.0,
+    };
+    assert_eq!(error.to_string(), "len must be between 1 and 200, got 0");
+}
