@@ -426,7 +426,18 @@ fn bad_values_give_one_line_naming_the_flag() {
         (&["train", "--epochs", "2.5"], "--epochs"),
         (&["train", "--epochs", "1e10"], "--epochs"),
         (&["train", "--every", "0"], "--every"),
-        (&["train", "--every", "1", "--epochs", "2000000"], "--every"),
+        (
+            &[
+                "train",
+                "--samples",
+                "1000",
+                "--len",
+                "200",
+                "--epochs",
+                "2000000",
+            ],
+            "--epochs",
+        ),
         (&["train", "--optimizer", "foo"], "--optimizer"),
         (&["train", "--loss", "foo"], "--loss"),
         (&["train", "--clip", "0"], "--clip"),
@@ -510,6 +521,53 @@ fn rprop_step_bounds_are_flags_and_a_zero_gradient_is_no_divergence() {
         gd.starts_with("error: --delta-max") && gd.contains("rprop"),
         "{gd}"
     );
+}
+
+/// The output streams: a reader that stops after the first bytes (`| head`)
+/// ends a run of 10⁹ epochs at once, with exit status 0.
+#[test]
+fn a_closed_pipe_ends_a_long_run_at_once_without_error() {
+    use std::io::Read;
+    use std::process::Stdio;
+    for format in ["json", "table"] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_rnn-lab"))
+            .args([
+                "train",
+                "--format",
+                format,
+                "--epochs",
+                "1000000000",
+                "--every",
+                "1",
+            ])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("rnn-lab starts");
+        let started = std::time::Instant::now();
+        let mut first = [0u8; 4096];
+        child
+            .stdout
+            .as_mut()
+            .unwrap()
+            .read_exact(&mut first)
+            .expect("the first records arrive while the run goes on");
+        drop(child.stdout.take());
+        let status = child.wait().unwrap();
+        assert!(status.success(), "{format}: {status:?}");
+        assert!(
+            started.elapsed().as_secs() < 20,
+            "{format}: took {:?}",
+            started.elapsed()
+        );
+        let text = String::from_utf8_lossy(&first);
+        let expected = if format == "json" {
+            "{\"data\":{"
+        } else {
+            "Initial weights"
+        };
+        assert!(text.starts_with(expected), "{text}");
+    }
 }
 
 #[test]

@@ -9,7 +9,7 @@ use serde::Serialize;
 use serde::ser::{SerializeMap, Serializer};
 
 use crate::args::TrainArgs;
-use crate::train::{MAX_RECORDS, train};
+use crate::train::train;
 
 /// The seed's printout, format for format (python `%8.4f` and `%5d`), plus a
 /// line when training stopped on its own.
@@ -43,25 +43,12 @@ pub fn table(trainer: &mut Trainer, args: &TrainArgs, out: &mut impl Write) -> i
     )
 }
 
-/// The whole run as one JSON object (see the README's schema).
+/// The whole run as one JSON object (see the README's schema), written as it
+/// runs: the records stream out, so memory stays flat and `| head` stops the
+/// run at once.
 pub fn json(trainer: &mut Trainer, args: &TrainArgs, out: &mut impl Write) -> io::Result<()> {
-    let expected = (args.epochs / args.every).min(MAX_RECORDS) as usize;
-    let mut records = Vec::with_capacity(expected);
-    train(trainer, args.epochs, args.every, |record| {
-        records.push(RecordJson::from(record));
-        Ok(())
-    })?;
     let data = trainer.data();
-    let (final_loss, _) = trainer.evaluate();
-    let (status, diverged_at, reason) = match trainer.status() {
-        Status::Diverged { epoch, reason } => (
-            "diverged",
-            Some(epoch),
-            Some((Text::get(Lang::En).divergence_reason)(reason)),
-        ),
-        _ => ("ok", None, None),
-    };
-    let report = Report {
+    let head = Head {
         data: DataJson {
             seed: data.config.seed,
             samples: data.samples(),
@@ -71,7 +58,29 @@ pub fn json(trainer: &mut Trainer, args: &TrainArgs, out: &mut impl Write) -> io
         },
         init: WeightsJson::from(trainer.init()),
         optimizer: OptimizerJson(trainer),
-        records,
+    };
+    // The head's fields, then "records" opened by hand: the object stays open.
+    let head = serde_json::to_string(&head).map_err(io::Error::from)?;
+    out.write_all(head.strip_suffix('}').unwrap_or(&head).as_bytes())?;
+    out.write_all(b",\"records\":[")?;
+    let mut first = true;
+    train(trainer, args.epochs, args.every, |record| {
+        if !first {
+            out.write_all(b",")?;
+        }
+        first = false;
+        serde_json::to_writer(&mut *out, &RecordJson::from(record)).map_err(io::Error::from)
+    })?;
+    let (final_loss, _) = trainer.evaluate();
+    let (status, diverged_at, reason) = match trainer.status() {
+        Status::Diverged { epoch, reason } => (
+            "diverged",
+            Some(epoch),
+            Some((Text::get(Lang::En).divergence_reason)(reason)),
+        ),
+        _ => ("ok", None, None),
+    };
+    let tail = Tail {
         final_state: FinalJson {
             epochs: trainer.epoch(),
             w_x: finite(trainer.weights().w_x),
@@ -82,7 +91,9 @@ pub fn json(trainer: &mut Trainer, args: &TrainArgs, out: &mut impl Write) -> io
         diverged_at,
         reason,
     };
-    serde_json::to_writer(&mut *out, &report).map_err(io::Error::from)?;
+    let tail = serde_json::to_string(&tail).map_err(io::Error::from)?;
+    out.write_all(b"],")?;
+    out.write_all(tail.strip_prefix('{').unwrap_or(&tail).as_bytes())?;
     writeln!(out)
 }
 
@@ -91,12 +102,17 @@ fn finite(value: f64) -> Option<f64> {
     value.is_finite().then_some(value)
 }
 
+/// The report's fields before `records`.
 #[derive(Serialize)]
-struct Report<'a> {
+struct Head<'a> {
     data: DataJson,
     init: WeightsJson,
     optimizer: OptimizerJson<'a>,
-    records: Vec<RecordJson>,
+}
+
+/// The report's fields after `records`.
+#[derive(Serialize)]
+struct Tail {
     #[serde(rename = "final")]
     final_state: FinalJson,
     status: &'static str,
