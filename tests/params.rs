@@ -1126,3 +1126,33 @@ fn preset_adam_follows_the_curved_valley_to_the_optimum() {
         "the path stays in view"
     );
 }
+
+/// The key handler and the shortcuts dialog read one table: every key maps
+/// back to its own shortcut, no key is claimed twice, and every scenario has
+/// its digit.
+#[test]
+fn every_shortcut_key_maps_back_to_its_shortcut() {
+    use rnn_playground::params::Shortcut;
+    let mut seen = Vec::new();
+    for shortcut in Shortcut::iter() {
+        for key in shortcut.keys() {
+            assert_eq!(Shortcut::of_key(key), Some((shortcut, None)), "{key:?}");
+            assert!(!seen.contains(key), "{key:?} is claimed twice");
+            seen.push(*key);
+        }
+        assert!(!shortcut.label().is_empty());
+    }
+    for preset in PresetId::iter() {
+        let digit = preset.number().to_string();
+        assert_eq!(
+            Shortcut::of_key(&digit),
+            Some((Shortcut::Preset, Some(preset)))
+        );
+    }
+    assert_eq!(
+        Shortcut::Preset.label(),
+        format!("1–{}", PresetId::iter().count())
+    );
+    assert_eq!(Shortcut::of_key("0"), None);
+    assert_eq!(Shortcut::of_key("x"), None);
+}

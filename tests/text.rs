@@ -2,7 +2,7 @@
 //! they word has words in every language, and the Japanese page shows no
 //! English.
 
-use rnn_playground::params::{Control, Lang, Notice, NoticeKind, PresetId, Problem};
+use rnn_playground::params::{Control, Lang, Notice, NoticeKind, PresetId, Problem, Shortcut};
 use rnn_playground::rnn::trainer::DivergenceReason;
 use rnn_playground::rnn::{
     CoreError, Hyper, InvalidReason, Named, Optimizer, OptimizerKind, OptimizerSettings, Reduction,
@@ -238,7 +238,7 @@ fn every_line(text: &Text) -> Vec<(String, String)> {
         shortcuts_open,
         shortcuts_title,
         shortcuts_close,
-        shortcuts,
+        shortcut,
         lang_label,
         sentence_gap: _,
         export_legend,
@@ -456,8 +456,8 @@ fn every_line(text: &Text) -> Vec<(String, String)> {
     for n in every_notice() {
         add(format!("notice({n:?})"), without_data(&notice(&n), &n));
     }
-    for (keys, does) in shortcuts.iter() {
-        add(format!("shortcuts({keys})"), format!("{keys} {does}"));
+    for key in Shortcut::iter() {
+        add(format!("shortcut({key:?})"), shortcut(key).to_string());
     }
     for (i, name) in view_field_names.iter().enumerate() {
         add(format!("view_field_names[{i}]"), name.to_string());

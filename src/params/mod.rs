@@ -13,6 +13,7 @@ mod notice;
 mod parse;
 mod presets;
 mod saved;
+mod shortcut;
 mod state;
 mod table;
 
@@ -23,6 +24,7 @@ pub use notice::{Notice, NoticeKind, Problem, SHOWN_CHARS};
 pub use parse::{Parsed, parse, sanitize, to_query};
 pub use presets::PresetId;
 pub use saved::{SAVED_FORMAT, SHOWN_DETAIL_CHARS, SavedError, SavedState};
+pub use shortcut::Shortcut;
 pub use state::{
     AT_RANGE, AppState, DEFAULT_SPEED, INIT_LIMIT, Lang, MAX_SPEED, SPEED_RANGE, STOP_RANGE,
 };

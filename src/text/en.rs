@@ -1,7 +1,7 @@
 //! The English catalogue.
 
 use crate::format::{exact, readable};
-use crate::params::{Control, Notice, NoticeKind, PresetId, Problem};
+use crate::params::{Control, Notice, NoticeKind, PresetId, Problem, Shortcut};
 use crate::plot::view::{VIEW_LIMIT, VIEW_MIN_SPAN};
 use crate::rnn::error::{CoreError, InvalidReason};
 use crate::rnn::optim::Hyper;
@@ -128,18 +128,7 @@ pub const EN: Text = Text {
     shortcuts_open: "Keyboard shortcuts",
     shortcuts_title: "Keyboard shortcuts",
     shortcuts_close: "Close",
-    shortcuts: &[
-        ("Space", "Play / pause"),
-        ("→ or S", "One step"),
-        ("R", "Reset to the start"),
-        ("N", "New data"),
-        ("1–7", "Scenarios 1 to 7"),
-        ("L", "Log / linear loss axis"),
-        ("P", "Presentation mode"),
-        ("F", "Full screen"),
-        ("?", "Show or hide this list"),
-        ("Esc", "Close this list"),
-    ],
+    shortcut: en_shortcut,
 
     lang_label: "Language",
     sentence_gap: " ",
@@ -520,5 +509,20 @@ fn en_control_label(control: Control) -> &'static str {
         Control::Lang => "the language switch",
         Control::Share => "the copy-link and share-for-class tools",
         Control::Export => "the PNG / CSV / JSON export buttons",
+    }
+}
+
+fn en_shortcut(shortcut: Shortcut) -> &'static str {
+    match shortcut {
+        Shortcut::PlayPause => "Play / pause",
+        Shortcut::Step => "One step",
+        Shortcut::Reset => "Reset to the start",
+        Shortcut::NewData => "New data",
+        Shortcut::Preset => "Choose a scenario by its number",
+        Shortcut::LogAxis => "Log / linear loss axis",
+        Shortcut::Present => "Presentation mode",
+        Shortcut::Fullscreen => "Full screen",
+        Shortcut::ToggleList => "Show or hide this list",
+        Shortcut::CloseList => "Close this list",
     }
 }

@@ -4,7 +4,7 @@
 use strum::IntoEnumIterator;
 
 use crate::format::{exact, readable};
-use crate::params::{Control, Notice, NoticeKind, PresetId, Problem};
+use crate::params::{Control, Notice, NoticeKind, PresetId, Problem, Shortcut};
 use crate::plot::view::{VIEW_LIMIT, VIEW_MIN_SPAN};
 use crate::rnn::error::{CoreError, InvalidReason};
 use crate::rnn::optim::Hyper;
@@ -130,18 +130,7 @@ pub const JA: Text = Text {
     shortcuts_open: "キーボードショートカット",
     shortcuts_title: "キーボードショートカット",
     shortcuts_close: "閉じる",
-    shortcuts: &[
-        ("Space", "再生／一時停止"),
-        ("→ または S", "1 エポック進める"),
-        ("R", "リセット（最初に戻す）"),
-        ("N", "新しいデータ"),
-        ("1–7", "シナリオ 1 〜 7"),
-        ("L", "損失の軸を対数／線形に切り替え"),
-        ("P", "プレゼンテーションモード"),
-        ("F", "全画面表示"),
-        ("?", "この一覧を表示／非表示"),
-        ("Esc", "この一覧を閉じる"),
-    ],
+    shortcut: ja_shortcut,
 
     lang_label: "言語",
     sentence_gap: "",
@@ -549,5 +538,20 @@ fn ja_preset_caption(preset: PresetId) -> &'static str {
              大きく回り込んでから曲がった谷をたどって (1, 1) に到達します\
              （535 エポックまでに損失 0.01 未満）。"
         }
+    }
+}
+
+fn ja_shortcut(shortcut: Shortcut) -> &'static str {
+    match shortcut {
+        Shortcut::PlayPause => "再生／一時停止",
+        Shortcut::Step => "1 エポック進める",
+        Shortcut::Reset => "リセット（最初に戻す）",
+        Shortcut::NewData => "新しいデータ",
+        Shortcut::Preset => "番号でシナリオを選ぶ",
+        Shortcut::LogAxis => "損失の軸を対数／線形に切り替え",
+        Shortcut::Present => "プレゼンテーションモード",
+        Shortcut::Fullscreen => "全画面表示",
+        Shortcut::ToggleList => "この一覧を表示／非表示",
+        Shortcut::CloseList => "この一覧を閉じる",
     }
 }

@@ -13,7 +13,7 @@ mod ja;
 
 use std::fmt;
 
-use crate::params::{Control, Lang, Notice, PresetId};
+use crate::params::{Control, Lang, Notice, PresetId, Shortcut};
 use crate::rnn::error::{CoreError, InvalidReason};
 use crate::rnn::optim::Hyper;
 use crate::rnn::trainer::DivergenceReason;
@@ -152,8 +152,8 @@ pub struct Text {
     pub shortcuts_open: &'static str,
     pub shortcuts_title: &'static str,
     pub shortcuts_close: &'static str,
-    /// (keys, what they do), in the order the dialog lists them.
-    pub shortcuts: &'static [(&'static str, &'static str)],
+    /// What a shortcut does; the keys come from [`Shortcut`] itself.
+    pub shortcut: fn(Shortcut) -> &'static str,
 
     // Language switch.
     pub lang_label: &'static str,

@@ -1,5 +1,6 @@
-//! The keyboard shortcuts: one `keydown` listener on the window,
-//! removed when the app goes.
+//! The keyboard shortcuts: one `keydown` listener on the window, removed
+//! when the app goes, matching keys against the shortcut table
+//! ([`Shortcut`]) that the shortcuts dialog lists.
 //!
 //! Keys never fire while focus is in a text field or menu (the key belongs to
 //! what is typed) or with Ctrl, Alt or Meta held (browser and system shortcuts).
@@ -10,48 +11,13 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, KeyboardEvent};
 
-use crate::params::PresetId;
+use crate::params::Shortcut;
 
 use super::modes::{toggle_fullscreen, toggle_present};
 use super::shortcuts::ShortcutsOpen;
 use crate::ui::controller::Controller;
 use crate::ui::controls::log_axis::toggle_log_axis;
 use crate::ui::controls::presets::choose_preset;
-
-/// What a key does.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Action {
-    PlayPause,
-    Step,
-    Reset,
-    NewData,
-    Preset(PresetId),
-    LogAxis,
-    Present,
-    Fullscreen,
-    ToggleShortcuts,
-    CloseShortcuts,
-}
-
-/// The action of `KeyboardEvent.key`, if any.
-fn action_of(key: &str) -> Option<Action> {
-    let action = match key {
-        " " | "Spacebar" => Action::PlayPause,
-        "ArrowRight" | "s" | "S" => Action::Step,
-        "r" | "R" => Action::Reset,
-        "n" | "N" => Action::NewData,
-        "l" | "L" => Action::LogAxis,
-        "p" | "P" => Action::Present,
-        "f" | "F" => Action::Fullscreen,
-        "?" => Action::ToggleShortcuts,
-        "Escape" | "Esc" => Action::CloseShortcuts,
-        _ => {
-            let digit = key.parse::<u8>().ok()?;
-            Action::Preset(PresetId::from_number(digit)?)
-        }
-    };
-    Some(action)
-}
 
 /// Installs the listener for the app's lifetime.
 pub fn install(ctrl: Controller, shortcuts: ShortcutsOpen) {
@@ -70,7 +36,7 @@ fn on_key(ctrl: Controller, shortcuts: ShortcutsOpen, event: &KeyboardEvent) {
     {
         return;
     }
-    let Some(action) = action_of(&event.key()) else {
+    let Some((action, preset)) = Shortcut::of_key(&event.key()) else {
         return;
     };
     let target = event.target().and_then(|t| t.dyn_into::<Element>().ok());
@@ -78,29 +44,29 @@ fn on_key(ctrl: Controller, shortcuts: ShortcutsOpen, event: &KeyboardEvent) {
         return;
     }
     // Space on a button, link, checkbox or summary activates it; leave it be.
-    if action == Action::PlayPause && target.as_ref().is_some_and(is_activated_by_space) {
+    if action == Shortcut::PlayPause && target.as_ref().is_some_and(is_activated_by_space) {
         return;
     }
     let dialog_open = shortcuts.0.get_untracked();
-    if action == Action::CloseShortcuts && !dialog_open {
+    if action == Shortcut::CloseList && !dialog_open {
         return;
     }
     // While the list is open only its own keys work, as in a modal dialog.
-    if dialog_open && !matches!(action, Action::ToggleShortcuts | Action::CloseShortcuts) {
+    if dialog_open && !matches!(action, Shortcut::ToggleList | Shortcut::CloseList) {
         return;
     }
     event.prevent_default();
     match action {
-        Action::PlayPause => ctrl.toggle_play(),
-        Action::Step => ctrl.step(),
-        Action::Reset => ctrl.reset(),
-        Action::NewData => ctrl.new_data(),
-        Action::Preset(preset) => choose_preset(ctrl, Some(preset)),
-        Action::LogAxis => toggle_log_axis(ctrl),
-        Action::Present => toggle_present(ctrl),
-        Action::Fullscreen => toggle_fullscreen(),
-        Action::ToggleShortcuts => shortcuts.0.set(!dialog_open),
-        Action::CloseShortcuts => shortcuts.0.set(false),
+        Shortcut::PlayPause => ctrl.toggle_play(),
+        Shortcut::Step => ctrl.step(),
+        Shortcut::Reset => ctrl.reset(),
+        Shortcut::NewData => ctrl.new_data(),
+        Shortcut::Preset => choose_preset(ctrl, preset),
+        Shortcut::LogAxis => toggle_log_axis(ctrl),
+        Shortcut::Present => toggle_present(ctrl),
+        Shortcut::Fullscreen => toggle_fullscreen(),
+        Shortcut::ToggleList => shortcuts.0.set(!dialog_open),
+        Shortcut::CloseList => shortcuts.0.set(false),
     }
 }
 

@@ -3,6 +3,9 @@
 use leptos::html;
 use leptos::prelude::*;
 
+use strum::IntoEnumIterator;
+
+use crate::params::Shortcut;
 use crate::ui::text::use_text;
 
 /// Whether the dialog is open; shared by the button, the keys and the dialog.
@@ -40,15 +43,15 @@ pub fn ShortcutsDialog(open: ShortcutsOpen) -> impl IntoView {
             let _ = button.focus();
         }
     });
+    // The keyboard's own table, so the list cannot drift from the keys.
     let rows = move || {
-        text.get()
-            .shortcuts
-            .iter()
-            .map(|(keys, action)| {
+        let text = text.get();
+        Shortcut::iter()
+            .map(|shortcut| {
                 view! {
                     <tr>
-                        <th scope="row"><kbd>{*keys}</kbd></th>
-                        <td>{*action}</td>
+                        <th scope="row"><kbd>{shortcut.label()}</kbd></th>
+                        <td>{(text.shortcut)(shortcut)}</td>
                     </tr>
                 }
             })

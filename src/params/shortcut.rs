@@ -1,0 +1,65 @@
+//! The keyboard shortcuts: each action with the keys that trigger it. The
+//! key handler matches against this table and the shortcuts dialog lists it,
+//! so the two cannot disagree; only what an action does is worded per language.
+
+use strum::{EnumIter, IntoEnumIterator};
+
+use super::presets::PresetId;
+
+/// What a key does, in the order the shortcuts dialog lists them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter)]
+pub enum Shortcut {
+    PlayPause,
+    Step,
+    Reset,
+    NewData,
+    /// The digit keys pick scenario 1, 2, …
+    Preset,
+    LogAxis,
+    Present,
+    Fullscreen,
+    ToggleList,
+    CloseList,
+}
+
+impl Shortcut {
+    /// The `KeyboardEvent.key` values that trigger it (empty for [`Shortcut::Preset`],
+    /// whose keys are the scenarios' numbers).
+    pub fn keys(self) -> &'static [&'static str] {
+        match self {
+            Shortcut::PlayPause => &[" ", "Spacebar"],
+            Shortcut::Step => &["ArrowRight", "s", "S"],
+            Shortcut::Reset => &["r", "R"],
+            Shortcut::NewData => &["n", "N"],
+            Shortcut::Preset => &[],
+            Shortcut::LogAxis => &["l", "L"],
+            Shortcut::Present => &["p", "P"],
+            Shortcut::Fullscreen => &["f", "F"],
+            Shortcut::ToggleList => &["?"],
+            Shortcut::CloseList => &["Escape", "Esc"],
+        }
+    }
+
+    /// The keys as the dialog shows them: "Space", "→ / S", "1–7".
+    pub fn label(self) -> String {
+        match self {
+            Shortcut::PlayPause => "Space".into(),
+            Shortcut::Step => "→ / S".into(),
+            Shortcut::CloseList => "Esc".into(),
+            Shortcut::Preset => {
+                let last = PresetId::iter().next_back().map_or(1, PresetId::number);
+                format!("1–{last}")
+            }
+            other => other.keys()[0].to_uppercase(),
+        }
+    }
+
+    /// The shortcut of a key, and the scenario for a digit key.
+    pub fn of_key(key: &str) -> Option<(Shortcut, Option<PresetId>)> {
+        if let Some(shortcut) = Shortcut::iter().find(|s| s.keys().contains(&key)) {
+            return Some((shortcut, None));
+        }
+        let preset = PresetId::from_number(key.parse().ok()?)?;
+        Some((Shortcut::Preset, Some(preset)))
+    }
+}
