@@ -5,7 +5,7 @@
 
 use super::control::Control;
 use super::presets::PresetId;
-use super::state::{AT_RANGE, AppState, INIT_LIMITS, Lang, SPEED_RANGE, STOP_RANGE};
+use super::state::{AT_RANGE, AppState, INIT_LIMITS, SPEED_RANGE, STOP_RANGE};
 use crate::format::{exact, readable};
 use crate::plot::view::VIEW_LIMITS;
 use crate::rnn::data::{LEN_RANGE, SAMPLES_RANGE};
@@ -13,7 +13,7 @@ use std::sync::LazyLock;
 
 use strum::IntoEnumIterator;
 
-use crate::rnn::{Hyper, Limits, Named, OptimizerKind, Reduction, Weights};
+use crate::rnn::{Hyper, Limits, Named, Weights};
 
 /// One URL parameter.
 pub struct Param {
@@ -62,10 +62,13 @@ pub(crate) enum Codec {
 pub(crate) struct Choice {
     pub names: fn() -> Vec<&'static str>,
     /// The current name; empty when unset (`lang`, `preset`).
-    pub get: fn(&AppState) -> &'static str,
+    pub get: Box<dyn Fn(&AppState) -> &'static str + Send + Sync>,
     /// Applies a name; false when it is not one of `names`.
-    pub set: fn(&mut AppState, &str) -> bool,
+    pub set: Box<ApplyName>,
 }
+
+/// Applies a name to the state; false when it is not a known name.
+type ApplyName = dyn Fn(&mut AppState, &str) -> bool + Send + Sync;
 
 pub(crate) struct IntegerField {
     pub limits: Limits<u64>,
@@ -202,161 +205,80 @@ pub static PARAMS: LazyLock<Vec<Param>> = LazyLock::new(|| {
 });
 
 /// The URL parameters other than the hyperparameters, in link order.
+#[rustfmt::skip] // One row per key, read like the README's table.
 fn settings_params() -> Vec<Param> {
     vec![
-        Param {
-            key: "preset",
-            description: "Start from a scenario; the other keys then override it.",
-            codec: Codec::Choice(Choice {
-                names: PresetId::names,
-                get: |s| s.preset.map_or("", PresetId::name),
-                set: |s, name| {
-                    PresetId::from_name(name)
-                        .map(|preset| *s = preset.apply(s))
-                        .is_some()
-                },
-            }),
-        },
-        Param {
-            key: "opt",
-            description: "Update rule. Choosing one loads its default hyperparameters.",
-            codec: Codec::Choice(Choice {
-                names: OptimizerKind::names,
-                get: |s| s.optimizer.kind.name(),
-                set: |s, name| {
-                    OptimizerKind::from_name(name)
-                        .map(|kind| s.select_optimizer(kind))
-                        .is_some()
-                },
-            }),
-        },
-        Param {
-            key: "clip",
-            description: "Scale the gradient down to this norm before each update.",
-            codec: Codec::Clip,
-        },
-        Param {
-            key: "loss",
-            description: "Sum of squared errors (the seed) or their mean (Roelants).",
-            codec: Codec::Choice(Choice {
-                names: Reduction::names,
-                get: |s| s.reduction.name(),
-                set: |s, name| {
-                    Reduction::from_name(name)
-                        .map(|r| s.reduction = r)
-                        .is_some()
-                },
-            }),
-        },
-        Param {
-            key: "len",
-            description: "Sequence length.",
-            codec: Codec::Integer(IntegerField {
-                limits: Limits::new(LEN_RANGE.min as u64, LEN_RANGE.max as u64),
-                clamp: true,
-                get: |s| s.data.len as u64,
-                set: |s, v| s.data.len = v as usize,
-            }),
-        },
-        Param {
-            key: "n",
-            description: "Number of sequences.",
-            codec: Codec::Integer(IntegerField {
-                limits: Limits::new(SAMPLES_RANGE.min as u64, SAMPLES_RANGE.max as u64),
-                clamp: true,
-                get: |s| s.data.samples as u64,
-                set: |s, v| s.data.samples = v as usize,
-            }),
-        },
-        Param {
-            key: "seed",
-            description: "numpy seed of the data (and of the init drawn after it).",
-            codec: Codec::Integer(IntegerField {
-                limits: Limits::new(0, u32::MAX as u64),
-                clamp: false,
-                get: |s| s.data.seed.into(),
-                set: |s, v| s.data.seed = v as u32,
-            }),
-        },
-        Param {
-            key: "wx",
-            description: "Initial w_x, given together with wrec.",
-            codec: Codec::Init(InitPart::Wx),
-        },
-        Param {
-            key: "wrec",
-            description: "Initial w_rec, given together with wx.",
-            codec: Codec::Init(InitPart::Wrec),
-        },
-        Param {
-            key: "view",
-            description: "Heat-map window `xmin,xmax,ymin,ymax` (w_x across, w_rec up).",
-            codec: Codec::View,
-        },
-        Param {
-            key: "speed",
-            description: "Epochs per animation frame.",
-            codec: Codec::Integer(IntegerField {
-                limits: Limits::new(SPEED_RANGE.min as u64, SPEED_RANGE.max as u64),
-                clamp: true,
-                get: |s| s.speed.into(),
-                set: |s, v| s.speed = v as u32,
-            }),
-        },
-        Param {
-            key: "epochs",
-            description: "Stop after this many epochs.",
-            codec: Codec::Stop,
-        },
-        Param {
-            key: "logy",
-            description: "Loss axis: `1` logarithmic, `0` linear.",
-            codec: Codec::Flag(Flag {
-                get: |s| s.log_axis,
-                set: |s, v| s.log_axis = v,
-            }),
-        },
-        Param {
-            key: "at",
-            description: "Train this many epochs on load: a link to a moment of the run.",
-            codec: Codec::Integer(IntegerField {
-                limits: AT_RANGE,
-                clamp: true,
-                get: |s| s.at,
-                set: |s, v| s.at = v,
-            }),
-        },
-        Param {
-            key: "lang",
-            description: "Interface language; without it, the browser's.",
-            codec: Codec::Choice(Choice {
-                names: Lang::names,
-                get: |s| s.lang.map_or("", Lang::name),
-                set: |s, code| Lang::from_name(code).map(|l| s.lang = Some(l)).is_some(),
-            }),
-        },
-        Param {
-            key: "embed",
-            description: "`1` hides the header, footer and explanations, for an iframe.",
-            codec: Codec::Flag(Flag {
-                get: |s| s.embed,
-                set: |s, v| s.embed = v,
-            }),
-        },
-        Param {
-            key: "present",
-            description: "`1` starts in presentation mode (large type, thick lines).",
-            codec: Codec::Flag(Flag {
-                get: |s| s.present,
-                set: |s, v| s.present = v,
-            }),
-        },
-        Param {
-            key: "hide",
-            description: "Controls to hide for a lesson.",
-            codec: Codec::Hide,
-        },
+        choice::<PresetId>("preset", "Start from a scenario; the other keys then override it.", |s| s.preset, |s, preset| *s = preset.apply(s)),
+        choice("opt", "Update rule. Choosing one loads its default hyperparameters.", |s| Some(s.optimizer.kind), AppState::select_optimizer),
+        other("clip", "Scale the gradient down to this norm before each update.", Codec::Clip),
+        choice("loss", "Sum of squared errors (the seed) or their mean (Roelants).", |s| Some(s.reduction), |s, r| s.reduction = r),
+        integer("len", "Sequence length.", Limits::new(LEN_RANGE.min as u64, LEN_RANGE.max as u64), true, |s| s.data.len as u64, |s, v| s.data.len = v as usize),
+        integer("n", "Number of sequences.", Limits::new(SAMPLES_RANGE.min as u64, SAMPLES_RANGE.max as u64), true, |s| s.data.samples as u64, |s, v| s.data.samples = v as usize),
+        integer("seed", "numpy seed of the data (and of the init drawn after it).", Limits::new(0, u32::MAX as u64), false, |s| s.data.seed.into(), |s, v| s.data.seed = v as u32),
+        other("wx", "Initial w_x, given together with wrec.", Codec::Init(InitPart::Wx)),
+        other("wrec", "Initial w_rec, given together with wx.", Codec::Init(InitPart::Wrec)),
+        other("view", "Heat-map window `xmin,xmax,ymin,ymax` (w_x across, w_rec up).", Codec::View),
+        integer("speed", "Epochs per animation frame.", Limits::new(SPEED_RANGE.min as u64, SPEED_RANGE.max as u64), true, |s| s.speed.into(), |s, v| s.speed = v as u32),
+        other("epochs", "Stop after this many epochs.", Codec::Stop),
+        flag("logy", "Loss axis: `1` logarithmic, `0` linear.", |s| s.log_axis, |s, v| s.log_axis = v),
+        integer("at", "Train this many epochs on load: a link to a moment of the run.", AT_RANGE, true, |s| s.at, |s, v| s.at = v),
+        choice("lang", "Interface language; without it, the browser's.", |s| s.lang, |s, l| s.lang = Some(l)),
+        flag("embed", "`1` hides the header, footer and explanations, for an iframe.", |s| s.embed, |s, v| s.embed = v),
+        flag("present", "`1` starts in presentation mode (large type, thick lines).", |s| s.present, |s, v| s.present = v),
+        other("hide", "Controls to hide for a lesson.", Codec::Hide),
     ]
+}
+
+/// A key with its own codec.
+fn other(key: &'static str, description: &'static str, codec: Codec) -> Param {
+    Param {
+        key,
+        description,
+        codec,
+    }
+}
+
+/// A key whose value is one of `T`'s names.
+fn choice<T: Named + Send + Sync + 'static>(
+    key: &'static str,
+    description: &'static str,
+    get: fn(&AppState) -> Option<T>,
+    set: fn(&mut AppState, T),
+) -> Param {
+    let choice = Choice {
+        names: T::names,
+        get: Box::new(move |s| get(s).map_or("", T::name)),
+        set: Box::new(move |s, name| T::from_name(name).map(|value| set(s, value)).is_some()),
+    };
+    other(key, description, Codec::Choice(choice))
+}
+
+/// A key whose value is a whole number within `limits`.
+fn integer(
+    key: &'static str,
+    description: &'static str,
+    limits: Limits<u64>,
+    clamp: bool,
+    get: fn(&AppState) -> u64,
+    set: fn(&mut AppState, u64),
+) -> Param {
+    let field = IntegerField {
+        limits,
+        clamp,
+        get,
+        set,
+    };
+    other(key, description, Codec::Integer(field))
+}
+
+/// A key whose value is `0` or `1`.
+fn flag(
+    key: &'static str,
+    description: &'static str,
+    get: fn(&AppState) -> bool,
+    set: fn(&mut AppState, bool),
+) -> Param {
+    other(key, description, Codec::Flag(Flag { get, set }))
 }
 
 /// The parameter with this key.

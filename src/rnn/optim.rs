@@ -9,7 +9,7 @@ use std::ops::{Index, IndexMut};
 use serde::de::Error as _;
 use serde::ser::SerializeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
-use strum::{EnumCount, EnumIter, EnumString, IntoEnumIterator, IntoStaticStr};
+use strum::{EnumCount, IntoEnumIterator};
 
 use super::error::CoreError;
 pub use super::hyper::{Hyper, HyperSpec};
@@ -25,9 +25,9 @@ use super::model::{Gradient, Weights};
     Hash,
     Serialize,
     Deserialize,
-    EnumIter,
-    EnumString,
-    IntoStaticStr,
+    strum::EnumIter,
+    strum::EnumString,
+    strum::IntoStaticStr,
 )]
 #[serde(rename_all = "kebab-case")]
 #[strum(serialize_all = "kebab-case")]

@@ -313,22 +313,19 @@ fn row_quadratic(
     // P_i(w) reduced like the polynomials: Horner in w, or in 1/w beyond |w| = 1.
     let len = data.len();
     p.fill(0.0);
-    if w.abs() <= 1.0 {
-        for k in 0..len {
-            for (value, x) in p.iter_mut().zip(data.step(k)) {
-                *value = *value * w + x;
-            }
-        }
+    let reduced = w.abs() > 1.0;
+    let (x, steps): (f64, Vec<usize>) = if reduced {
+        (1.0 / w, (0..len).rev().collect())
     } else {
-        let u = 1.0 / w;
-        for k in (0..len).rev() {
-            for (value, x) in p.iter_mut().zip(data.step(k)) {
-                *value = *value * u + x;
-            }
+        (w, (0..len).collect())
+    };
+    for k in steps {
+        for (value, input) in p.iter_mut().zip(data.step(k)) {
+            *value = *value * x + input;
         }
-        if w < 0.0 && (len - 1) % 2 == 1 {
-            p.iter_mut().for_each(|value| *value = -*value);
-        }
+    }
+    if reduced && w < 0.0 && (len - 1) % 2 == 1 {
+        p.iter_mut().for_each(|value| *value = -*value);
     }
     let a: f64 = p.iter().map(|v| v * v).sum();
     let b: f64 = p.iter().zip(&data.targets).map(|(v, t)| v * t).sum();

@@ -9,7 +9,6 @@ use std::io;
 use std::process::ExitCode;
 
 use clap::error::{ContextKind, ContextValue, ErrorKind};
-use rnn_playground::format::readable;
 use rnn_playground::rnn::CoreError;
 
 const USAGE_STATUS: u8 = 2;
@@ -28,27 +27,10 @@ impl CliError {
         CliError::Usage(format!("--{flag} {phrase}"))
     }
 
-    /// The core names its settings as the CLI flags (len, lr, clip, init, …).
+    /// The core names its settings as the CLI flags (len, lr, clip, init, …),
+    /// and its English catalogue words the error after the name.
     pub fn core(error: CoreError) -> CliError {
-        match error {
-            CoreError::OutOfRange {
-                name,
-                value,
-                min,
-                max,
-            } => CliError::flag(
-                name,
-                format!(
-                    "must be between {} and {}, got {}",
-                    readable(min),
-                    readable(max),
-                    readable(value)
-                ),
-            ),
-            CoreError::Invalid { name, reason } => {
-                CliError::flag(name, format!("is invalid: {reason}"))
-            }
-        }
+        CliError::Usage(format!("--{error}"))
     }
 
     pub fn report(self) -> ExitCode {
