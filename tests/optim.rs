@@ -15,19 +15,17 @@ const ORIGIN: Weights = Weights {
     w_rec: 0.0,
 };
 
+fn gradient(w_x: f64, w_rec: f64) -> Gradient {
+    Gradient { w_x, w_rec }
+}
+
 #[test]
 fn rprop_leaves_step_and_weight_alone_where_the_gradient_is_zero() {
     let mut optimizer = rprop();
     let delta0 = optimizer.settings()[Hyper::Delta0];
     let mut w = ORIGIN;
     for _ in 0..10_000 {
-        w = optimizer.step(
-            w,
-            Gradient {
-                w_x: 0.0,
-                w_rec: 1.0,
-            },
-        );
+        w = optimizer.step(w, gradient(0.0, 1.0));
     }
     assert_eq!(w.w_x, 0.0);
     assert_eq!(optimizer.state().step[0], delta0, "a zero gradient keeps Δ");
@@ -43,26 +41,14 @@ fn rprop_steps_stay_between_delta_min_and_delta_max() {
     let mut w = ORIGIN;
     // The sign holds: Δ grows by η+ until Δmax.
     for _ in 0..200 {
-        w = optimizer.step(
-            w,
-            Gradient {
-                w_x: 1.0,
-                w_rec: 1.0,
-            },
-        );
+        w = optimizer.step(w, gradient(1.0, 1.0));
         assert!(optimizer.state().step.iter().all(|&s| s <= 2.0));
     }
     assert_eq!(optimizer.state().step, [2.0, 2.0]);
     // The sign flips every epoch: Δ shrinks by η− until Δmin.
     for epoch in 0..200 {
         let sign = if epoch % 2 == 0 { -1.0 } else { 1.0 };
-        w = optimizer.step(
-            w,
-            Gradient {
-                w_x: sign,
-                w_rec: sign,
-            },
-        );
+        w = optimizer.step(w, gradient(sign, sign));
         assert!(optimizer.state().step.iter().all(|&s| s >= 1e-3));
     }
     assert_eq!(optimizer.state().step, [1e-3, 1e-3]);

@@ -27,6 +27,7 @@ mod page;
 mod accessibility;
 mod export;
 mod hosting;
+mod hyperparameters;
 mod keyboard;
 mod languages;
 mod layout;
