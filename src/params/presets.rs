@@ -12,20 +12,9 @@ use crate::plot::View;
 use crate::rnn::{DataConfig, OptimizerKind, OptimizerSettings, Reduction, Weights};
 
 /// A scenario, numbered from 1 in declaration order for the keyboard.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    Serialize,
-    Deserialize,
-    strum::EnumIter,
-    strum::EnumString,
-    strum::IntoStaticStr,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
+#[derive(strum::EnumIter, strum::EnumString, strum::IntoStaticStr)]
 #[strum(serialize_all = "kebab-case")]
 pub enum PresetId {
     SeedGd,

@@ -36,20 +36,9 @@ pub const INIT_LIMIT: f64 = 10.0;
 pub(crate) const INIT_LIMITS: Limits = Limits::new(-INIT_LIMIT, INIT_LIMIT);
 
 /// The interface language; its name is the `lang=` value and BCP 47 primary tag.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    Serialize,
-    Deserialize,
-    strum::EnumIter,
-    strum::EnumString,
-    strum::IntoStaticStr,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
+#[derive(strum::EnumIter, strum::EnumString, strum::IntoStaticStr)]
 #[strum(serialize_all = "lowercase")]
 pub enum Lang {
     En,
