@@ -128,3 +128,84 @@ fn overflowed_cells_are_grey_and_only_they_are() {
     .expect("in the grid");
     assert!(s.loss_at(row, col).is_some());
 }
+
+/// The colour range at the biggest data set: the loss reaches 1e190 where
+/// |w_rec| > 1, and still the band |w_rec| < 1, where training happens, spans
+/// most of the colours (the valley), while the explosive rows reach the top
+/// colour within a few cells of |w_rec| = 1 (the cliff).
+#[test]
+fn the_colour_range_keeps_the_valley_and_the_cliff_visible_at_1000_by_200() {
+    let (data, _) = Dataset::generate(DataConfig {
+        samples: 1000,
+        len: 200,
+        ..DataConfig::default()
+    })
+    .expect("valid data");
+    for view in [View::DEFAULT, View::new(-10.0, 10.0, -10.0, 10.0).unwrap()] {
+        let (w_x, w_rec) = view.axes(CELLS, CELLS);
+        let s = surface::compute(&data, Reduction::Sum, w_x, w_rec, false).expect("a valid grid");
+        let scale = LogColourScale::from_surface(&s);
+        let (min, max) = s.finite_range().expect("finite cells");
+        assert!(max > 1e100, "{max}");
+        assert!(scale.is_clipped());
+        let decades = (scale.max_loss() + 1.0).log10() - (min + 1.0).log10();
+        assert!((12.0..=13.0).contains(&decades), "{decades} decades");
+
+        let fractions = |inside: &dyn Fn(f64) -> bool| -> Vec<f64> {
+            (0..CELLS)
+                .filter(|&r| inside(s.w_rec[r]))
+                .flat_map(|r| (0..CELLS).map(move |c| (r, c)))
+                .filter_map(|(r, c)| s.loss_at(r, c).and_then(|l| scale.fraction(l)))
+                .collect()
+        };
+        let band = fractions(&|w: f64| w.abs() < 1.0);
+        let (lo, hi) = band
+            .iter()
+            .fold((1.0f64, 0.0f64), |(lo, hi), &f| (lo.min(f), hi.max(f)));
+        // Unclipped, the band would span under 1% of the colours (7.4 of 194 decades).
+        assert!(hi - lo > 0.1 && hi < 0.9, "band spans {lo}..{hi}");
+        // Past |w_rec| = 1.1 (about 8 decades more at n = 200) every cell is at the top.
+        let cliff = fractions(&|w: f64| w.abs() > 1.1);
+        assert!(!cliff.is_empty() && cliff.iter().all(|&f| f == 1.0));
+
+        // The top tick is the clip, a whole decade, and the bar has room for its label.
+        let ticks = scale.ticks(8);
+        let top = ticks.last().expect("ticks");
+        assert_eq!(scale.fraction(top.value), Some(1.0));
+        assert_eq!(top.label, format!("1e{}", top.value.log10().round()));
+        for pair in ticks.windows(2) {
+            let gap =
+                scale.fraction(pair[1].value).unwrap() - scale.fraction(pair[0].value).unwrap();
+            assert!(gap >= 1.0 / 8.0 - 1e-12, "{:?}", ticks);
+        }
+    }
+}
+
+/// Where the surface spans fewer decades than the cap (the seed's data), the
+/// colours run from its smallest to its largest loss, as before.
+#[test]
+fn a_colour_range_within_the_cap_is_not_clipped() {
+    let s = seed_surface(View::DEFAULT, 10);
+    let scale = LogColourScale::from_surface(&s);
+    let (min, max) = s.finite_range().expect("finite cells");
+    assert!(!scale.is_clipped());
+    assert_eq!(scale, LogColourScale::from_loss_range(min, max));
+    assert!(!scale.ticks(8).iter().any(|t| t.value > max));
+    // Bad or flat input never clips.
+    for (lo, hi) in [
+        (f64::NAN, 1.0),
+        (0.0, f64::INFINITY),
+        (5.0, 5.0),
+        (0.0, 0.0),
+    ] {
+        assert!(!LogColourScale::clipped_loss_range(lo, hi).is_clipped());
+    }
+    // 12 decades of loss + 1 above the smallest loss (u = 2), a power of ten.
+    let clipped = LogColourScale::clipped_loss_range(99.0, 1e40);
+    assert!(clipped.is_clipped());
+    assert!(
+        (clipped.max_loss() / 1e14 - 1.0).abs() < 1e-9,
+        "{}",
+        clipped.max_loss()
+    );
+}

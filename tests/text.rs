@@ -264,6 +264,8 @@ fn every_line(text: &Text) -> Vec<(String, String)> {
         surface_summary_path,
         surface_computing,
         colour_bar_caption,
+        colour_bar_at_least,
+        surface_summary_clipped,
         limit_label,
         escape_label,
         surface_png_title,
@@ -467,6 +469,11 @@ fn every_line(text: &Text) -> Vec<(String, String)> {
     add("status_stopped".into(), status_stopped(12));
     add("status_converged".into(), status_converged(12));
     add("surface_ms".into(), surface_ms("12.5"));
+    add("colour_bar_at_least".into(), colour_bar_at_least("1e12"));
+    add(
+        "surface_summary_clipped".into(),
+        surface_summary_clipped("1e12"),
+    );
     add("msg_not_a_number".into(), msg_not_a_number(field, "10"));
     add("msg_not_whole".into(), msg_not_whole(field, "10"));
     add(

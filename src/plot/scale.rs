@@ -28,16 +28,37 @@ fn log1p10(x: f64) -> f64 {
 /// `lo`/`hi` are `u` of the smallest and largest finite loss of the surface,
 /// so a zoomed-in view still uses the whole map. The `+ 1` keeps the optimum
 /// (loss ≈ 0) finite and compresses the tiny losses near it into one colour.
+///
+/// A surface's range is clipped to [`MAX_COLOUR_DECADES`] above its smallest
+/// loss (see [`LogColourScale::from_surface`]); larger losses take the top
+/// colour and the colour bar's top label says "≥".
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct LogColourScale {
     lo: f64,
     hi: f64,
+    /// Whether losses above the top of the scale exist (and share its colour).
+    clipped: bool,
 }
+
+/// Most decades of `loss + 1` the heat map's colours span. Where |w_rec| > 1
+/// the loss grows like |w_rec|^(2n), so on a wide view at n = 200 it reaches
+/// 1e190 while the band |w_rec| < 1, where training happens, stays below
+/// 1e8: spread over the full range that band would be one dark colour.
+/// No percentile of the cells fixes that (the explosive rows are most of a
+/// wide view: the median cell of 1000×200 over [-3, 3]² is 1e73), so the top
+/// is clipped instead, a little above the 8 decades of Roelants' fixed range.
+/// The seed's 20×10 surface over [-3, 3]² spans 10.6 decades and is not
+/// clipped.
+pub const MAX_COLOUR_DECADES: f64 = 12.0;
 
 impl Default for LogColourScale {
     /// Loss from 0 to 9: one decade of `loss + 1`.
     fn default() -> Self {
-        LogColourScale { lo: 0.0, hi: 1.0 }
+        LogColourScale {
+            lo: 0.0,
+            hi: 1.0,
+            clipped: false,
+        }
     }
 }
 
@@ -50,23 +71,50 @@ impl LogColourScale {
         }
         let (lo, hi) = (log1p10(min.min(max)), log1p10(min.max(max)));
         if hi - lo > 1e-12 * hi.max(1.0) {
-            LogColourScale { lo, hi }
+            LogColourScale {
+                lo,
+                hi,
+                clipped: false,
+            }
         } else {
             // A flat surface: centre its one colour in the map.
             LogColourScale {
                 lo: (lo - 0.5).max(0.0),
                 hi: (lo - 0.5).max(0.0) + 1.0,
+                clipped: false,
             }
         }
     }
 
-    /// The data-driven scale of a surface's finite losses (default if none are finite).
+    /// The scale for losses `min..=max` with at most [`MAX_COLOUR_DECADES`]
+    /// of `loss + 1`: beyond that the top is the next power of ten of loss
+    /// above `min`'s `u` + [`MAX_COLOUR_DECADES`], and the scale is clipped.
+    pub fn clipped_loss_range(min: f64, max: f64) -> LogColourScale {
+        let scale = LogColourScale::from_loss_range(min, max);
+        let top = (scale.lo + MAX_COLOUR_DECADES).ceil();
+        if scale.hi <= top || !top.is_finite() {
+            return scale;
+        }
+        LogColourScale {
+            lo: scale.lo,
+            hi: log1p10(10f64.powf(top)),
+            clipped: true,
+        }
+    }
+
+    /// The data-driven scale of a surface's finite losses, clipped as
+    /// [`LogColourScale::clipped_loss_range`] says (default if none are finite).
     pub fn from_surface(surface: &Surface) -> LogColourScale {
         surface
             .finite_range()
             .map_or_else(LogColourScale::default, |(min, max)| {
-                LogColourScale::from_loss_range(min, max)
+                LogColourScale::clipped_loss_range(min, max)
             })
+    }
+
+    /// Whether larger losses than [`Self::max_loss`] share its colour.
+    pub fn is_clipped(&self) -> bool {
+        self.clipped
     }
 
     /// The smallest loss of the scale (colour fraction 0).
@@ -137,6 +185,15 @@ impl LogColourScale {
             }
         }
         kept.sort_by(|a, b| a.value.total_cmp(&b.value));
+        if self.clipped {
+            // The top (a power of ten) is always labelled: the bar's UI marks it "≥".
+            let k = self.hi.round() as i32;
+            kept.retain(|t| self.fraction(t.value).is_some_and(|f| f <= 1.0 - min_gap));
+            kept.push(Tick {
+                value: 10f64.powi(k),
+                label: decade_label(k, false),
+            });
+        }
         kept
     }
 }

@@ -115,7 +115,7 @@ pub fn draw_base(
                 plot,
                 (gap, bar_width, bar_labels),
                 &scale,
-                text.colour_bar_caption,
+                text,
             )?;
             if surface.overflowed > 0 {
                 draw_overflow_legend(&root, s, plot, gap, text.overflow)?;
@@ -175,7 +175,7 @@ fn draw_colour_bar(
     plot: Rect,
     (gap, bar_width, bar_labels): (i32, i32, i32),
     scale: &LogColourScale,
-    caption: &str,
+    text: &Text,
 ) -> Option<()> {
     let bar_x = (plot.x + plot.width) as i32 + gap;
     let area = root.clone().shrink(
@@ -183,11 +183,17 @@ fn draw_colour_bar(
         (bar_width + bar_labels, plot.height as i32 + 1),
     );
     let max_ticks = (plot.height / s.px(28.0)).clamp(2.0, 9.0) as usize;
-    let ticks: Vec<(f64, String)> = scale
+    let mut ticks: Vec<(f64, String)> = scale
         .ticks(max_ticks)
         .into_iter()
         .filter_map(|t| Some((scale.fraction(t.value)?, t.label)))
         .collect();
+    // A clipped scale's top tick (always its last) stands for every larger loss too.
+    if scale.is_clipped()
+        && let Some(top) = ticks.last_mut()
+    {
+        top.1 = (text.colour_bar_at_least)(&top.1);
+    }
     let mut bar = ChartBuilder::on(&area)
         .right_y_label_area_size(bar_labels)
         .build_cartesian_2d(
@@ -209,7 +215,7 @@ fn draw_colour_bar(
     bar.configure_mesh()
         .disable_mesh()
         .disable_x_axis()
-        .y_desc(caption)
+        .y_desc(text.colour_bar_caption)
         .label_style(s.font(11.0))
         .axis_desc_style(s.font(13.0))
         .axis_style(INK.stroke_width(s.line(1.0)))
