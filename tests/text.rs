@@ -264,8 +264,8 @@ fn every_line(text: &Text) -> Vec<(String, String)> {
         surface_summary_path,
         surface_computing,
         colour_bar_caption,
-        colour_bar_at_least,
-        surface_summary_clipped,
+        colour_bar_caption_ranked,
+        surface_summary_ranked,
         limit_label,
         escape_label,
         surface_png_title,
@@ -381,6 +381,8 @@ fn every_line(text: &Text) -> Vec<(String, String)> {
         ("surface_summary_pending", surface_summary_pending),
         ("surface_computing", surface_computing),
         ("colour_bar_caption", colour_bar_caption),
+        ("colour_bar_caption_ranked", colour_bar_caption_ranked),
+        ("surface_summary_ranked", surface_summary_ranked),
         ("limit_label", limit_label),
         ("escape_label", escape_label),
         ("surface_png_title", surface_png_title),
@@ -469,11 +471,6 @@ fn every_line(text: &Text) -> Vec<(String, String)> {
     add("status_stopped".into(), status_stopped(12));
     add("status_converged".into(), status_converged(12));
     add("surface_ms".into(), surface_ms("12.5"));
-    add("colour_bar_at_least".into(), colour_bar_at_least("1e12"));
-    add(
-        "surface_summary_clipped".into(),
-        surface_summary_clipped("1e12"),
-    );
     add("msg_not_a_number".into(), msg_not_a_number(field, "10"));
     add("msg_not_whole".into(), msg_not_whole(field, "10"));
     add(

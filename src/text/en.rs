@@ -172,8 +172,9 @@ pub const EN: Text = Text {
     surface_summary_path: en_surface_summary_path,
     surface_computing: "computing the loss surface…",
     colour_bar_caption: "loss",
-    colour_bar_at_least: en_colour_bar_at_least,
-    surface_summary_clipped: en_surface_summary_clipped,
+    colour_bar_caption_ranked: "loss (colours by rank)",
+    surface_summary_ranked: "The losses span too many decades for one scale, so the colours \
+                             follow the cells' ranks: each colour covers about as many cells.",
     limit_label: "|w_rec| > 1: gradients explode",
     escape_label: "diverged",
     surface_png_title: "Download the heat map with the path as a PNG image",
@@ -333,14 +334,6 @@ fn en_surface_summary_view(x0: &str, x1: &str, y0: &str, y1: &str) -> String {
 
 fn en_surface_summary_colours(low: &str, high: &str) -> String {
     format!("Colour shows the loss on a log scale, from {low} (dark purple) to {high} (yellow).")
-}
-
-fn en_colour_bar_at_least(top: &str) -> String {
-    format!("≥ {top}")
-}
-
-fn en_surface_summary_clipped(top: &str) -> String {
-    format!("Losses of {top} and more are all yellow.")
 }
 
 fn en_surface_summary_path(start: &str, now: &str, diverged: bool) -> String {

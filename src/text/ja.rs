@@ -174,8 +174,9 @@ pub const JA: Text = Text {
     surface_summary_path: ja_surface_summary_path,
     surface_computing: "損失曲面を計算中…",
     colour_bar_caption: "損失",
-    colour_bar_at_least: ja_colour_bar_at_least,
-    surface_summary_clipped: ja_surface_summary_clipped,
+    colour_bar_caption_ranked: "損失（色は順位で配分）",
+    surface_summary_ranked: "損失の桁の幅が広すぎるため、色はセルの順位で配分しています。\
+                             どの色もほぼ同じ数のセルを表します。",
     limit_label: "|w_rec| > 1 で勾配爆発",
     escape_label: "発散",
     surface_png_title: "経路入りのヒートマップを PNG 画像で保存",
@@ -328,14 +329,6 @@ fn ja_surface_summary_view(x0: &str, x1: &str, y0: &str, y1: &str) -> String {
         "w_x が {x0} 〜 {x1}、w_rec が {y0} 〜 {y1} の範囲の損失曲面です。\
          最適解 (1, 1) を星印で示しています。"
     )
-}
-
-fn ja_colour_bar_at_least(top: &str) -> String {
-    format!("{top} 以上")
-}
-
-fn ja_surface_summary_clipped(top: &str) -> String {
-    format!("{top} 以上の損失はすべて黄色です。")
 }
 
 fn ja_surface_summary_colours(low: &str, high: &str) -> String {

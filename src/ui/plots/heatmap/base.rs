@@ -183,17 +183,11 @@ fn draw_colour_bar(
         (bar_width + bar_labels, plot.height as i32 + 1),
     );
     let max_ticks = (plot.height / s.px(28.0)).clamp(2.0, 9.0) as usize;
-    let mut ticks: Vec<(f64, String)> = scale
+    let ticks: Vec<(f64, String)> = scale
         .ticks(max_ticks)
         .into_iter()
         .filter_map(|t| Some((scale.fraction(t.value)?, t.label)))
         .collect();
-    // A clipped scale's top tick (always its last) stands for every larger loss too.
-    if scale.is_clipped()
-        && let Some(top) = ticks.last_mut()
-    {
-        top.1 = (text.colour_bar_at_least)(&top.1);
-    }
     let mut bar = ChartBuilder::on(&area)
         .right_y_label_area_size(bar_labels)
         .build_cartesian_2d(
@@ -215,7 +209,11 @@ fn draw_colour_bar(
     bar.configure_mesh()
         .disable_mesh()
         .disable_x_axis()
-        .y_desc(text.colour_bar_caption)
+        .y_desc(if scale.is_ranked() {
+            text.colour_bar_caption_ranked
+        } else {
+            text.colour_bar_caption
+        })
         .label_style(s.font(11.0))
         .axis_desc_style(s.font(13.0))
         .axis_style(INK.stroke_width(s.line(1.0)))

@@ -59,18 +59,14 @@ fn summary(
 ) -> String {
     let [x0, x1, y0, y1] = view.bounds().map(|v| v.to_string());
     let mut sentences = vec![(text.surface_summary_view)(&x0, &x1, &y0, &y1)];
-    match surface.as_ref().and_then(|s| Some((s.finite_range()?, s))) {
-        Some(((lo, hi), s)) => {
-            let scale = LogColourScale::from_surface(s);
-            let top = if scale.is_clipped() {
-                scale.max_loss()
-            } else {
-                hi
-            };
-            let top = format::loss(top);
-            sentences.push((text.surface_summary_colours)(&format::loss(lo), &top));
-            if scale.is_clipped() {
-                sentences.push((text.surface_summary_clipped)(&top));
+    match surface.as_ref().and_then(|s| s.finite_range()) {
+        Some((lo, hi)) => {
+            sentences.push((text.surface_summary_colours)(
+                &format::loss(lo),
+                &format::loss(hi),
+            ));
+            if LogColourScale::ranks(lo, hi) {
+                sentences.push(text.surface_summary_ranked.to_string());
             }
         }
         None => sentences.push(text.surface_summary_pending.to_string()),
