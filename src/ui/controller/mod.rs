@@ -532,7 +532,10 @@ impl Controller {
     /// next animation frames (see [`surface_job`]); the old picture stays
     /// until the new one is whole.
     fn request_surface(self) {
-        self.surface_job.try_update_value(|job| job.wanted = true);
+        self.surface_job.try_update_value(|job| {
+            job.wanted = true;
+            job.finished = None;
+        });
         self.schedule_surface_frame();
     }
 
@@ -573,6 +576,17 @@ impl Controller {
         if !wanted {
             return;
         }
+        let finished = self
+            .surface_job
+            .try_update_value(|job| job.finished.take())
+            .flatten();
+        if let Some((surface, view, ms)) = finished {
+            self.surface_job.update_value(|job| job.wanted = false);
+            self.surface.set(Some(Arc::new(surface)));
+            self.surface_view.set(view);
+            self.surface_ms.set(Some(ms));
+            return;
+        }
         let deadline = now_ms() + SURFACE_BUDGET_MS;
         let progress = self.trainer.with_value(|trainer| {
             let data = trainer.as_ref()?.data();
@@ -582,10 +596,9 @@ impl Controller {
         match progress {
             Some(Progress::More) => self.schedule_surface_frame(),
             Some(Progress::Done { surface, view, ms }) => {
-                self.surface_job.update_value(|job| job.wanted = false);
-                self.surface.set(Some(Arc::new(surface)));
-                self.surface_view.set(view);
-                self.surface_ms.set(Some(ms));
+                self.surface_job
+                    .update_value(|job| job.finished = Some((surface, view, ms)));
+                self.schedule_surface_frame();
             }
             Some(Progress::Failed(error)) => {
                 self.surface_job.update_value(|job| job.wanted = false);

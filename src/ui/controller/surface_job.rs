@@ -74,6 +74,9 @@ pub struct SurfaceJob {
     pub frame: Option<AnimationFrameRequestHandle>,
     /// A surface is wanted for the current settings.
     pub wanted: bool,
+    /// A surface finished at the end of a slice, published in the next frame
+    /// so that its redraw does not add to the slice's task.
+    pub finished: Option<(Surface, View, f64)>,
     polys: Option<Polys>,
     grid: Option<Grid>,
 }
