@@ -128,3 +128,96 @@ fn overflowed_cells_are_grey_and_only_they_are() {
     .expect("in the grid");
     assert!(s.loss_at(row, col).is_some());
 }
+
+/// The colour range at the biggest data set: the loss reaches 1e190 where
+/// |w_rec| > 1 while the band |w_rec| < 1, where training happens, spans 1.2
+/// decades. Coloured by rank, the band spans a visible share of the colours, the
+/// explosive rows are brighter than all of it, and the valley's cells near
+/// w_rec = 1 are darker than all of it.
+#[test]
+fn the_colour_range_keeps_the_valley_and_the_cliff_visible_at_1000_by_200() {
+    let (data, _) = Dataset::generate(DataConfig {
+        samples: 1000,
+        len: 200,
+        ..DataConfig::default()
+    })
+    .expect("valid data");
+    for view in [View::DEFAULT, View::new(-10.0, 10.0, -10.0, 10.0).unwrap()] {
+        let (w_x, w_rec) = view.axes(CELLS, CELLS);
+        let s = surface::compute(&data, Reduction::Sum, w_x, w_rec, false).expect("a valid grid");
+        let scale = LogColourScale::from_surface(&s);
+        let (min, max) = s.finite_range().expect("finite cells");
+        assert!(max > 1e100, "{max}");
+        assert!(scale.is_ranked() && LogColourScale::ranks(min, max));
+        assert_eq!(scale.fraction(min), Some(0.0));
+        assert_eq!(scale.fraction(max), Some(1.0));
+
+        let fractions = |inside: &dyn Fn(f64) -> bool| -> Vec<f64> {
+            (0..CELLS)
+                .filter(|&r| inside(s.w_rec[r]))
+                .flat_map(|r| (0..CELLS).map(move |c| (r, c)))
+                .filter_map(|(r, c)| s.loss_at(r, c).and_then(|l| scale.fraction(l)))
+                .collect()
+        };
+        let spread = |f: &[f64]| {
+            f.iter()
+                .fold((1.0f64, 0.0f64), |(lo, hi), &v| (lo.min(v), hi.max(v)))
+        };
+        let (lo, hi) = spread(&fractions(&|w: f64| w.abs() < 0.95));
+        // The band is a plateau near loss = Σt² (the output there is far below the targets):
+        // linear in log(loss + 1) it would span under 1% of the colours, by rank over 5%.
+        assert!(hi - lo > 0.05, "band spans {lo}..{hi}");
+        let (cliff_lo, _) = spread(&fractions(&|w: f64| w.abs() > 1.2));
+        assert!(cliff_lo > hi, "cliff from {cliff_lo}, band up to {hi}");
+        let (valley_lo, _) = spread(&fractions(&|w: f64| (w - 1.0).abs() < 0.03));
+        assert!(valley_lo < lo, "valley down to {valley_lo}, band from {lo}");
+
+        // Ticks: increasing, a readable gap apart, within the losses shown.
+        let ticks = scale.ticks(8);
+        assert!(ticks.len() >= 4, "{ticks:?}");
+        for pair in ticks.windows(2) {
+            let gap =
+                scale.fraction(pair[1].value).unwrap() - scale.fraction(pair[0].value).unwrap();
+            assert!(gap >= 1.0 / 8.0 - 1e-12, "{ticks:?}");
+        }
+        // loss_at inverts fraction.
+        for f in [0.0, 0.1, 0.37, 0.5, 0.93, 1.0] {
+            let back = scale.fraction(scale.loss_at(f)).unwrap();
+            assert!((back - f).abs() < 1e-6, "{f} -> {back}");
+        }
+    }
+}
+
+/// Where the surface spans at most 12 decades (the seed's data),
+/// the colours run linearly in log(loss + 1) from its smallest to its largest
+/// loss, as before.
+#[test]
+fn a_surface_within_the_linear_span_keeps_the_linear_scale() {
+    let s = seed_surface(View::DEFAULT, 10);
+    let scale = LogColourScale::from_surface(&s);
+    let (min, max) = s.finite_range().expect("finite cells");
+    assert!(!scale.is_ranked());
+    assert_eq!(scale, LogColourScale::from_loss_range(min, max));
+    // No finite cell, one cell, a flat surface: never ranked, never a panic.
+    for losses in [
+        vec![],
+        vec![f64::INFINITY, f64::NAN],
+        vec![5.0],
+        vec![0.0; 9],
+    ] {
+        assert!(!LogColourScale::from_losses(&losses).is_ranked());
+    }
+    // Many equal cells and a huge span: ranked, monotone, ends at 0 and 1.
+    let mut losses = vec![0.0; 500];
+    losses.extend((0..100).map(|i| 10f64.powi(i * 3)));
+    let scale = LogColourScale::from_losses(&losses);
+    assert!(scale.is_ranked());
+    let mut previous = 0.0;
+    for l in [0.0, 1.0, 1e3, 1e30, 1e150, 1e297] {
+        let f = scale.fraction(l).unwrap();
+        assert!(f >= previous, "{l}: {f} < {previous}");
+        previous = f;
+    }
+    assert_eq!(scale.fraction(0.0), Some(0.0));
+    assert_eq!(scale.fraction(1e297), Some(1.0));
+}

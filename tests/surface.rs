@@ -189,3 +189,31 @@ fn bad_axes_are_errors() {
         );
     }
 }
+
+/// A grid computed in bands of rows and joined is the grid computed at once,
+/// bit for bit (the page spreads it over animation frames).
+#[test]
+fn rows_computed_in_bands_join_to_the_whole_grid() {
+    let (data, _) = Dataset::generate(DataConfig {
+        seed: 11,
+        samples: 40,
+        len: 30,
+    })
+    .unwrap();
+    let polys = surface::LossPolynomials::new(&data);
+    let (ax, ay) = (Axis::new(-3.0, 3.0, 17), Axis::new(-2.5, 1.5, 23));
+    for with_grad in [false, true] {
+        let whole =
+            surface::compute_from(&polys, &data, Reduction::Mean, ax, ay, with_grad).unwrap();
+        let band = |rows| {
+            surface::compute_rows_from(&polys, &data, Reduction::Mean, ax, ay, rows, with_grad)
+                .unwrap()
+        };
+        let mut joined = band(0..5);
+        for start in (5..23).step_by(5) {
+            joined.append_rows(band(start..start + 5));
+        }
+        assert_eq!(joined, whole);
+        assert_eq!(band(20..40).rows(), 3, "bands are clipped to the axis");
+    }
+}

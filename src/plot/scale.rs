@@ -28,16 +28,41 @@ fn log1p10(x: f64) -> f64 {
 /// `lo`/`hi` are `u` of the smallest and largest finite loss of the surface,
 /// so a zoomed-in view still uses the whole map. The `+ 1` keeps the optimum
 /// (loss ≈ 0) finite and compresses the tiny losses near it into one colour.
+///
+/// A surface spanning more than [`MAX_LINEAR_DECADES`] is coloured by rank
+/// instead (see [`LogColourScale::from_surface`]).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct LogColourScale {
     lo: f64,
     hi: f64,
+    /// `u` at the quantiles 0, 1/(K−1), …, 1 of the cells, when coloured by
+    /// rank: `u` is mapped piecewise linearly through them.
+    ranked: Option<[f64; RANK_KNOTS]>,
 }
+
+/// Most decades of `loss + 1` a linear colour scale spans. Where |w_rec| > 1
+/// the loss grows like |w_rec|^(2n), so on a wide view at n = 200 it reaches
+/// 1e190 while the band |w_rec| < 1, where training happens, stays within
+/// 1e6–1e8: linear in `u` that band would be one colour. Clipping the top
+/// does not help either: the band is 1.2 decades of a range that starts at
+/// the optimum's 0. So beyond this span the colours follow the cells' ranks
+/// (histogram equalisation, as image viewers stretch contrast): each colour
+/// then covers about as many cells, and the band, the valley near (1, 1) and
+/// the cliff each get their share. The seed's 20×10 surface over [-3, 3]²
+/// spans 10.6 decades and stays linear.
+pub const MAX_LINEAR_DECADES: f64 = 12.0;
+
+/// Quantiles of a rank colour scale (0, 1/16, …, 1).
+pub const RANK_KNOTS: usize = 17;
 
 impl Default for LogColourScale {
     /// Loss from 0 to 9: one decade of `loss + 1`.
     fn default() -> Self {
-        LogColourScale { lo: 0.0, hi: 1.0 }
+        LogColourScale {
+            lo: 0.0,
+            hi: 1.0,
+            ranked: None,
+        }
     }
 }
 
@@ -50,23 +75,71 @@ impl LogColourScale {
         }
         let (lo, hi) = (log1p10(min.min(max)), log1p10(min.max(max)));
         if hi - lo > 1e-12 * hi.max(1.0) {
-            LogColourScale { lo, hi }
+            LogColourScale {
+                lo,
+                hi,
+                ranked: None,
+            }
         } else {
             // A flat surface: centre its one colour in the map.
             LogColourScale {
                 lo: (lo - 0.5).max(0.0),
                 hi: (lo - 0.5).max(0.0) + 1.0,
+                ranked: None,
             }
         }
     }
 
-    /// The data-driven scale of a surface's finite losses (default if none are finite).
+    /// The scale of `losses` (non-finite ones ignored): linear in `u` from the
+    /// smallest to the largest when they span at most [`MAX_LINEAR_DECADES`],
+    /// else by rank through their quantiles.
+    pub fn from_losses(losses: &[f64]) -> LogColourScale {
+        let mut u: Vec<f64> = losses
+            .iter()
+            .filter(|l| l.is_finite())
+            .map(|&l| log1p10(l))
+            .collect();
+        if u.is_empty() {
+            return LogColourScale::default();
+        }
+        u.sort_by(f64::total_cmp);
+        let (lo, hi) = (u[0], u[u.len() - 1]);
+        if hi - lo <= MAX_LINEAR_DECADES || !hi.is_finite() {
+            let (min, max) = losses
+                .iter()
+                .filter(|l| l.is_finite())
+                .fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), &l| {
+                    (a.min(l), b.max(l))
+                });
+            return LogColourScale::from_loss_range(min, max);
+        }
+        let last = u.len() - 1;
+        let knots = std::array::from_fn(|k| {
+            let at = (k as f64 / (RANK_KNOTS - 1) as f64 * last as f64).round() as usize;
+            u[at.min(last)]
+        });
+        LogColourScale {
+            lo,
+            hi,
+            ranked: Some(knots),
+        }
+    }
+
+    /// The data-driven scale of a surface's finite losses, as
+    /// [`LogColourScale::from_losses`] says (default if none are finite).
     pub fn from_surface(surface: &Surface) -> LogColourScale {
-        surface
-            .finite_range()
-            .map_or_else(LogColourScale::default, |(min, max)| {
-                LogColourScale::from_loss_range(min, max)
-            })
+        LogColourScale::from_losses(&surface.loss)
+    }
+
+    /// Whether a surface whose finite losses run from `min` to `max` is
+    /// coloured by rank (cheaper than building its scale).
+    pub fn ranks(min: f64, max: f64) -> bool {
+        log1p10(max) - log1p10(min) > MAX_LINEAR_DECADES
+    }
+
+    /// Whether the colours follow the cells' ranks rather than `u` linearly.
+    pub fn is_ranked(&self) -> bool {
+        self.ranked.is_some()
     }
 
     /// The smallest loss of the scale (colour fraction 0).
@@ -85,12 +158,35 @@ impl LogColourScale {
         if !loss.is_finite() {
             return None;
         }
-        Some(((log1p10(loss) - self.lo) / (self.hi - self.lo)).clamp(0.0, 1.0))
+        let u = log1p10(loss);
+        let Some(knots) = &self.ranked else {
+            return Some(((u - self.lo) / (self.hi - self.lo)).clamp(0.0, 1.0));
+        };
+        if u <= knots[0] {
+            return Some(0.0);
+        }
+        // The last knot at or below u, and the first above it (empty segments skipped).
+        let below = knots.iter().rposition(|&k| k <= u).unwrap_or(0);
+        if below + 1 >= RANK_KNOTS {
+            return Some(1.0);
+        }
+        let (a, b) = (knots[below], knots[below + 1]);
+        let within = if b > a { (u - a) / (b - a) } else { 0.0 };
+        Some(((below as f64 + within) / (RANK_KNOTS - 1) as f64).clamp(0.0, 1.0))
     }
 
     /// The loss whose colour fraction is `fraction` (the inverse of [`Self::fraction`]).
     pub fn loss_at(&self, fraction: f64) -> f64 {
-        let u = self.lo + fraction.clamp(0.0, 1.0) * (self.hi - self.lo);
+        let fraction = fraction.clamp(0.0, 1.0);
+        let u = match &self.ranked {
+            None => self.lo + fraction * (self.hi - self.lo),
+            Some(knots) => {
+                let at = fraction * (RANK_KNOTS - 1) as f64;
+                let below = (at.floor() as usize).min(RANK_KNOTS - 2);
+                let within = at - below as f64;
+                knots[below] + within * (knots[below + 1] - knots[below])
+            }
+        };
         // 10^u - 1 without cancellation for small u.
         (u * std::f64::consts::LN_10).exp_m1()
     }
@@ -102,7 +198,13 @@ impl LogColourScale {
         let max_ticks = max_ticks.max(2);
         let (min, max) = (self.min_loss(), self.max_loss());
         let mut candidates = if self.hi - self.lo >= 1.0 {
-            let mut decades = log_ticks(min.max(1e-3), max, max_ticks);
+            // By rank, decades are spread unevenly: offer every one and let the gap rule pick.
+            let offered = if self.is_ranked() {
+                MAX_CANDIDATES
+            } else {
+                max_ticks
+            };
+            let mut decades = log_ticks(min.max(1e-3), max, offered);
             if min <= 0.0 {
                 decades.insert(
                     0,

@@ -113,11 +113,31 @@ impl Surface {
             })
     }
 
+    /// Appends the rows of `below`, computed over the same `w_x` for the
+    /// next values of `w_rec` (see [`compute_rows_from`]).
+    pub fn append_rows(&mut self, below: Surface) {
+        debug_assert_eq!(self.w_x, below.w_x);
+        self.w_rec.extend(below.w_rec);
+        self.loss.extend(below.loss);
+        match (&mut self.grad, below.grad) {
+            (Some((gx, grec)), Some((more_x, more_rec))) => {
+                gx.extend(more_x);
+                grec.extend(more_rec);
+            }
+            _ => self.grad = None,
+        }
+        self.overflowed += below.overflowed;
+    }
+
     fn empty(w_x: &Axis, w_rec: &Axis, with_grad: bool) -> Surface {
-        let cells = w_x.n * w_rec.n;
+        Surface::empty_rows(w_x, w_rec.values(), with_grad)
+    }
+
+    fn empty_rows(w_x: &Axis, w_rec: Vec<f64>, with_grad: bool) -> Surface {
+        let cells = w_x.n * w_rec.len();
         Surface {
             w_x: w_x.values(),
-            w_rec: w_rec.values(),
+            w_rec,
             loss: Vec::with_capacity(cells),
             grad: with_grad.then(|| (Vec::with_capacity(cells), Vec::with_capacity(cells))),
             overflowed: 0,
@@ -371,6 +391,21 @@ pub fn compute_from(
     w_rec: Axis,
     with_grad: bool,
 ) -> Result<Surface, CoreError> {
+    compute_rows_from(polys, data, reduction, w_x, w_rec, 0..w_rec.n, with_grad)
+}
+
+/// Rows `rows` of [`compute_from`]'s grid (clipped to the axis), so that a
+/// caller can spread one grid over several frames and join the pieces with
+/// [`Surface::append_rows`]: each row costs O(n), or O(N·n) where it falls back.
+pub fn compute_rows_from(
+    polys: &LossPolynomials,
+    data: &Dataset,
+    reduction: Reduction,
+    w_x: Axis,
+    w_rec: Axis,
+    rows: std::ops::Range<usize>,
+    with_grad: bool,
+) -> Result<Surface, CoreError> {
     validate(&w_x, &w_rec)?;
     if !polys.fits(data) {
         return Err(CoreError::Invalid {
@@ -381,10 +416,12 @@ pub fn compute_from(
     let scale = reduction.scale(data.samples());
     let n = polys.len;
     let (a_prime, b_prime) = (derivative(&polys.a), derivative(&polys.b));
-    let mut surface = Surface::empty(&w_x, &w_rec, with_grad);
+    let rows = rows.start.min(w_rec.n)..rows.end.min(w_rec.n);
+    let row_values: Vec<f64> = rows.map(|r| w_rec.value(r)).collect();
+    let mut surface = Surface::empty_rows(&w_x, row_values.clone(), with_grad);
     let cols = w_x.values();
     let mut reduced = vec![0.0; data.samples()];
-    for w in w_rec.values() {
+    for w in row_values {
         // A = a·e², B = b·e with e = |w|^(n-1) (1 where |w| ≤ 1).
         let e = power(w, n - 1);
         let (a, w_star_reduced, loss_min) = row_quadratic(polys, data, w, &mut reduced);

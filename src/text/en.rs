@@ -161,6 +161,9 @@ pub const EN: Text = Text {
     surface_summary_path: en_surface_summary_path,
     surface_computing: "computing the loss surface…",
     colour_bar_caption: "loss",
+    colour_bar_caption_ranked: "loss (colours by rank)",
+    surface_summary_ranked: "The losses span too many decades for one scale, so the colours \
+                             follow the cells' ranks: each colour covers about as many cells.",
     limit_label: "|w_rec| > 1: gradients explode",
     escape_label: "diverged",
     surface_png_title: "Download the heat map with the path as a PNG image",

@@ -163,6 +163,9 @@ pub const JA: Text = Text {
     surface_summary_path: ja_surface_summary_path,
     surface_computing: "損失曲面を計算中…",
     colour_bar_caption: "損失",
+    colour_bar_caption_ranked: "損失（色は順位で配分）",
+    surface_summary_ranked: "損失の桁の幅が広すぎるため、色はセルの順位で配分しています。\
+                             どの色もほぼ同じ数のセルを表します。",
     limit_label: "|w_rec| > 1 で勾配爆発",
     escape_label: "発散",
     surface_png_title: "経路入りのヒートマップを PNG 画像で保存",

@@ -188,6 +188,10 @@ pub struct Text {
     pub surface_summary_path: fn(start: &str, now: &str, diverged: bool) -> String,
     pub surface_computing: &'static str,
     pub colour_bar_caption: &'static str,
+    /// The colour bar's caption when the colours follow the cells' ranks.
+    pub colour_bar_caption_ranked: &'static str,
+    /// The summary's sentence for the same.
+    pub surface_summary_ranked: &'static str,
     pub limit_label: &'static str,
     pub escape_label: &'static str,
     pub surface_png_title: &'static str,

@@ -141,6 +141,34 @@ impl WebDriverCompatibleCommand for ReadBrowserLog {
     }
 }
 
+/// Chromedriver's DevTools protocol endpoint (`goog/cdp/execute`, a chromedriver extension):
+/// one CDP command with its parameters; the answer is the command's result.
+#[derive(Debug)]
+struct ExecuteCdp {
+    cmd: String,
+    params: Value,
+}
+
+impl WebDriverCompatibleCommand for ExecuteCdp {
+    fn endpoint(
+        &self,
+        base_url: &url::Url,
+        session_id: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base_url.join(&format!(
+            "session/{}/goog/cdp/execute",
+            session_id.unwrap_or_default()
+        ))
+    }
+
+    fn method_and_body(&self, _request_url: &url::Url) -> (http::Method, Option<String>) {
+        (
+            http::Method::POST,
+            Some(json!({ "cmd": self.cmd, "params": self.params }).to_string()),
+        )
+    }
+}
+
 /// A served app, a browser, and a WebDriver session. See the module docs.
 pub struct Harness {
     client: Option<Client>,
@@ -398,6 +426,28 @@ impl Harness {
             timeout,
         )
         .await
+    }
+
+    /// Sends one Chrome DevTools Protocol command (e.g. `Page.addScriptToEvaluateOnNewDocument`)
+    /// and returns its result.
+    pub async fn cdp(&self, cmd: &str, params: Value) -> Value {
+        self.client()
+            .issue_cmd(ExecuteCdp {
+                cmd: cmd.to_string(),
+                params,
+            })
+            .await
+            .unwrap_or_else(|e| panic!("CDP {cmd}: {e}"))
+    }
+
+    /// Runs `source` in every document this session opens from now on, before the page's own
+    /// scripts (CDP `Page.addScriptToEvaluateOnNewDocument`).
+    pub async fn run_before_page_scripts(&self, source: &str) {
+        self.cdp(
+            "Page.addScriptToEvaluateOnNewDocument",
+            json!({ "source": source }),
+        )
+        .await;
     }
 
     /// Every browser console entry so far (console API, uncaught errors, failed loads).

@@ -56,3 +56,117 @@ async fn clicking_the_heat_map_restarts_the_run_from_the_weights_under_the_point
     }
     assert_clean_console(&errors);
 }
+
+/// Records every long task (over 50 ms, W3C Long Tasks API, https://w3c.github.io/longtasks/)
+/// from the document's start, and when the app has mounted its read-outs (a mutation observer's
+/// callback runs at the end of the task that mounted them).
+const LONG_TASK_RECORDER: &str = r#"
+    window.__longTasks = [];
+    new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) {
+            window.__longTasks.push([e.startTime, e.duration]);
+        }
+    }).observe({ type: 'longtask', buffered: true });
+    new MutationObserver((_, observer) => {
+        if (document.querySelector('#epoch')) {
+            window.__mounted = performance.now();
+            observer.disconnect();
+        }
+    }).observe(document, { childList: true, subtree: true });
+"#;
+
+/// The biggest data over a wide view: computing its surface, then a view change and a data
+/// change, never block the page for long; the surface arrives; and the map's current-point line
+/// shows the loss `#loss` shows.
+///
+/// Long tasks are counted from the end of the app's mount: the mount itself (wasm start-up and
+/// the first render, about 100 ms here with the seed's 20 × 10 data too) computes no surface.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs dist/ and chromium; run by make test"]
+async fn the_biggest_surface_is_computed_without_long_tasks_and_the_current_loss_is_exact() {
+    let page = AppPage::start().await;
+    page.run_before_page_scripts(LONG_TASK_RECORDER).await;
+    let started = page.open("?len=200&n=1000&view=-10,10,-10,10").await;
+    let painted = page
+        .wait_for_js(
+            "/\\d ms/.test(document.querySelector('#surface-ms').textContent)",
+            Duration::from_secs(60),
+        )
+        .await;
+    // Let the base layer draw the new surface.
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let timing = page.text("#surface-ms").await;
+    // The base layer's middle pixel: the grey "computing" ground until the surface is drawn.
+    let middle = page
+        .eval(
+            r#"const c = document.querySelector('.surface-frame canvas.plot-layer');
+               const p = c.getContext('2d').getImageData(c.width / 2, c.height / 2, 1, 1).data;
+               return Array.from(p);"#,
+            vec![],
+        )
+        .await;
+    let draw_ms = page
+        .attr(".surface-frame canvas.plot-layer", "data-draw-ms")
+        .await
+        .unwrap_or_default();
+    let current = page.text("#surface-hover").await;
+    let loss = page.text("#loss").await;
+
+    // A view change, then a data change, at the same size.
+    page.click("#zoom-wide").await;
+    let zoomed = page
+        .wait_for_js(
+            "document.querySelector('#surface').dataset.view === '-3,3,-3,3'",
+            Duration::from_secs(30),
+        )
+        .await;
+    page.set_value("#seed", "7").await;
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+    let recorded = page
+        .eval(
+            "return { mounted: window.__mounted ?? null, tasks: window.__longTasks ?? null };",
+            vec![],
+        )
+        .await;
+    // Last: the capture itself can be a long task.
+    page.screenshot("surface-1000x200").await;
+    let errors = page.errors().await;
+    page.close().await;
+
+    assert!(started.is_ok(), "{started:?}");
+    assert!(painted.is_ok(), "the surface never arrived: {painted:?}");
+    assert!(
+        zoomed.is_ok(),
+        "the zoomed surface never arrived: {zoomed:?}"
+    );
+    let mounted = recorded["mounted"]
+        .as_f64()
+        .expect("the recorder saw the app mount");
+    let tasks: Vec<(f64, f64)> = recorded["tasks"]
+        .as_array()
+        .expect("the long-task recorder ran before the page")
+        .iter()
+        .map(|t| (t[0].as_f64().unwrap_or(0.0), t[1].as_f64().unwrap_or(0.0)))
+        .collect();
+    let after_mount: Vec<&(f64, f64)> = tasks.iter().filter(|t| t.0 >= mounted).collect();
+    eprintln!(
+        "mounted at {mounted:.0} ms; long tasks (start, ms): {tasks:?}; {timing}; \
+         base layer drawn in {draw_ms} ms"
+    );
+    assert!(
+        after_mount.iter().all(|t| t.1 <= 100.0),
+        "tasks over 100 ms after the mount ({mounted:.0} ms): {after_mount:?}"
+    );
+    let rgb: Vec<u64> = middle
+        .as_array()
+        .map(|a| a.iter().filter_map(|v| v.as_u64()).collect())
+        .unwrap_or_default();
+    assert!(
+        rgb.len() == 4 && rgb[..3] != [0x9a, 0x9a, 0x9a],
+        "the middle of the map is still the waiting grey: {rgb:?}"
+    );
+    // "current point: w_x = …, w_rec = …, loss = X" with X in #loss's digits.
+    let shown = current.rsplit("= ").next().unwrap_or_default().trim();
+    assert_eq!(shown, loss.trim(), "{current}");
+    assert_clean_console(&errors);
+}

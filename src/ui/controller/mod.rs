@@ -18,12 +18,13 @@ use leptos::prelude::*;
 
 use crate::params::{AppState, Control, INIT_LIMIT, View};
 use crate::rnn::trainer::StopRule;
-use crate::rnn::{CoreError, OptimizerKind, Surface, Trainer, Weights, surface};
+use crate::rnn::{CoreError, OptimizerKind, Surface, Trainer, Weights};
 
 pub mod plateau;
 mod seek;
 pub mod settings;
 pub mod snapshot;
+pub mod surface_job;
 
 pub use seek::SeekProgress;
 
@@ -31,6 +32,7 @@ use crate::ui::timing::clock::now_ms;
 use plateau::Plateau;
 use settings::max_speed;
 use snapshot::{RunState, Snapshot};
+use surface_job::{Progress, SURFACE_BUDGET_MS, SurfaceJob};
 
 /// Training time allowed per frame; with the redraws (~4 ms) this keeps a
 /// frame near 8 ms even when the speed asks for more epochs than fit.
@@ -42,7 +44,6 @@ const EPOCHS_PER_CLOCK_CHECK: u64 = 64;
 #[derive(Debug, Default)]
 struct LoopState {
     frame: Option<AnimationFrameRequestHandle>,
-    surface_pending: bool,
     plateau: Plateau,
     /// Set when the plateau detector stopped the run; cleared by any change.
     plateaued_at: Option<u64>,
@@ -83,6 +84,8 @@ pub struct Controller {
     /// Why the settings cannot build a run, if they cannot.
     problem: RwSignal<Option<CoreError>>,
     loop_state: StoredValue<LoopState>,
+    /// The surface being computed across frames, and the data set's polynomials.
+    surface_job: StoredValue<SurfaceJob>,
 }
 
 /// The app's controller, which [`crate::ui::app::App`] provides to every
@@ -118,8 +121,12 @@ impl Controller {
             surface_ms: RwSignal::new(None),
             problem: RwSignal::new(problem),
             loop_state: StoredValue::new(LoopState::default()),
+            surface_job: StoredValue::new(SurfaceJob::default()),
         };
-        on_cleanup(move || controller.cancel_frame());
+        on_cleanup(move || {
+            controller.cancel_frame();
+            controller.cancel_surface_frame();
+        });
         controller.publish();
         controller.request_surface();
         controller
@@ -521,45 +528,86 @@ impl Controller {
         }
     }
 
-    /// Recomputes the surface after the current event, once however many
-    /// changes asked for it.
+    /// Recomputes the surface for the current settings, in slices over the
+    /// next animation frames (see [`surface_job`]); the old picture stays
+    /// until the new one is whole.
     fn request_surface(self) {
-        let already = self
-            .loop_state
-            .try_update_value(|l| std::mem::replace(&mut l.surface_pending, true))
+        self.surface_job.try_update_value(|job| {
+            job.wanted = true;
+            job.finished = None;
+        });
+        self.schedule_surface_frame();
+    }
+
+    fn schedule_surface_frame(self) {
+        let pending = self
+            .surface_job
+            .try_with_value(|job| job.frame.is_some())
             .unwrap_or(true);
-        if !already {
-            set_timeout(move || self.compute_surface(), std::time::Duration::ZERO);
+        if pending {
+            return;
+        }
+        if let Ok(handle) = request_animation_frame_with_handle(move || self.surface_frame()) {
+            self.surface_job
+                .update_value(|job| job.frame = Some(handle));
         }
     }
 
-    fn compute_surface(self) {
-        if self
-            .loop_state
-            .try_update_value(|l| l.surface_pending = false)
-            .is_none()
-        {
+    fn cancel_surface_frame(self) {
+        self.surface_job.try_update_value(|job| {
+            if let Some(handle) = job.frame.take() {
+                handle.cancel();
+            }
+        });
+    }
+
+    /// One frame's slice of surface work.
+    fn surface_frame(self) {
+        // After the app is gone every access fails quietly.
+        let Some(wanted) = self.surface_job.try_update_value(|job| {
+            job.frame = None;
+            job.wanted
+        }) else {
             return;
-        }
+        };
         let Some(settings) = self.settings.try_get_untracked() else {
             return;
         };
-        let (w_x, w_rec) = settings::surface_axes(&settings);
-        let start = now_ms();
-        let computed = self.trainer.with_value(|trainer| {
-            trainer
-                .as_ref()
-                .map(|t| surface::compute(t.data(), settings.reduction, w_x, w_rec, false))
+        if !wanted {
+            return;
+        }
+        let finished = self
+            .surface_job
+            .try_update_value(|job| job.finished.take())
+            .flatten();
+        if let Some((surface, view, ms)) = finished {
+            self.surface_job.update_value(|job| job.wanted = false);
+            self.surface.set(Some(Arc::new(surface)));
+            self.surface_view.set(view);
+            self.surface_ms.set(Some(ms));
+            return;
+        }
+        let deadline = now_ms() + SURFACE_BUDGET_MS;
+        let progress = self.trainer.with_value(|trainer| {
+            let data = trainer.as_ref()?.data();
+            self.surface_job
+                .try_update_value(|job| job.advance(data, &settings, deadline))
         });
-        let elapsed = now_ms() - start;
-        match computed {
-            Some(Ok(surface)) => {
-                self.surface.set(Some(Arc::new(surface)));
-                self.surface_view.set(settings.view);
-                self.surface_ms.set(Some(elapsed));
+        match progress {
+            Some(Progress::More) => self.schedule_surface_frame(),
+            Some(Progress::Done { surface, view, ms }) => {
+                self.surface_job
+                    .update_value(|job| job.finished = Some((surface, view, ms)));
+                self.schedule_surface_frame();
             }
-            Some(Err(error)) => self.problem.set(Some(error)),
-            None => self.surface.set(None),
+            Some(Progress::Failed(error)) => {
+                self.surface_job.update_value(|job| job.wanted = false);
+                self.problem.set(Some(error));
+            }
+            None => {
+                self.surface_job.update_value(|job| job.wanted = false);
+                self.surface.set(None);
+            }
         }
     }
 }

@@ -6,6 +6,7 @@ pub mod loss_chart;
 
 use leptos::prelude::*;
 
+use crate::ui::controller::snapshot::RunState;
 use crate::ui::controller::use_controller;
 use crate::ui::controls::log_axis::LogAxisSwitch;
 use crate::ui::format::millis;
@@ -23,6 +24,9 @@ pub fn Plots() -> impl IntoView {
     let snapshot = ctrl.snapshot();
     let surface_ms = ctrl.surface_ms();
     let diverged = Memo::new(move |_| snapshot.with(|s| s.run.is_diverged()));
+    let current = Signal::derive(move || {
+        snapshot.with(|s| (s.run != RunState::Broken).then_some((s.weights, s.loss)))
+    });
     let large = Memo::new(move |_| settings.with(|s| s.present));
     let log_y = Memo::new(move |_| settings.with(|s| s.log_axis));
     let timing = move || {
@@ -44,6 +48,7 @@ pub fn Plots() -> impl IntoView {
                     surface=ctrl.surface()
                     view=ctrl.surface_view()
                     path=ctrl.path()
+                    current=current
                     diverged=diverged
                     on_pick=Callback::new(move |w| ctrl.pick_init(w))
                     on_view_change=Callback::new(move |bounds| ctrl.set_view(bounds))

@@ -115,7 +115,7 @@ pub fn draw_base(
                 plot,
                 (gap, bar_width, bar_labels),
                 &scale,
-                text.colour_bar_caption,
+                text,
             )?;
             if surface.overflowed > 0 {
                 draw_overflow_legend(&root, s, plot, gap, text.overflow)?;
@@ -175,7 +175,7 @@ fn draw_colour_bar(
     plot: Rect,
     (gap, bar_width, bar_labels): (i32, i32, i32),
     scale: &LogColourScale,
-    caption: &str,
+    text: &Text,
 ) -> Option<()> {
     let bar_x = (plot.x + plot.width) as i32 + gap;
     let area = root.clone().shrink(
@@ -209,7 +209,11 @@ fn draw_colour_bar(
     bar.configure_mesh()
         .disable_mesh()
         .disable_x_axis()
-        .y_desc(caption)
+        .y_desc(if scale.is_ranked() {
+            text.colour_bar_caption_ranked
+        } else {
+            text.colour_bar_caption
+        })
         .label_style(s.font(11.0))
         .axis_desc_style(s.font(13.0))
         .axis_style(INK.stroke_width(s.line(1.0)))

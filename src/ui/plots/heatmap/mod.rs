@@ -18,8 +18,9 @@ use web_sys::MouseEvent;
 
 use crate::format;
 use crate::plot::readout::weights_text;
-use crate::plot::{PlotGeometry, View, nearest_cell};
+use crate::plot::{LogColourScale, PlotGeometry, View, nearest_cell};
 use crate::rnn::{Surface, Weights};
+use crate::ui::format::number;
 use crate::ui::panels::download;
 use crate::ui::plots::canvas::{self, CanvasSize, Scaler};
 use crate::ui::text::{Text, use_text};
@@ -58,10 +59,18 @@ fn summary(
 ) -> String {
     let [x0, x1, y0, y1] = view.bounds().map(|v| v.to_string());
     let mut sentences = vec![(text.surface_summary_view)(&x0, &x1, &y0, &y1)];
-    sentences.push(match surface.as_ref().and_then(|s| s.finite_range()) {
-        Some((lo, hi)) => (text.surface_summary_colours)(&format::loss(lo), &format::loss(hi)),
-        None => text.surface_summary_pending.to_string(),
-    });
+    match surface.as_ref().and_then(|s| s.finite_range()) {
+        Some((lo, hi)) => {
+            sentences.push((text.surface_summary_colours)(
+                &format::loss(lo),
+                &format::loss(hi),
+            ));
+            if LogColourScale::ranks(lo, hi) {
+                sentences.push(text.surface_summary_ranked.to_string());
+            }
+        }
+        None => sentences.push(text.surface_summary_pending.to_string()),
+    }
     if let (Some(first), Some(last)) = (path.first(), path.last()) {
         sentences.push((text.surface_summary_path)(
             &weights_text(*first),
@@ -109,6 +118,10 @@ pub fn SurfaceView(
     /// The path: weights visited (already decimated, ≤ ~4k points), first = start, last = current.
     #[prop(into)]
     path: Signal<Vec<Weights>>,
+    /// The current weights and the core's exact loss there (the snapshot's,
+    /// as `#loss` shows it), or `None` without a run.
+    #[prop(into)]
+    current: Signal<Option<(Weights, f64)>>,
     /// True when training diverged: the escape point is marked with a red cross.
     #[prop(into)]
     diverged: Signal<bool>,
@@ -190,12 +203,15 @@ pub fn SurfaceView(
         let text = text.get();
         match hovered.get() {
             Some(w) => surface.with(|s| describe_point(s, w, text)),
-            None => path.with(|p| match p.last() {
-                Some(&w) if w.is_finite() => {
-                    (text.surface_current)(&surface.with(|s| describe_point(s, w, text)))
-                }
+            // The loss at the point itself, not at the nearest grid cell, in
+            // the digits of `#loss`.
+            None => match current.get() {
+                Some((w, loss)) if w.is_finite() => (text.surface_current)(&(text.hover_loss)(
+                    &weights_text(w),
+                    &number(loss, text),
+                )),
                 _ => text.surface_hover_prompt.into(),
-            }),
+            },
         }
     };
     let summary_text = move || {

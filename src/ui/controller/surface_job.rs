@@ -1,0 +1,174 @@
+//! The loss surface, computed in slices across animation frames so that no
+//! data size or view blocks the page (a task over 50 ms is a "long task":
+//! W3C Long Tasks API, https://w3c.github.io/longtasks/).
+//!
+//! Two stages, each resumable:
+//! 1. the data set's [`LossPolynomials`], kept per data set and rebuilt only
+//!    when the data change, a few sequences at a time;
+//! 2. the grid for the current view and loss, a row at a time (a row is O(n),
+//!    or O(N·n) where it falls back to the sequences).
+//!
+//! Each frame works until [`SURFACE_BUDGET_MS`] has passed; the old picture
+//! stays up until the new one is whole.
+
+use leptos::prelude::AnimationFrameRequestHandle;
+
+use crate::params::{AppState, View};
+use crate::rnn::surface::{self, Axis, LossPolynomials};
+use crate::rnn::{CoreError, DataConfig, Dataset, Reduction, Surface};
+use crate::ui::timing::clock::now_ms;
+
+use super::settings::surface_axes;
+
+/// Surface work allowed per animation frame: with training (≤ 4 ms) and the
+/// redraws it keeps a frame far below the 50 ms of a long task.
+pub const SURFACE_BUDGET_MS: f64 = 4.0;
+
+/// Multiply-adds between two looks at the clock while building the
+/// polynomials (≈ 0.2–0.5 ms in wasm); a sequence of length n costs about
+/// n²/4 of them (half its inputs are ones).
+const POLY_WORK_PER_CHECK: usize = 250_000;
+
+/// Sequences to add between two looks at the clock.
+pub fn samples_per_check(len: usize) -> usize {
+    (POLY_WORK_PER_CHECK / (len * len / 4).max(1)).max(1)
+}
+
+/// The polynomials of one data set, maybe still being built.
+#[derive(Debug)]
+struct Polys {
+    data: DataConfig,
+    polys: LossPolynomials,
+    /// Time spent building them so far.
+    ms: f64,
+}
+
+/// One grid being filled in, row by row.
+#[derive(Debug)]
+struct Grid {
+    reduction: Reduction,
+    axes: (Axis, Axis),
+    view: View,
+    surface: Option<Surface>,
+    next_row: usize,
+    ms: f64,
+}
+
+/// What a frame of surface work ended with.
+pub enum Progress {
+    /// More frames are needed.
+    More,
+    /// The surface for `view`, and the time it took: the sum of its slices
+    /// (the polynomials' share included), not the wall time between them.
+    Done {
+        surface: Surface,
+        view: View,
+        ms: f64,
+    },
+    Failed(CoreError),
+}
+
+/// The controller's surface work between frames.
+#[derive(Debug, Default)]
+pub struct SurfaceJob {
+    pub frame: Option<AnimationFrameRequestHandle>,
+    /// A surface is wanted for the current settings.
+    pub wanted: bool,
+    /// A surface finished at the end of a slice, published in the next frame
+    /// so that its redraw does not add to the slice's task.
+    pub finished: Option<(Surface, View, f64)>,
+    polys: Option<Polys>,
+    grid: Option<Grid>,
+}
+
+impl SurfaceJob {
+    /// Works on the surface for `settings` over `data` until `deadline_ms`.
+    pub fn advance(&mut self, data: &Dataset, settings: &AppState, deadline_ms: f64) -> Progress {
+        if self.polys.as_ref().is_none_or(|p| p.data != settings.data) {
+            self.polys = Some(Polys {
+                data: settings.data,
+                polys: LossPolynomials::empty(data),
+                ms: 0.0,
+            });
+            self.grid = None;
+        }
+        let Some(polys) = self.polys.as_mut() else {
+            return Progress::More;
+        };
+        if !polys.polys.is_complete() {
+            let start = now_ms();
+            let chunk = samples_per_check(data.len());
+            while !polys.polys.is_complete() {
+                polys.polys.add_samples(data, chunk);
+                if now_ms() >= deadline_ms {
+                    break;
+                }
+            }
+            polys.ms += now_ms() - start;
+            if !polys.polys.is_complete() {
+                return Progress::More;
+            }
+        }
+
+        let axes = surface_axes(settings);
+        let current = self
+            .grid
+            .as_ref()
+            .is_some_and(|g| g.reduction == settings.reduction && g.axes == axes);
+        if !current {
+            self.grid = Some(Grid {
+                reduction: settings.reduction,
+                axes,
+                view: settings.view,
+                surface: None,
+                next_row: 0,
+                ms: 0.0,
+            });
+        }
+        let Some(grid) = self.grid.as_mut() else {
+            return Progress::More;
+        };
+        let (w_x, w_rec) = axes;
+        let start = now_ms();
+        while grid.next_row < w_rec.n {
+            let row = grid.next_row..grid.next_row + 1;
+            let band = match surface::compute_rows_from(
+                &polys.polys,
+                data,
+                settings.reduction,
+                w_x,
+                w_rec,
+                row,
+                false,
+            ) {
+                Ok(band) => band,
+                Err(error) => {
+                    self.grid = None;
+                    return Progress::Failed(error);
+                }
+            };
+            match grid.surface.as_mut() {
+                Some(surface) => surface.append_rows(band),
+                None => grid.surface = Some(band),
+            }
+            grid.next_row += 1;
+            if now_ms() >= deadline_ms {
+                break;
+            }
+        }
+        grid.ms += now_ms() - start;
+        if grid.next_row < w_rec.n {
+            return Progress::More;
+        }
+        // The polynomials' time counts once, towards the first surface built from them.
+        let ms = std::mem::take(&mut polys.ms) + grid.ms;
+        match self.grid.take() {
+            Some(Grid {
+                surface: Some(surface),
+                view,
+                ..
+            }) => Progress::Done { surface, view, ms },
+            _ => Progress::More,
+        }
+    }
+}
