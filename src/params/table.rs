@@ -318,7 +318,9 @@ fn settings_params() -> Vec<Param> {
         },
         Param {
             key: "at",
-            description: "Train this many epochs on load: a link to a moment of the run.",
+            description: "Train this many epochs on load: a link to a moment of the run. \
+                          At most 2e9 sample-steps (samples × len × epochs), ~10–20 s: \
+                          10000000 at 20×10, 10000 at 1000×200.",
             codec: Codec::Integer(IntegerField {
                 limits: AT_RANGE,
                 clamp: true,

@@ -87,6 +87,8 @@ pub struct Text {
     pub grad_wrec: &'static str,
     pub status: &'static str,
     pub status_ready: &'static str,
+    /// Ready, but the loss or gradient at the start already overflows.
+    pub status_ready_overflow: &'static str,
     pub status_running: &'static str,
     pub status_paused: &'static str,
     pub status_stopped: fn(u64) -> String,
@@ -134,6 +136,7 @@ pub struct Text {
     pub preset_caption: fn(PresetId) -> &'static str,
     pub present_toggle: &'static str,
     pub seek_progress: fn(done: u64, target: u64) -> String,
+    pub seek_cancel: &'static str,
 
     // Sharing, the loss axis switch and the keyboard shortcuts.
     pub copy_link: &'static str,
@@ -168,6 +171,8 @@ pub struct Text {
     pub export_json_title: &'static str,
     pub import_json: &'static str,
     pub import_not_state: fn(detail: &str) -> String,
+    /// A saved file written by a newer version of the page (its format number).
+    pub import_newer_format: fn(format: u32) -> String,
     pub import_read_failed: &'static str,
     pub import_loaded: fn(epoch: u64) -> String,
     pub import_corrected: fn(count: usize) -> String,

@@ -32,7 +32,8 @@ pub fn read_location() -> Startup {
 
 /// The query string (without `?`) of `state` at `epoch` (`at=` omitted at 0).
 pub fn query_at(state: &AppState, epoch: u64) -> String {
-    let clamped = params::AT_RANGE.clamp(epoch);
+    // A moment beyond the work bound would only be cut on reading.
+    let clamped = epoch.min(params::max_seek_epochs(&state.data));
     params::to_query(&AppState {
         at: clamped,
         ..state.clone()
