@@ -221,6 +221,7 @@ fn every_line(text: &Text) -> Vec<(String, String)> {
         msg_out_of_range,
         msg_not_positive,
         msg_used_off,
+        msg_zero_off,
         url_notice_title,
         url_notice_close,
         notice,
@@ -484,6 +485,10 @@ fn every_line(text: &Text) -> Vec<(String, String)> {
     add(
         "msg_out_of_range".into(),
         msg_out_of_range(field, "1", "200", "200"),
+    );
+    add(
+        "msg_zero_off".into(),
+        msg_zero_off(clip_label, msg_used_off),
     );
     add(
         "msg_not_positive".into(),

@@ -102,6 +102,7 @@ pub const EN: Text = Text {
     msg_out_of_range: en_out_of_range,
     msg_not_positive: en_not_positive,
     msg_used_off: "off",
+    msg_zero_off: en_zero_off,
 
     url_notice_title: "Some settings in the link were corrected:",
     url_notice_close: "Dismiss",
@@ -284,6 +285,10 @@ fn en_not_whole(field: &str, used: &str) -> String {
 
 fn en_out_of_range(field: &str, min: &str, max: &str, used: &str) -> String {
     format!("{field} must be {min}–{max}; using {used}")
+}
+
+fn en_zero_off(field: &str, used: &str) -> String {
+    format!("{field}: 0 means {used}, as in a link")
 }
 
 fn en_not_positive(field: &str, used: &str) -> String {

@@ -104,6 +104,7 @@ pub const JA: Text = Text {
     msg_out_of_range: ja_out_of_range,
     msg_not_positive: ja_not_positive,
     msg_used_off: "なし",
+    msg_zero_off: ja_zero_off,
 
     url_notice_title: "次の設定を修正しました：",
     url_notice_close: "閉じる",
@@ -286,6 +287,10 @@ fn ja_not_whole(field: &str, used: &str) -> String {
 
 fn ja_out_of_range(field: &str, min: &str, max: &str, used: &str) -> String {
     format!("{field}は {min} 〜 {max} の範囲で入れてください。「{used}」を使います。")
+}
+
+fn ja_zero_off(field: &str, used: &str) -> String {
+    format!("{field}の 0 は、リンクと同じく「{used}」の意味です。")
 }
 
 fn ja_not_positive(field: &str, used: &str) -> String {

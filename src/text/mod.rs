@@ -121,6 +121,8 @@ pub struct Text {
     pub msg_out_of_range: fn(field: &str, min: &str, max: &str, used: &str) -> String,
     pub msg_not_positive: fn(field: &str, used: &str) -> String,
     pub msg_used_off: &'static str,
+    /// 0 in a box that can be off (`#clip`, `#max-epochs`): off, as `clip=0` in a link.
+    pub msg_zero_off: fn(field: &str, used: &str) -> String,
 
     // URL notice, presets, presentation mode and seeking (`at=`).
     pub url_notice_title: &'static str,
