@@ -5,8 +5,9 @@
 use proptest::prelude::*;
 
 use rnn_playground::params::{
-    AppState, Control, Lang, MAX_SPEED, Notice, NoticeKind, PARAMS, Parsed, PresetId, Problem,
-    SHOWN_CHARS, View, markdown_table, parse, sanitize, to_query,
+    AT_RANGE, AppState, Control, Lang, MAX_SEEK_WORK, MAX_SPEED, Notice, NoticeKind, PARAMS,
+    Parsed, PresetId, Problem, SEEK_CHUNK_WORK, SHOWN_CHARS, View, bound_seek, epoch_work,
+    markdown_table, max_seek_epochs, parse, sanitize, seek_chunk, to_query,
 };
 use rnn_playground::rnn::model::backward_signal;
 use rnn_playground::rnn::trainer::DivergenceReason;
@@ -637,6 +638,67 @@ fn every_notice_kind_reads_in_both_languages() {
 }
 
 #[test]
+fn at_is_bounded_by_work_not_epochs() {
+    // 1000 samples × length 200 = 2e5 sample-steps an epoch: 1e7 epochs would
+    // be 2e12 steps, hours of training on load.
+    let (state, notice) = only_notice("len=200&n=1000&at=10000000");
+    assert_eq!(MAX_SEEK_WORK, 2_000_000_000);
+    assert_eq!(state.at, 10_000);
+    assert_eq!(state.at * 200 * 1000, MAX_SEEK_WORK);
+    assert_eq!(
+        notice.kind,
+        NoticeKind::TooMuchWork {
+            work: 2_000_000_000_000,
+            max_work: MAX_SEEK_WORK
+        }
+    );
+    assert_eq!((notice.key, notice.used.as_str()), ("at", "10000"));
+    assert_eq!(
+        message_en(&notice),
+        "at=10000000 would train 2e12 sample-steps (samples × length × epochs) on load, \
+         more than the 2000000000 allowed; using 10000"
+    );
+    assert!(message_ja(&notice).contains("10000 を使います"));
+    state.validate().unwrap();
+    // The key order does not matter: the data is known before the cut.
+    assert_eq!(parse("at=10000000&n=1000&len=200").state.at, 10_000);
+    // Within the budget nothing changes; the default data allows all of AT_RANGE.
+    assert!(parse("len=200&n=1000&at=10000").notices.is_empty());
+    assert!(parse("at=10000000").notices.is_empty());
+    assert_eq!(max_seek_epochs(&AppState::default().data), AT_RANGE.max);
+    // A state beyond the budget is not valid, and sanitize (a loaded file) cuts it.
+    let mut loaded = parse("len=200&n=1000").state;
+    loaded.at = 50_000;
+    assert!(loaded.validate().is_err());
+    assert_eq!(sanitize(&loaded).state.at, 10_000);
+    // A loaded file's epoch travels beside its state and is cut the same way.
+    let (epoch, notice) = bound_seek(&loaded, 10_000_000);
+    assert_eq!(epoch, 10_000);
+    assert_eq!(
+        notice.map(|n| n.kind),
+        Some(NoticeKind::TooMuchWork {
+            work: 2_000_000_000_000,
+            max_work: MAX_SEEK_WORK
+        })
+    );
+    assert_eq!(bound_seek(&loaded, 9_999), (9_999, None));
+}
+
+#[test]
+fn a_seek_looks_at_the_clock_after_bounded_work() {
+    // One chunk is trained between two looks at the clock: bounded by
+    // sample-steps, so a frame cannot overrun on big data (it was 256 epochs).
+    let big = parse("len=200&n=1000").state.data;
+    let small = AppState::default().data;
+    assert_eq!(seek_chunk(&big), 1);
+    assert_eq!(seek_chunk(&small), SEEK_CHUNK_WORK / 200);
+    for data in [big, small, parse("len=7&n=13").state.data] {
+        let work = seek_chunk(&data) * epoch_work(&data);
+        assert!(work <= SEEK_CHUNK_WORK.max(epoch_work(&data)), "{data:?}");
+    }
+}
+
+#[test]
 fn sanitize_brings_a_loaded_state_into_range() {
     let mut loaded = AppState::default();
     loaded.optimizer[Hyper::Lr] = f64::NAN;
@@ -817,21 +879,24 @@ fn any_valid_state() -> impl Strategy<Value = AppState> {
         |(
             (optimizer, reduction, (seed, samples, len), init, view, preset),
             (speed, stop_at, at, lang, [embed, present, log_axis], hide),
-        )| AppState {
-            optimizer,
-            reduction,
-            data: DataConfig { seed, samples, len },
-            init: init.map(|(w_x, w_rec)| Weights { w_x, w_rec }),
-            view,
-            speed,
-            stop_at,
-            at,
-            lang,
-            embed,
-            present,
-            hide,
-            preset,
-            log_axis,
+        )| {
+            let data = DataConfig { seed, samples, len };
+            AppState {
+                optimizer,
+                reduction,
+                data,
+                init: init.map(|(w_x, w_rec)| Weights { w_x, w_rec }),
+                view,
+                speed,
+                stop_at,
+                at: at.min(max_seek_epochs(&data)),
+                lang,
+                embed,
+                present,
+                hide,
+                preset,
+                log_axis,
+            }
         },
     )
 }

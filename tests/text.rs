@@ -94,6 +94,11 @@ fn every_notice() -> Vec<Notice> {
             allowed: OptimizerKind::names().into_iter().collect(),
         },
         NoticeKind::Repeated { count: 3 },
+        NoticeKind::TooMuchWork {
+            work: 2_000_000_000_000,
+            max_work: 2_000_000_000,
+        },
+        NoticeKind::SpeedCapped,
     ];
     kinds.extend(Problem::iter().map(NoticeKind::Malformed));
     for kind in &kinds {
@@ -105,6 +110,8 @@ fn every_notice() -> Vec<Notice> {
             | NoticeKind::OutOfRange { .. }
             | NoticeKind::UnknownChoice { .. }
             | NoticeKind::Repeated { .. }
+            | NoticeKind::TooMuchWork { .. }
+            | NoticeKind::SpeedCapped
             | NoticeKind::Malformed(_) => {}
         }
     }
@@ -187,6 +194,7 @@ fn every_line(text: &Text) -> Vec<(String, String)> {
         grad_wrec,
         status,
         status_ready,
+        status_ready_overflow,
         status_running,
         status_paused,
         status_stopped,
@@ -213,6 +221,7 @@ fn every_line(text: &Text) -> Vec<(String, String)> {
         msg_out_of_range,
         msg_not_positive,
         msg_used_off,
+        msg_zero_off,
         url_notice_title,
         url_notice_close,
         notice,
@@ -223,6 +232,7 @@ fn every_line(text: &Text) -> Vec<(String, String)> {
         preset_caption,
         present_toggle,
         seek_progress,
+        seek_cancel,
         copy_link,
         copy_link_done,
         copy_link_manual,
@@ -248,6 +258,7 @@ fn every_line(text: &Text) -> Vec<(String, String)> {
         export_json_title,
         import_json,
         import_not_state,
+        import_newer_format,
         import_read_failed,
         import_loaded,
         import_corrected,
@@ -332,6 +343,8 @@ fn every_line(text: &Text) -> Vec<(String, String)> {
         ("grad_wrec", grad_wrec),
         ("status", status),
         ("status_ready", status_ready),
+        ("status_ready_overflow", status_ready_overflow),
+        ("seek_cancel", seek_cancel),
         ("status_running", status_running),
         ("status_paused", status_paused),
         ("divergence_note", divergence_note),
@@ -478,11 +491,16 @@ fn every_line(text: &Text) -> Vec<(String, String)> {
         msg_out_of_range(field, "1", "200", "200"),
     );
     add(
+        "msg_zero_off".into(),
+        msg_zero_off(clip_label, msg_used_off),
+    );
+    add(
         "msg_not_positive".into(),
         msg_not_positive(clip_label, msg_used_off),
     );
     add("seek_progress".into(), seek_progress(40, 100));
     add("import_not_state".into(), import_not_state("…"));
+    add("import_newer_format".into(), import_newer_format(2));
     add("import_loaded".into(), import_loaded(12));
     add("import_corrected(1)".into(), import_corrected(1));
     add("import_corrected(2)".into(), import_corrected(2));

@@ -6,6 +6,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use js_sys::Promise;
+use rnn_playground::params::{parse, to_query};
 use rnn_playground::rnn::model::{self, Reduction};
 use rnn_playground::rnn::{DataConfig, Dataset, Weights};
 use rnn_playground::ui;
@@ -44,14 +45,20 @@ struct TestApp {
 
 impl TestApp {
     async fn mount() -> TestApp {
+        TestApp::mount_at("").await
+    }
+
+    /// Mounts the app as if opened with `query` (e.g. `?len=200`).
+    async fn mount_at(query: &str) -> TestApp {
         let window = web_sys::window().unwrap();
         // The app writes its state into the URL, and every test shares this page:
         // start each mount from a bare URL, so one test's settings never leak into the next.
         let path = window.location().pathname().unwrap();
+        let url = format!("{path}{query}");
         window
             .history()
             .unwrap()
-            .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&path))
+            .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
             .unwrap();
         let document = window.document().unwrap();
         if document.get_element_by_id("test-styles").is_none() {
@@ -176,6 +183,26 @@ fn dispatch(target: &web_sys::EventTarget, kind: &str) {
     init.set_bubbles(true);
     let event = Event::new_with_event_init_dict(kind, &init).unwrap();
     target.dispatch_event(&event).unwrap();
+}
+
+/// The test page's `location.search`.
+fn search() -> String {
+    web_sys::window().unwrap().location().search().unwrap()
+}
+
+/// Resolves after `ms` milliseconds.
+async fn sleep(ms: i32) {
+    let promise = Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
+    });
+    JsFuture::from(promise).await.unwrap();
+}
+
+fn now_ms() -> f64 {
+    web_sys::window().unwrap().performance().unwrap().now()
 }
 
 /// Resolves at the next animation frame (after the app's frame work and redraws).
@@ -577,4 +604,95 @@ async fn training_stops_at_the_epoch_limit() {
     app.type_into("max-epochs", "");
     app.frames(1).await;
     assert_eq!(app.text("max-epochs-msg"), "");
+}
+
+#[wasm_bindgen_test]
+async fn a_heavy_at_link_is_cut_to_the_work_budget_and_its_seek_can_be_stopped() {
+    // 1e7 epochs of 1000×200 would be 2e12 sample-steps: hours.
+    let app = TestApp::mount_at("?lang=en&len=200&n=1000&at=10000000").await;
+    let notice = app.text("url-notice");
+    assert!(notice.contains("at=10000000"), "{notice}");
+    assert!(notice.contains("using 10000"), "{notice}");
+    assert!(!app.is_hidden("seek-progress"));
+    assert!(app.text("seek-progress").contains("10000"));
+    // Every frame of the seek stays short: it looks at the clock after bounded work
+    // (~60 ms measured; 256-epoch chunks took ~230 ms a frame here).
+    let mut longest: f64 = 0.0;
+    for _ in 0..10 {
+        let start = now_ms();
+        next_frame().await;
+        longest = longest.max(now_ms() - start);
+    }
+    assert!(longest < 150.0, "a seek frame took {longest} ms");
+    app.click("seek-cancel");
+    assert!(app.until(|app| app.is_hidden("seek-progress")).await);
+    let stopped = app.epoch();
+    assert!(stopped < 10_000, "{stopped}");
+    app.frames(5).await;
+    assert_eq!(app.epoch(), stopped, "the seek went on after the cancel");
+    assert_eq!(app.status(), if stopped == 0 { "ready" } else { "paused" });
+}
+
+#[wasm_bindgen_test]
+async fn a_speed_capped_for_big_data_is_said_in_the_notice() {
+    let app = TestApp::mount_at("?lang=en&len=200&n=1000&speed=2000").await;
+    let notice = app.text("url-notice");
+    assert!(notice.contains("speed=2000"), "{notice}");
+    assert!(notice.contains("using 2"), "{notice}");
+    assert_eq!(app.input_value("speed"), "2");
+}
+
+#[wasm_bindgen_test]
+async fn a_start_that_overflows_is_not_just_ready() {
+    let app = TestApp::mount_at("?lang=en&opt=gd&lr=1&wx=9&wrec=-9&len=200").await;
+    assert_eq!(app.status(), "ready");
+    assert_eq!(app.text("status"), EN.status_ready_overflow);
+    // An ordinary start stays plain "ready".
+    drop(app);
+    let app = TestApp::mount_at("?lang=en").await;
+    assert_eq!(app.text("status"), EN.status_ready);
+}
+
+#[wasm_bindgen_test]
+async fn zero_in_the_clip_and_stop_boxes_means_off_as_in_a_link() {
+    let app = TestApp::mount_at("?lang=en").await;
+    app.type_into("clip", "5");
+    app.type_into("max-epochs", "100");
+    sleep(400).await;
+    let set = parse(&search()).state;
+    assert_eq!((set.optimizer.clip, set.stop_at), (Some(5.0), Some(100)));
+    app.type_into("clip", "0");
+    app.type_into("max-epochs", "0");
+    sleep(400).await;
+    let typed = parse(&search()).state;
+    let linked = parse("lang=en&clip=0&epochs=0").state;
+    assert_eq!(typed, linked);
+    assert_eq!((typed.optimizer.clip, typed.stop_at), (None, None));
+    assert_eq!(app.input_value("clip"), "");
+    assert_eq!(app.input_value("max-epochs"), "");
+    assert_eq!(
+        app.text("clip-msg"),
+        (EN.msg_zero_off)(EN.clip_label, EN.msg_used_off)
+    );
+    assert_eq!(
+        app.text("max-epochs-msg"),
+        (EN.msg_zero_off)(EN.max_epochs_label, EN.msg_used_off)
+    );
+}
+
+#[wasm_bindgen_test]
+async fn the_address_bar_waits_for_a_burst_of_input_and_ends_on_the_last_state() {
+    let app = TestApp::mount_at("?lang=en").await;
+    let before = search();
+    for speed in 1..=40 {
+        let input: HtmlInputElement = app.find("speed").unchecked_into();
+        input.set_value(&speed.to_string());
+        dispatch(&input, "input");
+    }
+    app.frames(2).await;
+    assert_eq!(search(), before, "rewritten during the burst");
+    sleep(400).await;
+    let after = parse(&search()).state;
+    assert_eq!(after.speed, 40);
+    assert_eq!(search(), format!("?{}", to_query(&after)));
 }

@@ -21,11 +21,12 @@ mod table;
 pub use crate::plot::{VIEW_LIMIT, VIEW_MIN_SPAN, View};
 pub use control::Control;
 pub use notice::{Notice, NoticeKind, Problem, SHOWN_CHARS};
-pub use parse::{Parsed, parse, sanitize, to_query};
+pub use parse::{Parsed, bound_seek, parse, sanitize, to_query};
 pub use presets::PresetId;
 pub use saved::{SAVED_FORMAT, SHOWN_DETAIL_CHARS, SavedError, SavedState};
 pub use shortcut::Shortcut;
 pub use state::{
-    AT_RANGE, AppState, DEFAULT_SPEED, INIT_LIMIT, Lang, MAX_SPEED, SPEED_RANGE, STOP_RANGE,
+    AT_RANGE, AppState, DEFAULT_SPEED, INIT_LIMIT, Lang, MAX_SEEK_WORK, MAX_SPEED, SEEK_CHUNK_WORK,
+    SPEED_RANGE, STOP_RANGE, epoch_work, max_seek_epochs, seek_chunk,
 };
 pub use table::{PARAMS, Param, find, markdown_table};

@@ -26,6 +26,13 @@ pub enum NoticeKind {
     Repeated { count: usize },
     /// A value with the wrong shape.
     Malformed(Problem),
+    /// `at=` (or a loaded file's epoch) asks for more training on load than
+    /// [`super::MAX_SEEK_WORK`]: `work` sample-steps (samples × length ×
+    /// epochs) against at most `max_work`; the largest epoch within it is used.
+    TooMuchWork { work: u64, max_work: u64 },
+    /// `speed=`: more epochs per frame than fit in a frame on this much data
+    /// (samples × length); the page trains at most the `used` value.
+    SpeedCapped,
 }
 
 /// The shapes a compound value can get wrong.
@@ -42,7 +49,7 @@ pub enum Problem {
 /// One correction made while reading the URL.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Notice {
-    /// The URL key, always one of the table's.
+    /// The URL key, always one of the table's (a loaded file's epoch is `at`).
     pub key: &'static str,
     pub kind: NoticeKind,
     /// The value as given, without control characters and cut to [`SHOWN_CHARS`].

@@ -8,7 +8,7 @@
 
 use super::control::Control;
 use super::notice::{Notice, NoticeKind, Problem, shown};
-use super::state::{AppState, INIT_LIMITS, STOP_RANGE};
+use super::state::{AppState, INIT_LIMITS, MAX_SEEK_WORK, STOP_RANGE, epoch_work, max_seek_epochs};
 use super::table::{Codec, DRAWN_INIT, InitPart, OFF, PARAMS, Param};
 use crate::format::{Whole, exact, read_number, read_whole, readable};
 use crate::plot::View;
@@ -270,11 +270,31 @@ impl Reader {
             let param = init_param(part);
             self.notice(param, NoticeKind::Malformed(Problem::InitIncomplete), &raw);
         }
+        // Last, once the data is known whatever the key order: `at` bounds work.
+        let (at, notice) = bound_seek(&self.state, self.state.at);
+        self.state.at = at;
+        self.notices.extend(notice);
         Parsed {
             state: self.state,
             notices: self.notices,
         }
     }
+}
+
+/// `epoch` as a seek on `state`'s data may train it: cut to the largest epoch
+/// within [`MAX_SEEK_WORK`], with a notice (key `at`) saying what was cut.
+/// Links go through it when parsed; a loaded file's epoch goes through it too.
+pub fn bound_seek(state: &AppState, epoch: u64) -> (u64, Option<Notice>) {
+    let max = max_seek_epochs(&state.data);
+    if epoch <= max {
+        return (epoch, None);
+    }
+    let kind = NoticeKind::TooMuchWork {
+        work: epoch.saturating_mul(epoch_work(&state.data)),
+        max_work: MAX_SEEK_WORK,
+    };
+    let notice = Notice::new("at", kind, &epoch.to_string(), max.to_string());
+    (max, Some(notice))
 }
 
 fn init_param(part: InitPart) -> &'static Param {

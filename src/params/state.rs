@@ -30,6 +30,37 @@ pub const SPEED_RANGE: Limits<u32> = Limits::new(1, MAX_SPEED);
 pub const STOP_RANGE: Limits<u64> = Limits::new(1, 1_000_000_000);
 /// `at=`: epochs trained on load. Bounded so a link cannot freeze the page for long.
 pub const AT_RANGE: Limits<u64> = Limits::new(0, 10_000_000);
+/// The most work a link's `at=` (or a loaded file's epoch) may ask for, in
+/// sample-steps: samples × sequence length × epochs. An epoch's cost is
+/// proportional to samples × length, so bounding epochs alone let
+/// `len=200&n=1000&at=10000000` ask for 2·10¹² steps (hours). A seek of
+/// 2·10⁹ steps (10000 epochs at 1000×200) took about 9 s with the built page
+/// in headless Chrome on a shared desktop core (~2·10⁸ steps/s, e2e
+/// `links::a_link_asking_for_hours_of_training_is_cut_to_the_work_budget`),
+/// so a slower machine stays within roughly 10–20 s. It is also exactly the largest `at=` on the default 20×10
+/// data, so no link that worked there is cut.
+pub const MAX_SEEK_WORK: u64 = 2_000_000_000;
+
+/// Sample-steps a seek trains between two looks at the clock: about a
+/// millisecond in wasm. Counted in work, not epochs, so one chunk cannot
+/// overrun a frame on big data (256 epochs at 1000×200 took about a second).
+pub const SEEK_CHUNK_WORK: u64 = 100_000;
+
+/// Epochs a seek trains between two looks at the clock on `data`: within
+/// [`SEEK_CHUNK_WORK`], but at least one, as an epoch cannot be split.
+pub fn seek_chunk(data: &DataConfig) -> u64 {
+    (SEEK_CHUNK_WORK / epoch_work(data)).max(1)
+}
+
+/// Sample-steps one epoch on `data` costs (at least 1).
+pub fn epoch_work(data: &DataConfig) -> u64 {
+    (data.samples as u64).saturating_mul(data.len as u64).max(1)
+}
+
+/// The largest `at=` for `data`: within [`AT_RANGE`] and [`MAX_SEEK_WORK`].
+pub fn max_seek_epochs(data: &DataConfig) -> u64 {
+    (MAX_SEEK_WORK / epoch_work(data)).min(AT_RANGE.max)
+}
 /// `wx=`, `wrec=`: the initial weights stay within ±this: room around
 /// Roelants' [-3, 3]² for any start worth showing.
 pub const INIT_LIMIT: f64 = 10.0;
@@ -156,6 +187,7 @@ impl AppState {
             STOP_RANGE.check("epochs", stop)?;
         }
         AT_RANGE.check("at", self.at)?;
+        Limits::new(0, max_seek_epochs(&self.data)).check("at", self.at)?;
         let canonical = self.hide.windows(2).all(|pair| pair[0] < pair[1]);
         if !canonical {
             return Err(CoreError::Invalid {

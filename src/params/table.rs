@@ -221,7 +221,7 @@ fn settings_params() -> Vec<Param> {
         integer("speed", "Epochs per animation frame.", Limits::new(SPEED_RANGE.min as u64, SPEED_RANGE.max as u64), true, |s| s.speed.into(), |s, v| s.speed = v as u32),
         other("epochs", "Stop after this many epochs.", Codec::Stop),
         flag("logy", "Loss axis: `1` logarithmic, `0` linear.", |s| s.log_axis, |s, v| s.log_axis = v),
-        integer("at", "Train this many epochs on load: a link to a moment of the run.", AT_RANGE, true, |s| s.at, |s, v| s.at = v),
+        integer("at", "Train this many epochs on load: a link to a moment of the run. At most 2e9 sample-steps (samples × len × epochs), ~10–20 s: 10000000 at 20×10, 10000 at 1000×200.", AT_RANGE, true, |s| s.at, |s, v| s.at = v),
         choice("lang", "Interface language; without it, the browser's.", |s| s.lang, |s, l| s.lang = Some(l)),
         flag("embed", "`1` hides the header, footer and explanations, for an iframe.", |s| s.embed, |s, v| s.embed = v),
         flag("present", "`1` starts in presentation mode (large type, thick lines).", |s| s.present, |s, v| s.present = v),

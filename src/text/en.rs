@@ -72,6 +72,7 @@ pub const EN: Text = Text {
     grad_wrec: "∂L/∂w_rec",
     status: "Status:",
     status_ready: "ready",
+    status_ready_overflow: "ready — the loss overflows at the start",
     status_running: "running",
     status_paused: "paused",
     status_stopped: en_status_stopped,
@@ -101,6 +102,7 @@ pub const EN: Text = Text {
     msg_out_of_range: en_out_of_range,
     msg_not_positive: en_not_positive,
     msg_used_off: "off",
+    msg_zero_off: en_zero_off,
 
     url_notice_title: "Some settings in the link were corrected:",
     url_notice_close: "Dismiss",
@@ -112,6 +114,7 @@ pub const EN: Text = Text {
     preset_caption: en_preset_caption,
     present_toggle: "Presentation mode",
     seek_progress: en_seek_progress,
+    seek_cancel: "Stop here",
 
     copy_link: "Copy link",
     copy_link_done: "Copied: the link opens this run at this epoch.",
@@ -141,6 +144,7 @@ pub const EN: Text = Text {
     export_json_title: "Every setting and the current epoch, to load back later",
     import_json: "Load state (JSON)",
     import_not_state: en_import_not_state,
+    import_newer_format: en_import_newer_format,
     import_read_failed: "The file could not be read.",
     import_loaded: en_import_loaded,
     import_corrected: en_import_corrected,
@@ -275,12 +279,23 @@ fn en_out_of_range(field: &str, min: &str, max: &str, used: &str) -> String {
     format!("{field} must be {min}–{max}; using {used}")
 }
 
+fn en_zero_off(field: &str, used: &str) -> String {
+    format!("{field}: 0 means {used}, as in a link")
+}
+
 fn en_not_positive(field: &str, used: &str) -> String {
     format!("{field} must be a positive number; using {used}")
 }
 
 fn en_import_not_state(detail: &str) -> String {
     format!("That file is not a saved state of this page ({detail}). Nothing was changed.")
+}
+
+fn en_import_newer_format(format: u32) -> String {
+    format!(
+        "That file was saved by a newer version of this page (format {format}). \
+         Reload the page to get the newest version. Nothing was changed."
+    )
 }
 
 fn en_import_loaded(epoch: u64) -> String {
@@ -434,6 +449,16 @@ fn en_notice(notice: &Notice) -> String {
         NoticeKind::Malformed(Problem::ViewEmptyRange) => {
             format!("{key}={given} needs min < max on both axes; {used}")
         }
+        NoticeKind::TooMuchWork { work, max_work } => format!(
+            "{key}={given} would train {} sample-steps (samples × length × epochs) on load, \
+             more than the {} allowed; {used}",
+            readable(*work as f64),
+            readable(*max_work as f64)
+        ),
+        NoticeKind::SpeedCapped => format!(
+            "{key}={given} is more epochs than fit in one frame with this much data \
+             (samples × length); {used}"
+        ),
         NoticeKind::Malformed(Problem::InitIncomplete) => format!(
             "{key}={given}: wx and wrec must be given together, as numbers or both \"seed\"; \
              {used}"

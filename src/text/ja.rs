@@ -74,6 +74,7 @@ pub const JA: Text = Text {
     grad_wrec: "∂L/∂w_rec",
     status: "ステータス：",
     status_ready: "準備完了",
+    status_ready_overflow: "準備完了（開始点で損失がオーバーフローしています）",
     status_running: "学習中",
     status_paused: "一時停止中",
     status_stopped: ja_status_stopped,
@@ -103,6 +104,7 @@ pub const JA: Text = Text {
     msg_out_of_range: ja_out_of_range,
     msg_not_positive: ja_not_positive,
     msg_used_off: "なし",
+    msg_zero_off: ja_zero_off,
 
     url_notice_title: "次の設定を修正しました：",
     url_notice_close: "閉じる",
@@ -114,6 +116,7 @@ pub const JA: Text = Text {
     preset_caption: ja_preset_caption,
     present_toggle: "プレゼンテーションモード",
     seek_progress: ja_seek_progress,
+    seek_cancel: "ここで止める",
 
     copy_link: "リンクをコピー",
     copy_link_done: "コピーしました。このリンクを開くと、現在のエポックから再開できます。",
@@ -143,6 +146,7 @@ pub const JA: Text = Text {
     export_json_title: "すべての設定と現在のエポック。あとで読み込むと同じ場面を再現します。",
     import_json: "場面を読み込む（JSON）",
     import_not_state: ja_import_not_state,
+    import_newer_format: ja_import_newer_format,
     import_read_failed: "ファイルを読み込めませんでした。",
     import_loaded: ja_import_loaded,
     import_corrected: ja_import_corrected,
@@ -277,12 +281,23 @@ fn ja_out_of_range(field: &str, min: &str, max: &str, used: &str) -> String {
     format!("{field}は {min} 〜 {max} の範囲で入れてください。「{used}」を使います。")
 }
 
+fn ja_zero_off(field: &str, used: &str) -> String {
+    format!("{field}の 0 は、リンクと同じく「{used}」の意味です。")
+}
+
 fn ja_not_positive(field: &str, used: &str) -> String {
     format!("{field}には正の数を入れてください。「{used}」を使います。")
 }
 
 fn ja_import_not_state(detail: &str) -> String {
     format!("このページで保存したファイルではありません（詳細：{detail}）。何も変更していません。")
+}
+
+fn ja_import_newer_format(format: u32) -> String {
+    format!(
+        "このファイルは新しい版のページで保存されています（形式 {format}）。\
+         ページを再読み込みして最新版にしてください。何も変更していません。"
+    )
 }
 
 fn ja_import_loaded(epoch: u64) -> String {
@@ -486,6 +501,15 @@ fn ja_notice(notice: &Notice) -> String {
         NoticeKind::Malformed(Problem::ViewEmptyRange) => {
             format!("{key}={given} では、どちらの軸も「下限 < 上限」にしてください。{used}。")
         }
+        NoticeKind::TooMuchWork { work, max_work } => format!(
+            "{key}={given} では読み込み時の学習量が {} ステップ（系列数 × 系列長 × エポック数）になり、\
+             上限の {} を超えます。{used}。",
+            readable(*work as f64),
+            readable(*max_work as f64)
+        ),
+        NoticeKind::SpeedCapped => format!(
+            "{key}={given} は、このデータの大きさ（系列数 × 系列長）では 1 フレームで学習しきれません。{used}。"
+        ),
         NoticeKind::Malformed(Problem::InitIncomplete) => format!(
             "{key}={given}：wx と wrec は、両方とも数値か両方とも seed で指定してください。\
              {used}。"

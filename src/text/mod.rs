@@ -87,6 +87,8 @@ pub struct Text {
     pub grad_wrec: &'static str,
     pub status: &'static str,
     pub status_ready: &'static str,
+    /// Ready, but the loss or gradient at the start already overflows.
+    pub status_ready_overflow: &'static str,
     pub status_running: &'static str,
     pub status_paused: &'static str,
     pub status_stopped: fn(u64) -> String,
@@ -119,6 +121,8 @@ pub struct Text {
     pub msg_out_of_range: fn(field: &str, min: &str, max: &str, used: &str) -> String,
     pub msg_not_positive: fn(field: &str, used: &str) -> String,
     pub msg_used_off: &'static str,
+    /// 0 in a box that can be off (`#clip`, `#max-epochs`): off, as `clip=0` in a link.
+    pub msg_zero_off: fn(field: &str, used: &str) -> String,
 
     // URL notice, presets, presentation mode and seeking (`at=`).
     pub url_notice_title: &'static str,
@@ -134,6 +138,7 @@ pub struct Text {
     pub preset_caption: fn(PresetId) -> &'static str,
     pub present_toggle: &'static str,
     pub seek_progress: fn(done: u64, target: u64) -> String,
+    pub seek_cancel: &'static str,
 
     // Sharing, the loss axis switch and the keyboard shortcuts.
     pub copy_link: &'static str,
@@ -168,6 +173,8 @@ pub struct Text {
     pub export_json_title: &'static str,
     pub import_json: &'static str,
     pub import_not_state: fn(detail: &str) -> String,
+    /// A saved file written by a newer version of the page (its format number).
+    pub import_newer_format: fn(format: u32) -> String,
     pub import_read_failed: &'static str,
     pub import_loaded: fn(epoch: u64) -> String,
     pub import_corrected: fn(count: usize) -> String,

@@ -6,6 +6,9 @@ use std::time::Duration;
 use fantoccini::Locator;
 use serde_json::{Value, json};
 
+use rnn_playground::params::{SavedState, parse};
+use rnn_playground::text::EN;
+
 use crate::page::{AppPage, assert_clean_console};
 
 /// Replaces `<a>.click()` for downloads with a recorder that reads the blob back:
@@ -227,5 +230,57 @@ async fn exports_csv_json_and_pngs_and_the_json_imports_back_to_the_same_run() {
         "the import restores the settings"
     );
     assert_eq!(weights, weights_at_10, "the import restores the weights");
+    assert_clean_console(&errors);
+}
+
+/// Loads `json` through `#import-json` and returns `#import-msg` once it says something.
+async fn import(page: &AppPage, json: &str, name: &str) -> Result<String, String> {
+    let path = std::env::temp_dir().join(format!("rnn-e2e-{name}-{}.json", std::process::id()));
+    std::fs::write(&path, json).map_err(|e| e.to_string())?;
+    let input = page
+        .client()
+        .find(Locator::Css("#import-json"))
+        .await
+        .map_err(|e| e.to_string())?;
+    let sent = input.send_keys(&path.to_string_lossy()).await;
+    let _ = std::fs::remove_file(&path);
+    sent.map_err(|e| e.to_string())?;
+    page.wait_for_js(
+        "document.querySelector('#import-msg').textContent.trim() !== ''",
+        Duration::from_secs(5),
+    )
+    .await?;
+    Ok(page.text("#import-msg").await)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs dist/ and chromium; run by make test"]
+async fn a_saved_file_is_bounded_like_a_link_and_a_newer_format_is_refused() {
+    let page = AppPage::start().await;
+    let started = page.open("?lang=en").await;
+    let heavy = SavedState::new(parse("len=200&n=1000").state, 10_000_000).to_json();
+    let loaded = import(&page, &heavy, "heavy").await;
+    let notice = page.text("#url-notice").await;
+    let seeking = page.visible("#seek-progress").await;
+    if seeking {
+        page.click("#seek-cancel").await;
+    }
+    let newer = r#"{ "format": 99, "state": {}, "epoch": 0 }"#;
+    let refused = import(&page, newer, "newer").await;
+    let errors = page.errors().await;
+    page.close().await;
+
+    assert!(started.is_ok(), "{started:?}");
+    let loaded = loaded.unwrap_or_else(|e| panic!("{e}"));
+    assert!(loaded.starts_with(&(EN.import_loaded)(10_000)), "{loaded}");
+    assert!(
+        notice.contains("at=10000000") && notice.contains("using 10000"),
+        "{notice}"
+    );
+    assert!(seeking, "the loaded epoch is trained to");
+    assert_eq!(
+        refused.unwrap_or_else(|e| panic!("{e}")),
+        (EN.import_newer_format)(99)
+    );
     assert_clean_console(&errors);
 }

@@ -406,3 +406,44 @@ async fn malformed_urls_start_the_app_and_explain_the_corrections() {
     }
     assert!(failures.is_empty(), "{}", lines(&failures));
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs dist/ and chromium; run by make test"]
+async fn a_link_asking_for_hours_of_training_is_cut_to_the_work_budget() {
+    // 1e7 epochs of 1000 sequences × 200 steps would be 2e12 sample-steps.
+    let query = "?lang=en&len=200&n=1000&at=10000000";
+    let expected = parse(query).state.at;
+    let page = AppPage::start().await;
+    let started = page.open(query).await;
+    let opened = std::time::Instant::now();
+    let notice = page.text("#url-notice").await;
+    let progress_shown = page.visible("#seek-progress").await;
+    let cancel_shown = page.visible("#seek-cancel").await;
+    let address = page.search().await;
+    let reached = page.wait_epoch(expected, Duration::from_secs(120)).await;
+    let seconds = opened.elapsed().as_secs_f64();
+    let progress_after = page.visible("#seek-progress").await;
+    let errors = page.errors().await;
+    page.close().await;
+
+    assert!(started.is_ok(), "{started:?}");
+    assert_eq!(expected, 10_000, "the parser's cut");
+    assert!(
+        notice.contains("at=10000000") && notice.contains("using 10000"),
+        "{notice}"
+    );
+    assert!(
+        progress_shown && cancel_shown,
+        "the seek shows its progress and a way out"
+    );
+    assert!(
+        address.contains("at=10000&"),
+        "the address keeps the cut epoch: {address}"
+    );
+    assert!(reached.is_ok(), "{reached:?}");
+    // The budget is sized for ~10–20 s; a desktop core is well inside it.
+    println!("seek of 2e9 sample-steps: {seconds:.1} s");
+    assert!(seconds < 60.0, "the seek took {seconds:.1} s");
+    assert!(!progress_after, "the progress goes once the seek is done");
+    assert_clean_console(&errors);
+}

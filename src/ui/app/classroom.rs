@@ -12,6 +12,7 @@ use super::modes::{self, PresentToggle};
 use super::notice::provide_notices;
 use super::shortcuts::{ShortcutsButton, ShortcutsOpen};
 use super::url_sync::{self, Startup};
+use crate::ui::controller::settings::speed_notice;
 use crate::ui::controller::{Controller, SeekProgress};
 use crate::ui::controls::presets::PresetPicker;
 use crate::ui::panels::share::ShareTools;
@@ -34,7 +35,10 @@ pub fn initial_state(startup: &Startup) -> AppState {
 
 /// Call once in the app, after the controller is built.
 pub fn setup(ctrl: Controller, startup: Startup) -> Classroom {
-    provide_notices(startup.notices);
+    let mut notices = startup.notices;
+    // Said after the link's own corrections: the cap depends on the data.
+    notices.extend(speed_notice(&startup.state));
+    provide_notices(notices);
     let seek = url_sync::start(ctrl, startup.state.at);
     let shortcuts = ShortcutsOpen(RwSignal::new(false));
     keyboard::install(ctrl, shortcuts);

@@ -1,11 +1,14 @@
-//! `#seek-progress`: how far an `at=` link (or a loaded file) has trained.
+//! `#seek-progress`: how far an `at=` link (or a loaded file) has trained,
+//! and `#seek-cancel` to stop there.
 
 use leptos::prelude::*;
 
 use crate::ui::controller::SeekProgress;
 use crate::ui::text::use_text;
 
-/// `#seek-progress`: shown while an `at=` link trains toward its epoch.
+/// `#seek-progress`: shown while an `at=` link trains toward its epoch. The
+/// seek is bounded, but still takes seconds on big data: the reader may stop
+/// it and keep the run where it got to.
 #[component]
 pub fn SeekNote(progress: RwSignal<Option<SeekProgress>>) -> impl IntoView {
     let text = use_text();
@@ -23,6 +26,15 @@ pub fn SeekNote(progress: RwSignal<Option<SeekProgress>>) -> impl IntoView {
                     progress.get().map(|p| (text.get().seek_progress)(p.done, p.target))
                 }}
             </span>
+            // Clearing the progress is what ends the seek (see `Controller::seek`).
+            <button
+                type="button"
+                id="seek-cancel"
+                class="secondary"
+                on:click=move |_| progress.set(None)
+            >
+                {move || text.get().seek_cancel}
+            </button>
         </div>
     }
 }

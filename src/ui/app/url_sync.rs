@@ -3,14 +3,22 @@
 //! - At start the query string is read with [`params::parse`]: the settings
 //!   to start from, what had to be corrected, and `at=` (epochs to train).
 //! - Every change of settings rewrites the query with `history.replaceState`
-//!   (never `pushState`: a slider drag must not fill the back button).
+//!   (never `pushState`: a slider drag must not fill the back button), once
+//!   the changes pause for [`URL_DEBOUNCE_MS`]: browsers throttle, and may
+//!   refuse, many rewrites a second. The write reads the settings when it
+//!   runs, so the address always ends on the last state.
 //! - `at=N` trains to exactly epoch N, then pauses ([`Controller::seek`]).
+
+use std::time::Duration;
 
 use leptos::prelude::*;
 
 use crate::params::{self, AppState, Notice};
 
 use crate::ui::controller::{Controller, SeekProgress};
+
+/// How long the settings must rest before the address bar follows them.
+pub const URL_DEBOUNCE_MS: u64 = 250;
 
 /// What the page's address asks for.
 pub struct Startup {
@@ -32,7 +40,8 @@ pub fn read_location() -> Startup {
 
 /// The query string (without `?`) of `state` at `epoch` (`at=` omitted at 0).
 pub fn query_at(state: &AppState, epoch: u64) -> String {
-    let clamped = params::AT_RANGE.clamp(epoch);
+    // A moment beyond the work bound would only be cut on reading.
+    let clamped = epoch.min(params::max_seek_epochs(&state.data));
     params::to_query(&AppState {
         at: clamped,
         ..state.clone()
@@ -62,10 +71,28 @@ pub fn start(ctrl: Controller, at: u64) -> RwSignal<Option<SeekProgress>> {
     let settings = ctrl.settings();
     // The first write keeps `at=` (a reload lands on the same moment); any
     // change of settings after that starts a new run, so `at` goes.
+    let pending = StoredValue::new(None::<TimeoutHandle>);
     Effect::new(move |first: Option<()>| {
-        let epoch = if first.is_none() { at } else { 0 };
-        let query = settings.with(|s| query_at(s, epoch));
-        replace_query(&query);
+        if first.is_none() {
+            replace_query(&settings.with(|s| query_at(s, at)));
+            return;
+        }
+        settings.track();
+        if let Some(handle) = pending.try_update_value(Option::take).flatten() {
+            handle.clear();
+        }
+        let write = move || {
+            pending.try_set_value(None);
+            if let Some(query) = settings.try_with_untracked(|s| query_at(s, 0)) {
+                replace_query(&query);
+            }
+        };
+        let delay = Duration::from_millis(URL_DEBOUNCE_MS);
+        // Without a timer (no window) the write happens at once.
+        match set_timeout_with_handle(write, delay) {
+            Ok(handle) => pending.set_value(Some(handle)),
+            Err(_) => write(),
+        }
     });
     let progress = RwSignal::new(None);
     if at > 0 {

@@ -3,18 +3,18 @@
 //!
 //! Only the clock decides how many epochs one frame trains; the epochs
 //! themselves are the trainer's, step for step, so the same link always
-//! lands on the same weights. The seek never passes N.
+//! lands on the same weights. The seek never passes N, and N itself is
+//! bounded by work ([`crate::params::MAX_SEEK_WORK`]) before it gets here.
 
 use leptos::prelude::*;
 
 use super::Controller;
+use crate::params::seek_chunk;
 use crate::ui::timing::clock::now_ms;
 
 /// Training time per frame while seeking: long enough to get on (~5k epochs
 /// per frame at 20×10), short enough that the progress keeps moving.
 const SEEK_BUDGET_MS: f64 = 30.0;
-/// Epochs between two looks at the clock.
-const SEEK_CHUNK: u64 = 256;
 
 /// How far a seek has got.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -25,8 +25,9 @@ pub struct SeekProgress {
 
 impl Controller {
     /// Trains toward epoch `target` (paused), publishing after each frame and
-    /// reporting in `progress` (`None` once done). Playing, a reset, or a new
-    /// run ends the seek where it is.
+    /// reporting in `progress` (`None` once done). Playing, a reset, a new
+    /// run, or setting `progress` to `None` (`#seek-cancel`) ends the seek
+    /// where it is.
     pub fn seek(self, target: u64, progress: RwSignal<Option<SeekProgress>>) {
         let Some(generation) = self.loop_state.try_with_value(|l| l.generation) else {
             return;
@@ -48,10 +49,18 @@ impl Controller {
     ) {
         let same_run = self.loop_state.try_with_value(|l| l.generation) == Some(generation);
         let paused = self.playing.try_get_untracked() == Some(false);
-        if !(same_run && paused) {
+        let cancelled = progress.try_with_untracked(Option::is_none) != Some(false);
+        if !(same_run && paused) || cancelled {
             progress.try_set(None);
+            if cancelled {
+                // Shows where the seek stopped; the plots may be frames behind.
+                self.publish();
+            }
             return;
         }
+        let Some(per_chunk) = self.settings.try_with_untracked(|s| seek_chunk(&s.data)) else {
+            return;
+        };
         let deadline = now_ms() + SEEK_BUDGET_MS;
         let reached = self.with_trainer(|trainer| {
             loop {
@@ -59,7 +68,7 @@ impl Controller {
                 if epoch >= target {
                     return (epoch, true);
                 }
-                let chunk = SEEK_CHUNK.min(target - epoch);
+                let chunk = per_chunk.min(target - epoch);
                 let ran = trainer.run(chunk);
                 // A run that stopped (diverged, or its own stop) cannot go further.
                 if ran < chunk {

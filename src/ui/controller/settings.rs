@@ -4,7 +4,7 @@
 //! table the URL carries: controls, presets and links all change the app by
 //! handing the controller a new `AppState`.
 
-use crate::params::{AppState, MAX_SPEED};
+use crate::params::{AppState, MAX_SPEED, Notice, NoticeKind};
 use crate::rnn::DataConfig;
 use crate::rnn::surface::Axis;
 
@@ -22,6 +22,20 @@ pub fn max_speed(data: &DataConfig) -> u32 {
     let steps_per_epoch = data.samples.saturating_mul(data.len).max(1);
     let epochs = (FRAME_STEP_BUDGET / steps_per_epoch).clamp(1, MAX_SPEED as usize);
     epochs as u32
+}
+
+/// The notice for a state (a link's, a loaded file's) whose speed the
+/// controller will cap for its data, so the cut is said, not silent.
+pub fn speed_notice(state: &AppState) -> Option<Notice> {
+    let max = max_speed(&state.data);
+    (state.speed > max).then(|| {
+        Notice::new(
+            "speed",
+            NoticeKind::SpeedCapped,
+            &state.speed.to_string(),
+            max.to_string(),
+        )
+    })
 }
 
 /// The grid axes of the surface for the settings' view.

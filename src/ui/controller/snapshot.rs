@@ -119,6 +119,11 @@ impl Snapshot {
         }
     }
 
+    /// Whether the loss or gradient at the current weights is not finite.
+    pub fn overflows(&self) -> bool {
+        !(self.loss.is_finite() && self.grad.w_x.is_finite() && self.grad.w_rec.is_finite())
+    }
+
     /// Before any run exists (settings that cannot build one).
     pub fn broken() -> Snapshot {
         Snapshot {

@@ -23,7 +23,8 @@ pub struct Rule {
     pub clamp: bool,
     /// Zero and negative numbers keep the value in use (a learning rate).
     pub positive: bool,
-    /// An empty box (or "off") means "none".
+    /// An empty box, "off" or 0 means "none": 0 as in a link (`clip=0`,
+    /// `epochs=0`), so a value means one thing whichever way it arrives.
     pub optional: bool,
 }
 
@@ -99,6 +100,12 @@ pub fn check(rule: Rule, typed: &str, current: Option<f64>, label: &str, text: &
     let Some(value) = read_number(typed) else {
         return keep((text.msg_not_a_number)(label, &shown(current)));
     };
+    if rule.optional && value == 0.0 {
+        return Checked {
+            value: None,
+            message: Some((text.msg_zero_off)(label, text.msg_used_off)),
+        };
+    }
     if rule.positive && value <= 0.0 {
         return keep((text.msg_not_positive)(label, &shown(current)));
     }

@@ -8,16 +8,16 @@
 //! corrections appear in `#url-notice`.
 
 use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
 use wasm_bindgen::{JsCast, closure::Closure};
 use web_sys::{FileReader, HtmlInputElement};
 
 use crate::format::exact;
-use crate::params::{self, AT_RANGE, AppState};
+use crate::params::{self, SavedError, SavedState};
 use crate::rnn::Record;
 
 use super::download::download_blob;
 use crate::ui::app::notice::use_notices;
+use crate::ui::controller::settings::speed_notice;
 use crate::ui::controller::{SeekProgress, use_controller};
 use crate::ui::text::{Text, use_text};
 
@@ -30,14 +30,6 @@ pub const CSV_HEADER: &str = "epoch,loss,w_x,w_rec,grad_w_x,grad_w_rec";
 /// A saved state is a few hundred bytes; anything much larger is not one,
 /// and reading it whole could stall the page.
 const MAX_IMPORT_BYTES: f64 = 1_000_000.0;
-
-/// What `#export-json` writes and `#import-json` reads: the settings and the
-/// epoch the run had reached, so loading it lands on the same moment.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct SavedState {
-    pub state: AppState,
-    pub epoch: u64,
-}
 
 /// One CSV row per kept history record, every number in its shortest
 /// round-trip form (full precision). `epoch` is the record's own: the loss
@@ -65,18 +57,13 @@ pub fn run_csv(records: &[Record]) -> String {
     csv
 }
 
-/// Reads a saved state; the error is serde's one-line reason.
-pub fn read_saved(json: &str) -> Result<SavedState, String> {
-    serde_json::from_str(json).map_err(|e| e.to_string())
-}
-
 /// What the last save or load did, worded in the page's current language
 /// when shown (so a load that switches nothing keeps reading right).
 #[derive(Debug, Clone, PartialEq)]
 enum Outcome {
     SaveFailed,
-    /// Not a saved state; serde's reason.
-    NotState(String),
+    /// Not a saved state, or one from a newer version of the page.
+    NotState(SavedError),
     ReadFailed,
     Loaded {
         epoch: u64,
@@ -92,7 +79,10 @@ impl Outcome {
     fn describe(&self, text: &Text) -> String {
         match self {
             Outcome::SaveFailed => text.export_failed.into(),
-            Outcome::NotState(reason) => (text.import_not_state)(reason),
+            Outcome::NotState(SavedError::NotState { detail }) => (text.import_not_state)(detail),
+            Outcome::NotState(SavedError::NewerFormat { format }) => {
+                (text.import_newer_format)(*format)
+            }
             Outcome::ReadFailed => text.import_read_failed.into(),
             Outcome::Loaded { epoch, corrections } => {
                 let mut said = (text.import_loaded)(*epoch);
@@ -124,35 +114,37 @@ pub fn ExportPanel(
         message.set(failed);
     };
     let export_json = move |_| {
-        let saved = SavedState {
-            state: ctrl.settings().get_untracked(),
-            epoch: ctrl.snapshot().with_untracked(|s| s.epoch),
-        };
-        let result = serde_json::to_string_pretty(&saved)
-            .map_err(|_| ())
-            .and_then(|json| download_blob(JSON_FILE, "application/json", json).map_err(|_| ()));
+        let saved = SavedState::new(
+            ctrl.settings().get_untracked(),
+            ctrl.snapshot().with_untracked(|s| s.epoch),
+        );
+        let result = download_blob(JSON_FILE, "application/json", saved.to_json());
         let failed = result.is_err().then_some(Outcome::SaveFailed);
         message.set(failed);
     };
 
     // Applies a file's text: parse, sanitize, show corrections, train to its epoch.
     let load = move |json: String| {
-        let saved = match read_saved(&json) {
+        let saved = match SavedState::from_json(&json) {
             Ok(saved) => saved,
-            Err(reason) => {
-                message.try_set(Some(Outcome::NotState(reason)));
+            Err(error) => {
+                message.try_set(Some(Outcome::NotState(error)));
                 return;
             }
         };
         let parsed = params::sanitize(&saved.state);
-        let corrections = parsed.notices.len();
-        notices.try_set(parsed.notices);
         let mut state = parsed.state;
+        // The epoch is trained on load like a link's `at=`, so it has the same bound.
+        let (epoch, cut) = params::bound_seek(&state, saved.epoch);
+        let mut found = parsed.notices;
+        found.extend(cut);
+        found.extend(speed_notice(&state));
+        let corrections = found.len();
+        notices.try_set(found);
         // The epoch travels beside the state: `at` would be trained on a reload.
         state.at = 0;
         // The language is the reader's choice, not part of the run.
         state.lang = ctrl.settings().with_untracked(|s| s.lang);
-        let epoch = AT_RANGE.clamp(saved.epoch);
         ctrl.apply(state);
         ctrl.reset();
         if epoch > 0 {
@@ -175,7 +167,8 @@ pub fn ExportPanel(
             return;
         };
         if file.size() > MAX_IMPORT_BYTES {
-            message.set(Some(Outcome::NotState("> 1 MB".into())));
+            let detail = "> 1 MB".into();
+            message.set(Some(Outcome::NotState(SavedError::NotState { detail })));
             return;
         }
         let read_failed = move || {

@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use crate::ui::controller::snapshot::RunState;
 use crate::ui::controller::use_controller;
 use crate::ui::text::use_text;
 
@@ -16,7 +17,12 @@ pub fn StatusLine() -> impl IntoView {
     // `#status` is not a live region (aria-live="off"; an <output> would be one):
     // `#announcer` speaks the changes that matter, so nothing is said twice.
     let run = Memo::new(move |_| snapshot.with(|s| s.run));
-    let sentence = Memo::new(move |_| run.get().describe(text.get(), problem.get().as_ref()));
+    let overflows = Memo::new(move |_| snapshot.with(|s| s.overflows()));
+    let sentence = Memo::new(move |_| match run.get() {
+        // "ready" alone would promise a run that diverges at its first step.
+        RunState::Ready if overflows.get() => text.get().status_ready_overflow.into(),
+        run => run.describe(text.get(), problem.get().as_ref()),
+    });
     let diverged = Memo::new(move |_| run.get().is_diverged());
 
     view! {
