@@ -33,5 +33,6 @@ mod layout;
 mod links;
 mod loading;
 mod presets;
+mod robustness;
 mod surface;
 mod training;
