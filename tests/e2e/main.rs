@@ -34,5 +34,6 @@ mod links;
 mod loading;
 mod presets;
 mod robustness;
+mod soak;
 mod surface;
 mod training;
