@@ -24,7 +24,7 @@ export PATH := $(NODE_PREFIX)/node_modules/.bin:$(CARGO_BIN):$(PATH)
 # Trunk would poll crates.io for a newer version on every start.
 export TRUNK_SKIP_VERSION_CHECK := true
 
-.PHONY: help setup setup-chromium serve dist test bench
+.PHONY: help setup setup-chromium serve dist test bench lighthouse soak
 
 help: ## list these commands
 	@echo "RNN Playground. A fresh Debian machine needs about 20 minutes of set-up, mostly building"
@@ -54,7 +54,33 @@ test: setup setup-chromium ## format check, lints, native, in-browser and end-to
 	cd $(ROOT) && cargo clippy --lib --target $(WASM_TARGET) -- -D warnings
 	cd $(ROOT) && CHROMEDRIVER=$(CHROMEDRIVER) cargo test --target $(WASM_TARGET) --test web
 	$(MAKE) --no-print-directory -C $(ROOT) dist
-	cd $(ROOT) && CHROMEDRIVER=$(CHROMEDRIVER) cargo test --test e2e -- --ignored --test-threads=1
+	cd $(ROOT) && SOAK_MINUTES=2 CHROMEDRIVER=$(CHROMEDRIVER) cargo test --test e2e -- --ignored \
+	  --test-threads=1
 
 bench: ## benchmarks of the numeric core (native; needs no set-up)
 	cd $(ROOT) && cargo bench --bench core
+
+# Lighthouse goes into its own folder under target/node: npm prunes packages it was not asked
+# for, so sharing binaryen's folder would remove one or the other.
+LIGHTHOUSE_VERSION := 12
+LIGHTHOUSE_PORT    ?= 8093
+LIGHTHOUSE_DIR     := $(NODE_PREFIX)/lighthouse
+
+lighthouse: setup setup-chromium ## Lighthouse (mobile) on dist/ served with gzip; report in tests/artifacts/
+	$(MAKE) --no-print-directory -C $(ROOT) dist
+	[ -x $(LIGHTHOUSE_DIR)/node_modules/.bin/lighthouse ] || npm install --no-audit --no-fund \
+	  --prefix $(LIGHTHOUSE_DIR) lighthouse@$(LIGHTHOUSE_VERSION)
+	cd $(ROOT) && { python3 tests/serve_gzip.py dist $(LIGHTHOUSE_PORT) & server=$$!; \
+	  trap 'kill $$server' EXIT; sleep 1; \
+	  CHROME_PATH=/usr/bin/chromium $(LIGHTHOUSE_DIR)/node_modules/.bin/lighthouse \
+	    http://127.0.0.1:$(LIGHTHOUSE_PORT)/ --only-categories=performance --quiet \
+	    --chrome-flags="--headless --no-sandbox" --output=json --output=html \
+	    --output-path=tests/artifacts/lighthouse; }
+	@node $(ROOT)/tests/lighthouse_summary.js $(ROOT)/tests/artifacts/lighthouse.report.json
+
+SOAK_MINUTES ?= 30
+
+soak: setup setup-chromium ## play at full speed for SOAK_MINUTES (30): memory flat, page responsive
+	$(MAKE) --no-print-directory -C $(ROOT) dist
+	cd $(ROOT) && SOAK_MINUTES=$(SOAK_MINUTES) CHROMEDRIVER=$(CHROMEDRIVER) cargo test --test e2e \
+	  -- --ignored --nocapture soak::

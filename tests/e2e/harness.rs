@@ -141,15 +141,15 @@ impl WebDriverCompatibleCommand for ReadBrowserLog {
     }
 }
 
-/// Chromedriver's DevTools protocol endpoint (`goog/cdp/execute`, a chromedriver extension):
-/// one CDP command with its parameters; the answer is the command's result.
+/// Chromedriver's DevTools passthrough (`goog/cdp/execute`): one Chrome DevTools Protocol
+/// command, for what WebDriver cannot do (e.g. a script that runs before the page's own).
 #[derive(Debug)]
-struct ExecuteCdp {
+struct CdpExecute {
     cmd: String,
     params: Value,
 }
 
-impl WebDriverCompatibleCommand for ExecuteCdp {
+impl WebDriverCompatibleCommand for CdpExecute {
     fn endpoint(
         &self,
         base_url: &url::Url,
@@ -166,6 +166,43 @@ impl WebDriverCompatibleCommand for ExecuteCdp {
             http::Method::POST,
             Some(json!({ "cmd": self.cmd, "params": self.params }).to_string()),
         )
+    }
+}
+
+/// Installed before any page script: records every long task (start, duration in ms) into
+/// `window.__longTasks`, so a test sees the tasks of the page's whole life.
+const LONG_TASK_OBSERVER: &str = r#"(() => {
+    window.__longTasks = [];
+    try {
+        new PerformanceObserver((list) => {
+            for (const e of list.getEntries()) { window.__longTasks.push([e.startTime, e.duration]); }
+        }).observe({ type: 'longtask', buffered: true });
+    } catch (e) {
+        window.__longTasksError = String(e);
+    }
+})();"#;
+
+/// The long tasks a page ran, from the observer [`Harness::observe_long_tasks`] installs.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct LongTasks {
+    /// When the page first painted (ms since navigation start); `None` if it has not yet.
+    pub first_paint: Option<f64>,
+    /// Every long task as (start, duration), in ms since navigation start.
+    pub tasks: Vec<(f64, f64)>,
+    /// Why the observer could not be installed, if it could not.
+    pub error: Option<String>,
+}
+
+impl LongTasks {
+    /// The longest task that ended after the first paint (0 if none; all tasks if the page
+    /// never painted, so a page that hangs before painting still counts).
+    pub fn worst_after_first_paint(&self) -> f64 {
+        let from = self.first_paint.unwrap_or(f64::NEG_INFINITY);
+        self.tasks
+            .iter()
+            .filter(|(start, duration)| start + duration > from)
+            .map(|&(_, duration)| duration)
+            .fold(0.0, f64::max)
     }
 }
 
@@ -428,16 +465,15 @@ impl Harness {
         .await
     }
 
-    /// Sends one Chrome DevTools Protocol command (e.g. `Page.addScriptToEvaluateOnNewDocument`)
-    /// and returns its result.
-    pub async fn cdp(&self, cmd: &str, params: Value) -> Value {
+    /// Sends one Chrome DevTools Protocol command through chromedriver; returns its result.
+    pub async fn cdp(&self, cmd: &str, params: Value) -> Result<Value, String> {
         self.client()
-            .issue_cmd(ExecuteCdp {
+            .issue_cmd(CdpExecute {
                 cmd: cmd.to_string(),
                 params,
             })
             .await
-            .unwrap_or_else(|e| panic!("CDP {cmd}: {e}"))
+            .map_err(|e| format!("{cmd}: {e}"))
     }
 
     /// Runs `source` in every document this session opens from now on, before the page's own
@@ -447,7 +483,61 @@ impl Harness {
             "Page.addScriptToEvaluateOnNewDocument",
             json!({ "source": source }),
         )
-        .await;
+        .await
+        .unwrap_or_else(|e| panic!("CDP {e}"));
+    }
+
+    /// From the next navigation on, every page records its long tasks before its own scripts
+    /// run; read them with [`Harness::long_tasks`].
+    pub async fn observe_long_tasks(&self) -> Result<(), String> {
+        self.cdp(
+            "Page.addScriptToEvaluateOnNewDocument",
+            json!({ "source": LONG_TASK_OBSERVER }),
+        )
+        .await
+        .map(|_| ())
+    }
+
+    /// The long tasks the current page has run so far, and its first paint.
+    pub async fn long_tasks(&self) -> Result<LongTasks, String> {
+        const JS: &str = r#"
+            const paint = performance.getEntriesByType('paint')
+                .map(e => e.startTime).sort((a, b) => a - b)[0];
+            return {
+                firstPaint: paint === undefined ? null : paint,
+                tasks: window.__longTasks || null,
+                error: window.__longTasksError || null,
+            };
+        "#;
+        let v = self
+            .client()
+            .execute(JS, vec![])
+            .await
+            .map_err(|e| format!("read the long tasks: {e}"))?;
+        let Some(tasks) = v["tasks"].as_array() else {
+            return Err("the long-task observer is not installed in this page".to_string());
+        };
+        Ok(LongTasks {
+            first_paint: v["firstPaint"].as_f64(),
+            tasks: tasks
+                .iter()
+                .map(|t| (t[0].as_f64().unwrap_or(0.0), t[1].as_f64().unwrap_or(0.0)))
+                .collect(),
+            error: v["error"].as_str().map(str::to_string),
+        })
+    }
+
+    /// Bounds how long a navigation and a script may block WebDriver, so a page that hangs
+    /// fails one step rather than the whole run.
+    pub async fn set_timeouts(&self, page_load: Duration, script: Duration) {
+        self.client()
+            .update_timeouts(fantoccini::wd::TimeoutConfiguration::new(
+                Some(script),
+                Some(page_load),
+                None,
+            ))
+            .await
+            .expect("set the WebDriver timeouts");
     }
 
     /// Every browser console entry so far (console API, uncaught errors, failed loads).

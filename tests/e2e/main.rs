@@ -34,5 +34,7 @@ mod layout;
 mod links;
 mod loading;
 mod presets;
+mod robustness;
+mod soak;
 mod surface;
 mod training;

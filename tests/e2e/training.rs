@@ -124,11 +124,17 @@ async fn a_divergence_pauses_shows_what_to_try_and_no_nan_or_inf() {
 }
 
 /// Frame timings at full speed, from the app's benchmark mode, written to `tests/artifacts/bench.json`.
+/// `RNN_BENCH_QUERY` adds settings to the link (e.g. `len=200&n=1000`), to measure other data.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 #[ignore = "needs dist/ and chromium; run by make test"]
 async fn benchmark_mode_reports_median_frame_times() {
     let page = AppPage::start().await;
-    let started = page.open("?bench=1").await;
+    let extra = std::env::var("RNN_BENCH_QUERY").unwrap_or_default();
+    let query = match extra.trim_start_matches(['?', '&']) {
+        "" => "?bench=1".to_string(),
+        extra => format!("?bench=1&{extra}"),
+    };
+    let started = page.open(&query).await;
     let done = page
         // The result element is hidden, and WebDriver's text is the visible text: read textContent.
         .wait_for_js(
@@ -148,6 +154,6 @@ async fn benchmark_mode_reports_median_frame_times() {
     let text = raw.as_str().unwrap_or_default().to_string();
     let result: Value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{e}: {text}"));
     std::fs::write(format!("{ARTIFACTS_DIR}/bench.json"), &text).unwrap();
-    eprintln!("in-browser benchmark: {text}");
+    eprintln!("in-browser benchmark ({query}): {text}");
     assert!(result.to_string().contains("median"), "{result}");
 }

@@ -1,0 +1,217 @@
+//! Soak: training at full speed for a long time neither grows memory nor slows the page.
+//!
+//! `SOAK_MINUTES` sets the length (default 30; `make test` runs 2, `make soak` the full run).
+//! The page plays at its top speed (and plays on past a plateau); the JS heap (after a forced
+//! garbage collection, so the figure is what the page keeps rather than what it has not yet
+//! freed) and the wasm memory are sampled about every minute. After a warm-up, neither may grow
+//! by 5 % or more; the console stays clean, and at the end the page answers a click within
+//! 100 ms. The samples go to `tests/artifacts/soak.json`.
+
+use std::time::{Duration, Instant};
+
+use serde_json::{Value, json};
+
+use crate::harness::ARTIFACTS_DIR;
+use crate::page::{AppPage, assert_clean_console};
+
+/// Installed before the page's scripts: keeps the wasm instance's memory (Trunk's loader hands
+/// the instance's exports to this event) so its size can be read, and times how long the page
+/// takes from a click on `#play` to showing the new state.
+const PROBES: &str = r#"(() => {
+    addEventListener('TrunkApplicationStarted', (e) => {
+        window.__wasmMemory = e.detail && e.detail.wasm && e.detail.wasm.memory;
+    });
+    addEventListener('click', (e) => {
+        if (e.target && e.target.closest && e.target.closest('#play')) {
+            window.__clickAt = e.timeStamp;
+            window.__answeredAt = undefined;
+            const play = document.querySelector('#play');
+            const seen = new MutationObserver(() => {
+                window.__answeredAt = performance.now();
+                seen.disconnect();
+            });
+            seen.observe(play, { attributes: true, attributeFilter: ['aria-pressed'] });
+        }
+    }, true);
+})();"#;
+
+/// Growth allowed after the warm-up, as a fraction.
+const MAX_GROWTH: f64 = 0.05;
+/// How long the page may take to answer a click.
+const CLICK_BUDGET_MS: f64 = 100.0;
+
+#[derive(Debug, Clone, Copy)]
+struct Sample {
+    at_s: f64,
+    epoch: Option<u64>,
+    js_heap: f64,
+    /// `performance.memory.usedJSHeapSize` (coarse in Chromium without special flags).
+    js_heap_reported: f64,
+    wasm_memory: f64,
+}
+
+fn minutes() -> f64 {
+    std::env::var("SOAK_MINUTES")
+        .ok()
+        .and_then(|m| m.trim().parse::<f64>().ok())
+        .filter(|m| *m > 0.0)
+        .unwrap_or(30.0)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs dist/ and chromium; make test runs 2 minutes (SOAK_MINUTES), make soak 30"]
+async fn a_long_run_at_full_speed_keeps_memory_flat_and_the_page_responsive() {
+    let total = Duration::from_secs_f64(minutes() * 60.0);
+    // The warm-up: 2 minutes of a long run, half of a short one.
+    let warm_up = if total >= Duration::from_secs(240) {
+        Duration::from_secs(120)
+    } else {
+        total / 2
+    };
+    // Every minute, and at least 8 samples in a short run.
+    let every = Duration::from_secs(60).min(total / 8);
+
+    let page = AppPage::start().await;
+    let probes = page
+        .cdp(
+            "Page.addScriptToEvaluateOnNewDocument",
+            json!({ "source": PROBES }),
+        )
+        .await;
+    let started = page.open("?speed=2000").await;
+    let memory_hook = page
+        .wait_for_js("!!window.__wasmMemory", Duration::from_secs(10))
+        .await;
+    page.play().await;
+
+    let begin = Instant::now();
+    let mut samples: Vec<Sample> = Vec::new();
+    let mut problems = Vec::new();
+    loop {
+        // Play on if the page paused at a plateau.
+        if !page.playing().await {
+            page.play().await;
+        }
+        match sample(&page, begin).await {
+            Ok(s) => {
+                eprintln!(
+                    "soak {:>6.0} s: epoch {:?}, JS heap {:.2} MB, wasm memory {:.2} MB",
+                    s.at_s,
+                    s.epoch,
+                    s.js_heap / 1e6,
+                    s.wasm_memory / 1e6
+                );
+                samples.push(s);
+            }
+            Err(e) => problems.push(e),
+        }
+        if begin.elapsed() >= total {
+            break;
+        }
+        tokio::time::sleep(every.min(total.saturating_sub(begin.elapsed()))).await;
+    }
+    let response_ms = click_response(&page).await;
+    let errors = page.errors().await;
+    page.close().await;
+
+    let baseline = samples
+        .iter()
+        .find(|s| s.at_s >= warm_up.as_secs_f64())
+        .copied();
+    let last = samples.last().copied();
+    let growth = |f: fn(&Sample) -> f64| match (baseline, last) {
+        (Some(b), Some(l)) if f(&b) > 0.0 => (f(&l) - f(&b)) / f(&b),
+        _ => f64::NAN,
+    };
+    let js_growth = growth(|s| s.js_heap);
+    let wasm_growth = growth(|s| s.wasm_memory);
+    let report = json!({
+        "minutes": total.as_secs_f64() / 60.0,
+        "warm_up_s": warm_up.as_secs_f64(),
+        "js_heap_growth": js_growth,
+        "wasm_memory_growth": wasm_growth,
+        "click_response_ms": response_ms.as_ref().ok(),
+        "samples": samples.iter().map(|s| json!({
+            "at_s": s.at_s, "epoch": s.epoch, "js_heap": s.js_heap,
+            "js_heap_reported": s.js_heap_reported, "wasm_memory": s.wasm_memory,
+        })).collect::<Vec<Value>>(),
+    });
+    let _ = std::fs::write(
+        format!("{ARTIFACTS_DIR}/soak.json"),
+        serde_json::to_string_pretty(&report).unwrap(),
+    );
+    eprintln!(
+        "soak: JS heap growth {:+.2} %, wasm memory growth {:+.2} % after {:.0} s of warm-up; \
+         click answered in {response_ms:?} ms",
+        js_growth * 100.0,
+        wasm_growth * 100.0,
+        warm_up.as_secs_f64()
+    );
+
+    assert!(probes.is_ok(), "{probes:?}");
+    assert!(started.is_ok(), "{started:?}");
+    assert!(
+        memory_hook.is_ok(),
+        "the wasm memory was never seen: {memory_hook:?}"
+    );
+    assert!(problems.is_empty(), "sampling failed: {problems:?}");
+    let epochs: Vec<Option<u64>> = samples.iter().map(|s| s.epoch).collect();
+    assert!(
+        epochs.windows(2).all(|w| w[1] > w[0]),
+        "training did not run throughout: {epochs:?}"
+    );
+    assert!(
+        js_growth < MAX_GROWTH,
+        "JS heap grew {:.2} % after the warm-up",
+        js_growth * 100.0
+    );
+    assert!(
+        wasm_growth < MAX_GROWTH,
+        "wasm memory grew {:.2} % after the warm-up",
+        wasm_growth * 100.0
+    );
+    let response_ms = response_ms.unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        response_ms < CLICK_BUDGET_MS,
+        "a click took {response_ms:.0} ms to answer"
+    );
+    assert_clean_console(&errors);
+}
+
+/// The page's memory now, after a full garbage collection.
+async fn sample(page: &AppPage, begin: Instant) -> Result<Sample, String> {
+    page.cdp("HeapProfiler.collectGarbage", json!({})).await?;
+    let heap = page.cdp("Runtime.getHeapUsage", json!({})).await?;
+    let v = page
+        .eval(
+            "return [window.__wasmMemory ? window.__wasmMemory.buffer.byteLength : null, \
+             performance.memory ? performance.memory.usedJSHeapSize : null];",
+            vec![],
+        )
+        .await;
+    Ok(Sample {
+        at_s: begin.elapsed().as_secs_f64(),
+        epoch: page.epoch().await,
+        js_heap: heap["usedSize"]
+            .as_f64()
+            .ok_or("no usedSize in the heap usage")?,
+        js_heap_reported: v[1].as_f64().unwrap_or(f64::NAN),
+        wasm_memory: v[0].as_f64().ok_or("no wasm memory")?,
+    })
+}
+
+/// Clicks `#play` (pausing the run) and returns the time from the click event to the button
+/// showing the new state, as the page measured it.
+async fn click_response(page: &AppPage) -> Result<f64, String> {
+    if !page.playing().await {
+        page.play().await;
+    }
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    page.pause().await;
+    page.wait_for_js("window.__answeredAt !== undefined", Duration::from_secs(5))
+        .await?;
+    let v = page
+        .eval("return window.__answeredAt - window.__clickAt;", vec![])
+        .await;
+    v.as_f64().ok_or_else(|| format!("no click timing: {v}"))
+}
