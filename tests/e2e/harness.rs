@@ -116,56 +116,31 @@ impl fmt::Display for Served {
     }
 }
 
-/// Chromedriver's browser log endpoint (not part of W3C WebDriver, so fantoccini has no method
-/// for it). Each read returns only the entries logged since the previous read.
+/// A POST to one of chromedriver's own endpoints, which are not W3C WebDriver (so fantoccini
+/// has no method for them): the browser log (`se/log`, each read returns only the entries
+/// logged since the previous one) and the DevTools passthrough (`goog/cdp/execute`, for what
+/// WebDriver cannot do, e.g. a script that runs before the page's own).
 #[derive(Debug)]
-struct ReadBrowserLog;
+struct ChromedriverPost {
+    endpoint: &'static str,
+    body: Value,
+}
 
-impl WebDriverCompatibleCommand for ReadBrowserLog {
+impl WebDriverCompatibleCommand for ChromedriverPost {
     fn endpoint(
         &self,
         base_url: &url::Url,
         session_id: Option<&str>,
     ) -> Result<url::Url, url::ParseError> {
         base_url.join(&format!(
-            "session/{}/se/log",
-            session_id.unwrap_or_default()
+            "session/{}/{}",
+            session_id.unwrap_or_default(),
+            self.endpoint
         ))
     }
 
     fn method_and_body(&self, _request_url: &url::Url) -> (http::Method, Option<String>) {
-        (
-            http::Method::POST,
-            Some(json!({ "type": "browser" }).to_string()),
-        )
-    }
-}
-
-/// Chromedriver's DevTools passthrough (`goog/cdp/execute`): one Chrome DevTools Protocol
-/// command, for what WebDriver cannot do (e.g. a script that runs before the page's own).
-#[derive(Debug)]
-struct CdpExecute {
-    cmd: String,
-    params: Value,
-}
-
-impl WebDriverCompatibleCommand for CdpExecute {
-    fn endpoint(
-        &self,
-        base_url: &url::Url,
-        session_id: Option<&str>,
-    ) -> Result<url::Url, url::ParseError> {
-        base_url.join(&format!(
-            "session/{}/goog/cdp/execute",
-            session_id.unwrap_or_default()
-        ))
-    }
-
-    fn method_and_body(&self, _request_url: &url::Url) -> (http::Method, Option<String>) {
-        (
-            http::Method::POST,
-            Some(json!({ "cmd": self.cmd, "params": self.params }).to_string()),
-        )
+        (http::Method::POST, Some(self.body.to_string()))
     }
 }
 
@@ -180,6 +155,14 @@ const LONG_TASK_OBSERVER: &str = r#"(() => {
     } catch (e) {
         window.__longTasksError = String(e);
     }
+    // When the app mounted its read-outs: a mutation observer's callback runs at the end of
+    // the task that mounted them.
+    new MutationObserver((_, observer) => {
+        if (document.querySelector('#epoch')) {
+            window.__mounted = performance.now();
+            observer.disconnect();
+        }
+    }).observe(document, { childList: true, subtree: true });
 })();"#;
 
 /// The long tasks a page ran, from the observer [`Harness::observe_long_tasks`] installs.
@@ -187,6 +170,8 @@ const LONG_TASK_OBSERVER: &str = r#"(() => {
 pub struct LongTasks {
     /// When the page first painted (ms since navigation start); `None` if it has not yet.
     pub first_paint: Option<f64>,
+    /// When the app had mounted its read-outs (ms since navigation start), if it has.
+    pub mounted: Option<f64>,
     /// Every long task as (start, duration), in ms since navigation start.
     pub tasks: Vec<(f64, f64)>,
     /// Why the observer could not be installed, if it could not.
@@ -468,23 +453,12 @@ impl Harness {
     /// Sends one Chrome DevTools Protocol command through chromedriver; returns its result.
     pub async fn cdp(&self, cmd: &str, params: Value) -> Result<Value, String> {
         self.client()
-            .issue_cmd(CdpExecute {
-                cmd: cmd.to_string(),
-                params,
+            .issue_cmd(ChromedriverPost {
+                endpoint: "goog/cdp/execute",
+                body: json!({ "cmd": cmd, "params": params }),
             })
             .await
             .map_err(|e| format!("{cmd}: {e}"))
-    }
-
-    /// Runs `source` in every document this session opens from now on, before the page's own
-    /// scripts (CDP `Page.addScriptToEvaluateOnNewDocument`).
-    pub async fn run_before_page_scripts(&self, source: &str) {
-        self.cdp(
-            "Page.addScriptToEvaluateOnNewDocument",
-            json!({ "source": source }),
-        )
-        .await
-        .unwrap_or_else(|e| panic!("CDP {e}"));
     }
 
     /// From the next navigation on, every page records its long tasks before its own scripts
@@ -505,6 +479,7 @@ impl Harness {
                 .map(e => e.startTime).sort((a, b) => a - b)[0];
             return {
                 firstPaint: paint === undefined ? null : paint,
+                mounted: window.__mounted ?? null,
                 tasks: window.__longTasks || null,
                 error: window.__longTasksError || null,
             };
@@ -519,6 +494,7 @@ impl Harness {
         };
         Ok(LongTasks {
             first_paint: v["firstPaint"].as_f64(),
+            mounted: v["mounted"].as_f64(),
             tasks: tasks
                 .iter()
                 .map(|t| (t[0].as_f64().unwrap_or(0.0), t[1].as_f64().unwrap_or(0.0)))
@@ -544,7 +520,10 @@ impl Harness {
     pub async fn browser_log(&self) -> Vec<LogEntry> {
         let fresh = self
             .client()
-            .issue_cmd(ReadBrowserLog)
+            .issue_cmd(ChromedriverPost {
+                endpoint: "se/log",
+                body: json!({ "type": "browser" }),
+            })
             .await
             .unwrap_or_else(|e| panic!("read the browser log: {e}"));
         let mut log = self.log.lock().unwrap();

@@ -288,14 +288,9 @@ impl AppPage {
 
     /// Moves the real mouse to viewport point (x, y) and clicks there.
     pub async fn click_at(&self, x: f64, y: f64) {
-        let mouse = MouseActions::new("mouse".into())
-            .then(PointerAction::MoveTo {
-                duration: None,
-                x: x.round(),
-                y: y.round(),
-            })
-            .then(PointerAction::Down { button: 0 })
-            .then(PointerAction::Up { button: 0 });
+        let mouse = press_at(x, y)
+            .into_iter()
+            .fold(MouseActions::new("mouse".into()), MouseActions::then);
         self.client()
             .perform_actions(mouse)
             .await
@@ -304,14 +299,9 @@ impl AppPage {
 
     /// A real touch tap (a touch pointer, as on a phone) at viewport point (x, y).
     pub async fn tap_at(&self, x: f64, y: f64) -> Result<(), String> {
-        let tap = TouchActions::new("finger".into())
-            .then(PointerAction::MoveTo {
-                duration: None,
-                x: x.round(),
-                y: y.round(),
-            })
-            .then(PointerAction::Down { button: 0 })
-            .then(PointerAction::Up { button: 0 });
+        let tap = press_at(x, y)
+            .into_iter()
+            .fold(TouchActions::new("finger".into()), TouchActions::then);
         self.client()
             .perform_actions(tap)
             .await
@@ -394,6 +384,19 @@ impl SurfaceGeometry {
         let span = self.view[3] - self.view[2];
         span / 256.0 + span / self.height
     }
+}
+
+/// Move to viewport point (x, y), press and release: a click with a mouse, a tap with a finger.
+fn press_at(x: f64, y: f64) -> [PointerAction; 3] {
+    [
+        PointerAction::MoveTo {
+            duration: None,
+            x: x.round(),
+            y: y.round(),
+        },
+        PointerAction::Down { button: 0 },
+        PointerAction::Up { button: 0 },
+    ]
 }
 
 /// A number as the page shows it ("553.11", "6.83e-3", "−1.5"); `None` for "—" or "overflow".

@@ -57,24 +57,6 @@ async fn clicking_the_heat_map_restarts_the_run_from_the_weights_under_the_point
     assert_clean_console(&errors);
 }
 
-/// Records every long task (over 50 ms, W3C Long Tasks API, https://w3c.github.io/longtasks/)
-/// from the document's start, and when the app has mounted its read-outs (a mutation observer's
-/// callback runs at the end of the task that mounted them).
-const LONG_TASK_RECORDER: &str = r#"
-    window.__longTasks = [];
-    new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) {
-            window.__longTasks.push([e.startTime, e.duration]);
-        }
-    }).observe({ type: 'longtask', buffered: true });
-    new MutationObserver((_, observer) => {
-        if (document.querySelector('#epoch')) {
-            window.__mounted = performance.now();
-            observer.disconnect();
-        }
-    }).observe(document, { childList: true, subtree: true });
-"#;
-
 /// The biggest data over a wide view: computing its surface, then a view change and a data
 /// change, never block the page for long; the surface arrives; and the map's current-point line
 /// shows the loss `#loss` shows.
@@ -85,7 +67,7 @@ const LONG_TASK_RECORDER: &str = r#"
 #[ignore = "needs dist/ and chromium; run by make test"]
 async fn the_biggest_surface_is_computed_without_long_tasks_and_the_current_loss_is_exact() {
     let page = AppPage::start().await;
-    page.run_before_page_scripts(LONG_TASK_RECORDER).await;
+    let observing = page.observe_long_tasks().await;
     let started = page.open("?len=200&n=1000&view=-10,10,-10,10").await;
     let painted = page
         .wait_for_js(
@@ -122,12 +104,7 @@ async fn the_biggest_surface_is_computed_without_long_tasks_and_the_current_loss
         .await;
     page.set_value("#seed", "7").await;
     tokio::time::sleep(Duration::from_millis(1500)).await;
-    let recorded = page
-        .eval(
-            "return { mounted: window.__mounted ?? null, tasks: window.__longTasks ?? null };",
-            vec![],
-        )
-        .await;
+    let recorded = page.long_tasks().await;
     // Last: the capture itself can be a long task.
     page.screenshot("surface-1000x200").await;
     let errors = page.errors().await;
@@ -139,15 +116,10 @@ async fn the_biggest_surface_is_computed_without_long_tasks_and_the_current_loss
         zoomed.is_ok(),
         "the zoomed surface never arrived: {zoomed:?}"
     );
-    let mounted = recorded["mounted"]
-        .as_f64()
-        .expect("the recorder saw the app mount");
-    let tasks: Vec<(f64, f64)> = recorded["tasks"]
-        .as_array()
-        .expect("the long-task recorder ran before the page")
-        .iter()
-        .map(|t| (t[0].as_f64().unwrap_or(0.0), t[1].as_f64().unwrap_or(0.0)))
-        .collect();
+    assert!(observing.is_ok(), "{observing:?}");
+    let recorded = recorded.expect("the long-task observer ran before the page");
+    let mounted = recorded.mounted.expect("the observer saw the app mount");
+    let tasks = recorded.tasks;
     let after_mount: Vec<&(f64, f64)> = tasks.iter().filter(|t| t.0 >= mounted).collect();
     eprintln!(
         "mounted at {mounted:.0} ms; long tasks (start, ms): {tasks:?}; {timing}; \
