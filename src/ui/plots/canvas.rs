@@ -1,7 +1,7 @@
 //! Canvas helpers shared by the plots: HiDPI sizing, container measurement,
 //! RGBA blits and the plotters backend.
 //!
-//! plotters-canvas has no HiDPI support (plotters issue 164): every canvas here
+//! plotters-canvas has no HiDPI support (an open bug of the plotters project since 2020): every canvas here
 //! gets `width/height = CSS size × devicePixelRatio`, and the drawing code
 //! scales fonts, margins and line widths by [`CanvasSize::dpr`] itself.
 
