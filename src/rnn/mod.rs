@@ -2,7 +2,8 @@
 //!
 //! Read it in this order: [`data`] (numpy-compatible sequences), [`model`]
 //! (forward pass, loss, BPTT), [`optim`] (six update rules), [`trainer`]
-//! (epochs, divergence, bounded history) and [`surface`] (the loss over a grid).
+//! (epochs, divergence, bounded history), [`race`] and [`tune`] (rules side
+//! by side, fairly tuned) and [`surface`] (the loss over a grid).
 //! The formulas follow the seed (the 2016 blog post this project grew from,
 //! which trains the model in Theano) and Peter Roelants' numpy tutorial on
 //! the linear RNN that the post follows.
@@ -15,8 +16,10 @@ pub mod limits;
 pub mod model;
 pub mod named;
 pub mod optim;
+pub mod race;
 pub mod surface;
 pub mod trainer;
+pub mod tune;
 
 pub use data::{DataConfig, Dataset};
 pub use error::{CoreError, InvalidReason};
@@ -25,5 +28,7 @@ pub use limits::Limits;
 pub use model::{Gradient, Reduction, Weights};
 pub use named::Named;
 pub use optim::{Optimizer, OptimizerKind, OptimizerSettings};
+pub use race::{MAX_RACERS, Race, RaceConfig, Racer, RacerStatus};
 pub use surface::{Axis, Surface};
-pub use trainer::{Record, Status, StopRule, Trainer, TrainerConfig};
+pub use trainer::{DivergenceReason, Record, Status, StopRule, Trainer, TrainerConfig};
+pub use tune::{TUNE_GRID, Tuned, Tuning};

@@ -1,0 +1,254 @@
+//! The race engine and fair tuning: each racer is its solo run bit for bit,
+//! the finish and the divergence are reported as the solo run shows them, and
+//! tuning follows its rules however its work is cut.
+#![cfg(not(target_arch = "wasm32"))]
+
+use rnn_playground::rnn::race::DEFAULT_TARGET_FRACTION;
+use rnn_playground::rnn::tune::tuned_hyper;
+use rnn_playground::rnn::{
+    DataConfig, Hyper, MAX_RACERS, OptimizerKind, OptimizerSettings, Race, RaceConfig, RacerStatus,
+    Reduction, Status, TUNE_GRID, Trainer, Tuning, Weights, model,
+};
+use strum::IntoEnumIterator;
+
+fn race_of(racers: Vec<OptimizerSettings>, init: Option<Weights>, max_epochs: u64) -> RaceConfig {
+    RaceConfig {
+        data: DataConfig::default(),
+        reduction: Reduction::Sum,
+        init,
+        racers,
+        target: None,
+        max_epochs,
+    }
+}
+
+fn cliff() -> Option<Weights> {
+    Some(Weights {
+        w_x: 1.0,
+        w_rec: 2.0,
+    })
+}
+
+/// Every rule at its default, from the seed's init and from the cliff, both
+/// reductions: each racer's weights after every tick equal its solo trainer's.
+#[test]
+fn each_racer_follows_its_solo_run_bit_for_bit() {
+    let all: Vec<OptimizerSettings> = OptimizerKind::iter()
+        .map(OptimizerSettings::defaults)
+        .collect();
+    for init in [None, cliff()] {
+        for reduction in Reduction::iter() {
+            let config = RaceConfig {
+                reduction,
+                ..race_of(all.clone(), init, 600)
+            };
+            let mut race = Race::new(config.clone()).unwrap();
+            let mut solos: Vec<Trainer> = (0..all.len())
+                .map(|i| Trainer::new(config.solo(i).unwrap()).unwrap())
+                .collect();
+            while race.step() {
+                for (racer, solo) in race.racers().iter().zip(&mut solos) {
+                    if solo.epoch() < racer.epoch() || racer.status().is_running() {
+                        solo.step();
+                    }
+                    let kind = racer.settings().kind;
+                    assert_eq!(
+                        racer.weights(),
+                        solo.weights(),
+                        "{kind:?} at {}",
+                        race.epoch()
+                    );
+                    assert_eq!(racer.epoch(), solo.epoch(), "{kind:?}");
+                }
+            }
+            assert!(race.epoch() <= 600);
+        }
+    }
+}
+
+#[test]
+fn a_racer_finishes_after_the_first_update_below_the_target() {
+    let gd = OptimizerSettings::defaults(OptimizerKind::Gd);
+    let mut race = Race::new(race_of(vec![gd], None, 5000)).unwrap();
+    let initial = race.initial_loss();
+    assert_eq!(race.target(), DEFAULT_TARGET_FRACTION * initial);
+    while race.step() {}
+    let racer = &race.racers()[0];
+    let RacerStatus::Finished { epoch } = racer.status() else {
+        panic!("gd from the seed's init finishes: {:?}", racer.status());
+    };
+    assert_eq!(racer.epoch(), epoch, "a finished racer stops");
+    assert_eq!(
+        race.epoch(),
+        epoch,
+        "the race ends when its only racer finishes"
+    );
+    // The solo run: below the target after `epoch` updates and not before.
+    let mut solo = Trainer::new(race.config().solo(0).unwrap()).unwrap();
+    let loss_at = |t: &Trainer| model::loss(t.data(), t.weights(), Reduction::Sum);
+    for n in 1..=epoch {
+        solo.step();
+        let below = loss_at(&solo) < race.target();
+        assert_eq!(below, n == epoch, "update {n}");
+    }
+    assert_eq!(racer.loss(), loss_at(&solo));
+}
+
+#[test]
+fn a_diverging_racer_is_out_with_the_solo_runs_epoch_and_reason() {
+    let gd = OptimizerSettings::defaults(OptimizerKind::Gd);
+    let clipped = gd.with_clip(Some(1000.0));
+    let adam = OptimizerSettings::defaults(OptimizerKind::Adam);
+    let mut race = Race::new(race_of(vec![gd, clipped, adam], cliff(), 3000)).unwrap();
+    while race.step() {}
+    let mut solo = Trainer::new(race.config().solo(0).unwrap()).unwrap();
+    solo.run(3000);
+    let Status::Diverged { epoch, reason } = solo.status() else {
+        panic!("plain gd from (1, 2) diverges alone: {:?}", solo.status());
+    };
+    assert_eq!(
+        race.racers()[0].status(),
+        RacerStatus::Diverged { epoch, reason }
+    );
+    assert_eq!(race.racers()[0].weights(), solo.weights());
+    assert!(
+        race.racers()[1].status().finish().is_some(),
+        "clipped gd finishes: {:?}",
+        race.racers()[1].status()
+    );
+    assert!(race.is_over());
+}
+
+#[test]
+fn the_race_stops_at_its_epoch_limit_and_resets() {
+    let gd = OptimizerSettings::defaults(OptimizerKind::Gd);
+    let slow = gd.with(Hyper::Lr, 1e-9);
+    let mut race = Race::new(race_of(vec![slow, gd], None, 40)).unwrap();
+    assert_eq!(race.run(100), 40);
+    assert!(race.is_over() && !race.step());
+    assert_eq!(race.racers()[0].status(), RacerStatus::Running);
+    let after: Vec<Weights> = race.racers().iter().map(|r| r.weights()).collect();
+    race.reset();
+    assert_eq!(race.epoch(), 0);
+    assert!(race.racers().iter().all(|r| r.weights() == race.init()));
+    race.run(40);
+    let again: Vec<Weights> = race.racers().iter().map(|r| r.weights()).collect();
+    assert_eq!(after, again);
+}
+
+#[test]
+fn a_target_met_at_the_start_finishes_at_epoch_zero_and_bad_configs_are_errors() {
+    let gd = OptimizerSettings::defaults(OptimizerKind::Gd);
+    let config = RaceConfig {
+        target: Some(1e9),
+        ..race_of(vec![gd], None, 10)
+    };
+    let race = Race::new(config.clone()).unwrap();
+    assert_eq!(
+        race.racers()[0].status(),
+        RacerStatus::Finished { epoch: 0 }
+    );
+    assert!(race.is_over());
+    for target in [0.0, -1.0, f64::NAN, f64::INFINITY] {
+        let bad = RaceConfig {
+            target: Some(target),
+            ..config.clone()
+        };
+        assert!(Race::new(bad).is_err(), "target {target}");
+    }
+    assert!(Race::new(race_of(vec![], None, 10)).is_err());
+    assert!(Race::new(race_of(vec![gd; MAX_RACERS + 1], None, 10)).is_err());
+    assert!(Race::new(race_of(vec![gd.with(Hyper::Lr, -1.0)], None, 10)).is_err());
+}
+
+/// The tuner's choice, recomputed by brute force from solo runs.
+fn brute_force_choice(config: &RaceConfig, index: usize, budget: u64) -> (f64, f64) {
+    let mut best: Option<(f64, f64)> = None;
+    for &rate in &TUNE_GRID {
+        let mut solo = config.solo(index).unwrap();
+        let hyper = tuned_hyper(solo.optimizer.kind);
+        solo.optimizer[hyper] = rate;
+        let mut trainer = Trainer::new(solo).unwrap();
+        trainer.run(budget);
+        let loss = match trainer.status() {
+            Status::Diverged { .. } => f64::INFINITY,
+            _ => model::loss(trainer.data(), trainer.weights(), config.reduction),
+        };
+        let loss = if loss.is_nan() { f64::INFINITY } else { loss };
+        if best.is_none_or(|(_, b)| loss < b) {
+            best = Some((rate, loss));
+        }
+    }
+    best.unwrap()
+}
+
+#[test]
+fn tuning_picks_the_best_final_loss_on_the_grid_however_the_work_is_cut() {
+    assert!(TUNE_GRID.len() >= 13);
+    assert_eq!((TUNE_GRID[0], TUNE_GRID[12]), (1e-6, 1.0));
+    assert!(TUNE_GRID.windows(2).all(|w| w[0] < w[1]));
+    let racers: Vec<OptimizerSettings> = OptimizerKind::iter()
+        .map(OptimizerSettings::defaults)
+        .collect();
+    let config = race_of(racers, cliff(), 150);
+    let mut whole = Tuning::new(&config, 150).unwrap();
+    assert_eq!(whole.result(), None);
+    whole.run_to_end();
+    let mut sliced = Tuning::new(&config, 150).unwrap();
+    let mut calls = 0;
+    let mut last_progress = 0.0;
+    while !sliced.advance(37) {
+        calls += 1;
+        assert!(sliced.progress() >= last_progress && sliced.progress() < 1.0);
+        last_progress = sliced.progress();
+    }
+    assert!(calls > 10, "the job was cut into slices");
+    assert_eq!(sliced.progress(), 1.0);
+    let result = whole.result().unwrap();
+    assert_eq!(sliced.result().unwrap(), result);
+    for (i, tuned) in result.iter().enumerate() {
+        let kind = config.racers[i].kind;
+        assert_eq!(tuned.hyper, tuned_hyper(kind));
+        let (rate, loss) = brute_force_choice(&config, i, 150);
+        assert_eq!((tuned.value, tuned.loss), (rate, loss), "{kind:?}");
+    }
+    assert_eq!(
+        result[4].hyper,
+        Hyper::Delta0,
+        "Rprop tunes its initial step"
+    );
+    // From the cliff plain gd overflows at every rate of the grid (its first
+    // gradient is about 4.5e7), so it keeps the smallest; Adam finds a finite loss.
+    assert_eq!(
+        (result[0].value, result[0].loss),
+        (TUNE_GRID[0], f64::INFINITY)
+    );
+    assert!(result[5].loss.is_finite());
+    let tuned = whole.tuned_config().unwrap();
+    assert_eq!(tuned.racers[0][Hyper::Lr], result[0].value);
+    assert_eq!(tuned.racers[4][Hyper::Delta0], result[4].value);
+}
+
+#[test]
+fn when_every_candidate_diverges_the_smallest_rate_is_kept() {
+    // From w_rec = 3 at length 200 every rate overflows at once.
+    let config = RaceConfig {
+        data: DataConfig {
+            len: 200,
+            ..DataConfig::default()
+        },
+        ..race_of(
+            vec![OptimizerSettings::defaults(OptimizerKind::Gd)],
+            Some(Weights {
+                w_x: 1.0,
+                w_rec: 3.0,
+            }),
+            50,
+        )
+    };
+    let mut tuning = Tuning::new(&config, 50).unwrap();
+    tuning.run_to_end();
+    let result = tuning.result().unwrap();
+    assert_eq!(result[0].value, TUNE_GRID[0]);
+    assert_eq!(result[0].loss, f64::INFINITY);
+}
