@@ -27,7 +27,7 @@ pub fn Announcer() -> impl IntoView {
     let ctrl = use_controller();
     let text = use_text();
     let snapshot = ctrl.snapshot();
-    let run = Memo::new(move |_| snapshot.with(|s| s.run));
+    let run = ctrl.reading(|s| s.run);
     let message = RwSignal::new(String::new());
     Effect::new(move |_| {
         let run = run.get();

@@ -56,7 +56,7 @@ pub fn App() -> impl IntoView {
 
     // The catalogue follows `lang=`, else the browser's language.
     let browser = browser_lang();
-    let lang = Memo::new(move |_| settings.with(|s| s.lang.unwrap_or(browser)));
+    let lang = ctrl.setting(move |s| s.lang.unwrap_or(browser));
     let text: Signal<&'static Text> = Signal::derive(move || Text::get(lang.get()));
     provide_context(text);
     Effect::new(move |_| {
@@ -69,8 +69,8 @@ pub fn App() -> impl IntoView {
         }
     });
 
-    let present = Memo::new(move |_| settings.with(|s| s.present));
-    let embed = Memo::new(move |_| settings.with(|s| s.embed));
+    let present = ctrl.setting(|s| s.present);
+    let embed = ctrl.setting(|s| s.embed);
 
     view! {
         // `data-hide` lists the hidden controls, so CSS can hide the parts of dumb views

@@ -80,8 +80,7 @@ fn call_quietly(target: &JsValue, method: &str) {
 pub fn PresentToggle() -> impl IntoView {
     let ctrl = use_controller();
     let text = use_text();
-    let settings = ctrl.settings();
-    let on = Memo::new(move |_| settings.with(|s| s.present));
+    let on = ctrl.setting(|s| s.present);
     view! {
         <button
             type="button"

@@ -142,6 +142,25 @@ impl Controller {
         self.snapshot.into()
     }
 
+    /// One part of the settings, as a memo: views that read it refresh only when it changes.
+    pub fn setting<T>(self, part: impl Fn(&AppState) -> T + Send + Sync + 'static) -> Memo<T>
+    where
+        T: PartialEq + Send + Sync + 'static,
+    {
+        let settings = self.settings;
+        Memo::new(move |_| settings.with(&part))
+    }
+
+    /// One part of the published snapshot, as a memo: views that read it refresh only when it
+    /// changes, not every frame.
+    pub fn reading<T>(self, part: impl Fn(&Snapshot) -> T + Send + Sync + 'static) -> Memo<T>
+    where
+        T: PartialEq + Send + Sync + 'static,
+    {
+        let snapshot = self.snapshot;
+        Memo::new(move |_| snapshot.with(&part))
+    }
+
     pub fn playing(self) -> Signal<bool> {
         self.playing.into()
     }

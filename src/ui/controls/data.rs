@@ -21,7 +21,7 @@ pub fn DataControls() -> impl IntoView {
     let settings = ctrl.settings();
     let menu_hidden = ctrl.hidden(Control::Loss);
     let new_data_hidden = ctrl.hidden(Control::Data);
-    let reduction = Memo::new(move |_| settings.with(|s| s.reduction));
+    let reduction = ctrl.setting(|s| s.reduction);
 
     let options = Reduction::all()
         .into_iter()

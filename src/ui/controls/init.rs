@@ -14,10 +14,9 @@ use crate::ui::text::use_text;
 pub fn InitControls() -> impl IntoView {
     let ctrl = use_controller();
     let text = use_text();
-    let snapshot = ctrl.snapshot();
     // The start in use, the drawn one included; a memo so the boxes do not
     // refresh every frame.
-    let init = Memo::new(move |_| snapshot.with(|s| s.init));
+    let init = ctrl.reading(|s| s.init);
     let rule = Rule::real(-INIT_LIMIT, INIT_LIMIT);
     let set_init = move |change: fn(&mut Weights, f64)| {
         Callback::new(move |value: Option<f64>| {

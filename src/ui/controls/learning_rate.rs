@@ -38,10 +38,9 @@ pub fn lr_at(position: f64) -> f64 {
 pub fn LearningRate() -> impl IntoView {
     let ctrl = use_controller();
     let text = use_text();
-    let settings = ctrl.settings();
     let limits = Hyper::Lr.limits();
-    let no_lr = Memo::new(move |_| settings.with(|s| s.optimizer.kind == OptimizerKind::Rprop));
-    let lr = Memo::new(move |_| settings.with(|s| s.optimizer[Hyper::Lr]));
+    let no_lr = ctrl.setting(|s| s.optimizer.kind == OptimizerKind::Rprop);
+    let lr = ctrl.setting(|s| s.optimizer[Hyper::Lr]);
 
     view! {
         <NumberField

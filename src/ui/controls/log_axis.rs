@@ -15,8 +15,7 @@ pub fn toggle_log_axis(ctrl: Controller) {
 pub fn LogAxisSwitch() -> impl IntoView {
     let ctrl = use_controller();
     let text = use_text();
-    let settings = ctrl.settings();
-    let log_y = Memo::new(move |_| settings.with(|s| s.log_axis));
+    let log_y = ctrl.setting(|s| s.log_axis);
     let hidden = ctrl.hidden(Control::Logy);
     view! {
         <label class="check log-y" data-control="logy" hidden=move || hidden.get()>

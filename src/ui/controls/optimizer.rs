@@ -18,10 +18,9 @@ use crate::ui::text::use_text;
 pub fn OptimizerControls() -> impl IntoView {
     let ctrl = use_controller();
     let text = use_text();
-    let settings = ctrl.settings();
     let menu_hidden = ctrl.hidden(Control::Opt);
     // A memo, so typing a hyperparameter does not rebuild the boxes.
-    let kind = Memo::new(move |_| settings.with(|s| s.optimizer.kind));
+    let kind = ctrl.setting(|s| s.optimizer.kind);
 
     let options = OptimizerKind::all()
         .into_iter()

@@ -30,8 +30,7 @@ pub fn choose_preset(ctrl: Controller, preset: Option<PresetId>) {
 pub fn PresetPicker() -> impl IntoView {
     let ctrl = use_controller();
     let text = use_text();
-    let settings = ctrl.settings();
-    let current = Memo::new(move |_| settings.with(|s| s.preset));
+    let current = ctrl.setting(|s| s.preset);
     let hidden = ctrl.hidden(Control::Preset);
 
     let options = PresetId::all()

@@ -13,8 +13,7 @@ use crate::ui::text::use_text;
 pub fn DivergenceNote() -> impl IntoView {
     let ctrl = use_controller();
     let text = use_text();
-    let snapshot = ctrl.snapshot();
-    let diverged = Memo::new(move |_| snapshot.with(|s| s.run.is_diverged()));
+    let diverged = ctrl.reading(|s| s.run.is_diverged());
 
     let smaller_lr = move |_| {
         ctrl.update(|s| {

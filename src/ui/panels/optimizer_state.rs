@@ -12,7 +12,7 @@ pub fn OptimizerState() -> impl IntoView {
     let ctrl = use_controller();
     let text = use_text();
     let snapshot = ctrl.snapshot();
-    let stateless = Memo::new(move |_| snapshot.with(|s| s.optimizer_state.is_empty()));
+    let stateless = ctrl.reading(|s| s.optimizer_state.is_empty());
     let rows = move || {
         let text = text.get();
         snapshot.with(|s| {

@@ -11,13 +11,12 @@ use crate::ui::text::use_text;
 pub fn StatusLine() -> impl IntoView {
     let ctrl = use_controller();
     let text = use_text();
-    let snapshot = ctrl.snapshot();
     let problem = ctrl.problem();
     // Memos: the status sentence changes a few times per run, not every frame.
     // `#status` is not a live region (aria-live="off"; an <output> would be one):
     // `#announcer` speaks the changes that matter, so nothing is said twice.
-    let run = Memo::new(move |_| snapshot.with(|s| s.run));
-    let overflows = Memo::new(move |_| snapshot.with(|s| s.overflows()));
+    let run = ctrl.reading(|s| s.run);
+    let overflows = ctrl.reading(|s| s.overflows());
     let sentence = Memo::new(move |_| match run.get() {
         // "ready" alone would promise a run that diverges at its first step.
         RunState::Ready if overflows.get() => text.get().status_ready_overflow.into(),

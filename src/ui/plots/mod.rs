@@ -20,15 +20,14 @@ use loss_chart::LossChart;
 pub fn Plots() -> impl IntoView {
     let ctrl = use_controller();
     let text = use_text();
-    let settings = ctrl.settings();
     let snapshot = ctrl.snapshot();
     let surface_ms = ctrl.surface_ms();
-    let diverged = Memo::new(move |_| snapshot.with(|s| s.run.is_diverged()));
+    let diverged = ctrl.reading(|s| s.run.is_diverged());
     let current = Signal::derive(move || {
         snapshot.with(|s| (s.run != RunState::Broken).then_some((s.weights, s.loss)))
     });
-    let large = Memo::new(move |_| settings.with(|s| s.present));
-    let log_y = Memo::new(move |_| settings.with(|s| s.log_axis));
+    let large = ctrl.setting(|s| s.present);
+    let log_y = ctrl.setting(|s| s.log_axis);
     let timing = move || {
         let text = text.get();
         match surface_ms.get() {
