@@ -29,8 +29,7 @@ const UNNAMED_CONTROLS: &str = r#"
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 #[ignore = "needs dist/ and chromium; run by make test"]
 async fn controls_are_named_focus_is_visible_and_status_is_announced() {
-    let page = AppPage::start().await;
-    let started = page.open("").await;
+    let page = AppPage::opened("").await;
 
     // Tab from the top of the page to #play.
     page.blur().await;
@@ -80,10 +79,8 @@ async fn controls_are_named_focus_is_visible_and_status_is_announced() {
             vec![],
         )
         .await;
-    let errors = page.errors().await;
-    page.close().await;
+    let errors = page.finish().await;
 
-    assert!(started.is_ok(), "{started:?}");
     assert!(reached_play, "Tab from the top never reached #play");
     let outlined = focus_style["outline"].as_str().is_some_and(|s| s != "none")
         && focus_style["width"].as_f64().unwrap_or(0.0) > 0.0;

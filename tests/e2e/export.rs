@@ -97,8 +97,7 @@ fn find_key<'a>(value: &'a Value, key: &str) -> Option<&'a Value> {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 #[ignore = "needs dist/ and chromium; run by make test"]
 async fn exports_csv_json_and_pngs_and_the_json_imports_back_to_the_same_run() {
-    let page = AppPage::start().await;
-    let started = page.open("").await;
+    let page = AppPage::opened("").await;
     page.eval(CAPTURE_DOWNLOADS, vec![]).await;
     page.steps(10).await;
     let stepped = page.wait_epoch(10, Duration::from_secs(5)).await;
@@ -139,13 +138,9 @@ async fn exports_csv_json_and_pngs_and_the_json_imports_back_to_the_same_run() {
         ));
     }
     let _ = std::fs::remove_file(&path);
-    let errors = page.errors().await;
-    page.close().await;
+    let errors = page.finish().await;
 
-    assert!(
-        started.is_ok() && stepped.is_ok(),
-        "{started:?} {stepped:?}"
-    );
+    assert!(stepped.is_ok(), "{stepped:?}");
 
     let csv = csv.unwrap_or_else(|e| panic!("{e}"));
     assert!(
@@ -256,8 +251,7 @@ async fn import(page: &AppPage, json: &str, name: &str) -> Result<String, String
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 #[ignore = "needs dist/ and chromium; run by make test"]
 async fn a_saved_file_is_bounded_like_a_link_and_a_newer_format_is_refused() {
-    let page = AppPage::start().await;
-    let started = page.open("?lang=en").await;
+    let page = AppPage::opened("?lang=en").await;
     let heavy = SavedState::new(parse("len=200&n=1000").state, 10_000_000).to_json();
     let loaded = import(&page, &heavy, "heavy").await;
     let notice = page.text("#url-notice").await;
@@ -267,10 +261,8 @@ async fn a_saved_file_is_bounded_like_a_link_and_a_newer_format_is_refused() {
     }
     let newer = r#"{ "format": 99, "state": {}, "epoch": 0 }"#;
     let refused = import(&page, newer, "newer").await;
-    let errors = page.errors().await;
-    page.close().await;
+    let errors = page.finish().await;
 
-    assert!(started.is_ok(), "{started:?}");
     let loaded = loaded.unwrap_or_else(|e| panic!("{e}"));
     assert!(loaded.starts_with(&(EN.import_loaded)(10_000)), "{loaded}");
     assert!(

@@ -10,8 +10,7 @@ use crate::page::{AppPage, assert_clean_console};
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 #[ignore = "needs dist/ and chromium; run by make test"]
 async fn a_lang_ja_link_shows_japanese_and_the_switch_returns_to_english() {
-    let page = AppPage::start().await;
-    let started = page.open("?lang=ja").await;
+    let page = AppPage::opened("?lang=ja").await;
     let html_lang = page
         .eval("return document.documentElement.lang;", vec![])
         .await;
@@ -36,10 +35,8 @@ async fn a_lang_ja_link_shows_japanese_and_the_switch_returns_to_english() {
                 .await,
         ));
     }
-    let errors = page.errors().await;
-    page.close().await;
+    let errors = page.finish().await;
 
-    assert!(started.is_ok(), "{started:?}");
     assert_eq!(html_lang, json!("ja"), "<html lang>");
     assert!(
         !play_ja.is_ascii() && !play_ja.trim().is_empty(),

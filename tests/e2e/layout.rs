@@ -12,8 +12,7 @@ use crate::page::{AppPage, assert_clean_console, lines, number};
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 #[ignore = "needs dist/ and chromium; run by make test"]
 async fn presentation_mode_enlarges_the_text_and_fits_both_plots_in_1280_by_720() {
-    let page = AppPage::start().await;
-    let started = page.open("?present=1").await;
+    let page = AppPage::opened("?present=1").await;
     let viewport = page.viewport().await;
     let class_on = page.app_has_class("present").await;
     let body_class = page
@@ -51,10 +50,8 @@ async fn presentation_mode_enlarges_the_text_and_fits_both_plots_in_1280_by_720(
             !page.app_has_class("present").await
         })
         .await;
-    let errors = page.errors().await;
-    page.close().await;
+    let errors = page.finish().await;
 
-    assert!(started.is_ok(), "{started:?}");
     assert_eq!(viewport, (1280, 720));
     assert!(class_on, "#app has class present");
     assert_eq!(body_class, Value::Bool(true), "<body> has class present");
@@ -124,8 +121,7 @@ async fn a_375px_phone_stacks_the_plots_without_overflow_and_a_tap_on_the_map_se
         })
         .await;
     let shown = number(&page.value("#init-wx").await);
-    let errors = page.errors().await;
-    page.close().await;
+    let errors = page.finish().await;
 
     assert!(started.is_ok(), "{started:?}");
     assert_eq!(viewport, (375, 667));
@@ -226,8 +222,7 @@ async fn embed_and_hide_links_drop_the_chrome_and_controls_and_the_share_panel_b
             ],
         ));
     }
-    let errors = page.errors().await;
-    page.close().await;
+    let errors = page.finish().await;
 
     let mut failures = Vec::new();
     let mut expect = |page: &str, view: &[(&str, bool)], want: &[bool]| {

@@ -19,8 +19,7 @@ use rnn_playground::rnn::Hyper;
 #[ignore = "needs dist/ and chromium; run by make test"]
 async fn a_link_fills_the_controls_and_a_changed_setting_replaces_the_url() {
     let query = "?opt=gd&lr=0.00002&len=12&n=30&seed=7&wx=0.5&wrec=1.5&speed=3";
-    let page = AppPage::start().await;
-    let started = page.open(query).await;
+    let page = AppPage::opened(query).await;
     let mut shown = Vec::new();
     for css in [
         "#optimizer",
@@ -44,10 +43,8 @@ async fn a_link_fills_the_controls_and_a_changed_setting_replaces_the_url() {
         .await;
     let search_after = page.search().await;
     let history_after = page.eval("return history.length;", vec![]).await;
-    let errors = page.errors().await;
-    page.close().await;
+    let errors = page.finish().await;
 
-    assert!(started.is_ok(), "{started:?}");
     let expected = [
         ("#optimizer", None, "gd"),
         ("#lr", Some(2e-5), ""),
@@ -116,8 +113,7 @@ async fn an_at_link_shows_the_cores_weights_and_loss_at_that_epoch_every_time() 
         ];
         loads.push((started, reached, texts, exact));
     }
-    let errors = page.errors().await;
-    page.close().await;
+    let errors = page.finish().await;
 
     let mut trainer = Trainer::new(TrainerConfig::seed(OptimizerSettings::defaults(
         OptimizerKind::RmspropSeed,
@@ -163,8 +159,7 @@ async fn an_at_link_shows_the_cores_weights_and_loss_at_that_epoch_every_time() 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 #[ignore = "needs dist/ and chromium; run by make test"]
 async fn copy_link_builds_an_at_link_that_reopens_the_same_epoch_and_weights() {
-    let page = AppPage::start().await;
-    let started = page.open("").await;
+    let page = AppPage::opened("").await;
     page.steps(3).await;
     let stepped = page.wait_epoch(3, Duration::from_secs(5)).await;
     let before = page.weights_text().await;
@@ -192,13 +187,9 @@ async fn copy_link_builds_an_at_link_that_reopens_the_same_epoch_and_weights() {
             }
         }
     }
-    let errors = page.errors().await;
-    page.close().await;
+    let errors = page.finish().await;
 
-    assert!(
-        started.is_ok() && stepped.is_ok(),
-        "{started:?} {stepped:?}"
-    );
+    assert!(stepped.is_ok(), "{stepped:?}");
     assert!(has_button, "#copy-link is missing");
     assert!(
         link.contains("at=3"),
@@ -413,8 +404,7 @@ async fn a_link_asking_for_hours_of_training_is_cut_to_the_work_budget() {
     // 1e7 epochs of 1000 sequences × 200 steps would be 2e12 sample-steps.
     let query = "?lang=en&len=200&n=1000&at=10000000";
     let expected = parse(query).state.at;
-    let page = AppPage::start().await;
-    let started = page.open(query).await;
+    let page = AppPage::opened(query).await;
     let opened = std::time::Instant::now();
     let notice = page.text("#url-notice").await;
     let progress_shown = page.visible("#seek-progress").await;
@@ -423,10 +413,8 @@ async fn a_link_asking_for_hours_of_training_is_cut_to_the_work_budget() {
     let reached = page.wait_epoch(expected, Duration::from_secs(120)).await;
     let seconds = opened.elapsed().as_secs_f64();
     let progress_after = page.visible("#seek-progress").await;
-    let errors = page.errors().await;
-    page.close().await;
+    let errors = page.finish().await;
 
-    assert!(started.is_ok(), "{started:?}");
     assert_eq!(expected, 10_000, "the parser's cut");
     assert!(
         notice.contains("at=10000000") && notice.contains("using 10000"),

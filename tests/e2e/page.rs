@@ -51,9 +51,26 @@ impl AppPage {
         }
     }
 
+    /// Serves `dist/`, opens a browser and the app at `query`, and waits until the app has
+    /// mounted; panics with what did not happen (the harness still cleans up).
+    pub async fn opened(query: &str) -> AppPage {
+        let page = AppPage::start().await;
+        if let Err(why) = page.open(query).await {
+            panic!("the app at {query:?} did not mount: {why}");
+        }
+        page
+    }
+
     /// Ends the session; see [`Harness::close`].
     pub async fn close(self) {
         self.h.close().await;
+    }
+
+    /// The browser's errors, then the end of the session: the last look of most tests.
+    pub async fn finish(self) -> Vec<LogEntry> {
+        let errors = self.errors().await;
+        self.close().await;
+        errors
     }
 
     // -----------------------------------------------------------------------------------------

@@ -18,8 +18,7 @@ fn normalized(text: &str) -> String {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 #[ignore = "needs dist/ and chromium; run by make test"]
 async fn presets_set_the_run_caption_what_to_watch_and_start_from_links_and_keys() {
-    let page = AppPage::start().await;
-    let started = page.open("").await;
+    let page = AppPage::opened("").await;
     let options = page
         .eval(
             "return [...document.querySelectorAll('#preset option')].map(o => o.value);",
@@ -82,10 +81,8 @@ async fn presets_set_the_run_caption_what_to_watch_and_start_from_links_and_keys
         })
         .await;
     let keyed_optimizer = page.value("#optimizer").await;
-    let errors = page.errors().await;
-    page.close().await;
+    let errors = page.finish().await;
 
-    assert!(started.is_ok(), "{started:?}");
     let mut expected_options = vec![String::new()];
     expected_options.extend(PresetId::names().into_iter().map(str::to_string));
     let options: Vec<String> = options

@@ -115,8 +115,7 @@ async fn a_long_run_at_full_speed_keeps_memory_flat_and_the_page_responsive() {
         tokio::time::sleep(every.min(total.saturating_sub(begin.elapsed()))).await;
     }
     let response_ms = click_response(&page).await;
-    let errors = page.errors().await;
-    page.close().await;
+    let errors = page.finish().await;
 
     // Growth from the first third of the samples after the warm-up to the last third, each
     // by its median: a heap of about 1.3 MB after a forced collection moves by ±0.1 MB from

@@ -7,8 +7,7 @@ use crate::page::{AppPage, assert_clean_console, number};
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 #[ignore = "needs dist/ and chromium; run by make test"]
 async fn clicking_the_heat_map_restarts_the_run_from_the_weights_under_the_pointer() {
-    let page = AppPage::start().await;
-    let started = page.open("").await;
+    let page = AppPage::opened("").await;
     page.step().await;
     let map = page.surface_geometry().await;
     let mut clicks = Vec::new();
@@ -28,10 +27,8 @@ async fn clicking_the_heat_map_restarts_the_run_from_the_weights_under_the_point
             page.text("#epoch").await,
         ));
     }
-    let errors = page.errors().await;
-    page.close().await;
+    let errors = page.finish().await;
 
-    assert!(started.is_ok(), "{started:?}");
     assert!(
         map.width > 100.0 && map.height > 100.0 && map.view.iter().all(|v| v.is_finite()),
         "{}x{} {:?}",
@@ -107,8 +104,7 @@ async fn the_biggest_surface_is_computed_without_long_tasks_and_the_current_loss
     let recorded = page.long_tasks().await;
     // Last: the capture itself can be a long task.
     page.screenshot("surface-1000x200").await;
-    let errors = page.errors().await;
-    page.close().await;
+    let errors = page.finish().await;
 
     assert!(started.is_ok(), "{started:?}");
     assert!(painted.is_ok(), "the surface never arrived: {painted:?}");

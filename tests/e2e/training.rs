@@ -11,8 +11,7 @@ use crate::page::{AppPage, assert_clean_console};
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 #[ignore = "needs dist/ and chromium; run by make test"]
 async fn play_trains_the_seed_run_down_to_its_plateau_and_pause_stops_it() {
-    let page = AppPage::start().await;
-    let started = page.open("").await;
+    let page = AppPage::opened("").await;
     let first_epoch = page.text("#epoch").await;
     let first_loss = page.shown("loss").await;
     let status_before = page.status_text().await;
@@ -34,10 +33,8 @@ async fn play_trains_the_seed_run_down_to_its_plateau_and_pause_stops_it() {
         page.shown("w-rec").await,
     );
     page.screenshot("screenshot").await;
-    let errors = page.errors().await;
-    page.close().await;
+    let errors = page.finish().await;
 
-    assert!(started.is_ok(), "{started:?}");
     assert_eq!(first_epoch.trim(), "0");
     assert!(
         (first_loss.unwrap() - 553.11).abs() < 0.01,
@@ -68,8 +65,7 @@ async fn play_trains_the_seed_run_down_to_its_plateau_and_pause_stops_it() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 #[ignore = "needs dist/ and chromium; run by make test"]
 async fn a_divergence_pauses_shows_what_to_try_and_no_nan_or_inf() {
-    let page = AppPage::start().await;
-    let started = page.open("").await;
+    let page = AppPage::opened("").await;
     page.set_value("#optimizer", "gd").await;
     page.set_value("#lr", "0.01").await;
     page.set_value("#init-wx", "1").await;
@@ -96,10 +92,8 @@ async fn a_divergence_pauses_shows_what_to_try_and_no_nan_or_inf() {
     ];
     let play_label = page.text("#play").await;
     page.screenshot("diverged").await;
-    let errors = page.errors().await;
-    page.close().await;
+    let errors = page.finish().await;
 
-    assert!(started.is_ok(), "{started:?}");
     assert!(diverged.is_ok(), "status never said diverged: {status}");
     assert!(
         status.chars().any(|c| c.is_ascii_digit()),
