@@ -2,40 +2,15 @@
 //! schemas, and one-line errors that name the flag.
 #![cfg(not(target_arch = "wasm32"))]
 
-use std::process::{Command, Output};
+#[path = "support/cli.rs"]
+mod support;
 
 use rnn_playground::params::Lang;
 use rnn_playground::rnn::trainer::DivergenceReason;
 use rnn_playground::text::Text;
 use serde_json::Value;
 use strum::IntoEnumIterator;
-
-fn rnn_lab(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_rnn-lab"))
-        .args(args)
-        .output()
-        .expect("the rnn-lab binary runs")
-}
-
-fn stdout_of(args: &[&str]) -> String {
-    let output = rnn_lab(args);
-    assert!(
-        output.status.success(),
-        "rnn-lab {args:?} failed: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8(output.stdout).expect("utf-8 output")
-}
-
-fn json_of(args: &[&str]) -> Value {
-    serde_json::from_str(&stdout_of(args)).expect("one JSON object")
-}
-
-fn f64_of(value: &Value) -> f64 {
-    value
-        .as_f64()
-        .unwrap_or_else(|| panic!("a number, got {value}"))
-}
+use support::{error_line, f64_of, json_of, rnn_lab, stdout_of};
 
 fn assert_close(actual: f64, expected: f64, relative: f64) {
     assert!(
@@ -393,21 +368,6 @@ fn surface_overflow_is_null() {
     );
 }
 
-/// Runs a bad command and returns its one-line stderr after checking the exit.
-fn error_line(args: &[&str]) -> String {
-    let output = rnn_lab(args);
-    assert!(!output.status.success(), "{args:?} should fail");
-    let stderr = String::from_utf8(output.stderr).expect("utf-8 stderr");
-    assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
-    assert!(
-        !stderr.to_lowercase().contains("backtrace"),
-        "{args:?}: {stderr}"
-    );
-    assert_eq!(stderr.trim_end().lines().count(), 1, "{args:?}: {stderr}");
-    assert!(output.stdout.is_empty(), "{args:?} printed output");
-    stderr.trim_end().to_owned()
-}
-
 #[test]
 fn bad_values_give_one_line_naming_the_flag() {
     let cases: &[(&[&str], &str)] = &[
@@ -530,7 +490,7 @@ fn a_closed_pipe_ends_a_long_run_at_once_without_error() {
     use std::io::Read;
     use std::process::Stdio;
     for format in ["json", "table"] {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_rnn-lab"))
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_rnn-lab"))
             .args([
                 "train",
                 "--format",

@@ -12,6 +12,7 @@ mod control;
 mod notice;
 mod parse;
 mod presets;
+mod racer;
 mod saved;
 mod shortcut;
 mod state;
@@ -23,6 +24,7 @@ pub use control::Control;
 pub use notice::{Notice, NoticeKind, Problem, SHOWN_CHARS};
 pub use parse::{Parsed, bound_seek, parse, sanitize, to_query};
 pub use presets::PresetId;
+pub use racer::{RacerProblem, RacerRead, RacerSpec, race_text, read_race, read_racer};
 pub use saved::{SAVED_FORMAT, SHOWN_DETAIL_CHARS, SavedError, SavedState};
 pub use shortcut::Shortcut;
 pub use state::{

@@ -80,7 +80,7 @@ pub fn sanitize(state: &AppState) -> Parsed {
 }
 
 /// What reading one value gave.
-enum Outcome<T> {
+pub(super) enum Outcome<T> {
     /// Used as given.
     Exact(T),
     /// Used after a correction the notice explains (clamped into range).
@@ -313,7 +313,7 @@ fn map<T, U>(outcome: Outcome<T>, f: impl FnOnce(T) -> U) -> Outcome<U> {
 }
 
 /// A number clamped into `limits` (±∞ too); NaN and non-numbers are rejected.
-fn number_in(text: &str, limits: Limits) -> Outcome<f64> {
+pub(super) fn number_in(text: &str, limits: Limits) -> Outcome<f64> {
     match read_number(text) {
         None => Outcome::Rejected(NoticeKind::NotANumber),
         Some(x) => match limits.clamp(x) {

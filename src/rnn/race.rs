@@ -14,10 +14,14 @@ use super::data::DataConfig;
 use super::error::{CoreError, InvalidReason};
 use super::model::{self, Reduction, Weights};
 use super::optim::OptimizerSettings;
-use super::trainer::{DivergenceReason, Status, StopRule, Trainer, TrainerConfig};
+use super::trainer::{DivergenceReason, Record, Status, StopRule, Trainer, TrainerConfig};
 
 /// The most racers a race takes: six colours stay distinguishable.
 pub const MAX_RACERS: usize = 6;
+
+/// A race's epoch limit when none is set: long enough for the seed's gradient
+/// descent (lr 1e-5) to reach 1% of its initial loss.
+pub const DEFAULT_RACE_EPOCHS: u64 = 2001;
 
 /// Without a target, a racer finishes once its loss is below this fraction of
 /// the loss at the start.
@@ -105,6 +109,8 @@ pub struct Racer {
     trainer: Trainer,
     loss: f64,
     status: RacerStatus,
+    /// The record of the epoch trained in the last tick, if it trained one.
+    last: Option<Record>,
 }
 
 impl Racer {
@@ -134,11 +140,17 @@ impl Racer {
         self.trainer.epoch()
     }
 
+    /// The record of the epoch trained in the last tick, as [`Trainer::step`] gave it.
+    pub fn last_record(&self) -> Option<Record> {
+        self.last
+    }
+
     fn step(&mut self, target: f64) {
+        self.last = None;
         if !self.status.is_running() {
             return;
         }
-        self.trainer.step();
+        self.last = self.trainer.step();
         if let Status::Diverged { epoch, reason } = self.trainer.status() {
             self.status = RacerStatus::Diverged { epoch, reason };
             return;
@@ -158,6 +170,7 @@ impl Racer {
 
     fn reset(&mut self, initial_loss: f64, target: f64) {
         self.trainer.reset();
+        self.last = None;
         self.loss = initial_loss;
         self.status = start_status(initial_loss, target);
     }
@@ -200,6 +213,7 @@ impl Race {
                 trainer,
                 loss: initial_loss,
                 status: start_status(initial_loss, target),
+                last: None,
             })
             .collect();
         Ok(Race {

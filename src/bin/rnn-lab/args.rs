@@ -5,6 +5,7 @@
 //! `--init -1.5,2` works as well as `--init=-1.5,2`.
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use rnn_playground::params::RacerSpec;
 use rnn_playground::rnn::{Axis, OptimizerKind, Reduction, Weights};
 
 use crate::hyper_flags::HyperFlags;
@@ -32,6 +33,8 @@ pub enum Command {
     Train(TrainArgs),
     /// Print the loss (and gradient) over a grid of (w_x, w_rec) as JSON.
     Surface(SurfaceArgs),
+    /// Race up to six update rules from the same start on the same data.
+    Race(RaceArgs),
 }
 
 /// The data set and the loss: shared by both commands.
@@ -59,15 +62,9 @@ pub enum TrainFormat {
     Json,
 }
 
+/// The start and the clip norm: shared by `train` and `race`.
 #[derive(Debug, Args)]
-pub struct TrainArgs {
-    #[command(flatten)]
-    pub data: DataArgs,
-    #[arg(long, value_name = "NAME", default_value = "gd", value_parser = parse::optimizer,
-          help = setting("opt"))]
-    pub optimizer: OptimizerKind,
-    #[command(flatten)]
-    pub hypers: HyperFlags,
+pub struct StartArgs {
     #[arg(long, value_name = "C", allow_hyphen_values = true, value_parser = parse::clip,
           help = setting("clip"))]
     pub clip: Option<f64>,
@@ -82,9 +79,45 @@ pub struct TrainArgs {
     #[arg(long, value_name = "K", default_value = "100", allow_hyphen_values = true,
           value_parser = parse::every)]
     pub every: u64,
+}
+
+#[derive(Debug, Args)]
+pub struct TrainArgs {
+    #[command(flatten)]
+    pub data: DataArgs,
+    #[arg(long, value_name = "NAME", default_value = "gd", value_parser = parse::optimizer,
+          help = setting("opt"))]
+    pub optimizer: OptimizerKind,
+    #[command(flatten)]
+    pub hypers: HyperFlags,
+    #[command(flatten)]
+    pub start: StartArgs,
     /// Stop once an epoch's loss is at or below this
     #[arg(long, value_name = "X", allow_hyphen_values = true, value_parser = parse::tolerance)]
     pub tolerance: Option<f64>,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = TrainFormat::Table)]
+    pub format: TrainFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct RaceArgs {
+    #[command(flatten)]
+    pub data: DataArgs,
+    /// A racer: an update rule and the URL keys it reads, e.g. `adam:lr=0.05,b1=0.8` or
+    /// `gd:clip=1000` (its own clip norm; `clip=off` for none). Give one to six.
+    #[arg(long = "racer", value_name = "OPT[:KEY=VALUE,...]", required = true,
+          value_parser = parse::racer)]
+    pub racers: Vec<RacerSpec>,
+    #[command(flatten)]
+    pub start: StartArgs,
+    /// Tune each racer's learning rate (Rprop: Δ0) on a log grid from 1e-6 to 1 with the
+    /// race's epoch budget before the race
+    #[arg(long)]
+    pub tune: bool,
+    /// The finishing loss [default: 1% of the initial loss]
+    #[arg(long, value_name = "X", allow_hyphen_values = true, value_parser = parse::target)]
+    pub target: Option<f64>,
     /// Output format
     #[arg(long, value_enum, default_value_t = TrainFormat::Table)]
     pub format: TrainFormat,

@@ -97,9 +97,16 @@ fn clap_line(error: &clap::Error) -> String {
         .unwrap_or("invalid arguments")
         .trim_start_matches("error: ")
         .to_owned();
-    match error.get(ContextKind::ValidValue) {
-        Some(ContextValue::Strings(values)) if !values.is_empty() => {
+    match (
+        error.get(ContextKind::ValidValue),
+        error.get(ContextKind::InvalidArg),
+    ) {
+        (Some(ContextValue::Strings(values)), _) if !values.is_empty() => {
             format!("{first}; expected one of {}", values.join(", "))
+        }
+        // A missing required flag: its name is on clap's next line.
+        (_, Some(ContextValue::Strings(args))) if first.ends_with(':') => {
+            format!("{first} {}", args.join(", "))
         }
         _ => first,
     }

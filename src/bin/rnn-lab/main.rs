@@ -1,7 +1,8 @@
 //! `rnn-lab`: the RNN Playground core from the command line.
 //!
 //! `rnn-lab train` reproduces the seed's loss tables (or prints the whole run as
-//! JSON); `rnn-lab surface` prints the loss over a (w_x, w_rec) grid as JSON.
+//! JSON); `rnn-lab surface` prints the loss over a (w_x, w_rec) grid as JSON;
+//! `rnn-lab race` races update rules from one start and prints who finished when.
 //!
 //! Exit status: 0 when the command ran, including a training run whose model
 //! diverged (that is a result of the simulation, reported in the output);
@@ -20,6 +21,10 @@ mod hyper_flags;
 #[cfg(not(target_arch = "wasm32"))]
 mod parse;
 #[cfg(not(target_arch = "wasm32"))]
+mod race;
+#[cfg(not(target_arch = "wasm32"))]
+mod race_output;
+#[cfg(not(target_arch = "wasm32"))]
 mod surface;
 #[cfg(not(target_arch = "wasm32"))]
 mod train;
@@ -37,6 +42,7 @@ fn main() -> std::process::ExitCode {
     let result = match cli.command {
         args::Command::Train(train_args) => train::run(&train_args),
         args::Command::Surface(surface_args) => surface::run(&surface_args),
+        args::Command::Race(race_args) => race::run(&race_args),
     };
     match result {
         Ok(()) => std::process::ExitCode::SUCCESS,

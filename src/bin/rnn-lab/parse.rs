@@ -6,6 +6,7 @@
 use std::fmt::Display;
 
 use rnn_playground::format::{self, Whole};
+use rnn_playground::params::{NoticeKind, RacerSpec, read_racer};
 use rnn_playground::rnn::data::{LEN_RANGE, SAMPLES_RANGE};
 use rnn_playground::rnn::limits::Bound;
 use rnn_playground::rnn::optim::Hyper;
@@ -92,6 +93,40 @@ pub fn tolerance(text: &str) -> Result<f64, String> {
     } else {
         Err(format!("must be ≥ 0, got {}", text.trim()))
     }
+}
+
+/// A finishing loss: a positive finite number.
+pub fn target(text: &str) -> Result<f64, String> {
+    let value = number(text)?;
+    if value > 0.0 {
+        Ok(value)
+    } else {
+        Err(format!("must be > 0, got {}", text.trim()))
+    }
+}
+
+/// `OPT[:KEY=VALUE,…]`, read as a link's `race=` reads one racer; anything
+/// the page would correct is refused here.
+pub fn racer(text: &str) -> Result<RacerSpec, String> {
+    let read = read_racer(text);
+    if let Some(problem) = read.problems.first() {
+        let part = &problem.part;
+        let phrase = match &problem.kind {
+            NoticeKind::UnknownChoice { allowed } => {
+                format!("'{part}' is not one of {}", allowed.join(", "))
+            }
+            NoticeKind::OutOfRange { min, max } => format!(
+                "{part} is outside the range {} to {}",
+                format::readable(*min),
+                format::readable(*max)
+            ),
+            NoticeKind::NotANumber => format!("{part} is not a number"),
+            _ => format!("{part} cannot be used"),
+        };
+        return Err(format!("'{text}': {phrase}"));
+    }
+    read.spec
+        .ok_or_else(|| format!("'{text}' names no update rule"))
 }
 
 pub fn optimizer(text: &str) -> Result<OptimizerKind, String> {

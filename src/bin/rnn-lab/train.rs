@@ -7,7 +7,7 @@ use std::io::{self, BufWriter, Write};
 
 use rnn_playground::rnn::{DataConfig, Record, StopRule, Trainer, TrainerConfig};
 
-use crate::args::{TrainArgs, TrainFormat};
+use crate::args::{DataArgs, TrainArgs, TrainFormat};
 use crate::error::CliError;
 use crate::train_output;
 
@@ -27,33 +27,52 @@ pub fn run(args: &TrainArgs) -> Result<(), CliError> {
     Ok(())
 }
 
-fn trainer_config(args: &TrainArgs) -> Result<TrainerConfig, CliError> {
-    let (samples, len) = (args.data.samples as u64, args.data.len as u64);
-    let work = samples.saturating_mul(len).saturating_mul(args.epochs);
+/// Refuses a command that would train more than [`MAX_WORK`] sample-steps:
+/// `runs` runs of `epochs` epochs on `data`.
+pub fn check_work(data: &DataArgs, epochs: u64, runs: u64) -> Result<(), CliError> {
+    let (samples, len) = (data.samples as u64, data.len as u64);
+    let work = samples
+        .saturating_mul(len)
+        .saturating_mul(epochs)
+        .saturating_mul(runs);
     if work > MAX_WORK {
+        let runs = if runs > 1 {
+            format!(" in {runs} runs")
+        } else {
+            String::new()
+        };
         return Err(CliError::flag(
             "epochs",
             format!(
-                "{} with {samples} sequences of length {len} asks for {work} sample-steps; \
-                 at most {MAX_WORK} are allowed (fewer epochs, or less data)",
-                args.epochs
+                "{epochs} with {samples} sequences of length {len}{runs} asks for {work} \
+                 sample-steps; at most {MAX_WORK} are allowed (fewer epochs, or less data)"
             ),
         ));
     }
+    Ok(())
+}
+
+/// The data set as the flags give it.
+pub fn data_config(data: &DataArgs) -> DataConfig {
+    DataConfig {
+        seed: data.seed,
+        samples: data.samples,
+        len: data.len,
+    }
+}
+
+fn trainer_config(args: &TrainArgs) -> Result<TrainerConfig, CliError> {
+    check_work(&args.data, args.start.epochs, 1)?;
     let mut optimizer = args
         .hypers
         .settings(args.optimizer)
         .map_err(|(hyper, phrase)| CliError::flag(hyper.cli_name(), phrase))?;
-    optimizer.clip = args.clip;
+    optimizer.clip = args.start.clip;
     Ok(TrainerConfig {
-        data: DataConfig {
-            seed: args.data.seed,
-            samples: args.data.samples,
-            len: args.data.len,
-        },
+        data: data_config(&args.data),
         reduction: args.data.loss,
         optimizer,
-        init: args.init,
+        init: args.start.init,
         // The epoch count is enforced by the loop below, so `--epochs 0` runs none.
         stop: StopRule {
             max_epochs: None,

@@ -3,7 +3,7 @@
 use std::io::{self, Write};
 
 use rnn_playground::params::Lang;
-use rnn_playground::rnn::{Named, Record, Status, Trainer, Weights};
+use rnn_playground::rnn::{Dataset, Named, Record, Status, Trainer, Weights};
 use rnn_playground::text::Text;
 use serde::Serialize;
 use serde::ser::{SerializeMap, Serializer};
@@ -20,7 +20,7 @@ pub fn table(trainer: &mut Trainer, args: &TrainArgs, out: &mut impl Write) -> i
         "Initial weights: wx = {:8.4}, wRec = {:8.4}",
         init.w_x, init.w_rec
     )?;
-    train(trainer, args.epochs, args.every, |record| {
+    train(trainer, args.start.epochs, args.start.every, |record| {
         writeln!(out, "epoch[{:5}] : cost ={:8.4}", record.epoch, record.loss)
     })?;
     match trainer.status() {
@@ -47,15 +47,8 @@ pub fn table(trainer: &mut Trainer, args: &TrainArgs, out: &mut impl Write) -> i
 /// runs: the records stream out, so memory stays flat and `| head` stops the
 /// run at once.
 pub fn json(trainer: &mut Trainer, args: &TrainArgs, out: &mut impl Write) -> io::Result<()> {
-    let data = trainer.data();
     let head = Head {
-        data: DataJson {
-            seed: data.config.seed,
-            samples: data.samples(),
-            len: data.len(),
-            // Targets count ones, so they are whole numbers.
-            targets: data.targets.iter().map(|&t| t as u64).collect(),
-        },
+        data: DataJson::from(trainer.data()),
         init: WeightsJson::from(trainer.init()),
         optimizer: OptimizerJson(trainer),
     };
@@ -64,29 +57,16 @@ pub fn json(trainer: &mut Trainer, args: &TrainArgs, out: &mut impl Write) -> io
     out.write_all(head.strip_suffix('}').unwrap_or(&head).as_bytes())?;
     out.write_all(b",\"records\":[")?;
     let mut first = true;
-    train(trainer, args.epochs, args.every, |record| {
+    train(trainer, args.start.epochs, args.start.every, |record| {
         if !first {
             out.write_all(b",")?;
         }
         first = false;
         serde_json::to_writer(&mut *out, &RecordJson::from(record)).map_err(io::Error::from)
     })?;
-    let (final_loss, _) = trainer.evaluate();
-    let (status, diverged_at, reason) = match trainer.status() {
-        Status::Diverged { epoch, reason } => (
-            "diverged",
-            Some(epoch),
-            Some((Text::get(Lang::En).divergence_reason)(reason)),
-        ),
-        _ => ("ok", None, None),
-    };
+    let (status, diverged_at, reason) = status_json(trainer.status());
     let tail = Tail {
-        final_state: FinalJson {
-            epochs: trainer.epoch(),
-            w_x: finite(trainer.weights().w_x),
-            w_rec: finite(trainer.weights().w_rec),
-            loss: finite(final_loss),
-        },
+        final_state: FinalJson::from(&*trainer),
         status,
         diverged_at,
         reason,
@@ -97,8 +77,20 @@ pub fn json(trainer: &mut Trainer, args: &TrainArgs, out: &mut impl Write) -> io
     writeln!(out)
 }
 
+/// `status` ("ok" or "diverged"), `diverged_at` and `reason` of a run.
+pub fn status_json(status: Status) -> (&'static str, Option<u64>, Option<&'static str>) {
+    match status {
+        Status::Diverged { epoch, reason } => (
+            "diverged",
+            Some(epoch),
+            Some((Text::get(Lang::En).divergence_reason)(reason)),
+        ),
+        _ => ("ok", None, None),
+    }
+}
+
 /// JSON has no inf or NaN: they become null.
-fn finite(value: f64) -> Option<f64> {
+pub fn finite(value: f64) -> Option<f64> {
     value.is_finite().then_some(value)
 }
 
@@ -121,15 +113,27 @@ struct Tail {
 }
 
 #[derive(Serialize)]
-struct DataJson {
+pub struct DataJson {
     seed: u32,
     samples: usize,
     len: usize,
     targets: Vec<u64>,
 }
 
+impl From<&Dataset> for DataJson {
+    fn from(data: &Dataset) -> Self {
+        DataJson {
+            seed: data.config.seed,
+            samples: data.samples(),
+            len: data.len(),
+            // Targets count ones, so they are whole numbers.
+            targets: data.targets.iter().map(|&t| t as u64).collect(),
+        }
+    }
+}
+
 #[derive(Serialize)]
-struct WeightsJson {
+pub struct WeightsJson {
     w_x: Option<f64>,
     w_rec: Option<f64>,
 }
@@ -145,7 +149,7 @@ impl From<Weights> for WeightsJson {
 
 /// One record: the loss and gradient at the weights after `epoch - 1` updates.
 #[derive(Serialize)]
-struct RecordJson {
+pub struct RecordJson {
     epoch: u64,
     loss: Option<f64>,
     w_x: Option<f64>,
@@ -168,16 +172,29 @@ impl From<&Record> for RecordJson {
 }
 
 #[derive(Serialize)]
-struct FinalJson {
+pub struct FinalJson {
     epochs: u64,
     w_x: Option<f64>,
     w_rec: Option<f64>,
     loss: Option<f64>,
 }
 
+impl From<&Trainer> for FinalJson {
+    /// The updates made, the weights reached and the loss at them.
+    fn from(trainer: &Trainer) -> Self {
+        let (loss, _) = trainer.evaluate();
+        FinalJson {
+            epochs: trainer.epoch(),
+            w_x: finite(trainer.weights().w_x),
+            w_rec: finite(trainer.weights().w_rec),
+            loss: finite(loss),
+        }
+    }
+}
+
 /// `{"name", <each hyperparameter the rule reads, by its saved-file field>, "clip"}`:
 /// the keys depend on the rule (rprop has no "lr"), so the map is written by hand.
-struct OptimizerJson<'a>(&'a Trainer);
+pub struct OptimizerJson<'a>(pub &'a Trainer);
 
 impl Serialize for OptimizerJson<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {

@@ -1,0 +1,164 @@
+//! The two printouts of a race: a results table and one JSON object whose
+//! racers carry `train`'s fields plus `finish` and `tuned`.
+
+use std::io::{self, Write};
+
+use rnn_playground::format::{exact, significant};
+use rnn_playground::params::{Lang, RacerSpec};
+use rnn_playground::rnn::{Racer, RacerStatus, Tuned};
+use rnn_playground::text::Text;
+use serde::Serialize;
+
+use crate::race::RaceRun;
+use crate::train_output::{
+    DataJson, FinalJson, OptimizerJson, RecordJson, WeightsJson, finite, status_json,
+};
+
+/// "finished", "running" or "diverged", as the page's results table says.
+fn status_name(status: RacerStatus) -> &'static str {
+    match status {
+        RacerStatus::Finished { .. } => "finished",
+        RacerStatus::Running => "running",
+        RacerStatus::Diverged { .. } => "diverged",
+    }
+}
+
+/// The racer's rule and every hyperparameter it read.
+fn settings_line(racer: &Racer) -> String {
+    let spec = RacerSpec {
+        settings: *racer.settings(),
+        own_clip: true,
+    };
+    spec.describe(None)
+}
+
+/// One line per racer, in the order given, under the start and the target.
+pub fn table(run: &RaceRun, out: &mut impl Write) -> io::Result<()> {
+    let race = &run.race;
+    let init = race.init();
+    writeln!(
+        out,
+        "Initial weights: wx = {:8.4}, wRec = {:8.4}",
+        init.w_x, init.w_rec
+    )?;
+    writeln!(
+        out,
+        "Initial loss = {:.4}, target = {:.4} (finish: the first epoch below it), {} epochs",
+        race.initial_loss(),
+        race.target(),
+        race.epoch()
+    )?;
+    writeln!(
+        out,
+        "racer  finish  status            loss        w_x      w_rec  settings"
+    )?;
+    for (i, racer) in race.racers().iter().enumerate() {
+        let finish = racer
+            .status()
+            .finish()
+            .map_or_else(|| "-".to_string(), |e| e.to_string());
+        let w = racer.weights();
+        let mut line = format!(
+            "{:>5}  {finish:>6}  {:<8}  {:>12}  {:>9}  {:>9}  {}",
+            i + 1,
+            status_name(racer.status()),
+            significant(racer.loss(), 6),
+            significant(w.w_x, 5),
+            significant(w.w_rec, 5),
+            settings_line(racer)
+        );
+        if let Some(tuned) = run.tuned.as_ref().and_then(|t| t.get(i)) {
+            line.push_str(&format!(
+                ", tuned: {} = {}",
+                tuned.hyper.url_key(),
+                exact(tuned.value)
+            ));
+        }
+        if let RacerStatus::Diverged { epoch, reason } = racer.status() {
+            let reason = (Text::get(Lang::En).divergence_reason)(reason);
+            line.push_str(&format!("; diverged at epoch {epoch}: {reason}"));
+        }
+        writeln!(out, "{line}")?;
+    }
+    Ok(())
+}
+
+#[derive(Serialize)]
+struct RaceJson<'a> {
+    data: DataJson,
+    init: WeightsJson,
+    initial_loss: Option<f64>,
+    target: Option<f64>,
+    epochs: u64,
+    racers: Vec<RacerJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct RacerJson<'a> {
+    optimizer: OptimizerJson<'a>,
+    tuned: Option<TunedJson>,
+    records: Vec<RecordJson>,
+    #[serde(rename = "final")]
+    final_state: FinalJson,
+    status: &'static str,
+    diverged_at: Option<u64>,
+    reason: Option<&'static str>,
+    finish: Option<u64>,
+}
+
+/// The value tuning chose and the loss it gave after the budget (null if it diverged).
+#[derive(Serialize)]
+struct TunedJson {
+    hyper: &'static str,
+    value: f64,
+    loss: Option<f64>,
+}
+
+impl From<&Tuned> for TunedJson {
+    fn from(t: &Tuned) -> Self {
+        TunedJson {
+            hyper: t.hyper.spec().field,
+            value: t.value,
+            loss: finite(t.loss),
+        }
+    }
+}
+
+/// The race as one JSON object.
+pub fn json(run: &RaceRun, out: &mut impl Write) -> io::Result<()> {
+    let race = &run.race;
+    let first = race.racers()[0].trainer();
+    let racers = race
+        .racers()
+        .iter()
+        .zip(&run.records)
+        .enumerate()
+        .map(|(i, (racer, records))| {
+            let (_, diverged_at, reason) = status_json(racer.trainer().status());
+            RacerJson {
+                optimizer: OptimizerJson(racer.trainer()),
+                tuned: run
+                    .tuned
+                    .as_ref()
+                    .and_then(|t| t.get(i))
+                    .map(TunedJson::from),
+                records: records.iter().map(RecordJson::from).collect(),
+                final_state: FinalJson::from(racer.trainer()),
+                status: status_name(racer.status()),
+                diverged_at,
+                reason,
+                finish: racer.status().finish(),
+            }
+        })
+        .collect();
+    let report = RaceJson {
+        data: DataJson::from(first.data()),
+        init: WeightsJson::from(race.init()),
+        initial_loss: finite(race.initial_loss()),
+        target: finite(race.target()),
+        epochs: race.epoch(),
+        racers,
+    };
+    serde_json::to_writer(&mut *out, &report).map_err(io::Error::from)?;
+    writeln!(out)
+}

@@ -1,0 +1,47 @@
+//! Running `rnn-lab` as a process, for the CLI tests.
+
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+pub fn rnn_lab(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_rnn-lab"))
+        .args(args)
+        .output()
+        .expect("the rnn-lab binary runs")
+}
+
+pub fn stdout_of(args: &[&str]) -> String {
+    let output = rnn_lab(args);
+    assert!(
+        output.status.success(),
+        "rnn-lab {args:?} failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout).expect("utf-8 output")
+}
+
+pub fn json_of(args: &[&str]) -> Value {
+    serde_json::from_str(&stdout_of(args)).expect("one JSON object")
+}
+
+pub fn f64_of(value: &Value) -> f64 {
+    value
+        .as_f64()
+        .unwrap_or_else(|| panic!("a number, got {value}"))
+}
+
+/// Runs a bad command and returns its one-line stderr after checking the exit.
+pub fn error_line(args: &[&str]) -> String {
+    let output = rnn_lab(args);
+    assert!(!output.status.success(), "{args:?} should fail");
+    let stderr = String::from_utf8(output.stderr).expect("utf-8 stderr");
+    assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
+    assert!(
+        !stderr.to_lowercase().contains("backtrace"),
+        "{args:?}: {stderr}"
+    );
+    assert_eq!(stderr.trim_end().lines().count(), 1, "{args:?}: {stderr}");
+    assert!(output.stdout.is_empty(), "{args:?} printed output");
+    stderr.trim_end().to_owned()
+}
