@@ -3,7 +3,8 @@
 //! Read it in this order: [`data`] (numpy-compatible sequences), [`model`]
 //! (forward pass, loss, BPTT), [`optim`] (six update rules), [`trainer`]
 //! (epochs, divergence, bounded history), [`race`] and [`tune`] (rules side
-//! by side, fairly tuned) and [`surface`] (the loss over a grid).
+//! by side, fairly tuned), [`trace`] (everything one epoch computes, for the
+//! views that show it) and [`surface`] (the loss over a grid).
 //! The formulas follow the seed (the 2016 blog post this project grew from,
 //! which trains the model in Theano) and Peter Roelants' numpy tutorial on
 //! the linear RNN that the post follows.
@@ -18,6 +19,7 @@ pub mod named;
 pub mod optim;
 pub mod race;
 pub mod surface;
+pub mod trace;
 pub mod trainer;
 pub mod tune;
 

@@ -8,6 +8,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::data::Dataset;
+use super::trace::Pass;
 
 /// The two weights. The answer to "count the ones" is (1, 1).
 #[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
@@ -113,29 +114,19 @@ impl Bptt {
         (loss, gradient)
     }
 
-    /// `dL/ds_k` for k = 1..=n, one row per sample: `out[i][k-1]`.
-    /// It scales as `w_rec^(n-k)`: the exploding/vanishing gradient.
-    pub fn backward_signal_per_sample(
-        &mut self,
-        data: &Dataset,
-        w: Weights,
-        reduction: Reduction,
-    ) -> Vec<Vec<f64>> {
-        self.forward(data, w, reduction);
-        let len = data.len();
-        let mut out = vec![vec![0.0; len]; data.samples()];
-        for k in (1..=len).rev() {
-            for (i, row) in out.iter_mut().enumerate() {
-                row[k - 1] = self.signal[i];
-                self.signal[i] *= w.w_rec;
-            }
-        }
-        out
+    /// The states of the last pass, time-major: `s_k` of sample i at `k * N + i`.
+    pub(crate) fn states(&self) -> &[f64] {
+        &self.states
+    }
+
+    /// The backward signal where the last pass left it (`dL/ds_n` after `forward`).
+    pub(crate) fn signal(&self) -> &[f64] {
+        &self.signal
     }
 
     /// Runs the forward pass, fills the states and sets `signal` to `dL/ds_n`;
     /// returns the loss.
-    fn forward(&mut self, data: &Dataset, w: Weights, reduction: Reduction) -> f64 {
+    pub(crate) fn forward(&mut self, data: &Dataset, w: Weights, reduction: Reduction) -> f64 {
         let (samples, len) = (data.samples(), data.len());
         let scale = reduction.scale(samples);
         self.states.clear();
@@ -170,10 +161,8 @@ pub fn loss_and_gradient(data: &Dataset, w: Weights, reduction: Reduction) -> (f
     Bptt::default().loss_and_gradient(data, w, reduction)
 }
 
-/// `dL/ds_k` for k = 1..=n, summed over the samples.
+/// `dL/ds_k` for k = 1..=n, summed over the samples (see [`Pass`] for every value).
+/// It scales as `w_rec^(n-k)`: the exploding/vanishing gradient.
 pub fn backward_signal(data: &Dataset, w: Weights, reduction: Reduction) -> Vec<f64> {
-    let per_sample = Bptt::default().backward_signal_per_sample(data, w, reduction);
-    (0..data.len())
-        .map(|k| per_sample.iter().map(|row| row[k]).sum())
-        .collect()
+    Pass::at(data, w, reduction).batch_signal
 }

@@ -14,6 +14,7 @@ use strum::{EnumCount, IntoEnumIterator};
 use super::error::CoreError;
 pub use super::hyper::{Hyper, HyperSpec};
 use super::model::{Gradient, Weights};
+use super::trace::{NoRecord, Quantity, Recorder, Recording, UpdateTrace};
 
 /// Which update rule. The names are the CLI's, the URL's and saved files'.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -225,17 +226,40 @@ impl Optimizer {
 
     /// One update: the new weights from the weights and gradient at them.
     pub fn step(&mut self, w: Weights, g: Gradient) -> Weights {
-        let g = clip(g, self.settings.clip);
+        self.step_recorded(w, g, &mut NoRecord)
+    }
+
+    /// What [`Optimizer::step`] would do, with every intermediate, leaving
+    /// this optimizer untouched.
+    pub fn trace(&self, w: Weights, g: Gradient) -> UpdateTrace {
+        let mut next = self.clone();
+        let mut recording = Recording::default();
+        let after = next.step_recorded(w, g, &mut recording);
+        UpdateTrace::new(
+            self.settings.kind,
+            self.settings.clip,
+            g,
+            recording,
+            (&self.state, &next.state),
+            (w, after),
+        )
+    }
+
+    /// One update, reporting its intermediates to `rec` (training passes
+    /// [`NoRecord`], which costs nothing).
+    fn step_recorded<R: Recorder>(&mut self, w: Weights, g: Gradient, rec: &mut R) -> Weights {
+        let clipped = clip(g, self.settings.clip);
+        rec.clipped(g, clipped);
         let mut p = [w.w_x, w.w_rec];
-        let g = [g.w_x, g.w_rec];
+        let g = [clipped.w_x, clipped.w_rec];
         self.state.t += 1;
         match self.settings.kind {
-            OptimizerKind::Gd => self.gd(&mut p, g),
-            OptimizerKind::Momentum => self.momentum(&mut p, g),
-            OptimizerKind::Rmsprop => self.rmsprop(&mut p, g),
-            OptimizerKind::RmspropSeed => self.rmsprop_seed(&mut p, g),
-            OptimizerKind::Rprop => self.rprop(&mut p, g),
-            OptimizerKind::Adam => self.adam(&mut p, g),
+            OptimizerKind::Gd => self.gd(&mut p, g, rec),
+            OptimizerKind::Momentum => self.momentum(&mut p, g, rec),
+            OptimizerKind::Rmsprop => self.rmsprop(&mut p, g, rec),
+            OptimizerKind::RmspropSeed => self.rmsprop_seed(&mut p, g, rec),
+            OptimizerKind::Rprop => self.rprop(&mut p, g, rec),
+            OptimizerKind::Adam => self.adam(&mut p, g, rec),
         }
         Weights {
             w_x: p[0],
@@ -244,38 +268,47 @@ impl Optimizer {
     }
 
     /// Gradient descent: `w -= lr·g`.
-    fn gd(&mut self, p: &mut [f64; 2], g: [f64; 2]) {
+    fn gd<R: Recorder>(&mut self, p: &mut [f64; 2], g: [f64; 2], rec: &mut R) {
         let lr = self.settings[Hyper::Lr];
         for j in 0..2 {
-            p[j] -= lr * g[j];
+            let change = lr * g[j];
+            rec.note(Quantity::Change, j, -change);
+            p[j] -= change;
         }
     }
 
     /// Heavy ball (Polyak 1964): `v = μ·v - lr·g; w += v`.
-    fn momentum(&mut self, p: &mut [f64; 2], g: [f64; 2]) {
+    fn momentum<R: Recorder>(&mut self, p: &mut [f64; 2], g: [f64; 2], rec: &mut R) {
         let (lr, mu) = (self.settings[Hyper::Lr], self.settings[Hyper::Momentum]);
         for j in 0..2 {
             self.state.velocity[j] = mu * self.state.velocity[j] - lr * g[j];
+            rec.note(Quantity::Velocity, j, self.state.velocity[j]);
+            rec.note(Quantity::Change, j, self.state.velocity[j]);
             p[j] += self.state.velocity[j];
         }
     }
 
     /// RMSProp (Tieleman & Hinton 2012, as Keras/PyTorch):
     /// `ms = ρ·ms + (1-ρ)·g²; w -= lr·g / (√ms + ε)`.
-    fn rmsprop(&mut self, p: &mut [f64; 2], g: [f64; 2]) {
+    fn rmsprop<R: Recorder>(&mut self, p: &mut [f64; 2], g: [f64; 2], rec: &mut R) {
         let s = &self.settings;
         let (lr, rho, eps) = (s[Hyper::Lr], s[Hyper::Rho], s[Hyper::Eps]);
         for j in 0..2 {
             let ms = &mut self.state.mean_square[j];
             *ms = rho * *ms + (1.0 - rho) * g[j] * g[j];
-            p[j] -= lr * g[j] / (ms.sqrt() + eps);
+            let denominator = ms.sqrt() + eps;
+            let change = lr * g[j] / denominator;
+            rec.note(Quantity::MeanSquare, j, *ms);
+            rec.note(Quantity::Denominator, j, denominator);
+            rec.note(Quantity::Change, j, -change);
+            p[j] -= change;
         }
     }
 
     /// The seed's RMSProp: the "optimizers.py" gist the seed cites, with
     /// gradient rescaling, a centred second moment and Nesterov momentum
     /// (`eps` is the gist's floor 1e-4, `rho` its 0.9).
-    fn rmsprop_seed(&mut self, p: &mut [f64; 2], g: [f64; 2]) {
+    fn rmsprop_seed<R: Recorder>(&mut self, p: &mut [f64; 2], g: [f64; 2], rec: &mut R) {
         let s = &self.settings;
         let (lr, mu, rho) = (s[Hyper::Lr], s[Hyper::Momentum], s[Hyper::Rho]);
         let (floor, rescale) = (s[Hyper::Eps], s[Hyper::Rescale]);
@@ -283,12 +316,17 @@ impl Optimizer {
         let norm = (g[0] * g[0] + g[1] * g[1]).sqrt().sqrt();
         let g = if norm.is_finite() {
             let scale = rescale / rescale.max(norm);
+            for j in 0..2 {
+                rec.note(Quantity::RootNorm, j, norm);
+                rec.note(Quantity::RescaleFactor, j, scale);
+            }
             [g[0] * scale, g[1] * scale]
         } else {
             [0.1 * p[0], 0.1 * p[1]]
         };
         let st = &mut self.state;
         for j in 0..2 {
+            rec.note(Quantity::RescaledGradient, j, g[j]);
             st.mean_square[j] = rho * st.mean_square[j] + (1.0 - rho) * g[j] * g[j];
             st.mean[j] = rho * st.mean[j] + (1.0 - rho) * g[j];
             let rms = (st.mean_square[j] - st.mean[j] * st.mean[j])
@@ -296,7 +334,13 @@ impl Optimizer {
                 .max(floor);
             let memory_new = mu * st.memory[j] - lr * g[j] / rms;
             // Nesterov: the step uses the old memory.
-            p[j] += mu * mu * st.memory[j] - (1.0 + mu) * lr * g[j] / rms;
+            let change = mu * mu * st.memory[j] - (1.0 + mu) * lr * g[j] / rms;
+            rec.note(Quantity::MeanSquare, j, st.mean_square[j]);
+            rec.note(Quantity::Mean, j, st.mean[j]);
+            rec.note(Quantity::Rms, j, rms);
+            rec.note(Quantity::Memory, j, memory_new);
+            rec.note(Quantity::Change, j, change);
+            p[j] += change;
             st.memory[j] = memory_new;
         }
     }
@@ -307,29 +351,42 @@ impl Optimizer {
     /// `w -= sign(g)·step`. As in Roelants, the previous sign starts at 0, so
     /// the first epoch shrinks. A zero gradient carries no sign: the step
     /// stays, the weight stays, and the next sign counts as a change.
-    fn rprop(&mut self, p: &mut [f64; 2], g: [f64; 2]) {
+    fn rprop<R: Recorder>(&mut self, p: &mut [f64; 2], g: [f64; 2], rec: &mut R) {
         let s = &self.settings;
         let (eta_plus, eta_minus) = (s[Hyper::EtaPlus], s[Hyper::EtaMinus]);
         let (step_max, step_min) = (s[Hyper::DeltaMax], s[Hyper::DeltaMin]);
         let st = &mut self.state;
         for j in 0..2 {
             let sign = numpy_sign(g[j]);
+            rec.note(Quantity::Sign, j, sign);
             if sign == 0.0 {
+                rec.note(Quantity::Factor, j, 1.0);
+                rec.note(Quantity::Step, j, st.step[j]);
+                rec.note(Quantity::Change, j, 0.0);
                 st.prev_sign[j] = 0.0;
                 continue;
             }
+            let factor = if sign == st.prev_sign[j] {
+                eta_plus
+            } else {
+                eta_minus
+            };
             st.step[j] = if sign == st.prev_sign[j] {
                 (st.step[j] * eta_plus).min(step_max)
             } else {
                 (st.step[j] * eta_minus).max(step_min)
             };
-            p[j] -= sign * st.step[j];
+            let change = sign * st.step[j];
+            rec.note(Quantity::Factor, j, factor);
+            rec.note(Quantity::Step, j, st.step[j]);
+            rec.note(Quantity::Change, j, -change);
+            p[j] -= change;
             st.prev_sign[j] = sign;
         }
     }
 
     /// Adam (Kingma & Ba 2015, Algorithm 1, with bias correction).
-    fn adam(&mut self, p: &mut [f64; 2], g: [f64; 2]) {
+    fn adam<R: Recorder>(&mut self, p: &mut [f64; 2], g: [f64; 2], rec: &mut R) {
         let s = &self.settings;
         let (lr, beta1, beta2, eps) = (
             s[Hyper::Lr],
@@ -342,9 +399,18 @@ impl Optimizer {
         for j in 0..2 {
             st.m[j] = beta1 * st.m[j] + (1.0 - beta1) * g[j];
             st.v[j] = beta2 * st.v[j] + (1.0 - beta2) * g[j] * g[j];
-            let m_hat = st.m[j] / (1.0 - beta1.powi(t));
-            let v_hat = st.v[j] / (1.0 - beta2.powi(t));
-            p[j] -= lr * m_hat / (v_hat.sqrt() + eps);
+            let (correction1, correction2) = (1.0 - beta1.powi(t), 1.0 - beta2.powi(t));
+            let m_hat = st.m[j] / correction1;
+            let v_hat = st.v[j] / correction2;
+            let change = lr * m_hat / (v_hat.sqrt() + eps);
+            rec.note(Quantity::FirstMoment, j, st.m[j]);
+            rec.note(Quantity::SecondMoment, j, st.v[j]);
+            rec.note(Quantity::BiasCorrection1, j, correction1);
+            rec.note(Quantity::BiasCorrection2, j, correction2);
+            rec.note(Quantity::MHat, j, m_hat);
+            rec.note(Quantity::VHat, j, v_hat);
+            rec.note(Quantity::Change, j, -change);
+            p[j] -= change;
         }
     }
 }

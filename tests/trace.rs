@@ -1,0 +1,278 @@
+//! The trace of one epoch against training itself: the backward signal's
+//! factor w_rec per step back, the step contributions against
+//! `loss_and_gradient`, and the final weights against `Trainer::step`, bit
+//! for bit, for every update rule with and without clipping.
+#![cfg(not(target_arch = "wasm32"))]
+
+use proptest::prelude::*;
+use rnn_playground::rnn::model::{self, Reduction, Weights};
+use rnn_playground::rnn::trace::{Pass, Quantity, forward_states};
+use rnn_playground::rnn::{
+    DataConfig, Named, OptimizerKind, OptimizerSettings, Trainer, TrainerConfig,
+};
+
+fn config(
+    data: DataConfig,
+    reduction: Reduction,
+    optimizer: OptimizerSettings,
+    init: Weights,
+) -> TrainerConfig {
+    TrainerConfig {
+        data,
+        reduction,
+        init: Some(init),
+        ..TrainerConfig::seed(optimizer)
+    }
+}
+
+fn data_config() -> impl Strategy<Value = DataConfig> {
+    (0u32..1000, 1usize..=12, 1usize..=50).prop_map(|(seed, samples, len)| DataConfig {
+        seed,
+        samples,
+        len,
+    })
+}
+
+fn settings() -> impl Strategy<Value = OptimizerSettings> {
+    (
+        prop::sample::select(OptimizerKind::all()),
+        prop::option::of(1e-3f64..100.0),
+    )
+        .prop_map(|(kind, clip)| OptimizerSettings::defaults(kind).with_clip(clip))
+}
+
+fn weights() -> impl Strategy<Value = Weights> {
+    (-2.0f64..2.0, -1.6f64..1.6).prop_map(|(w_x, w_rec)| Weights { w_x, w_rec })
+}
+
+fn bits(w: Weights) -> (u64, u64) {
+    (w.w_x.to_bits(), w.w_rec.to_bits())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(400))]
+
+    /// dL/ds_{k-1} = w_rec · dL/ds_k: exactly per sequence, and to 1e-12 of
+    /// the summed magnitudes for the batch (the sum of products rounds).
+    #[test]
+    fn the_signal_shrinks_or_grows_by_w_rec_per_step_back(
+        data in data_config(),
+        reduction in prop::sample::select(Reduction::all()),
+        w in weights(),
+    ) {
+        let (dataset, _) = rnn_playground::rnn::Dataset::generate(data).unwrap();
+        let pass = Pass::at(&dataset, w, reduction);
+        for k in 2..=pass.len {
+            for i in 0..pass.samples {
+                let (later, earlier) = (pass.signal(i, k), pass.signal(i, k - 1));
+                if later.is_finite() && earlier.is_finite() {
+                    prop_assert_eq!(earlier.to_bits(), (w.w_rec * later).to_bits());
+                }
+            }
+            let (later, earlier) = (pass.batch_signal[k - 1], pass.batch_signal[k - 2]);
+            let size: f64 = (0..pass.samples).map(|i| pass.signal(i, k - 1).abs()).sum();
+            if later.is_finite() && earlier.is_finite() && size.is_finite() {
+                prop_assert!((earlier - w.w_rec * later).abs() <= 1e-12 * size);
+            }
+        }
+    }
+
+    /// The step contributions sum, in BPTT's order n..=1, to exactly the
+    /// gradient of `loss_and_gradient`; the loss is the same too.
+    #[test]
+    fn step_contributions_sum_to_the_gradient(
+        data in data_config(),
+        reduction in prop::sample::select(Reduction::all()),
+        w in weights(),
+    ) {
+        let (dataset, _) = rnn_playground::rnn::Dataset::generate(data).unwrap();
+        let pass = Pass::at(&dataset, w, reduction);
+        let (loss, gradient) = model::loss_and_gradient(&dataset, w, reduction);
+        prop_assert_eq!(pass.loss.to_bits(), loss.to_bits());
+        let (mut dx, mut drec) = (0.0f64, 0.0f64);
+        for step in pass.steps.iter().rev() {
+            dx += step.w_x;
+            drec += step.w_rec;
+            prop_assert_eq!(step.running.w_x.to_bits(), dx.to_bits());
+            prop_assert_eq!(step.running.w_rec.to_bits(), drec.to_bits());
+        }
+        prop_assert_eq!(dx.to_bits(), gradient.w_x.to_bits());
+        prop_assert_eq!(drec.to_bits(), gradient.w_rec.to_bits());
+        prop_assert_eq!(bits(Weights { w_x: pass.gradient.w_x, w_rec: pass.gradient.w_rec }),
+            bits(Weights { w_x: gradient.w_x, w_rec: gradient.w_rec }));
+        for i in 0..pass.samples {
+            let states = forward_states(dataset.row(i), w);
+            prop_assert_eq!(&states, &pass.states_of(i));
+            let error = pass.output(i) - dataset.targets[i];
+            prop_assert_eq!(pass.errors[i].to_bits(), error.to_bits());
+        }
+    }
+
+    /// Tracing each epoch before stepping: the trace ends in the weights
+    /// `Trainer::step` gives, bit for bit, and its state "after" is the
+    /// optimizer's state after the step.
+    #[test]
+    fn the_trace_ends_in_the_weights_of_a_training_step(
+        data in data_config(),
+        reduction in prop::sample::select(Reduction::all()),
+        optimizer in settings(),
+        init in weights(),
+    ) {
+        let mut trainer = Trainer::new(config(data, reduction, optimizer, init)).unwrap();
+        for _ in 0..6 {
+            let trace = trainer.trace();
+            let before = *trainer.optimizer().state();
+            let stepped = trainer.step().is_some();
+            prop_assert_eq!(trace.update.is_some(), stepped);
+            prop_assert_eq!(bits(trace.next_weights()), bits(trainer.weights()));
+            if let Some(update) = &trace.update {
+                let after = trainer.optimizer().state();
+                for change in &update.state {
+                    prop_assert_eq!(Some(change.before), change.quantity.in_state(&before));
+                    let now = change.quantity.in_state(after).unwrap();
+                    prop_assert_eq!(bits_pair(change.after), bits_pair(now));
+                }
+            }
+            if !stepped {
+                break;
+            }
+        }
+    }
+}
+
+fn bits_pair(pair: [f64; 2]) -> [u64; 2] {
+    pair.map(f64::to_bits)
+}
+
+#[test]
+fn every_rule_names_its_quantities_and_they_rebuild_the_update() {
+    for kind in OptimizerKind::all() {
+        let mut trainer =
+            Trainer::new(TrainerConfig::seed(OptimizerSettings::defaults(kind))).unwrap();
+        trainer.run(3);
+        let trace = trainer.trace();
+        let update = trace.update.as_ref().unwrap();
+        let change = update
+            .get(Quantity::Change)
+            .expect("every rule reports its change");
+        // w_new = w + change, exactly as the rule adds it.
+        assert_eq!(update.before.w_x + change[0], update.after.w_x, "{kind:?}");
+        assert_eq!(
+            update.before.w_rec + change[1],
+            update.after.w_rec,
+            "{kind:?}"
+        );
+        let expected: &[Quantity] = match kind {
+            OptimizerKind::Gd => &[],
+            OptimizerKind::Momentum => &[Quantity::Velocity],
+            OptimizerKind::Rmsprop => &[Quantity::MeanSquare, Quantity::Denominator],
+            OptimizerKind::RmspropSeed => &[
+                Quantity::RootNorm,
+                Quantity::RescaleFactor,
+                Quantity::RescaledGradient,
+                Quantity::MeanSquare,
+                Quantity::Mean,
+                Quantity::Rms,
+                Quantity::Memory,
+            ],
+            OptimizerKind::Rprop => &[Quantity::Sign, Quantity::Factor, Quantity::Step],
+            OptimizerKind::Adam => &[
+                Quantity::FirstMoment,
+                Quantity::SecondMoment,
+                Quantity::BiasCorrection1,
+                Quantity::BiasCorrection2,
+                Quantity::MHat,
+                Quantity::VHat,
+            ],
+        };
+        for quantity in expected {
+            let value = update.get(*quantity);
+            assert!(
+                value.is_some_and(|v| v.iter().all(|x| x.is_finite())),
+                "{kind:?} {quantity:?}"
+            );
+        }
+        assert_eq!(
+            update.state.len(),
+            Quantity::state_of(kind).len(),
+            "{kind:?}"
+        );
+    }
+}
+
+#[test]
+fn adam_bias_corrections_and_moments_are_the_papers() {
+    // Kingma & Ba 2015, Algorithm 1: m̂ = m / (1 − β1^t), v̂ = v / (1 − β2^t).
+    let mut trainer = Trainer::new(TrainerConfig::seed(OptimizerSettings::defaults(
+        OptimizerKind::Adam,
+    )))
+    .unwrap();
+    trainer.run(4);
+    let update = trainer.trace().update.unwrap();
+    let [c1, c2] =
+        [Quantity::BiasCorrection1, Quantity::BiasCorrection2].map(|q| update.get(q).unwrap()[0]);
+    assert!((c1 - (1.0 - 0.9f64.powi(5))).abs() < 1e-15, "{c1}");
+    assert!((c2 - (1.0 - 0.999f64.powi(5))).abs() < 1e-15, "{c2}");
+    let m = update.get(Quantity::FirstMoment).unwrap();
+    let m_hat = update.get(Quantity::MHat).unwrap();
+    assert_eq!(m_hat[1], m[1] / c1);
+}
+
+#[test]
+fn clipping_reports_the_norm_before_and_after() {
+    let start = Weights {
+        w_x: 1.0,
+        w_rec: 2.0,
+    };
+    let clipped = OptimizerSettings::defaults(OptimizerKind::Gd).with_clip(Some(1000.0));
+    let trainer = Trainer::new(config(
+        DataConfig::default(),
+        Reduction::Sum,
+        clipped,
+        start,
+    ))
+    .unwrap();
+    let trace = trainer.trace();
+    let clip = trace.update.unwrap().clip;
+    assert_eq!(clip.limit, Some(1000.0));
+    assert_eq!(clip.norm_before, trace.pass.gradient.norm());
+    assert!(
+        clip.norm_before > 1e7,
+        "the exploding start: {}",
+        clip.norm_before
+    );
+    assert!((clip.norm_after - 1000.0).abs() < 1e-9);
+    let unclipped = OptimizerSettings::defaults(OptimizerKind::Gd);
+    let trainer = Trainer::new(config(
+        DataConfig::default(),
+        Reduction::Sum,
+        unclipped,
+        start,
+    ))
+    .unwrap();
+    let clip = trainer.trace().update.unwrap().clip;
+    assert_eq!(clip.limit, None);
+    assert_eq!(clip.norm_before, clip.norm_after);
+}
+
+#[test]
+fn a_trace_at_overflowing_weights_reports_inf_and_nan_without_panicking() {
+    let data = DataConfig {
+        seed: 3,
+        samples: 50,
+        len: 200,
+    };
+    for w_rec in [1e3, -1e3, 1e200, f64::MAX] {
+        let start = Weights { w_x: 1.0, w_rec };
+        for kind in OptimizerKind::all() {
+            let settings = OptimizerSettings::defaults(kind);
+            let trainer = Trainer::new(config(data, Reduction::Mean, settings, start)).unwrap();
+            let trace = trainer.trace();
+            assert!(!trace.pass.loss.is_finite());
+            assert!(trace.divergence.is_some());
+            assert!(trace.update.is_none());
+            assert_eq!(trace.next_weights(), start);
+            assert!(trace.pass.batch_signal.iter().any(|g| !g.is_finite()));
+        }
+    }
+}
