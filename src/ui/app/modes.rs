@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 
 use crate::ui::controller::{Controller, use_controller};
-use crate::ui::text::use_text;
+use crate::ui::controls::widgets::TextButton;
 
 /// Mirrors `embed` and `present` as classes on `<body>` (the app root gets
 /// them in its own view), so page-wide styles can follow.
@@ -79,17 +79,8 @@ fn call_quietly(target: &JsValue, method: &str) {
 #[component]
 pub fn PresentToggle() -> impl IntoView {
     let ctrl = use_controller();
-    let text = use_text();
     let on = ctrl.setting(|s| s.present);
     view! {
-        <button
-            type="button"
-            id="present-toggle"
-            class="secondary"
-            aria-pressed=move || if on.get() { "true" } else { "false" }
-            on:click=move |_| toggle_present(ctrl)
-        >
-            {move || text.get().present_toggle}
-        </button>
+        <TextButton id="present-toggle" class="secondary" label=|t| t.present_toggle pressed=on on_click=move |_| toggle_present(ctrl) />
     }
 }

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 
 use crate::params::Notice;
 
+use crate::ui::controls::widgets::TextButton;
 use crate::ui::text::use_text;
 
 /// The corrections on show, shared through context so the JSON import can
@@ -50,14 +51,7 @@ pub fn UrlNotice() -> impl IntoView {
                 <p class="url-notice-title">{move || text.get().url_notice_title}</p>
                 <ul>{items}</ul>
             </div>
-            <button
-                type="button"
-                id="url-notice-close"
-                class="secondary"
-                on:click=move |_| notices.set(Vec::new())
-            >
-                {move || text.get().url_notice_close}
-            </button>
+            <TextButton id="url-notice-close" class="secondary" label=|t| t.url_notice_close on_click=move |_| notices.set(Vec::new()) />
         </div>
     }
 }

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use crate::ui::controller::SeekProgress;
+use crate::ui::controls::widgets::TextButton;
 use crate::ui::text::use_text;
 
 /// `#seek-progress`: shown while an `at=` link trains toward its epoch. The
@@ -27,14 +28,7 @@ pub fn SeekNote(progress: RwSignal<Option<SeekProgress>>) -> impl IntoView {
                 }}
             </span>
             // Clearing the progress is what ends the seek (see `Controller::seek`).
-            <button
-                type="button"
-                id="seek-cancel"
-                class="secondary"
-                on:click=move |_| progress.set(None)
-            >
-                {move || text.get().seek_cancel}
-            </button>
+            <TextButton id="seek-cancel" class="secondary" label=|t| t.seek_cancel on_click=move |_| progress.set(None) />
         </div>
     }
 }

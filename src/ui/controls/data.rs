@@ -12,6 +12,7 @@ use crate::rnn::{Limits, Reduction};
 
 use super::field::{NumberField, Rule};
 use crate::ui::controller::use_controller;
+use crate::ui::controls::widgets::TextButton;
 use crate::ui::text::use_text;
 
 #[component]
@@ -93,9 +94,7 @@ pub fn DataControls() -> impl IntoView {
                 control=Control::Seed
             />
             <div class="field-row" data-control="data" hidden=move || new_data_hidden.get()>
-                <button type="button" id="new-data" class="secondary" on:click=move |_| ctrl.new_data()>
-                    {move || text.get().new_data}
-                </button>
+                <TextButton id="new-data" class="secondary" label=|t| t.new_data on_click=move |_| ctrl.new_data() />
             </div>
         </fieldset>
     }

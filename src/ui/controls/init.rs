@@ -8,6 +8,7 @@ use crate::rnn::Weights;
 
 use super::field::{NumberField, Rule};
 use crate::ui::controller::use_controller;
+use crate::ui::controls::widgets::TextButton;
 use crate::ui::text::use_text;
 
 #[component]
@@ -49,9 +50,7 @@ pub fn InitControls() -> impl IntoView {
                 rounded=true
             />
             <div class="field-row">
-                <button type="button" id="init-seed" class="secondary" on:click=move |_| ctrl.use_seed_init()>
-                    {move || text.get().init_seed}
-                </button>
+                <TextButton id="init-seed" class="secondary" label=|t| t.init_seed on_click=move |_| ctrl.use_seed_init() />
                 <span class="hint">{move || text.get().init_hint}</span>
             </div>
         </fieldset>

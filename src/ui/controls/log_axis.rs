@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use crate::params::Control;
 
 use crate::ui::controller::{Controller, use_controller};
-use crate::ui::text::use_text;
+use crate::ui::controls::widgets::CheckBox;
 
 pub fn toggle_log_axis(ctrl: Controller) {
     ctrl.update(|s| s.log_axis = !s.log_axis);
@@ -14,21 +14,15 @@ pub fn toggle_log_axis(ctrl: Controller) {
 #[component]
 pub fn LogAxisSwitch() -> impl IntoView {
     let ctrl = use_controller();
-    let text = use_text();
     let log_y = ctrl.setting(|s| s.log_axis);
-    let hidden = ctrl.hidden(Control::Logy);
     view! {
-        <label class="check log-y" data-control="logy" hidden=move || hidden.get()>
-            <input
-                type="checkbox"
-                id="log-y"
-                prop:checked=move || log_y.get()
-                on:change=move |event| {
-                    let checked = event_target_checked(&event);
-                    ctrl.update(|s| s.log_axis = checked);
-                }
-            />
-            {move || text.get().log_y_label}
-        </label>
+        <CheckBox
+            id="log-y"
+            class="log-y"
+            control=Control::Logy
+            label=|t| t.log_y_label
+            checked=log_y
+            on_change=move |on| ctrl.update(|s| s.log_axis = on)
+        />
     }
 }

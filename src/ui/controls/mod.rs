@@ -10,6 +10,7 @@ pub mod log_axis;
 pub mod optimizer;
 pub mod playback;
 pub mod presets;
+pub mod widgets;
 
 pub use data::DataControls;
 pub use init::InitControls;

@@ -19,6 +19,7 @@ use super::download::download_blob;
 use crate::ui::app::notice::use_notices;
 use crate::ui::controller::settings::speed_notice;
 use crate::ui::controller::{SeekProgress, use_controller};
+use crate::ui::controls::widgets::TextButton;
 use crate::ui::text::{Text, use_text};
 
 /// The CSV's file name.
@@ -198,24 +199,8 @@ pub fn ExportPanel(
         <fieldset class="group export">
             <legend>{move || text.get().export_legend}</legend>
             <div class="buttons">
-                <button
-                    type="button"
-                    id="export-csv"
-                    class="secondary"
-                    title=move || text.get().export_csv_title
-                    on:click=export_csv
-                >
-                    {move || text.get().export_csv}
-                </button>
-                <button
-                    type="button"
-                    id="export-json"
-                    class="secondary"
-                    title=move || text.get().export_json_title
-                    on:click=export_json
-                >
-                    {move || text.get().export_json}
-                </button>
+                <TextButton id="export-csv" class="secondary" label=|t| t.export_csv title=|t| t.export_csv_title on_click=export_csv />
+                <TextButton id="export-json" class="secondary" label=|t| t.export_json title=|t| t.export_json_title on_click=export_json />
             </div>
             // The native picker's own words follow the browser's language, not
             // the page's: it is kept focusable but transparent, and its label,

@@ -11,6 +11,8 @@ use crate::params::{AppState, Control};
 
 use crate::ui::app::url_sync::{page_base, query_at, with_query};
 use crate::ui::controller::use_controller;
+use crate::ui::controls::widgets::CheckBox;
+use crate::ui::controls::widgets::TextButton;
 use crate::ui::text::use_text;
 
 /// Where the last copy went.
@@ -88,9 +90,7 @@ fn CopyLink() -> impl IntoView {
 
     view! {
         <div class="copy-link">
-            <button type="button" id="copy-link" class="secondary" on:click=copy>
-                {move || text.get().copy_link}
-            </button>
+            <TextButton id="copy-link" class="secondary" label=|t| t.copy_link on_click=copy />
             <input
                 id="share-url"
                 type="text"
@@ -190,33 +190,9 @@ fn SharePanel() -> impl IntoView {
         <details id="share-panel" class="share-panel">
             <summary>{move || text.get().share_panel_title}</summary>
             <div class="share-modes">
-                <label class="check">
-                    <input
-                        type="checkbox"
-                        id="share-embed"
-                        prop:checked=move || embed.get()
-                        on:change=move |event| embed.set(event_target_checked(&event))
-                    />
-                    {move || text.get().share_embed}
-                </label>
-                <label class="check">
-                    <input
-                        type="checkbox"
-                        id="share-present"
-                        prop:checked=move || present.get()
-                        on:change=move |event| present.set(event_target_checked(&event))
-                    />
-                    {move || text.get().share_present}
-                </label>
-                <label class="check">
-                    <input
-                        type="checkbox"
-                        id="share-at"
-                        prop:checked=move || at_now.get()
-                        on:change=move |event| at_now.set(event_target_checked(&event))
-                    />
-                    {move || text.get().share_at}
-                </label>
+                <CheckBox id="share-embed" label=|t| t.share_embed checked=embed on_change=move |on| embed.set(on) />
+                <CheckBox id="share-present" label=|t| t.share_present checked=present on_change=move |on| present.set(on) />
+                <CheckBox id="share-at" label=|t| t.share_at checked=at_now on_change=move |on| at_now.set(on) />
             </div>
             <fieldset class="share-hide">
                 <legend>{move || text.get().share_hide_legend}</legend>

@@ -165,11 +165,28 @@ pub fn blit_rgba(
     drawn.ok()
 }
 
+/// A plot's whole plotters drawing area (device pixels).
+pub type PlotArea = DrawingArea<CanvasBackend, plotters::coord::Shift>;
+
 /// The plotters drawing area of a canvas (device pixels).
-pub fn plotters_root(
-    canvas: &HtmlCanvasElement,
-) -> Option<DrawingArea<CanvasBackend, plotters::coord::Shift>> {
+pub fn plotters_root(canvas: &HtmlCanvasElement) -> Option<PlotArea> {
     CanvasBackend::with_canvas_object(canvas.clone()).map(IntoDrawingArea::into_drawing_area)
+}
+
+/// A blank plot: the plotters area of `canvas` filled with [`PAPER`], the scaler for its
+/// sizes, and its size in device pixels. `None` when the canvas cannot be drawn on.
+pub fn blank_plot(
+    canvas: &HtmlCanvasElement,
+    size: CanvasSize,
+    large: bool,
+) -> Option<(PlotArea, Scaler, (u32, u32))> {
+    let root = plotters_root(canvas)?;
+    root.fill(&PAPER).ok()?;
+    let scaler = Scaler {
+        dpr: size.dpr,
+        large,
+    };
+    Some((root, scaler, size.device()))
 }
 
 /// Scales the plots' sizes: device pixels per CSS pixel, ×1.4 in presentation mode.

@@ -12,10 +12,11 @@ use leptos::prelude::*;
 use plotters::prelude::*;
 use web_sys::HtmlCanvasElement;
 
-use super::canvas::{self, CanvasSize, INK, PAPER, Scaler, TickedAxis};
+use super::canvas::{self, CanvasSize, INK, TickedAxis};
 use crate::format;
 use crate::plot::scale::{padded_linear_range, padded_log_range};
 use crate::plot::{Tick, integer_ticks, linear_ticks, log_ticks};
+use crate::ui::controls::widgets::TextButton;
 use crate::ui::panels::download;
 use crate::ui::text::{Text, use_text};
 use crate::ui::timing::clock::now_ms;
@@ -82,13 +83,7 @@ fn draw_chart(
     points: &[(u64, f64)],
     text: &Text,
 ) -> Option<()> {
-    let root = canvas::plotters_root(canvas)?;
-    root.fill(&PAPER).ok()?;
-    let s = Scaler {
-        dpr: size.dpr,
-        large,
-    };
-    let (width, height) = size.device();
+    let (root, s, (width, height)) = canvas::blank_plot(canvas, size, large)?;
     let (left, bottom, margin) = (s.pxi(64.0), s.pxi(44.0), s.pxi(14.0));
     // Room for half of the last epoch label ("300000", "1.5e6"), centred on the right edge.
     let right = s.pxi(28.0);
@@ -233,15 +228,7 @@ pub fn LossChart(
     view! {
         <section class="plot-panel loss-panel" class:plot-large=move || large.get()>
             <div class="plot-toolbar">
-                <button
-                    id="loss-png"
-                    type="button"
-                    class="plot-export"
-                    title=move || text.get().loss_png_title
-                    on:click=export
-                >
-                    "PNG"
-                </button>
+                <TextButton id="loss-png" class="plot-export" label=|_| "PNG" title=|t| t.loss_png_title on_click=export />
             </div>
             <div class="plot-frame loss-frame" node_ref=frame>
                 <canvas

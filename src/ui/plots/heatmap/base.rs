@@ -11,7 +11,7 @@ use crate::plot::{
     LogColourScale, PlotGeometry, Rect, Tick, View, colour_bar_rgba, linear_ticks, surface_rgba,
 };
 use crate::rnn::Surface;
-use crate::ui::plots::canvas::{self, CanvasSize, INK, PAPER, Scaler, TickedAxis};
+use crate::ui::plots::canvas::{self, CanvasSize, INK, Scaler, TickedAxis};
 use crate::ui::text::Text;
 
 /// Pixels of the colour bar's gradient (drawn scaled).
@@ -55,13 +55,7 @@ pub fn draw_base(
     text: &Text,
 ) -> Option<PlotGeometry> {
     let context = canvas::context_2d(canvas)?;
-    let root = canvas::plotters_root(canvas)?;
-    root.fill(&PAPER).ok()?;
-    let s = Scaler {
-        dpr: size.dpr,
-        large,
-    };
-    let (width, height) = size.device();
+    let (root, s, (width, height)) = canvas::blank_plot(canvas, size, large)?;
 
     // Layout in device pixels: y labels | plot | gap, bar, bar labels. The plot
     // takes the room there is, but stays within 4:3 either way so that a square

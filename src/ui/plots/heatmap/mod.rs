@@ -20,6 +20,7 @@ use crate::format;
 use crate::plot::readout::weights_text;
 use crate::plot::{LogColourScale, PlotGeometry, View, nearest_cell};
 use crate::rnn::{Surface, Weights};
+use crate::ui::controls::widgets::TextButton;
 use crate::ui::format::number;
 use crate::ui::panels::download;
 use crate::ui::plots::canvas::{self, CanvasSize, Scaler};
@@ -246,15 +247,7 @@ pub fn SurfaceView(
         <section class="plot-panel surface-panel" class:plot-large=move || large.get()>
             <div class="plot-toolbar">
                 <ViewControls view=view on_view_change=on_view_change />
-                <button
-                    id="surface-png"
-                    type="button"
-                    class="plot-export"
-                    title=move || text.get().surface_png_title
-                    on:click=export
-                >
-                    "PNG"
-                </button>
+                <TextButton id="surface-png" class="plot-export" label=|_| "PNG" title=|t| t.surface_png_title on_click=export />
             </div>
             <div class="plot-frame surface-frame" node_ref=frame>
                 <canvas class="plot-layer" node_ref=base_canvas aria-hidden="true"></canvas>

@@ -5,6 +5,7 @@ use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
 use crate::plot::{View, ViewInputError};
+use crate::ui::controls::widgets::TextButton;
 use crate::ui::text::{Text, use_text};
 
 /// One custom-range input: its id and index in the view array (the order of
@@ -86,24 +87,8 @@ pub fn ViewControls(view: Signal<View>, on_view_change: Callback<View>) -> impl 
     view! {
         <div class="view-controls" data-control="view" role="group" aria-label=move || text.get().view_group_label>
             <span class="view-presets">
-                <button
-                    id="zoom-wide"
-                    type="button"
-                    title=move || text.get().zoom_wide_title
-                    aria-pressed=move || is_current(View::DEFAULT)().to_string()
-                    on:click=preset(View::DEFAULT)
-                >
-                    "[-3, 3]²"
-                </button>
-                <button
-                    id="zoom-near"
-                    type="button"
-                    title=move || text.get().zoom_near_title
-                    aria-pressed=move || is_current(View::NEAR_OPTIMUM)().to_string()
-                    on:click=preset(View::NEAR_OPTIMUM)
-                >
-                    "[0, 2]²"
-                </button>
+                <TextButton id="zoom-wide" label=|_| "[-3, 3]²" title=|t| t.zoom_wide_title pressed=Signal::derive(is_current(View::DEFAULT)) on_click=preset(View::DEFAULT) />
+                <TextButton id="zoom-near" label=|_| "[0, 2]²" title=|t| t.zoom_near_title pressed=Signal::derive(is_current(View::NEAR_OPTIMUM)) on_click=preset(View::NEAR_OPTIMUM) />
             </span>
             <form class="view-custom" on:submit=apply novalidate=true>
                 {inputs}
