@@ -78,6 +78,12 @@ fn train_table_reproduces_the_seeds_rmsprop_run() {
     assert!(on_a || on_b, "{}", lines[21]);
 }
 
+/// The keys of a JSON object, in order.
+fn keys_of(object: &Value) -> Vec<&str> {
+    let object = object.as_object().expect("a JSON object");
+    object.keys().map(String::as_str).collect()
+}
+
 /// The weights on `Final weights : wx = …, wRec = …` (4 decimals).
 fn final_weights(line: &str) -> (f64, f64) {
     let (_, rest) = line.split_once("wx =").expect("a final-weights line");
@@ -88,12 +94,7 @@ fn final_weights(line: &str) -> (f64, f64) {
 #[test]
 fn train_json_has_the_documented_schema() {
     let run = json_of(&["train", "--format", "json"]);
-    let keys: Vec<&str> = run
-        .as_object()
-        .unwrap()
-        .keys()
-        .map(String::as_str)
-        .collect();
+    let keys = keys_of(&run);
     for key in [
         "data",
         "init",
@@ -180,8 +181,7 @@ fn train_json_lists_only_the_rules_hyperparameters() {
         "--epochs",
         "1",
     ]);
-    let optimizer = run["optimizer"].as_object().unwrap();
-    let keys: Vec<&str> = optimizer.keys().map(String::as_str).collect();
+    let keys = keys_of(&run["optimizer"]);
     assert!(!keys.contains(&"lr"), "{keys:?}");
     for key in [
         "name",
@@ -295,12 +295,7 @@ fn tolerance_stops_training_early() {
 #[test]
 fn surface_json_has_rows_of_w_rec_and_columns_of_w_x() {
     let grid = json_of(&["surface", "--wx=-3:3:7", "--wrec=-1:1:5"]);
-    let keys: Vec<&str> = grid
-        .as_object()
-        .unwrap()
-        .keys()
-        .map(String::as_str)
-        .collect();
+    let keys = keys_of(&grid);
     assert_eq!(keys.len(), 3, "{keys:?}");
     assert_eq!(grid["w_x"].as_array().unwrap().len(), 7);
     assert_eq!(grid["w_rec"].as_array().unwrap().len(), 5);
