@@ -24,7 +24,7 @@ export PATH := $(NODE_PREFIX)/node_modules/.bin:$(CARGO_BIN):$(PATH)
 # Trunk would poll crates.io for a newer version on every start.
 export TRUNK_SKIP_VERSION_CHECK := true
 
-.PHONY: help setup setup-chromium serve dist test bench lighthouse soak
+.PHONY: help setup setup-chromium setup-python serve dist test bench lighthouse soak
 
 help: ## list these commands
 	@echo "RNN Playground. A fresh Debian machine needs about 20 minutes of set-up, mostly building"
@@ -38,6 +38,9 @@ setup: ## install the wasm32 target, Trunk, wasm-bindgen-cli and wasm-opt if mis
 setup-chromium: ## install Debian's chromium and chromium-driver if missing (for `make test`)
 	@$(ROOT)/.ci/setup chromium
 
+setup-python: ## install numpy into a virtual environment under target/ if missing (for `make test`)
+	@$(ROOT)/.ci/setup python
+
 serve: setup ## build the web app and serve it at http://127.0.0.1:8080/ (rebuilds on change)
 	cd $(ROOT) && trunk serve --release --address 127.0.0.1 --port 8080
 
@@ -46,10 +49,11 @@ dist: setup ## build the release bundle into dist/ (static files; host them unde
 
 # The e2e tests are #[ignore]d (they need dist/ and a browser), so plain `cargo test` skips
 # them; here they run with --ignored once dist/ is fresh.
-test: setup setup-chromium ## format check, lints, native, in-browser and end-to-end tests
+test: setup setup-chromium setup-python ## format check, lints, native, Python, in-browser and end-to-end tests
 	cd $(ROOT) && cargo fmt --all -- --check
 	cd $(ROOT) && cargo clippy --all-targets -- -D warnings
 	cd $(ROOT) && cargo test
+	cd $(ROOT) && cargo test --test python -- --ignored
 	cd $(ROOT) && cargo build --lib --target $(WASM_TARGET)
 	cd $(ROOT) && cargo clippy --lib --target $(WASM_TARGET) -- -D warnings
 	cd $(ROOT) && CHROMEDRIVER=$(CHROMEDRIVER) cargo test --target $(WASM_TARGET) --test web

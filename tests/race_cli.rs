@@ -8,7 +8,7 @@ mod support;
 
 use rnn_playground::rnn::TUNE_GRID;
 use serde_json::Value;
-use support::{error_line, f64_of, json_of, stdout_of};
+use support::{CLIFF_RACE, error_line, f64_of, json_of, stdout_of, with_args};
 
 /// `rnn-lab train` flags for a racer as the race's JSON describes its optimizer.
 fn train_flags(optimizer: &Value) -> Vec<String> {
@@ -112,23 +112,10 @@ fn every_racer_equals_train_with_the_same_settings() {
 #[test]
 fn on_the_cliff_plain_gd_does_not_finish_and_clipped_gd_does() {
     let race = assert_racers_equal_train(
-        &[
-            "race",
-            "--racer",
-            "gd",
-            "--racer",
-            "gd:clip=1000",
-            "--racer",
-            "adam",
-            "--init",
-            "1,2",
-            "--format",
-            "json",
-            "--every",
-            "7",
-            "--epochs",
-            "3000",
-        ],
+        &with_args(
+            &CLIFF_RACE,
+            &["--format", "json", "--every", "7", "--epochs", "3000"],
+        ),
         &["--init", "1,2"],
     );
     let racers = race["racers"].as_array().unwrap();

@@ -1,4 +1,5 @@
-//! Running `rnn-lab` as a process, for the CLI tests.
+//! Running `rnn-lab` as a process, for the CLI tests (each test file uses some of it).
+#![allow(dead_code)]
 
 use std::process::{Command, Output};
 
@@ -44,4 +45,14 @@ pub fn error_line(args: &[&str]) -> String {
     assert_eq!(stderr.trim_end().lines().count(), 1, "{args:?}: {stderr}");
     assert!(output.stdout.is_empty(), "{args:?} printed output");
     stderr.trim_end().to_owned()
+}
+
+/// The race on the cliff: plain gd, clipped gd and Adam from (1, 2).
+#[rustfmt::skip]
+pub const CLIFF_RACE: [&str; 9] =
+    ["race", "--racer", "gd", "--racer", "gd:clip=1000", "--racer", "adam", "--init", "1,2"];
+
+/// `base` followed by `extra`.
+pub fn with_args<'a>(base: &[&'a str], extra: &[&'a str]) -> Vec<&'a str> {
+    [base, extra].concat()
 }

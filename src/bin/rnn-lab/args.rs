@@ -60,6 +60,8 @@ pub enum TrainFormat {
     Table,
     /// One JSON object with every record
     Json,
+    /// A self-contained numpy script that reproduces the run and prints the table
+    Python,
 }
 
 /// The start and the clip norm: shared by `train` and `race`.

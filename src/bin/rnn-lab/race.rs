@@ -3,12 +3,13 @@
 
 use std::io::{self, BufWriter, Write};
 
+use rnn_playground::python::{self, PythonRun};
 use rnn_playground::rnn::{MAX_RACERS, Race, RaceConfig, Record, Tuned, Tuning};
 
 use crate::args::{RaceArgs, TrainFormat};
 use crate::error::CliError;
 use crate::race_output;
-use crate::train::{check_work, data_config};
+use crate::train::{check_work, data_config, write_script};
 
 /// The most records a race keeps for its output (they are printed at the end).
 const MAX_RECORDS: u64 = 10_000_000;
@@ -26,6 +27,19 @@ pub fn run(args: &RaceArgs) -> Result<(), CliError> {
     match args.format {
         TrainFormat::Table => race_output::table(&run, &mut out)?,
         TrainFormat::Json => race_output::json(&run, &mut out)?,
+        TrainFormat::Python => {
+            let config = run.race.config();
+            let script = python::script(&PythonRun {
+                data: config.data,
+                reduction: config.reduction,
+                init: config.init,
+                runs: config.racers.clone(),
+                epochs: config.max_epochs,
+                every: args.start.every,
+                target: Some(run.race.target()),
+            });
+            return write_script(&script);
+        }
     }
     out.flush()?;
     Ok(())

@@ -5,6 +5,7 @@
 
 use std::io::{self, BufWriter, Write};
 
+use rnn_playground::python::{self, PythonRun};
 use rnn_playground::rnn::{DataConfig, Record, StopRule, Trainer, TrainerConfig};
 
 use crate::args::{DataArgs, TrainArgs, TrainFormat};
@@ -17,12 +18,39 @@ pub const MAX_WORK: u64 = 200_000_000_000;
 
 pub fn run(args: &TrainArgs) -> Result<(), CliError> {
     let config = trainer_config(args)?;
+    if args.format == TrainFormat::Python {
+        if args.tolerance.is_some() {
+            return Err(CliError::flag(
+                "tolerance",
+                "does not apply to --format python",
+            ));
+        }
+        let script = python::script(&PythonRun {
+            data: config.data,
+            reduction: config.reduction,
+            init: config.init,
+            runs: vec![config.optimizer],
+            epochs: args.start.epochs,
+            every: args.start.every,
+            target: None,
+        });
+        return write_script(&script);
+    }
     let mut trainer = Trainer::new(config).map_err(CliError::core)?;
     let mut out = BufWriter::new(io::stdout().lock());
     match args.format {
         TrainFormat::Table => train_output::table(&mut trainer, args, &mut out)?,
         TrainFormat::Json => train_output::json(&mut trainer, args, &mut out)?,
+        TrainFormat::Python => {}
     }
+    out.flush()?;
+    Ok(())
+}
+
+/// Prints a generated script.
+pub fn write_script(script: &str) -> Result<(), CliError> {
+    let mut out = io::stdout().lock();
+    out.write_all(script.as_bytes())?;
     out.flush()?;
     Ok(())
 }

@@ -1,0 +1,87 @@
+import numpy as np
+
+# A diverging run overflows on purpose; that is a result, not an error.
+np.seterr(all="ignore")
+
+
+def make_data(seed, samples, length):
+    """The sequences and targets as the 2016 post and Roelants' tutorial draw
+    them, and the start the seed draws right after."""
+    np.random.seed(seed)
+    X = np.zeros((samples, length))
+    for r in range(samples):
+        X[r, :] = np.around(np.random.rand(length))
+    T = np.sum(X, axis=1)  # the number of ones in each sequence
+    start = (np.random.uniform(-.1, .1), np.random.uniform(-.1, .1))
+    return X, T, start
+
+
+def loss_and_gradient(X, T, w):
+    """The loss at w and its gradient by backpropagation through time
+    (Roelants: forward_states, loss, backward_gradient). The sums run in plain
+    order (Python's sum, not np.sum's pairwise order) as the playground adds,
+    so the numbers agree to the last bit."""
+    wx, wrec = w
+    samples, length = X.shape
+    scale = 1.0 if REDUCTION == "sum" else 1.0 / samples
+    S = np.zeros((samples, length + 1))
+    for k in range(length):
+        S[:, k + 1] = X[:, k] * wx + S[:, k] * wrec  # s_k = x_k*w_x + s_(k-1)*w_rec
+    E = S[:, -1] - T
+    loss = sum(E * E) * scale
+    G = 2.0 * E * scale  # dL/ds_n
+    g_wx, g_wrec = 0.0, 0.0
+    for k in range(length, 0, -1):
+        g_wx += sum(G * X[:, k - 1])
+        g_wrec += sum(G * S[:, k - 1])
+        G = G * wrec  # dL/ds_(k-1): the signal scales as w_rec^(n-k)
+    return loss, np.array([g_wx, g_wrec])
+
+
+def clip(g, limit):
+    """Scales g down to the norm `limit` when it is longer
+    (Pascanu, Mikolov & Bengio 2013)."""
+    norm = np.hypot(g[0], g[1])
+    if limit is not None and norm > limit:
+        return g * (limit / norm)
+    return g
+
+
+def train(rule, hyper, limit, X, T, start):
+    """EPOCHS full-batch updates, printing the seed's table every EVERY epochs:
+    each line is the loss at the weights before that epoch's update."""
+    w = np.array(start, dtype=float)
+    state = {"t": 0}
+    print("Initial weights: wx = %8.4f, wRec = %8.4f" % (w[0], w[1]))
+    for epoch in range(1, EPOCHS + 1):
+        loss, g = loss_and_gradient(X, T, w)
+        if not np.isfinite(loss):
+            print("Diverged at epoch %d: %s" % (epoch, LOSS_OVERFLOWED))
+            break
+        if not np.all(np.isfinite(g)):
+            print("Diverged at epoch %d: %s" % (epoch, GRADIENT_OVERFLOWED))
+            break
+        state["t"] += 1
+        new_w = RULES[rule](w, clip(g, limit), state, **hyper)
+        if epoch % EVERY == 0:
+            print("epoch[%5d] : cost =%8.4f" % (epoch, loss))
+        if not np.all(np.isfinite(new_w)):
+            print("Diverged at epoch %d: %s" % (epoch, WEIGHTS_OVERFLOWED))
+            break
+        w = new_w
+        if TARGET is not None:
+            reached, _ = loss_and_gradient(X, T, w)
+            if reached < TARGET:
+                print("Finished at epoch %d: loss %.4f is below the target %.4f"
+                      % (epoch, reached, TARGET))
+                break
+    print("Final weights : wx = %8.4f, wRec = %8.4f" % (w[0], w[1]))
+    return w
+
+
+X, T, drawn_start = make_data(SEED, SAMPLES, LENGTH)
+for number, (rule, hyper, limit) in enumerate(RUNS, start=1):
+    if len(RUNS) > 1:
+        print("Racer %d: %s %s, clip %s" % (number, rule, hyper, limit))
+    w = train(rule, hyper, limit, X, T, INIT if INIT is not None else drawn_start)
+    print("exact: w_x = %r, w_rec = %r" % (float(w[0]), float(w[1])))
