@@ -9,6 +9,7 @@
 //! - [`text`] holds every user-facing sentence, one catalogue per language.
 //! - `ui` (wasm32 only) is the Leptos front end that renders views of the core.
 
+pub mod export;
 pub mod format;
 pub mod params;
 pub mod plot;

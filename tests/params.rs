@@ -948,15 +948,19 @@ proptest! {
 // Presets: each caption's numbers, checked against the core
 // ---------------------------------------------------------------------------------------------
 
-/// Runs a preset to its stop; returns every record and the trainer.
+/// Runs a preset to its stop; returns every epoch from 0 to the last (the
+/// page's timeline) and the trainer.
 fn run_preset(preset: PresetId) -> (Vec<Record>, Trainer) {
     let mut trainer = Trainer::new(preset.state().trainer_config()).unwrap();
-    let records = std::iter::from_fn(|| trainer.step()).collect();
+    while trainer.step().is_some() {}
+    let records = trainer.timeline();
+    assert!(records.iter().enumerate().all(|(i, r)| r.epoch == i as u64));
     (records, trainer)
 }
 
+/// The loss after `epoch` updates, as `#loss` shows it at that `#epoch`.
 fn loss_at(records: &[Record], epoch: u64) -> f64 {
-    records[(epoch - 1) as usize].loss
+    records[epoch as usize].loss
 }
 
 fn first_epoch_below(records: &[Record], loss: f64) -> Option<u64> {
@@ -1019,11 +1023,11 @@ fn preset_seed_gd_plateaus_then_falls_off_a_cliff_near_550() {
     );
     assert_eq!((state.optimizer[Hyper::Lr], state.init), (1e-5, None));
     let (records, trainer) = run_preset(PresetId::SeedGd);
-    assert_eq!(round(loss_at(&records, 500), 1), 362.7);
-    assert_eq!(round(loss_at(&records, 600), 2), 0.27);
-    // The page shows the loss after e updates (the seed's record e + 1): the caption's
-    // "above 360 at 500" and "below 0.3 by 600" hold on both counts.
-    assert!(loss_at(&records, 501) > 360.0 && loss_at(&records, 601) < 0.3);
+    // The seed's lines epoch[500] and epoch[600] are the losses after 499 and 599 updates.
+    assert_eq!(round(loss_at(&records, 499), 1), 362.7);
+    assert_eq!(round(loss_at(&records, 599), 2), 0.27);
+    // The caption's "above 360 at epoch 500" and "below 0.3 by epoch 600".
+    assert!(loss_at(&records, 500) > 360.0 && loss_at(&records, 600) < 0.3);
     let cliff = first_epoch_below(&records, 100.0).unwrap();
     assert!((540..=580).contains(&cliff), "{cliff}");
     assert!(loss_at(&records, 400) > 400.0, "a plateau, not a slope");
@@ -1099,7 +1103,7 @@ fn preset_exploding_diverges_on_the_first_step() {
     assert_eq!(
         trainer.status(),
         Status::Diverged {
-            epoch: 3,
+            epoch: 2,
             reason: DivergenceReason::LossNotFinite
         }
     );

@@ -7,7 +7,8 @@ use rnn_playground::rnn::{
     DataConfig, Dataset, OptimizerKind, OptimizerSettings, Status, Trainer, TrainerConfig,
 };
 
-/// Trains `epochs` epochs and returns the loss of every epoch (index e-1 is epoch e).
+/// Trains `epochs` epochs and returns the loss of each: index e − 1 is the
+/// seed's line `epoch[e]`, the loss before its e-th update (our epoch e − 1).
 fn losses(trainer: &mut Trainer, epochs: u64) -> Vec<f64> {
     (0..epochs)
         .map(|_| trainer.step().expect("training stopped early").loss)

@@ -2,7 +2,9 @@
 //! they word has words in every language, and the Japanese page shows no
 //! English.
 
-use rnn_playground::params::{Control, Lang, Notice, NoticeKind, PresetId, Problem, Shortcut};
+use rnn_playground::params::{
+    Control, Lang, Notice, NoticeKind, PresetId, Problem, RunNote, Shortcut,
+};
 use rnn_playground::rnn::trainer::DivergenceReason;
 use rnn_playground::rnn::{
     CoreError, Hyper, InvalidReason, Named, Optimizer, OptimizerKind, OptimizerSettings, Reduction,
@@ -199,6 +201,8 @@ fn every_line(text: &Text) -> Vec<(String, String)> {
         status_paused,
         status_stopped,
         status_converged,
+        status_cycling,
+        run_note,
         status_diverged,
         status_error,
         core_error,
@@ -483,6 +487,13 @@ fn every_line(text: &Text) -> Vec<(String, String)> {
     add("speed_hint".into(), speed_hint(40));
     add("status_stopped".into(), status_stopped(12));
     add("status_converged".into(), status_converged(12));
+    add(
+        "status_cycling".into(),
+        status_cycling(12, &["0.0068277".into(), "0.0067216".into()]),
+    );
+    for note in RunNote::examples() {
+        add(format!("run_note({note:?})"), run_note(note));
+    }
     add("surface_ms".into(), surface_ms("12.5"));
     add("msg_not_a_number".into(), msg_not_a_number(field, "10"));
     add("msg_not_whole".into(), msg_not_whole(field, "10"));

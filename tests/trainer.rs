@@ -2,6 +2,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
+use rnn_playground::rnn::cycle::{CycleWatch, WINDOW};
 use rnn_playground::rnn::history::History;
 use rnn_playground::rnn::{
     DataConfig, Gradient, OptimizerKind, OptimizerSettings, Record, Reduction, Status, StopRule,
@@ -81,8 +82,9 @@ fn a_million_epochs_keep_history_bounded() {
     let points: Vec<u64> = history.points().map(|r| r.epoch).collect();
     assert!(points.len() <= history.cap() + 1, "{} points", points.len());
     assert!(points.len() >= history.cap() / 2);
-    assert_eq!(points.first(), Some(&1));
-    assert_eq!(points.last(), Some(&1_000_000));
+    assert_eq!(points.first(), Some(&0));
+    assert_eq!(points.last(), Some(&999_999));
+    assert_eq!(trainer.timeline().last().map(|r| r.epoch), Some(1_000_000));
     assert!(points.windows(2).all(|w| w[0] < w[1]));
     // Evenly spread: no gap wider than twice the stride.
     let widest = points.windows(2).map(|w| w[1] - w[0]).max().unwrap();
@@ -193,4 +195,54 @@ proptest! {
             other => prop_assert!(false, "unexpected {:?}", other),
         }
     }
+}
+
+/// The seed's RMSProp does not converge: it ends in a 2-cycle between two
+/// losses (0.006828 and 0.006722, the seed's table), which the core names.
+#[test]
+fn the_seed_rmsprop_ends_in_a_two_cycle_not_a_fixed_point() {
+    let mut trainer = seed_rmsprop();
+    trainer.run(400);
+    assert_eq!(trainer.settled(), None, "still descending at epoch 400");
+    trainer.run(1600);
+    let settled = trainer.settled().expect("settled by epoch 2000");
+    assert!(settled.is_cycle(), "{settled:?}");
+    assert_eq!(settled.period(), 2);
+    let mut losses: Vec<f64> = settled.points.iter().map(|p| p.loss).collect();
+    losses.sort_by(f64::total_cmp);
+    assert_eq!(
+        (format!("{:.6}", losses[0]), format!("{:.6}", losses[1])),
+        ("0.006722".to_string(), "0.006828".to_string())
+    );
+    // The cycle's points are the last two epochs, at their own weights.
+    assert_eq!(settled.points[1].epoch, trainer.epoch() - 1);
+    assert_ne!(settled.points[0].weights, settled.points[1].weights);
+    trainer.reset();
+    assert_eq!(trainer.settled(), None);
+}
+
+#[test]
+fn a_loss_that_holds_still_is_a_fixed_point() {
+    let mut watch = CycleWatch::default();
+    let record = |epoch, loss| Record {
+        epoch,
+        loss,
+        weights: Weights::default(),
+        grad: Gradient::default(),
+    };
+    for epoch in 0..WINDOW {
+        watch.observe(&record(epoch, 2.0));
+    }
+    assert_eq!(watch.settled(), None, "not yet a whole window");
+    watch.observe(&record(WINDOW, 2.0));
+    let settled = watch.settled().unwrap();
+    assert_eq!((settled.period(), settled.epoch), (1, WINDOW));
+    // A change restarts the count.
+    watch.observe(&record(WINDOW + 1, 2.5));
+    assert_eq!(watch.settled(), None);
+    // A 3-cycle is found as one.
+    for epoch in 0..=2 * WINDOW {
+        watch.observe(&record(epoch, [1.0, 2.0, 3.0][epoch as usize % 3]));
+    }
+    assert_eq!(watch.settled().map(|s| s.period()), Some(3));
 }

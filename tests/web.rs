@@ -6,7 +6,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use js_sys::Promise;
-use rnn_playground::params::{parse, to_query};
+use rnn_playground::params::{RunNote, parse, to_query};
 use rnn_playground::rnn::model::{self, Reduction};
 use rnn_playground::rnn::{DataConfig, Dataset, Weights};
 use rnn_playground::ui;
@@ -562,16 +562,22 @@ async fn the_seeds_run_reaches_its_plateau_within_seconds_at_the_default_speed()
 }
 
 #[wasm_bindgen_test]
-async fn a_run_whose_loss_stops_changing_is_called_converged() {
+async fn a_run_whose_loss_repeats_a_two_cycle_is_called_cycling_not_converged() {
     let app = TestApp::mount().await;
     app.type_into("speed", "2000");
     app.click("play");
     assert!(
-        app.until(|app| app.status() == "converged").await,
+        app.until(|app| app.status() == "cycling").await,
         "status {}",
         app.status()
     );
-    assert!(app.text("status").starts_with("converged at epoch"));
+    // The seed's RMSProp alternates between two losses; both are named.
+    let said = app.text("status");
+    assert!(
+        said.starts_with("not converged: cycling through 2 points, loss 0.00")
+            && said.contains(" ↔ 0.00"),
+        "{said}"
+    );
     assert_eq!(app.text("play"), EN.play);
     let loss = app.exact("loss");
     assert!((loss - 0.0068).abs() < 0.0001, "plateau loss {loss}");
@@ -596,10 +602,22 @@ async fn training_stops_at_the_epoch_limit() {
     assert_eq!(app.epoch(), 50);
     assert_eq!(app.status(), "paused");
     assert_eq!(app.text("status"), (EN.status_stopped)(50));
-    // Play again starts the run over.
+    // Step at the stop goes one past it, moves the stop, and says so.
+    app.click("step");
+    assert_eq!(app.epoch(), 51);
+    assert_eq!(app.input_value("max-epochs"), "51");
+    assert_eq!(
+        app.text("run-note"),
+        (EN.run_note)(RunNote::StopMoved { stop: 51 })
+    );
+    // Play at the stop starts the run over, and says so.
     app.click("play");
     app.frames(2).await;
-    assert!(app.epoch() < 50);
+    assert!(app.epoch() < 51);
+    assert_eq!(
+        app.text("run-note"),
+        (EN.run_note)(RunNote::RestartedAfterStop { epoch: 51 })
+    );
     app.click("play");
     app.type_into("max-epochs", "");
     app.frames(1).await;

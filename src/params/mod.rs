@@ -13,6 +13,7 @@ mod notice;
 mod parse;
 mod presets;
 mod racer;
+mod run_note;
 mod saved;
 mod shortcut;
 mod state;
@@ -25,6 +26,7 @@ pub use notice::{Notice, NoticeKind, Problem, SHOWN_CHARS};
 pub use parse::{Parsed, bound_seek, parse, sanitize, to_query};
 pub use presets::PresetId;
 pub use racer::{RacerProblem, RacerRead, RacerSpec, race_text, read_race, read_racer};
+pub use run_note::RunNote;
 pub use saved::{SAVED_FORMAT, SHOWN_DETAIL_CHARS, SavedError, SavedState};
 pub use shortcut::Shortcut;
 pub use state::{

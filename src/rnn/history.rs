@@ -38,8 +38,15 @@ impl History {
         self.latest = None;
     }
 
-    /// Adds the record of one epoch (epochs arrive in order, starting at 1).
+    /// Adds the record of one epoch (epochs arrive in order, starting at 0);
+    /// an epoch already recorded (a run resumed after its stop) is not added twice.
     pub fn push(&mut self, record: Record) {
+        if self
+            .latest
+            .is_some_and(|latest| latest.epoch >= record.epoch)
+        {
+            return;
+        }
         if self.kept.is_empty() || record.epoch.is_multiple_of(self.stride) {
             if self.kept.len() == self.cap {
                 self.thin();

@@ -9,6 +9,7 @@
 //! which trains the model in Theano) and Peter Roelants' numpy tutorial on
 //! the linear RNN that the post follows.
 
+pub mod cycle;
 pub mod data;
 pub mod error;
 pub mod history;
@@ -23,6 +24,7 @@ pub mod trace;
 pub mod trainer;
 pub mod tune;
 
+pub use cycle::{CyclePoint, CycleWatch, Settled};
 pub use data::{DataConfig, Dataset};
 pub use error::{CoreError, InvalidReason};
 pub use hyper::{Hyper, HyperSpec};

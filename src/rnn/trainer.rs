@@ -1,21 +1,24 @@
 //! Training: one epoch is one full-batch update, as in the seed and Roelants'
 //! tutorial (every epoch uses all sequences).
 //!
-//! Each epoch records the loss and gradient at the weights *before* its update,
-//! as the seed's `train()` returns them. Training that overflows stops in a
-//! [`Status::Diverged`] state instead of panicking, and [`Trainer::reset`]
-//! returns to exactly the same data and initial weights.
+//! One convention counts epochs everywhere: **epoch N is the state after N
+//! updates**, with the loss and gradient at those weights. Epoch 0 is the
+//! start. (The seed's `train()` returns the loss *before* its update and its
+//! table counts calls from 1, so the seed's line `epoch[k]` is our epoch
+//! k − 1; the CLI's table keeps the seed's numbering.) Training that
+//! overflows stops in a [`Status::Diverged`] state instead of panicking, and
+//! [`Trainer::reset`] returns to exactly the same data and initial weights.
 
 use serde::{Deserialize, Serialize};
 
+use super::cycle::{CycleWatch, Settled};
 use super::data::{DataConfig, Dataset};
 use super::error::{CoreError, InvalidReason};
 use super::history::{DEFAULT_CAP, History};
 use super::model::{self, Bptt, Gradient, Reduction, Weights};
 use super::optim::{Optimizer, OptimizerSettings};
 
-/// One epoch: the loss and gradient at `weights`, the weights after
-/// `epoch - 1` updates.
+/// One epoch: `weights` after `epoch` updates, and the loss and gradient there.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct Record {
     pub epoch: u64,
@@ -74,11 +77,13 @@ pub enum DivergenceReason {
 pub enum Status {
     /// Can take more epochs.
     Training,
-    /// The loss reached the tolerance at this epoch.
+    /// The loss reached the tolerance at this epoch (no update is made after it).
     Converged { epoch: u64 },
     /// The epoch limit was reached.
     ReachedMaxEpochs { epoch: u64 },
-    /// Epoch `epoch` met a non-finite value; the weights stay at the last finite point.
+    /// Epoch `epoch` is not finite: its loss or gradient overflowed (the
+    /// weights shown are epoch `epoch`'s), or the update into it threw the
+    /// weights past f64 (the weights stay at epoch `epoch − 1`).
     Diverged {
         epoch: u64,
         reason: DivergenceReason,
@@ -102,6 +107,7 @@ pub struct Trainer {
     optimizer: Optimizer,
     status: Status,
     history: History,
+    watch: CycleWatch,
     bptt: Bptt,
 }
 
@@ -134,11 +140,14 @@ impl Trainer {
             epoch: 0,
             status: Status::Training,
             history: History::new(DEFAULT_CAP),
+            watch: CycleWatch::default(),
             bptt: Bptt::default(),
         })
     }
 
-    /// Runs one epoch; `None` when training has already stopped.
+    /// Evaluates the current epoch, records it and makes one update; returns
+    /// the record, or `None` when training has already stopped or the
+    /// current epoch overflowed.
     pub fn step(&mut self) -> Option<Record> {
         self.check_epoch_limit();
         if self.status.is_finished() {
@@ -147,7 +156,7 @@ impl Trainer {
         let (loss, grad) =
             self.bptt
                 .loss_and_gradient(&self.data, self.weights, self.config.reduction);
-        let epoch = self.epoch + 1;
+        let epoch = self.epoch;
         let record = Record {
             epoch,
             loss,
@@ -165,17 +174,8 @@ impl Trainer {
             self.status = Status::Diverged { epoch, reason };
             return None;
         }
-        let next = self.optimizer.step(self.weights, grad);
         self.history.push(record);
-        self.epoch = epoch;
-        if !next.is_finite() {
-            self.status = Status::Diverged {
-                epoch,
-                reason: DivergenceReason::WeightsNotFinite,
-            };
-            return Some(record);
-        }
-        self.weights = next;
+        self.watch.observe(&record);
         if self
             .config
             .stop
@@ -183,8 +183,25 @@ impl Trainer {
             .is_some_and(|tol| loss <= tol)
         {
             self.status = Status::Converged { epoch };
-        } else if self.config.stop.max_epochs.is_some_and(|max| epoch >= max) {
-            self.status = Status::ReachedMaxEpochs { epoch };
+            return Some(record);
+        }
+        let next = self.optimizer.step(self.weights, grad);
+        if !next.is_finite() {
+            self.status = Status::Diverged {
+                epoch: epoch + 1,
+                reason: DivergenceReason::WeightsNotFinite,
+            };
+            return Some(record);
+        }
+        self.weights = next;
+        self.epoch = epoch + 1;
+        if self
+            .config
+            .stop
+            .max_epochs
+            .is_some_and(|max| self.epoch >= max)
+        {
+            self.status = Status::ReachedMaxEpochs { epoch: self.epoch };
         }
         Some(record)
     }
@@ -217,12 +234,15 @@ impl Trainer {
         self.optimizer.reset();
         self.status = Status::Training;
         self.history.clear();
+        self.watch = CycleWatch::default();
     }
 
     /// New hyperparameters without restarting (another rule starts its state afresh).
     pub fn set_optimizer(&mut self, settings: OptimizerSettings) -> Result<(), CoreError> {
         self.optimizer.set_settings(settings)?;
         self.config.optimizer = settings;
+        // New dynamics: a cycle seen under the old rule says nothing now.
+        self.watch = CycleWatch::default();
         Ok(())
     }
 
@@ -257,6 +277,35 @@ impl Trainer {
         model::loss_and_gradient(&self.data, self.weights, self.config.reduction)
     }
 
+    /// The current epoch as a record: the weights now, and the loss and
+    /// gradient there (not finite when the run diverged there).
+    pub fn current(&self) -> Record {
+        let (loss, grad) = self.evaluate();
+        Record {
+            epoch: self.epoch,
+            loss,
+            weights: self.weights,
+            grad,
+        }
+    }
+
+    /// The whole run as the page and its exports show it: the kept history
+    /// from epoch 0, ending with the current epoch.
+    pub fn timeline(&self) -> Vec<Record> {
+        let mut records: Vec<Record> = Vec::with_capacity(self.history.len() + 1);
+        records.extend(self.history.points().copied());
+        if records.last().map(|r| r.epoch) != Some(self.epoch) {
+            records.push(self.current());
+        }
+        records
+    }
+
+    /// The loss has held still, or repeated a short cycle, for a whole window
+    /// (see [`CycleWatch`]).
+    pub fn settled(&self) -> Option<Settled> {
+        self.watch.settled()
+    }
+
     pub fn config(&self) -> &TrainerConfig {
         &self.config
     }
@@ -273,7 +322,7 @@ impl Trainer {
         self.weights
     }
 
-    /// Updates made so far.
+    /// Updates made so far: the epoch the current weights belong to.
     pub fn epoch(&self) -> u64 {
         self.epoch
     }

@@ -1,7 +1,7 @@
 //! The English catalogue.
 
 use crate::format::{exact, readable};
-use crate::params::{Control, Notice, NoticeKind, PresetId, Problem, Shortcut};
+use crate::params::{Control, Notice, NoticeKind, PresetId, Problem, RunNote, Shortcut};
 use crate::plot::view::{VIEW_LIMIT, VIEW_MIN_SPAN};
 use crate::rnn::error::{CoreError, InvalidReason};
 use crate::rnn::optim::Hyper;
@@ -77,6 +77,8 @@ pub const EN: Text = Text {
     status_paused: "paused",
     status_stopped: en_status_stopped,
     status_converged: en_status_converged,
+    status_cycling: en_status_cycling,
+    run_note: en_run_note,
     status_diverged: en_status_diverged,
     status_error: en_status_error,
     core_error: en_core_error,
@@ -235,6 +237,32 @@ fn en_status_stopped(epoch: u64) -> String {
 
 fn en_status_converged(epoch: u64) -> String {
     format!("converged at epoch {epoch}: the loss stopped changing")
+}
+
+fn en_status_cycling(epoch: u64, losses: &[String]) -> String {
+    let period = losses.len();
+    let values = losses.join(" ↔ ");
+    format!(
+        "not converged: cycling through {period} points, loss {values} (paused at epoch {epoch})"
+    )
+}
+
+fn en_run_note(note: RunNote) -> String {
+    match note {
+        RunNote::StopMoved { stop } => {
+            format!("Step went past the stop: the run now stops at epoch {stop}.")
+        }
+        RunNote::RestartedAfterStop { epoch } => format!(
+            "Play started again from epoch 0: the run had reached its stop at epoch {epoch}. \
+             Use Step, or a later stop, to go on."
+        ),
+        RunNote::RestartedAfterDivergence { epoch } => {
+            format!("Play started again from epoch 0: the run had diverged at epoch {epoch}.")
+        }
+        RunNote::StepAfterDivergence { epoch } => format!(
+            "Step cannot go on: the run diverged at epoch {epoch}. Play or Reset starts again."
+        ),
+    }
 }
 
 fn en_status_diverged(epoch: u64, reason: DivergenceReason) -> String {
@@ -497,7 +525,7 @@ fn en_preset_caption(preset: PresetId) -> &'static str {
         PresetId::Exploding => {
             "The seed's lr 1e-5, but from (1, 2), where |w_rec| > 1 makes the gradient \
              4.5e7: the first step throws the weights to (-106, -433) and the loss \
-             overflows at epoch 3."
+             overflows at epoch 2."
         }
         PresetId::Vanishing => {
             "From (2, 0.5) the error signal that BPTT carries back to the first input is \

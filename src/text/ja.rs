@@ -4,7 +4,7 @@
 use strum::IntoEnumIterator;
 
 use crate::format::{exact, readable};
-use crate::params::{Control, Notice, NoticeKind, PresetId, Problem, Shortcut};
+use crate::params::{Control, Notice, NoticeKind, PresetId, Problem, RunNote, Shortcut};
 use crate::plot::view::{VIEW_LIMIT, VIEW_MIN_SPAN};
 use crate::rnn::error::{CoreError, InvalidReason};
 use crate::rnn::optim::Hyper;
@@ -79,6 +79,8 @@ pub const JA: Text = Text {
     status_paused: "一時停止中",
     status_stopped: ja_status_stopped,
     status_converged: ja_status_converged,
+    status_cycling: ja_status_cycling,
+    run_note: ja_run_note,
     status_diverged: ja_status_diverged,
     status_error: ja_status_error,
     core_error: ja_core_error,
@@ -237,6 +239,34 @@ fn ja_status_stopped(epoch: u64) -> String {
 
 fn ja_status_converged(epoch: u64) -> String {
     format!("エポック {epoch} で収束しました（損失がほぼ一定）")
+}
+
+fn ja_status_cycling(epoch: u64, losses: &[String]) -> String {
+    let period = losses.len();
+    let values = losses.join(" ↔ ");
+    format!(
+        "収束していません：{period} 点を巡回しています（損失 {values}、エポック {epoch} で一時停止）"
+    )
+}
+
+fn ja_run_note(note: RunNote) -> String {
+    match note {
+        RunNote::StopMoved { stop } => {
+            format!(
+                "停止エポックを越えて 1 ステップ進めました。停止エポックは {stop} になりました。"
+            )
+        }
+        RunNote::RestartedAfterStop { epoch } => format!(
+            "停止エポック {epoch} に達していたので、エポック 0 からやり直しました。\
+             続けるにはステップを使うか、停止エポックを後ろにしてください。"
+        ),
+        RunNote::RestartedAfterDivergence { epoch } => {
+            format!("エポック {epoch} で発散していたので、エポック 0 からやり直しました。")
+        }
+        RunNote::StepAfterDivergence { epoch } => format!(
+            "エポック {epoch} で発散したため先へ進めません。再生かリセットで最初からやり直せます。"
+        ),
+    }
 }
 
 fn ja_status_diverged(epoch: u64, reason: DivergenceReason) -> String {
@@ -547,7 +577,7 @@ fn ja_preset_caption(preset: PresetId) -> &'static str {
         }
         PresetId::Exploding => {
             "学習率は元記事と同じ 1e-5 ですが、出発点は (1, 2)。|w_rec| > 1 なので勾配は \
-             4.5e7 にもなり、最初の一歩で重みは (-106, -433) まで飛ばされ、3 エポック目で\
+             4.5e7 にもなり、最初の一歩で重みは (-106, -433) まで飛ばされ、2 エポック目で\
              損失がオーバーフローします。"
         }
         PresetId::Vanishing => {

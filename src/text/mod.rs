@@ -13,7 +13,7 @@ mod ja;
 
 use std::fmt;
 
-use crate::params::{Control, Lang, Notice, PresetId, Shortcut};
+use crate::params::{Control, Lang, Notice, PresetId, RunNote, Shortcut};
 use crate::rnn::error::{CoreError, InvalidReason};
 use crate::rnn::optim::Hyper;
 use crate::rnn::trainer::DivergenceReason;
@@ -93,6 +93,10 @@ pub struct Text {
     pub status_paused: &'static str,
     pub status_stopped: fn(u64) -> String,
     pub status_converged: fn(u64) -> String,
+    /// The loss repeats a cycle through `losses` (two or more, formatted), seen at `epoch`.
+    pub status_cycling: fn(epoch: u64, losses: &[String]) -> String,
+    /// What Step or Play did at a stop or after a divergence (`#run-note`).
+    pub run_note: fn(RunNote) -> String,
     pub status_diverged: fn(u64, DivergenceReason) -> String,
     /// The status line when the settings cannot build a run (`message` is a `core_error`).
     pub status_error: fn(message: &str) -> String,

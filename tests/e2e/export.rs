@@ -169,10 +169,12 @@ async fn exports_csv_json_and_pngs_and_the_json_imports_back_to_the_same_run() {
         );
     }
     let epochs: Vec<f64> = rows.iter().map(|r| r[0]).collect();
-    assert_eq!(epochs[0], 1.0, "the first row is epoch 1: {epochs:?}");
-    assert!(
-        (1..=10).all(|e| epochs.contains(&f64::from(e))),
-        "epochs 1..10 are all there: {epochs:?}"
+    // One convention: epoch 0 is the start, the last row the state `#epoch` shows.
+    assert_eq!(epochs[0], 0.0, "the first row is epoch 0: {epochs:?}");
+    assert_eq!(
+        epochs.iter().map(|&e| e as u64).collect::<Vec<_>>(),
+        (0..=10).collect::<Vec<_>>(),
+        "epochs 0..=10, one row each"
     );
     assert!(epochs.windows(2).all(|w| w[0] < w[1]), "{epochs:?}");
 

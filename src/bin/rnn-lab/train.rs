@@ -109,19 +109,28 @@ fn trainer_config(args: &TrainArgs) -> Result<TrainerConfig, CliError> {
     })
 }
 
-/// Runs up to `epochs` epochs and hands every `every`-th record to `report`.
-/// Stops early when the trainer stops (divergence, tolerance).
+/// Runs up to `epochs` epochs and hands `report` the records whose number,
+/// as `count` numbers them, is a multiple of `every`. Stops early when the
+/// trainer stops (divergence, tolerance).
 pub fn train(
     trainer: &mut Trainer,
     epochs: u64,
     every: u64,
+    count: impl Fn(&Record) -> u64,
     mut report: impl FnMut(&Record) -> io::Result<()>,
 ) -> io::Result<()> {
     for _ in 0..epochs {
         let Some(record) = trainer.step() else { break };
-        if record.epoch % every == 0 {
+        if count(&record).is_multiple_of(every) {
             report(&record)?;
         }
     }
     Ok(())
+}
+
+/// The seed's numbering of a record: its table counts calls of `train()`
+/// from 1, each returning the loss before its update, so the seed's
+/// `epoch[k]` is the core's epoch k − 1.
+pub fn seed_epoch(record: &Record) -> u64 {
+    record.epoch + 1
 }

@@ -9,7 +9,7 @@ use serde::Serialize;
 use serde::ser::{SerializeMap, Serializer};
 
 use crate::args::TrainArgs;
-use crate::train::train;
+use crate::train::{seed_epoch, train};
 
 /// The seed's printout, format for format (python `%8.4f` and `%5d`), plus a
 /// line when training stopped on its own.
@@ -20,8 +20,13 @@ pub fn table(trainer: &mut Trainer, args: &TrainArgs, out: &mut impl Write) -> i
         "Initial weights: wx = {:8.4}, wRec = {:8.4}",
         init.w_x, init.w_rec
     )?;
-    train(trainer, args.start.epochs, args.start.every, |record| {
-        writeln!(out, "epoch[{:5}] : cost ={:8.4}", record.epoch, record.loss)
+    train(trainer, args.start.epochs, args.start.every, seed_epoch, |record| {
+        writeln!(
+            out,
+            "epoch[{:5}] : cost ={:8.4}",
+            seed_epoch(record),
+            record.loss
+        )
     })?;
     match trainer.status() {
         Status::Diverged { epoch, reason } => {
@@ -57,13 +62,19 @@ pub fn json(trainer: &mut Trainer, args: &TrainArgs, out: &mut impl Write) -> io
     out.write_all(head.strip_suffix('}').unwrap_or(&head).as_bytes())?;
     out.write_all(b",\"records\":[")?;
     let mut first = true;
-    train(trainer, args.start.epochs, args.start.every, |record| {
-        if !first {
-            out.write_all(b",")?;
-        }
-        first = false;
-        serde_json::to_writer(&mut *out, &RecordJson::from(record)).map_err(io::Error::from)
-    })?;
+    train(
+        trainer,
+        args.start.epochs,
+        args.start.every,
+        |r| r.epoch,
+        |record| {
+            if !first {
+                out.write_all(b",")?;
+            }
+            first = false;
+            serde_json::to_writer(&mut *out, &RecordJson::from(record)).map_err(io::Error::from)
+        },
+    )?;
     let (status, diverged_at, reason) = status_json(trainer.status());
     let tail = Tail {
         final_state: FinalJson::from(&*trainer),
@@ -147,7 +158,7 @@ impl From<Weights> for WeightsJson {
     }
 }
 
-/// One record: the loss and gradient at the weights after `epoch - 1` updates.
+/// One record: the weights after `epoch` updates, and the loss and gradient there.
 #[derive(Serialize)]
 pub struct RecordJson {
     epoch: u64,

@@ -16,11 +16,11 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use crate::params::RunNote;
 use crate::params::{AppState, Control, INIT_LIMIT, View};
-use crate::rnn::trainer::StopRule;
-use crate::rnn::{CoreError, OptimizerKind, Surface, Trainer, Weights};
+use crate::rnn::trainer::{Status, StopRule};
+use crate::rnn::{CoreError, OptimizerKind, Record, Settled, Surface, Trainer, Weights};
 
-pub mod plateau;
 mod seek;
 pub mod settings;
 pub mod snapshot;
@@ -29,7 +29,6 @@ pub mod surface_job;
 pub use seek::SeekProgress;
 
 use crate::ui::timing::clock::now_ms;
-use plateau::Plateau;
 use settings::max_speed;
 use snapshot::{RunState, Snapshot};
 use surface_job::{Progress, SURFACE_BUDGET_MS, SurfaceJob};
@@ -44,9 +43,11 @@ const EPOCHS_PER_CLOCK_CHECK: u64 = 64;
 #[derive(Debug, Default)]
 struct LoopState {
     frame: Option<AnimationFrameRequestHandle>,
-    plateau: Plateau,
-    /// Set when the plateau detector stopped the run; cleared by any change.
-    plateaued_at: Option<u64>,
+    /// Whether the run pauses once the core sees its loss settle; off after
+    /// the user plays on past it, or for timing runs.
+    settle_armed: bool,
+    /// What the run had settled into when the page paused it; cleared by any change.
+    plateaued_at: Option<Settled>,
     /// Counts restarts, so the path is republished after a reset at the same epoch.
     generation: u64,
     /// (generation, epoch) of the published path and loss curve.
@@ -83,6 +84,8 @@ pub struct Controller {
     surface_ms: RwSignal<Option<f64>>,
     /// Why the settings cannot build a run, if they cannot.
     problem: RwSignal<Option<CoreError>>,
+    /// What the last Step or Play did at a stop or a divergence.
+    run_note: RwSignal<Option<RunNote>>,
     loop_state: StoredValue<LoopState>,
     /// The surface being computed across frames, and the data set's polynomials.
     surface_job: StoredValue<SurfaceJob>,
@@ -120,7 +123,11 @@ impl Controller {
             surface: RwSignal::new(None),
             surface_ms: RwSignal::new(None),
             problem: RwSignal::new(problem),
-            loop_state: StoredValue::new(LoopState::default()),
+            run_note: RwSignal::new(None),
+            loop_state: StoredValue::new(LoopState {
+                settle_armed: true,
+                ..LoopState::default()
+            }),
             surface_job: StoredValue::new(SurfaceJob::default()),
         };
         on_cleanup(move || {
@@ -191,12 +198,16 @@ impl Controller {
         self.problem.into()
     }
 
-    /// The run's kept history (thinned out on long runs), first to latest, for export.
-    pub fn history_records(self) -> Vec<crate::rnn::Record> {
+    /// What the last Step or Play did when the run could not simply go on.
+    pub fn run_note(self) -> Signal<Option<RunNote>> {
+        self.run_note.into()
+    }
+
+    /// Reads the run (for exports); `None` when the settings build no run.
+    pub fn with_run<T>(self, read: impl FnOnce(&Trainer) -> T) -> Option<T> {
         self.trainer
-            .try_with_value(|t| t.as_ref().map(|t| t.history().points().copied().collect()))
+            .try_with_value(|t| t.as_ref().map(read))
             .flatten()
-            .unwrap_or_default()
     }
 
     /// Whether a lesson link hides `control` (`hide=`).
@@ -234,6 +245,7 @@ impl Controller {
         if next == old {
             return;
         }
+        self.run_note.set(None);
         if settings::run_changed(&old, &next) {
             self.rebuild(&next);
         } else {
@@ -311,22 +323,31 @@ impl Controller {
         }
     }
 
-    /// Plays on. A run that diverged or reached its stop starts again from its start.
+    /// Plays on. A run that diverged or reached its stop starts again from
+    /// its start, and `#run-note` says so.
     pub fn play(self) {
-        let finished = self
-            .with_trainer(|trainer| trainer.status().is_finished())
-            .unwrap_or(true);
-        if finished {
+        let status = self.with_trainer(|trainer| trainer.status());
+        let note = match status {
+            Some(Status::Diverged { epoch, .. }) => {
+                Some(RunNote::RestartedAfterDivergence { epoch })
+            }
+            Some(Status::ReachedMaxEpochs { epoch } | Status::Converged { epoch }) => {
+                Some(RunNote::RestartedAfterStop { epoch })
+            }
+            _ => None,
+        };
+        if note.is_some() {
             self.with_trainer(Trainer::reset);
             self.restarted();
         }
+        self.run_note.set(note);
         let Some(playable) = self.with_trainer(|trainer| !trainer.status().is_finished()) else {
             return;
         };
         self.loop_state.update_value(|l| {
-            // Playing on past a detected plateau: do not stop there again.
+            // Playing on past a settled loss: do not stop there again.
             if l.plateaued_at.take().is_some() {
-                l.plateau = Plateau::disarmed();
+                l.settle_armed = false;
             }
         });
         self.playing.set(playable);
@@ -342,12 +363,24 @@ impl Controller {
         self.publish();
     }
 
-    /// Exactly one epoch (pausing first).
+    /// Exactly one epoch (pausing first). At the stop it goes one past and
+    /// moves the stop there; after a divergence it says why it cannot.
     pub fn step(self) {
         self.playing.set(false);
         self.cancel_frame();
+        let status = self.with_trainer(|trainer| trainer.status());
+        let note = match status {
+            Some(Status::Diverged { epoch, .. }) => Some(RunNote::StepAfterDivergence { epoch }),
+            Some(Status::ReachedMaxEpochs { epoch } | Status::Converged { epoch }) => {
+                let stop = epoch + 1;
+                self.update(|s| s.stop_at = Some(stop));
+                Some(RunNote::StopMoved { stop })
+            }
+            _ => None,
+        };
         self.with_trainer(|trainer| trainer.step());
         self.loop_state.update_value(|l| l.plateaued_at = None);
+        self.run_note.set(note);
         self.publish();
     }
 
@@ -355,6 +388,7 @@ impl Controller {
     pub fn reset(self) {
         self.playing.set(false);
         self.cancel_frame();
+        self.run_note.set(None);
         self.with_trainer(Trainer::reset);
         self.restarted();
         self.publish();
@@ -365,11 +399,7 @@ impl Controller {
     pub fn set_plateau_stop(self, on: bool) {
         self.loop_state.update_value(|l| {
             l.ignore_plateaus = !on;
-            l.plateau = if on {
-                Plateau::default()
-            } else {
-                Plateau::disarmed()
-            };
+            l.settle_armed = on;
         });
     }
 
@@ -409,11 +439,7 @@ impl Controller {
         self.loop_state.update_value(|l| {
             l.generation += 1;
             l.plateaued_at = None;
-            l.plateau = if l.ignore_plateaus {
-                Plateau::disarmed()
-            } else {
-                Plateau::default()
-            };
+            l.settle_armed = !l.ignore_plateaus;
         });
     }
 
@@ -481,12 +507,12 @@ impl Controller {
         }
     }
 
-    /// Pauses a run that diverged, reached its stop or stopped changing.
+    /// Pauses a run that diverged, reached its stop or settled (its loss
+    /// holds still or repeats a short cycle, as the core sees it).
     fn stop_if_done(self) {
-        let Some((finished, epoch, loss)) = self.with_trainer(|trainer| {
-            let finished = trainer.status().is_finished();
-            (finished, trainer.epoch(), trainer.evaluate().0)
-        }) else {
+        let Some((finished, settled)) =
+            self.with_trainer(|trainer| (trainer.status().is_finished(), trainer.settled()))
+        else {
             self.playing.set(false);
             return;
         };
@@ -494,11 +520,12 @@ impl Controller {
             && self
                 .loop_state
                 .try_update_value(|l| {
-                    let plateaued = l.plateau.observe(epoch, loss);
-                    if plateaued {
-                        l.plateaued_at = Some(epoch);
+                    let pause = l.settle_armed && settled.is_some();
+                    if pause {
+                        l.settle_armed = false;
+                        l.plateaued_at = settled;
                     }
-                    plateaued
+                    pause
                 })
                 .unwrap_or(false);
         if finished || plateaued {
@@ -513,17 +540,19 @@ impl Controller {
         };
         let Some((generation, published, plateaued_at)) = self
             .loop_state
-            .try_with_value(|l| (l.generation, l.published, l.plateaued_at))
+            .try_with_value(|l| (l.generation, l.published, l.plateaued_at.clone()))
         else {
             return;
         };
         let captured = self.trainer.with_value(|trainer| {
             trainer.as_ref().map(|trainer| {
                 let epoch = trainer.epoch();
-                let run = RunState::of(trainer.status(), playing, epoch, plateaued_at);
+                let run = RunState::of(trainer.status(), playing, epoch, plateaued_at.as_ref());
                 let snapshot = Snapshot::of(trainer, run);
-                let curves = (published != Some((generation, epoch)))
-                    .then(|| (path_of(trainer), loss_points_of(trainer, snapshot.loss)));
+                let curves = (published != Some((generation, epoch))).then(|| {
+                    let timeline = trainer.timeline();
+                    (path_of(&timeline), loss_points_of(&timeline))
+                });
                 (snapshot, curves)
             })
         });
@@ -646,29 +675,17 @@ fn train_within(trainer: &mut Trainer, epochs: u64, deadline_ms: f64) -> u64 {
     done
 }
 
-/// The start, the kept weights and the current weights.
-fn path_of(trainer: &Trainer) -> Vec<Weights> {
-    let history = trainer.history();
-    let mut path: Vec<Weights> = Vec::with_capacity(history.len() + 1);
-    path.extend(history.points().map(|record| record.weights));
-    path.push(trainer.weights());
-    path
+/// The kept weights from the start to the current ones.
+fn path_of(timeline: &[Record]) -> Vec<Weights> {
+    timeline.iter().map(|record| record.weights).collect()
 }
 
-/// (updates made, loss) for the kept epochs and the current weights. A record
-/// of epoch e holds the loss after e − 1 updates, so it is plotted at e − 1,
-/// matching `#epoch` and `#loss`. Overflowed losses are left out.
-fn loss_points_of(trainer: &Trainer, current_loss: f64) -> Vec<(u64, f64)> {
-    let history = trainer.history();
-    let mut points: Vec<(u64, f64)> = Vec::with_capacity(history.len() + 1);
-    points.extend(
-        history
-            .points()
-            .filter(|record| record.loss.is_finite())
-            .map(|record| (record.epoch.saturating_sub(1), record.loss)),
-    );
-    if current_loss.is_finite() {
-        points.push((trainer.epoch(), current_loss));
-    }
-    points
+/// (epoch, loss) from the start to the current epoch, the x and y of the
+/// loss curve. Overflowed losses are left out.
+fn loss_points_of(timeline: &[Record]) -> Vec<(u64, f64)> {
+    timeline
+        .iter()
+        .filter(|record| record.loss.is_finite())
+        .map(|record| (record.epoch, record.loss))
+        .collect()
 }

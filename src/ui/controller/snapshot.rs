@@ -1,9 +1,15 @@
 //! What the read-outs show after each frame: one value, published at once.
 
+use crate::format::significant;
+use crate::rnn::cycle::MAX_PERIOD;
 use crate::rnn::trainer::{DivergenceReason, Status};
-use crate::rnn::{CoreError, Gradient, Trainer, Weights};
+use crate::rnn::{CoreError, Gradient, Settled, Trainer, Weights};
 
 use crate::ui::text::Text;
+
+/// Significant digits of a cycle's losses: enough to tell the seed's two
+/// points apart (0.0068277 and 0.0067216).
+const CYCLE_DIGITS: usize = 5;
 
 /// Where the run stands, as `#status` words it.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -18,10 +24,13 @@ pub enum RunState {
     Stopped {
         epoch: u64,
     },
-    /// Paused by the page because the loss stopped changing (see
-    /// [`super::plateau`]); `#status` words it "converged".
+    /// Paused by the page because the core saw the loss settle
+    /// ([`Trainer::settled`]): held still (period 1, "converged") or
+    /// repeating a short cycle (the first `period` of `losses`, "cycling").
     Plateaued {
         epoch: u64,
+        period: usize,
+        losses: [f64; MAX_PERIOD],
     },
     Diverged {
         epoch: u64,
@@ -35,18 +44,33 @@ impl RunState {
     /// How the trainer's `status`, the play state and the plateau detector
     /// combine; `epoch` is the updates made so far.
     ///
-    /// A divergence is reported at `epoch`, the last finite point that `#epoch`
-    /// and the weights show (the trainer counts the epoch that overflowed, one
-    /// more when the loss or gradient overflowed).
-    pub fn of(status: Status, playing: bool, epoch: u64, plateaued_at: Option<u64>) -> RunState {
+    /// A divergence is reported at the core's epoch: the one `#epoch` shows
+    /// when its loss overflowed, one after it when the update into it threw
+    /// the weights past f64.
+    pub fn of(
+        status: Status,
+        playing: bool,
+        epoch: u64,
+        plateaued_at: Option<&Settled>,
+    ) -> RunState {
         match status {
-            Status::Diverged { reason, .. } => RunState::Diverged { epoch, reason },
+            Status::Diverged { epoch, reason } => RunState::Diverged { epoch, reason },
             Status::ReachedMaxEpochs { epoch } | Status::Converged { epoch } => {
                 RunState::Stopped { epoch }
             }
             Status::Training if playing => RunState::Running,
             Status::Training => match plateaued_at {
-                Some(epoch) => RunState::Plateaued { epoch },
+                Some(settled) => {
+                    let mut losses = [f64::NAN; MAX_PERIOD];
+                    for (slot, point) in losses.iter_mut().zip(&settled.points) {
+                        *slot = point.loss;
+                    }
+                    RunState::Plateaued {
+                        epoch,
+                        period: settled.period(),
+                        losses,
+                    }
+                }
                 None if epoch == 0 => RunState::Ready,
                 None => RunState::Paused,
             },
@@ -54,14 +78,14 @@ impl RunState {
     }
 
     /// One word for scripts (`data-status`): ready, running, paused, converged,
-    /// diverged, or error.
+    /// cycling, diverged, or error.
     pub fn keyword(self) -> &'static str {
         match self {
             RunState::Ready => "ready",
             RunState::Running => "running",
             RunState::Paused | RunState::Stopped { .. } => "paused",
-            // `data-status` is read by scripts and tests: a plateau stays "converged".
-            RunState::Plateaued { .. } => "converged",
+            RunState::Plateaued { period: 1, .. } => "converged",
+            RunState::Plateaued { .. } => "cycling",
             RunState::Diverged { .. } => "diverged",
             RunState::Broken => "error",
         }
@@ -74,7 +98,22 @@ impl RunState {
             RunState::Running => text.status_running.into(),
             RunState::Paused => text.status_paused.into(),
             RunState::Stopped { epoch } => (text.status_stopped)(epoch),
-            RunState::Plateaued { epoch } => (text.status_converged)(epoch),
+            RunState::Plateaued {
+                epoch,
+                period: 0 | 1,
+                ..
+            } => (text.status_converged)(epoch),
+            RunState::Plateaued {
+                epoch,
+                period,
+                losses,
+            } => {
+                let values: Vec<String> = losses[..period]
+                    .iter()
+                    .map(|&loss| significant(loss, CYCLE_DIGITS))
+                    .collect();
+                (text.status_cycling)(epoch, &values)
+            }
             RunState::Diverged { epoch, reason } => (text.status_diverged)(epoch, reason),
             RunState::Broken => {
                 let why = problem.map_or_else(|| text.missing.into(), text.core_error);

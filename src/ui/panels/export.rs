@@ -11,9 +11,8 @@ use leptos::prelude::*;
 use wasm_bindgen::{JsCast, closure::Closure};
 use web_sys::{FileReader, HtmlInputElement};
 
-use crate::format::exact;
+use crate::export::{CSV_FILE, run_csv};
 use crate::params::{self, SavedError, SavedState};
-use crate::rnn::Record;
 
 use super::download::download_blob;
 use crate::ui::app::notice::use_notices;
@@ -22,41 +21,11 @@ use crate::ui::controller::{SeekProgress, use_controller};
 use crate::ui::controls::widgets::TextButton;
 use crate::ui::text::{Text, use_text};
 
-/// The CSV's file name.
-pub const CSV_FILE: &str = "rnn-playground-run.csv";
 /// The saved state's file name.
 pub const JSON_FILE: &str = "rnn-playground-state.json";
-/// The CSV's header row.
-pub const CSV_HEADER: &str = "epoch,loss,w_x,w_rec,grad_w_x,grad_w_rec";
 /// A saved state is a few hundred bytes; anything much larger is not one,
 /// and reading it whole could stall the page.
 const MAX_IMPORT_BYTES: f64 = 1_000_000.0;
-
-/// One CSV row per kept history record, every number in its shortest
-/// round-trip form (full precision). `epoch` is the record's own: the loss
-/// and gradient are at the weights after `epoch − 1` updates, as the CLI
-/// writes it. The history is thinned out on long runs, so rows skip epochs.
-pub fn run_csv(records: &[Record]) -> String {
-    let mut csv = String::with_capacity(64 * (records.len() + 1));
-    csv.push_str(CSV_HEADER);
-    csv.push('\n');
-    for r in records {
-        let numbers = [
-            r.loss,
-            r.weights.w_x,
-            r.weights.w_rec,
-            r.grad.w_x,
-            r.grad.w_rec,
-        ];
-        csv.push_str(&r.epoch.to_string());
-        for number in numbers {
-            csv.push(',');
-            csv.push_str(&exact(number));
-        }
-        csv.push('\n');
-    }
-    csv
-}
 
 /// What the last save or load did, worded in the page's current language
 /// when shown (so a load that switches nothing keeps reading right).
@@ -109,7 +78,9 @@ pub fn ExportPanel(
     let message = RwSignal::new(None::<Outcome>);
 
     let export_csv = move |_| {
-        let csv = run_csv(&ctrl.history_records());
+        let Some(csv) = ctrl.with_run(run_csv) else {
+            return;
+        };
         let result = download_blob(CSV_FILE, "text/csv", csv);
         let failed = result.is_err().then_some(Outcome::SaveFailed);
         message.set(failed);

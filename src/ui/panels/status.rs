@@ -23,6 +23,7 @@ pub fn StatusLine() -> impl IntoView {
         run => run.describe(text.get(), problem.get().as_ref()),
     });
     let diverged = Memo::new(move |_| run.get().is_diverged());
+    let note = ctrl.run_note();
 
     view! {
         <p class="status-line">
@@ -35,6 +36,9 @@ pub fn StatusLine() -> impl IntoView {
             >
                 {move || sentence.get()}
             </output>
+        </p>
+        <p id="run-note" class="run-note" role="status" hidden=move || note.with(Option::is_none)>
+            {move || note.get().map(|n| (text.get().run_note)(n))}
         </p>
     }
 }
