@@ -604,6 +604,7 @@ async fn training_stops_at_the_epoch_limit() {
     assert_eq!(app.text("status"), (EN.status_stopped)(50));
     // Step at the stop goes one past it, moves the stop, and says so.
     app.click("step");
+    app.frames(2).await;
     assert_eq!(app.epoch(), 51);
     assert_eq!(app.input_value("max-epochs"), "51");
     assert_eq!(
