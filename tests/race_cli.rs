@@ -33,8 +33,9 @@ fn assert_racers_equal_train(race_args: &[&str], common: &[&str]) -> Value {
     for racer in race["racers"].as_array().unwrap() {
         let epochs = racer["final"]["epochs"].as_u64().unwrap();
         let diverged_at = racer["diverged_at"].as_u64();
-        // A racer that overflowed in its loss stopped before that epoch's update.
-        let epochs = diverged_at.map_or(epochs, |e| e.max(epochs));
+        // A racer that diverged at epoch e found it on its (e + 1)-th step: epoch e
+        // is the state after e updates, and the step evaluates it before updating.
+        let epochs = diverged_at.map_or(epochs, |e| e.max(epochs) + 1);
         let mut args: Vec<String> = ["train", "--format", "json", "--every", "7"]
             .iter()
             .map(|s| s.to_string())
@@ -121,7 +122,10 @@ fn on_the_cliff_plain_gd_does_not_finish_and_clipped_gd_does() {
     let racers = race["racers"].as_array().unwrap();
     assert_eq!(racers[0]["status"], "diverged");
     assert!(racers[0]["finish"].is_null());
-    assert_eq!(racers[0]["diverged_at"], 3);
+    assert_eq!(
+        racers[0]["diverged_at"], 2,
+        "the loss after 2 updates overflows"
+    );
     assert!(racers[0]["reason"].as_str().unwrap().contains("overflowed"));
     assert_eq!(racers[1]["status"], "finished");
     assert_eq!(f64_of(&racers[1]["optimizer"]["clip"]), 1000.0);

@@ -20,14 +20,20 @@ pub fn table(trainer: &mut Trainer, args: &TrainArgs, out: &mut impl Write) -> i
         "Initial weights: wx = {:8.4}, wRec = {:8.4}",
         init.w_x, init.w_rec
     )?;
-    train(trainer, args.start.epochs, args.start.every, seed_epoch, |record| {
-        writeln!(
-            out,
-            "epoch[{:5}] : cost ={:8.4}",
-            seed_epoch(record),
-            record.loss
-        )
-    })?;
+    train(
+        trainer,
+        args.start.epochs,
+        args.start.every,
+        seed_epoch,
+        |record| {
+            writeln!(
+                out,
+                "epoch[{:5}] : cost ={:8.4}",
+                seed_epoch(record),
+                record.loss
+            )
+        },
+    )?;
     match trainer.status() {
         Status::Diverged { epoch, reason } => {
             let reason = (Text::get(Lang::En).divergence_reason)(reason);
