@@ -5,7 +5,7 @@
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use rnn_playground::rnn::surface::{self, Axis};
+use rnn_playground::rnn::surface::{self, Axis, Grid};
 use rnn_playground::rnn::{
     DataConfig, Dataset, OptimizerKind, OptimizerSettings, Reduction, Trainer, TrainerConfig,
 };
@@ -26,47 +26,36 @@ fn epoch(c: &mut Criterion) {
     c.bench_function("epoch 20x10 (gd)", |b| b.iter(|| black_box(gd.step())));
 }
 
-fn surfaces(c: &mut Criterion) {
-    let view = |n| Axis::new(-3.0, 3.0, n);
-    let (small, _) = Dataset::generate(DataConfig::default()).unwrap();
-    c.bench_function("surface 256x256 at 20x10", |b| {
-        b.iter(|| {
-            surface::compute(
-                black_box(&small),
-                Reduction::Sum,
-                view(256),
-                view(256),
-                false,
-            )
-            .unwrap()
-        })
-    });
-    let (large, _) = Dataset::generate(DataConfig {
+/// numpy's data for the seed's seed (1): `samples` sequences of length `len`.
+fn seed_data(samples: usize, len: usize) -> Dataset {
+    let config = DataConfig {
         seed: 1,
-        samples: 1000,
-        len: 100,
-    })
-    .unwrap();
+        samples,
+        len,
+    };
+    Dataset::generate(config).unwrap().0
+}
+
+fn surfaces(c: &mut Criterion) {
+    // The n × n grid over the default view [-3, 3]².
+    let square = |n| {
+        Grid::new(
+            Axis::new(-3.0, 3.0, n),
+            Axis::new(-3.0, 3.0, n),
+            Reduction::Sum,
+        )
+    };
+    let small = seed_data(20, 10);
+    c.bench_function("surface 256x256 at 20x10", |b| {
+        b.iter(|| surface::compute(black_box(&small), square(256)).unwrap())
+    });
+    let large = seed_data(1000, 100);
     let mut group = c.benchmark_group("large");
     group.sample_size(20);
     group.bench_function("surface 512x512 at 1000x100", |b| {
-        b.iter(|| {
-            surface::compute(
-                black_box(&large),
-                Reduction::Sum,
-                view(512),
-                view(512),
-                false,
-            )
-            .unwrap()
-        })
+        b.iter(|| surface::compute(black_box(&large), square(512)).unwrap())
     });
-    let (largest, _) = Dataset::generate(DataConfig {
-        seed: 1,
-        samples: 1000,
-        len: 200,
-    })
-    .unwrap();
+    let largest = seed_data(1000, 200);
     // Once per data set; then only the view changes.
     group.bench_function("loss polynomials at 1000x200", |b| {
         b.iter(|| surface::LossPolynomials::new(black_box(&largest)))
@@ -80,10 +69,7 @@ fn surfaces(c: &mut Criterion) {
                 surface::compute_from(
                     &polys,
                     black_box(&largest),
-                    Reduction::Sum,
-                    wide(256),
-                    wide(256),
-                    false,
+                    Grid::new(wide(256), wide(256), Reduction::Sum),
                 )
                 .unwrap()
             })

@@ -3,7 +3,7 @@
 use rnn_playground::plot::{
     LogColourScale, PlotGeometry, Rect, View, nearest_cell, surface_rgba, viridis,
 };
-use rnn_playground::rnn::surface;
+use rnn_playground::rnn::surface::{self, Grid};
 use rnn_playground::rnn::{DataConfig, Dataset, Reduction, Surface, Weights};
 
 const CELLS: usize = 256;
@@ -15,7 +15,7 @@ fn seed_surface(view: View, len: usize) -> Surface {
     };
     let (data, _) = Dataset::generate(config).expect("the seed's data");
     let (w_x, w_rec) = view.axes(CELLS, CELLS);
-    surface::compute(&data, Reduction::Sum, w_x, w_rec, false).expect("a valid grid")
+    surface::compute(&data, Grid::new(w_x, w_rec, Reduction::Sum)).expect("a valid grid")
 }
 
 /// Sum of R, G and B of image pixel (row, col).
@@ -144,7 +144,8 @@ fn the_colour_range_keeps_the_valley_and_the_cliff_visible_at_1000_by_200() {
     .expect("valid data");
     for view in [View::DEFAULT, View::new(-10.0, 10.0, -10.0, 10.0).unwrap()] {
         let (w_x, w_rec) = view.axes(CELLS, CELLS);
-        let s = surface::compute(&data, Reduction::Sum, w_x, w_rec, false).expect("a valid grid");
+        let s =
+            surface::compute(&data, Grid::new(w_x, w_rec, Reduction::Sum)).expect("a valid grid");
         let scale = LogColourScale::from_surface(&s);
         let (min, max) = s.finite_range().expect("finite cells");
         assert!(max > 1e100, "{max}");

@@ -2,7 +2,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
-use rnn_playground::rnn::surface::{self, Axis};
+use rnn_playground::rnn::surface::{self, Axis, Grid};
 use rnn_playground::rnn::{DataConfig, Dataset, Reduction};
 
 fn close(fast: f64, naive: f64, scale: f64) -> bool {
@@ -26,8 +26,8 @@ proptest! {
         let red = if mean { Reduction::Mean } else { Reduction::Sum };
         let axis = |lo: f64, span: f64, n: usize| Axis::new(lo, if n == 1 { lo } else { lo + span }, n);
         let (ax, ay) = (axis(x0, x_span, cols), axis(y0, y_span, rows));
-        let fast = surface::compute(&data, red, ax, ay, true).unwrap();
-        let naive = surface::compute_naive(&data, red, ax, ay, true).unwrap();
+        let fast = surface::compute(&data, Grid::new(ax, ay, red).with_grad(true)).unwrap();
+        let naive = surface::compute_naive(&data, Grid::new(ax, ay, red).with_grad(true)).unwrap();
         prop_assert_eq!(&fast.w_x, &naive.w_x);
         let (fgx, fgr) = fast.grad.clone().unwrap();
         let (ngx, ngr) = naive.grad.clone().unwrap();
@@ -51,7 +51,7 @@ proptest! {
     ) {
         let (data, _) = Dataset::generate(DataConfig { seed: 7, samples: 3, len }).unwrap();
         let (ax, ay) = (Axis::new(x[0].min(x[1]), x[0].max(x[1]), n), Axis::new(y[0].min(y[1]), y[0].max(y[1]), n));
-        match surface::compute(&data, Reduction::Sum, ax, ay, true) {
+        match surface::compute(&data, Grid::new(ax, ay, Reduction::Sum).with_grad(true)) {
             Ok(s) => {
                 prop_assert!(s.loss.iter().all(|v| v.is_finite() || *v == f64::INFINITY));
                 prop_assert_eq!(s.overflowed, s.loss.iter().filter(|v| !v.is_finite()).count());
@@ -76,8 +76,8 @@ proptest! {
     ) {
         let (data, _) = Dataset::generate(DataConfig { seed, samples, len }).unwrap();
         let (ax, ay) = (Axis::new(x0, x0 + x_span, 9), Axis::new(y0, y0 + y_span, 9));
-        let fast = surface::compute(&data, Reduction::Sum, ax, ay, false).unwrap();
-        let naive = surface::compute_naive(&data, Reduction::Sum, ax, ay, false).unwrap();
+        let fast = surface::compute(&data, Grid::new(ax, ay, Reduction::Sum)).unwrap();
+        let naive = surface::compute_naive(&data, Grid::new(ax, ay, Reduction::Sum)).unwrap();
         for cell in 0..fast.loss.len() {
             prop_assert!(close(fast.loss[cell], naive.loss[cell], naive.loss[cell].abs()),
                 "loss cell {}: {} vs {}", cell, fast.loss[cell], naive.loss[cell]);
@@ -97,7 +97,7 @@ fn big_data_wide_view_is_fast_and_agrees_with_the_model() {
     .unwrap();
     let (ax, ay) = (Axis::new(-10.0, 10.0, 256), Axis::new(-10.0, 10.0, 256));
     let start = std::time::Instant::now();
-    let fast = surface::compute(&data, Reduction::Sum, ax, ay, true).unwrap();
+    let fast = surface::compute(&data, Grid::new(ax, ay, Reduction::Sum).with_grad(true)).unwrap();
     let elapsed = start.elapsed();
     assert!(elapsed.as_secs_f64() < 2.0, "{elapsed:?}");
     assert!(fast.overflowed > 0 && fast.overflowed < fast.loss.len());
@@ -147,7 +147,7 @@ fn polynomials_built_in_chunks_equal_those_built_at_once() {
     let axis = Axis::new(-2.0, 2.0, 5);
     let other = Dataset::generate(DataConfig::default()).unwrap().0;
     assert!(
-        surface::compute_from(&chunked, &other, Reduction::Sum, axis, axis, false).is_err(),
+        surface::compute_from(&chunked, &other, Grid::new(axis, axis, Reduction::Sum)).is_err(),
         "polynomials of another data set are refused"
     );
 }
@@ -155,14 +155,8 @@ fn polynomials_built_in_chunks_equal_those_built_at_once() {
 #[test]
 fn seed_surface_has_its_zero_at_the_optimum() {
     let (data, _) = Dataset::generate(DataConfig::default()).unwrap();
-    let s = surface::compute(
-        &data,
-        Reduction::Sum,
-        Axis::new(-3.0, 3.0, 7),
-        Axis::new(-3.0, 3.0, 7),
-        false,
-    )
-    .unwrap();
+    let axis = Axis::new(-3.0, 3.0, 7);
+    let s = surface::compute(&data, Grid::new(axis, axis, Reduction::Sum)).unwrap();
     // Row 4 is w_rec = 1, column 4 is w_x = 1; column 3 is w_x = 0, where L = Σt² = 567.
     assert!(s.loss_at(4, 4).unwrap() < 1e-10, "{:?}", s.loss_at(4, 4));
     assert!((0..7).all(|r| (s.loss_at(r, 3).unwrap() - 567.0).abs() < 1e-10));
@@ -180,11 +174,11 @@ fn bad_axes_are_errors() {
         Axis::new(0.0, 1.0, 5000),
     ] {
         assert!(
-            surface::compute(&data, Reduction::Sum, bad, ok, false).is_err(),
+            surface::compute(&data, Grid::new(bad, ok, Reduction::Sum)).is_err(),
             "{bad:?}"
         );
         assert!(
-            surface::compute(&data, Reduction::Sum, ok, bad, false).is_err(),
+            surface::compute(&data, Grid::new(ok, bad, Reduction::Sum)).is_err(),
             "{bad:?}"
         );
     }
@@ -203,11 +197,20 @@ fn rows_computed_in_bands_join_to_the_whole_grid() {
     let polys = surface::LossPolynomials::new(&data);
     let (ax, ay) = (Axis::new(-3.0, 3.0, 17), Axis::new(-2.5, 1.5, 23));
     for with_grad in [false, true] {
-        let whole =
-            surface::compute_from(&polys, &data, Reduction::Mean, ax, ay, with_grad).unwrap();
+        let whole = surface::compute_from(
+            &polys,
+            &data,
+            Grid::new(ax, ay, Reduction::Mean).with_grad(with_grad),
+        )
+        .unwrap();
         let band = |rows| {
-            surface::compute_rows_from(&polys, &data, Reduction::Mean, ax, ay, rows, with_grad)
-                .unwrap()
+            surface::compute_rows_from(
+                &polys,
+                &data,
+                Grid::new(ax, ay, Reduction::Mean).with_grad(with_grad),
+                rows,
+            )
+            .unwrap()
         };
         let mut joined = band(0..5);
         for start in (5..23).step_by(5) {

@@ -33,6 +33,6 @@ pub use model::{Gradient, Reduction, Weights};
 pub use named::Named;
 pub use optim::{Optimizer, OptimizerKind, OptimizerSettings};
 pub use race::{MAX_RACERS, Race, RaceConfig, Racer, RacerStatus};
-pub use surface::{Axis, Surface};
+pub use surface::{Axis, Grid, Surface};
 pub use trainer::{DivergenceReason, Record, Status, StopRule, Trainer, TrainerConfig};
 pub use tune::{TUNE_GRID, Tuned, Tuning};

@@ -160,9 +160,36 @@ impl Surface {
     }
 }
 
-fn validate(w_x: &Axis, w_rec: &Axis) -> Result<(), CoreError> {
-    w_x.validate("wx")?;
-    w_rec.validate("wrec")
+/// What a surface covers: the two axes, the loss's reduction, and whether each cell also
+/// gets the gradient.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Grid {
+    pub w_x: Axis,
+    pub w_rec: Axis,
+    pub reduction: Reduction,
+    pub with_grad: bool,
+}
+
+impl Grid {
+    /// The loss alone over `w_x` × `w_rec`.
+    pub fn new(w_x: Axis, w_rec: Axis, reduction: Reduction) -> Grid {
+        Grid {
+            w_x,
+            w_rec,
+            reduction,
+            with_grad: false,
+        }
+    }
+
+    /// The same grid with (or without) the gradient in each cell.
+    pub fn with_grad(self, with_grad: bool) -> Grid {
+        Grid { with_grad, ..self }
+    }
+
+    fn validate(&self) -> Result<(), CoreError> {
+        self.w_x.validate("wx")?;
+        self.w_rec.validate("wrec")
+    }
 }
 
 /// The coefficients of `A(w)`, `B(w)` and their derivatives, lowest power
@@ -363,22 +390,9 @@ fn row_quadratic(
 }
 
 /// The fast evaluator (see the module docs).
-pub fn compute(
-    data: &Dataset,
-    reduction: Reduction,
-    w_x: Axis,
-    w_rec: Axis,
-    with_grad: bool,
-) -> Result<Surface, CoreError> {
-    validate(&w_x, &w_rec)?;
-    compute_from(
-        &LossPolynomials::new(data),
-        data,
-        reduction,
-        w_x,
-        w_rec,
-        with_grad,
-    )
+pub fn compute(data: &Dataset, grid: Grid) -> Result<Surface, CoreError> {
+    grid.validate()?;
+    compute_from(&LossPolynomials::new(data), data, grid)
 }
 
 /// The fast evaluator with polynomials computed before (they depend only on
@@ -386,12 +400,9 @@ pub fn compute(
 pub fn compute_from(
     polys: &LossPolynomials,
     data: &Dataset,
-    reduction: Reduction,
-    w_x: Axis,
-    w_rec: Axis,
-    with_grad: bool,
+    grid: Grid,
 ) -> Result<Surface, CoreError> {
-    compute_rows_from(polys, data, reduction, w_x, w_rec, 0..w_rec.n, with_grad)
+    compute_rows_from(polys, data, grid, 0..grid.w_rec.n)
 }
 
 /// Rows `rows` of [`compute_from`]'s grid (clipped to the axis), so that a
@@ -400,13 +411,16 @@ pub fn compute_from(
 pub fn compute_rows_from(
     polys: &LossPolynomials,
     data: &Dataset,
-    reduction: Reduction,
-    w_x: Axis,
-    w_rec: Axis,
+    grid: Grid,
     rows: std::ops::Range<usize>,
-    with_grad: bool,
 ) -> Result<Surface, CoreError> {
-    validate(&w_x, &w_rec)?;
+    grid.validate()?;
+    let Grid {
+        w_x,
+        w_rec,
+        reduction,
+        with_grad,
+    } = grid;
     if !polys.fits(data) {
         return Err(CoreError::Invalid {
             name: "surface",
@@ -454,37 +468,23 @@ pub fn compute_rows_from(
     Ok(surface)
 }
 
-fn naive_cell(
-    bptt: &mut Bptt,
-    data: &Dataset,
-    reduction: Reduction,
-    w_x: f64,
-    w_rec: f64,
-    with_grad: bool,
-) -> (f64, (f64, f64)) {
-    let w = Weights { w_x, w_rec };
-    if with_grad {
-        let (loss, g) = bptt.loss_and_gradient(data, w, reduction);
+fn naive_cell(bptt: &mut Bptt, data: &Dataset, grid: &Grid, w: Weights) -> (f64, (f64, f64)) {
+    if grid.with_grad {
+        let (loss, g) = bptt.loss_and_gradient(data, w, grid.reduction);
         (loss, (g.w_x, g.w_rec))
     } else {
-        (super::model::loss(data, w, reduction), (0.0, 0.0))
+        (super::model::loss(data, w, grid.reduction), (0.0, 0.0))
     }
 }
 
 /// The same grid by running the model in every cell: O(rows·cols·N·n).
-pub fn compute_naive(
-    data: &Dataset,
-    reduction: Reduction,
-    w_x: Axis,
-    w_rec: Axis,
-    with_grad: bool,
-) -> Result<Surface, CoreError> {
-    validate(&w_x, &w_rec)?;
-    let mut surface = Surface::empty(&w_x, &w_rec, with_grad);
+pub fn compute_naive(data: &Dataset, grid: Grid) -> Result<Surface, CoreError> {
+    grid.validate()?;
+    let mut surface = Surface::empty(&grid.w_x, &grid.w_rec, grid.with_grad);
     let mut bptt = Bptt::default();
-    for w in w_rec.values() {
-        for wx in w_x.values() {
-            let (loss, g) = naive_cell(&mut bptt, data, reduction, wx, w, with_grad);
+    for w_rec in grid.w_rec.values() {
+        for w_x in grid.w_x.values() {
+            let (loss, g) = naive_cell(&mut bptt, data, &grid, Weights { w_x, w_rec });
             surface.push(loss, g);
         }
     }

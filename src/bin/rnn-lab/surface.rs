@@ -20,8 +20,11 @@ pub fn run(args: &SurfaceArgs) -> Result<(), CliError> {
         len: args.data.len,
     })
     .map_err(CliError::core)?;
-    let grid = surface::compute(&data, args.data.loss, args.wx, args.wrec, args.grad)
-        .map_err(CliError::core)?;
+    let grid = surface::compute(
+        &data,
+        surface::Grid::new(args.wx, args.wrec, args.data.loss).with_grad(args.grad),
+    )
+    .map_err(CliError::core)?;
     let mut out = BufWriter::new(io::stdout().lock());
     serde_json::to_writer(&mut out, &SurfaceJson(&grid)).map_err(io::Error::from)?;
     writeln!(out)?;

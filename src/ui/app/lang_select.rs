@@ -11,6 +11,7 @@ use crate::rnn::Named;
 use crate::params::Lang;
 
 use crate::ui::controller::use_controller;
+use crate::ui::controls::widgets::on_choice;
 use crate::ui::text::use_text;
 
 /// The browser's preferred language, English when it has none.
@@ -51,11 +52,7 @@ pub fn LangSelect(#[prop(into)] lang: Signal<Lang>) -> impl IntoView {
             <label for="lang">{move || text.get().lang_label}</label>
             <select
                 id="lang"
-                on:change=move |event| {
-                    if let Some(chosen) = Lang::from_name(&event_target_value(&event)) {
-                        ctrl.update(|s| s.lang = Some(chosen));
-                    }
-                }
+                on:change=on_choice(move |chosen| ctrl.update(|s| s.lang = Some(chosen)))
             >
                 {options}
             </select>

@@ -135,11 +135,8 @@ impl SurfaceJob {
             let band = match surface::compute_rows_from(
                 &polys.polys,
                 data,
-                settings.reduction,
-                w_x,
-                w_rec,
+                surface::Grid::new(w_x, w_rec, settings.reduction),
                 row,
-                false,
             ) {
                 Ok(band) => band,
                 Err(error) => {

@@ -4,36 +4,27 @@
 
 use leptos::prelude::*;
 
-use crate::rnn::Named;
-
 use crate::params::Control;
 use crate::rnn::data::{LEN_RANGE, SAMPLES_RANGE};
 use crate::rnn::{Limits, Reduction};
 
-use super::field::{NumberField, Rule};
+use super::field::{Rule, SettingField};
 use crate::ui::controller::use_controller;
-use crate::ui::controls::widgets::TextButton;
+use crate::ui::controls::widgets::{TextButton, on_choice, options_of};
 use crate::ui::text::use_text;
 
 #[component]
 pub fn DataControls() -> impl IntoView {
     let ctrl = use_controller();
     let text = use_text();
-    let settings = ctrl.settings();
     let menu_hidden = ctrl.hidden(Control::Loss);
     let new_data_hidden = ctrl.hidden(Control::Data);
     let reduction = ctrl.setting(|s| s.reduction);
 
-    let options = Reduction::all()
-        .into_iter()
-        .map(|option| {
-            view! {
-                <option value=option.name() prop:selected=move || reduction.get() == option>
-                    {move || (text.get().reduction_name)(option)}
-                </option>
-            }
-        })
-        .collect_view();
+    let options = options_of(
+        move |option| reduction.get() == option,
+        move |option: Reduction| (text.get().reduction_name)(option).to_string(),
+    );
 
     let whole = |Limits { min, max }: Limits<usize>| Rule::whole(min as f64, max as f64);
     let seed_rule = Rule::whole(0.0, f64::from(u32::MAX)).keep_when_out_of_range();
@@ -45,54 +36,14 @@ pub fn DataControls() -> impl IntoView {
                 <label for="loss-reduction">{move || text.get().reduction_label}</label>
                 <select
                     id="loss-reduction"
-                    on:change=move |event| {
-                        if let Some(chosen) = Reduction::from_name(&event_target_value(&event)) {
-                            ctrl.update(|s| s.reduction = chosen);
-                        }
-                    }
+                    on:change=on_choice(move |chosen| ctrl.update(|s| s.reduction = chosen))
                 >
                     {options}
                 </select>
             </div>
-            <NumberField
-                id="seq-len"
-                label=Signal::derive(move || text.get().seq_len_label)
-                rule=whole(LEN_RANGE)
-                value=Signal::derive(move || settings.with(|s| Some(s.data.len as f64)))
-                on_commit=Callback::new(move |value: Option<f64>| {
-                    if let Some(value) = value {
-                        ctrl.update(|s| s.data.len = value as usize);
-                    }
-                })
-                hidden=ctrl.hidden(Control::Len)
-                control=Control::Len
-            />
-            <NumberField
-                id="samples"
-                label=Signal::derive(move || text.get().samples_label)
-                rule=whole(SAMPLES_RANGE)
-                value=Signal::derive(move || settings.with(|s| Some(s.data.samples as f64)))
-                on_commit=Callback::new(move |value: Option<f64>| {
-                    if let Some(value) = value {
-                        ctrl.update(|s| s.data.samples = value as usize);
-                    }
-                })
-                hidden=ctrl.hidden(Control::N)
-                control=Control::N
-            />
-            <NumberField
-                id="seed"
-                label=Signal::derive(move || text.get().seed_label)
-                rule=seed_rule
-                value=Signal::derive(move || settings.with(|s| Some(f64::from(s.data.seed))))
-                on_commit=Callback::new(move |value: Option<f64>| {
-                    if let Some(value) = value {
-                        ctrl.update(|s| s.data.seed = value as u32);
-                    }
-                })
-                hidden=ctrl.hidden(Control::Seed)
-                control=Control::Seed
-            />
+            <SettingField id="seq-len" control=Control::Len label=|t| t.seq_len_label rule=whole(LEN_RANGE) get=|s| s.data.len as f64 set=|s, len| s.data.len = len as usize />
+            <SettingField id="samples" control=Control::N label=|t| t.samples_label rule=whole(SAMPLES_RANGE) get=|s| s.data.samples as f64 set=|s, n| s.data.samples = n as usize />
+            <SettingField id="seed" control=Control::Seed label=|t| t.seed_label rule=seed_rule get=|s| f64::from(s.data.seed) set=|s, seed| s.data.seed = seed as u32 />
             <div class="field-row" data-control="data" hidden=move || new_data_hidden.get()>
                 <TextButton id="new-data" class="secondary" label=|t| t.new_data on_click=move |_| ctrl.new_data() />
             </div>

@@ -5,9 +5,11 @@ use leptos::html;
 use leptos::prelude::*;
 
 use crate::format::{Whole, compact, read_number, read_whole, readable};
-use crate::params::Control;
+use crate::params::{AppState, Control};
 use crate::rnn::Limits;
 
+use crate::ui::controller::use_controller;
+use crate::ui::controls::widgets::Words;
 use crate::ui::format::SIGNIFICANT_DIGITS;
 use crate::ui::text::{Text, use_text};
 
@@ -253,5 +255,35 @@ pub fn NumberField(
                 {move || message.get()}
             </span>
         </div>
+    }
+}
+
+/// A number box bound to one setting that is always on: it shows `get` of the settings, hands a
+/// committed value to `set`, and carries `control`'s `hide=` name (hiding when a link hides it).
+#[component]
+pub fn SettingField(
+    id: &'static str,
+    control: Control,
+    label: Words,
+    rule: Rule,
+    get: fn(&AppState) -> f64,
+    set: fn(&mut AppState, f64),
+) -> impl IntoView {
+    let ctrl = use_controller();
+    let text = use_text();
+    view! {
+        <NumberField
+            id=id
+            label=Signal::derive(move || label(text.get()))
+            rule=rule
+            value=ctrl.setting(move |s| Some(get(s)))
+            on_commit=Callback::new(move |value: Option<f64>| {
+                if let Some(value) = value {
+                    ctrl.update(|s| set(s, value));
+                }
+            })
+            hidden=ctrl.hidden(control)
+            control=control
+        />
     }
 }

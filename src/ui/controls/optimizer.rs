@@ -3,15 +3,13 @@
 
 use leptos::prelude::*;
 
-use crate::rnn::Named;
-
 use crate::params::Control;
-use crate::rnn::OptimizerKind;
 use crate::rnn::optim::Hyper;
 
 use super::field::{NumberField, Rule};
 use super::learning_rate::LearningRate;
 use crate::ui::controller::use_controller;
+use crate::ui::controls::widgets::{on_choice, options_of};
 use crate::ui::text::use_text;
 
 #[component]
@@ -22,16 +20,10 @@ pub fn OptimizerControls() -> impl IntoView {
     // A memo, so typing a hyperparameter does not rebuild the boxes.
     let kind = ctrl.setting(|s| s.optimizer.kind);
 
-    let options = OptimizerKind::all()
-        .into_iter()
-        .map(|option| {
-            view! {
-                <option value=option.name() prop:selected=move || kind.get() == option>
-                    {move || (text.get().optimizer_name)(option)}
-                </option>
-            }
-        })
-        .collect_view();
+    let options = options_of(
+        move |option| kind.get() == option,
+        move |option| (text.get().optimizer_name)(option).to_string(),
+    );
 
     view! {
         <fieldset class="group">
@@ -40,11 +32,7 @@ pub fn OptimizerControls() -> impl IntoView {
                 <label for="optimizer">{move || text.get().optimizer_label}</label>
                 <select
                     id="optimizer"
-                    on:change=move |event| {
-                        if let Some(chosen) = OptimizerKind::from_name(&event_target_value(&event)) {
-                            ctrl.select_optimizer(chosen);
-                        }
-                    }
+                    on:change=on_choice(move |chosen| ctrl.select_optimizer(chosen))
                 >
                     {options}
                 </select>

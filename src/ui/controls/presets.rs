@@ -7,6 +7,7 @@ use crate::rnn::Named;
 use crate::params::{Control, PresetId};
 
 use crate::ui::controller::{Controller, use_controller};
+use crate::ui::controls::widgets::options_of;
 use crate::ui::text::use_text;
 
 /// Switches to `preset` and starts it from epoch 0; `None` only forgets the
@@ -33,16 +34,12 @@ pub fn PresetPicker() -> impl IntoView {
     let current = ctrl.setting(|s| s.preset);
     let hidden = ctrl.hidden(Control::Preset);
 
-    let options = PresetId::all()
-        .into_iter()
-        .map(|preset| {
-            view! {
-                <option value=preset.name() prop:selected=move || current.get() == Some(preset)>
-                    {move || format!("{}. {}", preset.number(), (text.get().preset_title)(preset))}
-                </option>
-            }
-        })
-        .collect_view();
+    let options = options_of(
+        move |preset| current.get() == Some(preset),
+        move |preset: PresetId| {
+            format!("{}. {}", preset.number(), (text.get().preset_title)(preset))
+        },
+    );
     let caption = move || match current.get() {
         Some(preset) => (text.get().preset_caption)(preset),
         None => text.get().preset_none_caption,

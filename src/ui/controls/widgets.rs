@@ -1,10 +1,12 @@
-//! The two small widgets every part of the page uses: a button and a checkbox whose words come
-//! from the catalogue, so each follows the page's language.
+//! The small widgets every part of the page uses: a button and a checkbox whose words come from
+//! the catalogue, so each follows the page's language, and the options of a menu of named
+//! choices.
 
-use leptos::ev::MouseEvent;
+use leptos::ev::{Event, MouseEvent};
 use leptos::prelude::*;
 
 use crate::params::Control;
+use crate::rnn::Named;
 use crate::ui::controller::use_controller;
 use crate::ui::text::{Text, use_text};
 
@@ -64,5 +66,35 @@ pub fn CheckBox(
             />
             {move || label(text.get())}
         </label>
+    }
+}
+
+/// One `<option>` per value of `E`, in declaration order, valued by its name (as links write
+/// it) and selected while `is_current` says so.
+pub fn options_of<E>(
+    is_current: impl Fn(E) -> bool + Copy + Send + Sync + 'static,
+    label: impl Fn(E) -> String + Copy + Send + Sync + 'static,
+) -> impl IntoView
+where
+    E: Named + Send + Sync + 'static,
+{
+    E::all()
+        .into_iter()
+        .map(|option| {
+            view! {
+                <option value=option.name() prop:selected=move || is_current(option)>
+                    {move || label(option)}
+                </option>
+            }
+        })
+        .collect_view()
+}
+
+/// The `change` handler of a `<select>` of [`options_of`]: `choose` gets the value chosen.
+pub fn on_choice<E: Named>(choose: impl Fn(E)) -> impl Fn(Event) {
+    move |event| {
+        if let Some(chosen) = E::from_name(&event_target_value(&event)) {
+            choose(chosen);
+        }
     }
 }

@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use super::clock::now_ms;
 use crate::params::View;
-use crate::rnn::{DataConfig, Dataset, Reduction, surface};
+use crate::rnn::{DataConfig, Dataset, Grid, Reduction, surface};
 use crate::ui::controller::settings::SURFACE_POINTS;
 
 /// Frames measured in one benchmark (about 5 s at 60 frames per second).
@@ -55,7 +55,7 @@ pub struct BenchSummary {
 pub fn time_surface(data: &Dataset, reduction: Reduction) -> f64 {
     let (w_x, w_rec) = View::DEFAULT.axes(SURFACE_POINTS, SURFACE_POINTS);
     let start = now_ms();
-    let computed = surface::compute(data, reduction, w_x, w_rec, false);
+    let computed = surface::compute(data, Grid::new(w_x, w_rec, reduction));
     let elapsed = now_ms() - start;
     if computed.is_ok() { elapsed } else { f64::NAN }
 }
