@@ -20,10 +20,10 @@ use rnn_playground::text::Text;
 use strum::IntoEnumIterator;
 
 /// The URL keys; links, scripts and tests outside this crate rely on them.
-const KEYS: [&str; 30] = [
+const KEYS: [&str; 34] = [
     "opt", "lr", "mu", "rho", "eps", "b1", "b2", "etap", "etam", "d0", "dmax", "dmin", "rescale",
     "clip", "loss", "len", "n", "seed", "wx", "wrec", "view", "speed", "epochs", "at", "lang",
-    "embed", "present", "hide", "preset", "logy",
+    "embed", "present", "hide", "preset", "logy", "seq", "input", "inside", "six",
 ];
 
 fn message_en(notice: &Notice) -> String {
@@ -869,7 +869,8 @@ fn any_valid_state() -> impl Strategy<Value = AppState> {
         prop::option::of(1u64..=1_000_000_000),
         prop_oneof![Just(0u64), 0u64..=10_000_000],
         prop::option::of(prop::sample::select(Lang::all())),
-        any::<[bool; 3]>(),
+        any::<[bool; 5]>(),
+        (any::<usize>(), prop::option::of("[01]{1,200}")),
         prop::sample::subsequence(
             Control::all().collect::<Vec<_>>(),
             0..=Control::all().count(),
@@ -878,7 +879,7 @@ fn any_valid_state() -> impl Strategy<Value = AppState> {
     (run, page).prop_map(
         |(
             (optimizer, reduction, (seed, samples, len), init, view, preset),
-            (speed, stop_at, at, lang, [embed, present, log_axis], hide),
+            (speed, stop_at, at, lang, [embed, present, log_axis, inside, six], (seq, input), hide),
         )| {
             let data = DataConfig { seed, samples, len };
             AppState {
@@ -896,6 +897,10 @@ fn any_valid_state() -> impl Strategy<Value = AppState> {
                 hide,
                 preset,
                 log_axis,
+                seq: seq % samples,
+                input,
+                inside,
+                six,
             }
         },
     )
@@ -1224,4 +1229,62 @@ fn every_shortcut_key_maps_back_to_its_shortcut() {
     );
     assert_eq!(Shortcut::of_key("0"), None);
     assert_eq!(Shortcut::of_key("x"), None);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The inside view's keys
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn the_inside_keys_read_back_and_name_what_they_corrected() {
+    let parsed = parse("inside=1&seq=7&six=1&input=0110%201");
+    assert!(parsed.notices.is_empty(), "{:?}", parsed.notices);
+    let state = parsed.state;
+    assert!(state.inside && state.six);
+    assert_eq!((state.seq, state.input.as_deref()), (7, Some("01101")));
+    assert_eq!(parse(&to_query(&state)).state, state);
+    assert!(to_query(&state).contains("input=01101"));
+
+    // `seq` names one of the sequences: at most n − 1, whatever the key order.
+    let (state, notice) = only_notice("seq=25&n=20");
+    assert_eq!(
+        (state.seq, notice.key, notice.used.as_str()),
+        (19, "seq", "19")
+    );
+    assert!(
+        message_en(&notice).contains("seq=25"),
+        "{}",
+        message_en(&notice)
+    );
+
+    // A typed sequence that is not 0s and 1s, or too long, is left out and said so.
+    let (state, notice) = only_notice("input=01a1");
+    assert_eq!((state.input, notice.key), (None, "input"));
+    assert!(
+        message_en(&notice).contains("Only 0 and 1"),
+        "{}",
+        message_en(&notice)
+    );
+    assert!(
+        message_ja(&notice).contains("0と1だけ"),
+        "{}",
+        message_ja(&notice)
+    );
+    let long = "1".repeat(201);
+    let (state, notice) = only_notice(&format!("input={long}"));
+    assert_eq!(state.input, None);
+    assert!(
+        message_en(&notice).contains("At most 200"),
+        "{}",
+        message_en(&notice)
+    );
+    let (state, _) = only_notice("inside=maybe");
+    assert!(!state.inside);
+
+    // hide= has names for the new controls.
+    let state = parse("hide=inside,seq,six").state;
+    assert_eq!(
+        state.hide,
+        vec![Control::Inside, Control::Seq, Control::Six]
+    );
 }

@@ -222,3 +222,19 @@ fn a_surface_within_the_linear_span_keeps_the_linear_scale() {
     assert_eq!(scale.fraction(0.0), Some(0.0));
     assert_eq!(scale.fraction(1e297), Some(1.0));
 }
+
+#[test]
+fn signal_strengths_follow_the_order_of_magnitude_and_mark_overflow() {
+    use rnn_playground::plot::signal::strengths;
+    // A signal shrinking by 0.1 per step back spreads evenly over 0..=1.
+    let s = strengths(&[1e-3, -1e-2, 1e-1, 1.0]);
+    let expected = [0.0, 1.0 / 3.0, 2.0 / 3.0, 1.0];
+    for (got, want) in s.iter().zip(expected) {
+        assert!((got.unwrap() - want).abs() < 1e-12, "{got:?} vs {want}");
+    }
+    assert_eq!(strengths(&[0.0, 5.0]), vec![Some(0.0), Some(1.0)]);
+    assert_eq!(
+        strengths(&[f64::INFINITY, f64::NAN, 2.0]),
+        vec![None, None, Some(1.0)]
+    );
+}

@@ -2,13 +2,16 @@
 //! they word has words in every language, and the Japanese page shows no
 //! English.
 
+use rnn_playground::params::BitsProblem;
 use rnn_playground::params::{
     Control, Lang, Notice, NoticeKind, PresetId, Problem, RunNote, Shortcut,
 };
+use rnn_playground::rnn::trace::Quantity;
 use rnn_playground::rnn::trainer::DivergenceReason;
 use rnn_playground::rnn::{
     CoreError, Hyper, InvalidReason, Named, Optimizer, OptimizerKind, OptimizerSettings, Reduction,
 };
+use rnn_playground::text::inside::InsideText;
 use rnn_playground::text::{EN, JA, Text};
 use strum::IntoEnumIterator;
 
@@ -17,7 +20,7 @@ use strum::IntoEnumIterator;
 /// a link itself uses (`seed`, `wrec`).
 const ALLOWED_IN_JA: &[&str] = &[
     "RMSProp", "Rprop", "Adam", "BPTT", "JSON", "Theano", "Peter", "Roelants", "numpy", "Nesterov",
-    "Space", "Ctrl", "seed", "wrec",
+    "Space", "Ctrl", "PageDown", "PageUp", "seed", "wrec",
 ];
 
 /// Words the review of the Japanese text replaced, so they do not come back.
@@ -300,6 +303,7 @@ fn every_line(text: &Text) -> Vec<(String, String)> {
         loss_summary_range,
         loss_summary_one,
         loss_summary_empty,
+        inside,
     } = text;
 
     let mut lines: Vec<(String, String)> = [
@@ -541,6 +545,152 @@ fn every_line(text: &Text) -> Vec<(String, String)> {
         loss_summary_range("400", 1, "0.1", 50, "0.09"),
     );
     add("loss_summary_one".into(), loss_summary_one(1, "400"));
+    lines.extend(inside_lines(inside));
+    lines
+}
+
+/// Every string of the inside view, as [`every_line`] does for the rest.
+fn inside_lines(inside: &InsideText) -> Vec<(String, String)> {
+    let InsideText {
+        tabs_label,
+        tab_loss,
+        tab_inside,
+        unrolled_title,
+        seq_select_label,
+        seq_option,
+        seq_input_label,
+        seq_input_placeholder,
+        seq_input_clear,
+        bits_problem,
+        prediction,
+        prediction_typed,
+        signal_legend,
+        preview,
+        window_label,
+        window_range,
+        strip_label,
+        table_caption,
+        col_step,
+        col_input,
+        col_state,
+        col_signal,
+        no_signal,
+        grad_time_title,
+        grad_time_label,
+        grad_time_axis_step,
+        grad_time_axis_signal,
+        grad_time_factor,
+        grad_time_sign,
+        grad_time_six,
+        grad_time_png_title,
+        grad_time_summary,
+        grad_time_ghost,
+        step_through_open,
+        phase_prev,
+        phase_next,
+        phase_exit,
+        jump_loss,
+        jump_update,
+        phase_forward,
+        phase_loss,
+        phase_backward,
+        phase_clip,
+        phase_update,
+        phase_weights,
+        phase_keys,
+        batch_state,
+        running_sums,
+        clip_off,
+        clip_norms,
+        update_formula,
+        quantity,
+        before_after,
+        new_weights,
+        loss_value,
+        stops_here,
+    } = inside;
+    let mut lines: Vec<(String, String)> = [
+        ("tabs_label", tabs_label),
+        ("tab_loss", tab_loss),
+        ("tab_inside", tab_inside),
+        ("unrolled_title", unrolled_title),
+        ("seq_select_label", seq_select_label),
+        ("seq_input_label", seq_input_label),
+        ("seq_input_placeholder", seq_input_placeholder),
+        ("seq_input_clear", seq_input_clear),
+        ("signal_legend", signal_legend),
+        ("window_label", window_label),
+        ("strip_label", strip_label),
+        ("table_caption", table_caption),
+        ("col_step", col_step),
+        ("col_input", col_input),
+        ("col_state", col_state),
+        ("col_signal", col_signal),
+        ("no_signal", no_signal),
+        ("grad_time_title", grad_time_title),
+        ("grad_time_label", grad_time_label),
+        ("grad_time_axis_step", grad_time_axis_step),
+        ("grad_time_sign", grad_time_sign),
+        ("grad_time_six", grad_time_six),
+        ("grad_time_png_title", grad_time_png_title),
+        ("grad_time_ghost", grad_time_ghost),
+        ("step_through_open", step_through_open),
+        ("phase_prev", phase_prev),
+        ("phase_next", phase_next),
+        ("phase_exit", phase_exit),
+        ("jump_loss", jump_loss),
+        ("jump_update", jump_update),
+        ("phase_loss", phase_loss),
+        ("phase_clip", phase_clip),
+        ("phase_update", phase_update),
+        ("phase_weights", phase_weights),
+        ("phase_keys", phase_keys),
+        ("clip_off", clip_off),
+        ("stops_here", stops_here),
+    ]
+    .into_iter()
+    .map(|(at, line)| (format!("inside.{at}"), line.to_string()))
+    .collect();
+    let mut add = |at: &str, line: String| lines.push((format!("inside.{at}"), line));
+    add("seq_option", seq_option(3, "0110", "2"));
+    for problem in BitsProblem::iter() {
+        add(
+            &format!("bits_problem({problem:?})"),
+            bits_problem(problem).into(),
+        );
+    }
+    add("prediction", prediction("3.999", "4"));
+    add("prediction_typed", prediction_typed("3.999", 4));
+    add("preview", preview("(1, 2)"));
+    add("window_range", window_range(1, 10, 200));
+    for reduction in Reduction::iter() {
+        add(
+            &format!("grad_time_axis_signal({reduction:?})"),
+            grad_time_axis_signal(reduction).into(),
+        );
+    }
+    add("grad_time_factor", grad_time_factor("1.5"));
+    add(
+        "grad_time_summary",
+        grad_time_summary(10, "3", "0.1", "× w_rec = 0.5"),
+    );
+    add("phase_forward", phase_forward(3, 10));
+    add("phase_backward", phase_backward(7, 10));
+    add("batch_state", batch_state(3, "12.5"));
+    add("running_sums", running_sums(3, "0.1", "0.2"));
+    add("clip_norms", clip_norms("4.5e7", "1000", "1000"));
+    for kind in OptimizerKind::iter() {
+        add(
+            &format!("update_formula({kind:?})"),
+            update_formula(kind).into(),
+        );
+    }
+    for q in Quantity::iter() {
+        add(&format!("quantity({q:?})"), quantity(q).into());
+    }
+    add("before_after", before_after("1", "2"));
+    add("new_weights", new_weights("(1, 2)"));
+    add("loss_value", loss_value("0.5"));
     lines
 }
 

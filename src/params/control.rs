@@ -30,6 +30,12 @@ pub enum Control {
     Epochs,
     View,
     Logy,
+    /// The inside view's tab (the unrolled network and the gradient over time).
+    Inside,
+    /// The unrolled view's choice of sequence: `#seq-select` and `#seq-input`.
+    Seq,
+    /// The gradient plot's toggle of Roelants' six pairs.
+    Six,
     Lang,
     Share,
     Export,

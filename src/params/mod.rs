@@ -8,6 +8,7 @@
 //!
 //! Pure Rust with no web dependency, tested natively in `tests/params.rs`.
 
+mod bits;
 mod control;
 mod notice;
 mod parse;
@@ -21,6 +22,7 @@ mod table;
 
 /// The view is the plot's rectangle; it is a setting too.
 pub use crate::plot::{VIEW_LIMIT, VIEW_MIN_SPAN, View};
+pub use bits::{BitsProblem, bits_text, read_bits};
 pub use control::Control;
 pub use notice::{Notice, NoticeKind, Problem, SHOWN_CHARS};
 pub use parse::{Parsed, bound_seek, parse, sanitize, to_query};

@@ -44,6 +44,8 @@ pub enum Problem {
     ViewEmptyRange,
     /// `wx` and `wrec` must come together, both numbers or both `seed`.
     InitIncomplete,
+    /// `input=` is not a 0/1 sequence of 1 to 200 steps.
+    Bits(super::bits::BitsProblem),
 }
 
 /// One correction made while reading the URL.

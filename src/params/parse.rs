@@ -6,6 +6,7 @@
 //! [`Notice`]. A repeated key uses its first value, as `URLSearchParams.get` does.
 //! `clip` and `epochs` take `off`, or 0 (a zero norm or stop means nothing else).
 
+use super::bits::{bits_text, read_bits};
 use super::control::Control;
 use super::notice::{Notice, NoticeKind, Problem, shown};
 use super::state::{AppState, INIT_LIMITS, MAX_SEEK_WORK, STOP_RANGE, epoch_work, max_seek_epochs};
@@ -198,6 +199,13 @@ impl Reader {
                 }
             },
             Codec::Hide => self.read_hide(param, raw, &word),
+            Codec::Bits => match read_bits(text) {
+                Ok(bits) => self.state.input = Some(bits_text(&bits)),
+                Err(problem) => {
+                    let kind = NoticeKind::Malformed(Problem::Bits(problem));
+                    self.notice(param, kind, raw);
+                }
+            },
         }
     }
 
@@ -269,6 +277,15 @@ impl Reader {
         if let Some((part, raw)) = incomplete {
             let param = init_param(part);
             self.notice(param, NoticeKind::Malformed(Problem::InitIncomplete), &raw);
+        }
+        // Once the data is known whatever the key order: `seq` names one of its sequences.
+        let last = self.state.data.samples.saturating_sub(1);
+        if self.state.seq > last {
+            let given = self.state.seq.to_string();
+            self.state.seq = last;
+            let kind = out_of_range(Limits::new(0.0, last as f64));
+            let param = PARAMS.iter().find(|p| p.key == "seq").unwrap_or(&PARAMS[0]);
+            self.notice_with(param, kind, &given, last.to_string());
         }
         // Last, once the data is known whatever the key order: `at` bounds work.
         let (at, notice) = bound_seek(&self.state, self.state.at);

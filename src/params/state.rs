@@ -120,6 +120,14 @@ pub struct AppState {
     pub preset: Option<PresetId>,
     /// Loss axis on a log scale (`logy=1`) or linear.
     pub log_axis: bool,
+    /// The training sequence the unrolled view shows (0-based, below `data.samples`).
+    pub seq: usize,
+    /// A typed 0/1 sequence the unrolled view shows instead (canonical text, 1–200 steps).
+    pub input: Option<String>,
+    /// The inside view (the unrolled network and the gradient over time) is open.
+    pub inside: bool,
+    /// Roelants' six weight pairs drawn on the gradient plot and the heat map.
+    pub six: bool,
 }
 
 impl Default for AppState {
@@ -140,6 +148,10 @@ impl Default for AppState {
             hide: Vec::new(),
             preset: None,
             log_axis: true,
+            seq: 0,
+            input: None,
+            inside: false,
+            six: false,
         }
     }
 }
@@ -188,6 +200,19 @@ impl AppState {
         }
         AT_RANGE.check("at", self.at)?;
         Limits::new(0, max_seek_epochs(&self.data)).check("at", self.at)?;
+        Limits::new(0, self.data.samples.saturating_sub(1)).check("seq", self.seq)?;
+        if let Some(input) = &self.input {
+            let bits = super::bits::read_bits(input).map_err(|_| CoreError::Invalid {
+                name: "input",
+                reason: InvalidReason::NotBits,
+            })?;
+            if super::bits::bits_text(&bits) != *input {
+                return Err(CoreError::Invalid {
+                    name: "input",
+                    reason: InvalidReason::NotBits,
+                });
+            }
+        }
         let canonical = self.hide.windows(2).all(|pair| pair[0] < pair[1]);
         if !canonical {
             return Err(CoreError::Invalid {

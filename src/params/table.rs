@@ -57,6 +57,8 @@ pub(crate) enum Codec {
     Flag(Flag),
     /// A comma list of [`Control`] names.
     Hide,
+    /// A typed 0/1 sequence, or nothing.
+    Bits,
 }
 
 pub(crate) struct Choice {
@@ -118,6 +120,7 @@ impl Codec {
                 .map_or_else(|| DRAWN_INIT.to_string(), |w| fmt(part.get(w))),
             Codec::View => s.view.bounds().map(fmt).join(","),
             Codec::Flag(flag) => if (flag.get)(s) { "1" } else { "0" }.to_string(),
+            Codec::Bits => s.input.clone().unwrap_or_default(),
             Codec::Hide => s
                 .hide
                 .iter()
@@ -151,6 +154,10 @@ impl Codec {
             Codec::Init(_) => format!("number, {}, or `{DRAWN_INIT}`", range(INIT_LIMITS)),
             Codec::View => format!("4 numbers, each {}, min < max", range(VIEW_LIMITS)),
             Codec::Flag(_) => "`0` or `1`".into(),
+            Codec::Bits => format!(
+                "0/1 string, {} to {} characters",
+                LEN_RANGE.min, LEN_RANGE.max
+            ),
             Codec::Hide => format!(
                 "comma list of {}",
                 quoted(Control::all().map(Control::name).collect())
@@ -221,6 +228,10 @@ fn settings_params() -> Vec<Param> {
         integer("speed", "Epochs per animation frame.", Limits::new(SPEED_RANGE.min as u64, SPEED_RANGE.max as u64), true, |s| s.speed.into(), |s, v| s.speed = v as u32),
         other("epochs", "Stop after this many epochs.", Codec::Stop),
         flag("logy", "Loss axis: `1` logarithmic, `0` linear.", |s| s.log_axis, |s, v| s.log_axis = v),
+        flag("inside", "`1` opens the inside view: the unrolled network and the gradient over time.", |s| s.inside, |s, v| s.inside = v),
+        integer("seq", "The training sequence the unrolled view shows, 0-based (below `n`).", Limits::new(0, SAMPLES_RANGE.max as u64 - 1), true, |s| s.seq as u64, |s, v| s.seq = v as usize),
+        other("input", "Your own sequence for the unrolled view (forward pass only); it replaces `seq`.", Codec::Bits),
+        flag("six", "`1` draws Roelants' six weight pairs on the gradient plot and the heat map.", |s| s.six, |s, v| s.six = v),
         integer("at", "Train this many epochs on load: a link to a moment of the run. At most 2e9 sample-steps (samples × len × epochs), ~10–20 s: 10000000 at 20×10, 10000 at 1000×200.", AT_RANGE, true, |s| s.at, |s, v| s.at = v),
         choice("lang", "Interface language; without it, the browser's.", |s| s.lang, |s, l| s.lang = Some(l)),
         flag("embed", "`1` hides the header, footer and explanations, for an iframe.", |s| s.embed, |s, v| s.embed = v),

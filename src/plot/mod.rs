@@ -8,6 +8,7 @@ pub mod geometry;
 pub mod heatmap_pixels;
 pub mod readout;
 pub mod scale;
+pub mod signal;
 pub mod view;
 
 pub use colormap::{OVERFLOW_RGB, viridis};

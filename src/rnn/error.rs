@@ -43,6 +43,8 @@ pub enum InvalidReason {
     HideNotCanonical,
     /// Loss-surface polynomials computed for another data set.
     OtherDataSet,
+    /// A typed sequence that is not 1 to 200 characters of 0 and 1.
+    NotBits,
 }
 
 impl CoreError {

@@ -190,6 +190,8 @@ pub const EN: Text = Text {
     loss_summary_range: en_loss_summary_range,
     loss_summary_one: en_loss_summary_one,
     loss_summary_empty: "No training yet: the loss curve is empty.",
+
+    inside: &super::en_inside::EN_INSIDE,
 };
 
 fn en_optimizer_name(kind: OptimizerKind) -> &'static str {
@@ -439,6 +441,7 @@ pub(super) fn invalid_reason(reason: InvalidReason) -> String {
             "controls must be unique and in the documented order".into()
         }
         InvalidReason::OtherDataSet => "the loss polynomials belong to another data set".into(),
+        InvalidReason::NotBits => "must be 1 to 200 characters of 0 and 1".into(),
     }
 }
 
@@ -486,6 +489,10 @@ fn en_notice(notice: &Notice) -> String {
         NoticeKind::SpeedCapped => format!(
             "{key}={given} is more epochs than fit in one frame with this much data \
              (samples × length); {used}"
+        ),
+        NoticeKind::Malformed(Problem::Bits(problem)) => format!(
+            "{key}={given}: {} {used}",
+            (super::en_inside::EN_INSIDE.bits_problem)(*problem)
         ),
         NoticeKind::Malformed(Problem::InitIncomplete) => format!(
             "{key}={given}: wx and wrec must be given together, as numbers or both \"seed\"; \
@@ -562,6 +569,9 @@ fn en_control_label(control: Control) -> &'static str {
         Control::Epochs => "the stop-at-epoch input",
         Control::View => "the heat-map zoom controls",
         Control::Logy => "the log/linear loss-axis switch",
+        Control::Inside => "the inside view's tab",
+        Control::Seq => "the choice of sequence in the unrolled view",
+        Control::Six => "the six-pairs toggle of the gradient plot",
         Control::Lang => "the language switch",
         Control::Share => "the copy-link and share-for-class tools",
         Control::Export => "the PNG / CSV / JSON export buttons",

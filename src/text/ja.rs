@@ -192,6 +192,8 @@ pub const JA: Text = Text {
     loss_summary_range: ja_loss_summary_range,
     loss_summary_one: ja_loss_summary_one,
     loss_summary_empty: "まだ学習していないので、損失曲線は空です。",
+
+    inside: &super::ja_inside::JA_INSIDE,
 };
 
 fn ja_optimizer_name(kind: OptimizerKind) -> &'static str {
@@ -419,6 +421,9 @@ fn ja_control_label(control: Control) -> &'static str {
         Control::Epochs => "停止するエポックの入力欄",
         Control::View => JA.view_group_label,
         Control::Logy => "損失の軸の対数／線形の切り替え",
+        Control::Inside => "内部ビューのタブ",
+        Control::Seq => "展開図の系列の選択",
+        Control::Six => "勾配のグラフの6組の切り替え",
         Control::Lang => "言語の切り替え",
         Control::Share => "リンクのコピーと授業用の共有",
         Control::Export => "PNG・CSV・JSON の保存ボタン",
@@ -488,6 +493,7 @@ fn ja_invalid_reason(reason: InvalidReason) -> String {
             "項目が重複しているか、決まった順序になっていません".into()
         }
         InvalidReason::OtherDataSet => "損失の多項式が別のデータのものです".into(),
+        InvalidReason::NotBits => "0と1だけの1〜200文字にしてください".into(),
     }
 }
 
@@ -539,6 +545,10 @@ fn ja_notice(notice: &Notice) -> String {
         ),
         NoticeKind::SpeedCapped => format!(
             "{key}={given} は、このデータの大きさ（系列数 × 系列長）では 1 フレームで学習しきれません。{used}。"
+        ),
+        NoticeKind::Malformed(Problem::Bits(problem)) => format!(
+            "{key}={given}：{}{used}。",
+            (super::ja_inside::JA_INSIDE.bits_problem)(*problem)
         ),
         NoticeKind::Malformed(Problem::InitIncomplete) => format!(
             "{key}={given}：wx と wrec は、両方とも数値か両方とも seed で指定してください。\

@@ -9,7 +9,10 @@
 //! catalogue's words, and the core's errors get their `Display` here.
 
 mod en;
+mod en_inside;
+pub mod inside;
 mod ja;
+mod ja_inside;
 
 use std::fmt;
 
@@ -226,6 +229,9 @@ pub struct Text {
         fn(first: &str, first_epoch: u64, last: &str, last_epoch: u64, lowest: &str) -> String,
     pub loss_summary_one: fn(epoch: u64, loss: &str) -> String,
     pub loss_summary_empty: &'static str,
+
+    /// The inside view: the unrolled network, the gradient over time, the step-through.
+    pub inside: &'static inside::InsideText,
 }
 
 impl Text {

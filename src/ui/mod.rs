@@ -29,6 +29,7 @@ pub mod app;
 pub mod controller;
 pub mod controls;
 pub mod format;
+pub mod inside;
 pub mod panels;
 pub mod plots;
 pub mod text;

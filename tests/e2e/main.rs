@@ -28,6 +28,7 @@ mod accessibility;
 mod export;
 mod hosting;
 mod hyperparameters;
+mod inside;
 mod keyboard;
 mod languages;
 mod layout;

@@ -357,6 +357,44 @@ impl AppPage {
     }
 
     // -----------------------------------------------------------------------------------------
+    // The inside view
+    // -----------------------------------------------------------------------------------------
+
+    /// The unrolled view's steps in order: `[data-step]`, `data-x`, `data-s` and `data-grad`
+    /// of every `#unrolled [data-step]` (an absent attribute is `None`).
+    pub async fn unrolled_steps(&self) -> Vec<UnrolledStep> {
+        let v = self
+            .eval(
+                r#"return [...document.querySelectorAll('#unrolled [data-step]')].map(e =>
+                       [e.dataset.step, e.dataset.x, e.dataset.s, e.dataset.grad]);"#,
+                vec![],
+            )
+            .await;
+        let text = |x: &Value| x.as_str().map(str::to_string);
+        v.as_array()
+            .map(|rows| {
+                rows.iter()
+                    .map(|r| UnrolledStep {
+                        k: text(&r[0]).and_then(|k| k.parse().ok()).unwrap_or(0),
+                        x: text(&r[1]),
+                        s: text(&r[2]),
+                        grad: text(&r[3]),
+                    })
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    /// Waits until `#unrolled`'s `data-name` reads `value`.
+    pub async fn wait_unrolled(&self, name: &str, value: &str) -> Result<(), String> {
+        self.wait_until(Duration::from_secs(5), || async {
+            self.attr("#unrolled", name).await.as_deref() == Some(value)
+        })
+        .await
+        .map_err(|e| format!("#unrolled never had {name}={value}: {e}"))
+    }
+
+    // -----------------------------------------------------------------------------------------
     // The console
     // -----------------------------------------------------------------------------------------
 
@@ -364,6 +402,15 @@ impl AppPage {
     pub async fn errors(&self) -> Vec<LogEntry> {
         self.browser_errors().await
     }
+}
+
+/// One step of the unrolled view as the DOM carries it (exact shortest round-trip text).
+#[derive(Clone, Debug, PartialEq)]
+pub struct UnrolledStep {
+    pub k: usize,
+    pub x: Option<String>,
+    pub s: Option<String>,
+    pub grad: Option<String>,
 }
 
 /// The heat map's plot area in viewport pixels and the weights it spans.

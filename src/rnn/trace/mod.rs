@@ -11,7 +11,7 @@ mod update;
 
 use serde::Serialize;
 
-pub use pass::{Pass, StepGradient, forward_states};
+pub use pass::{Pass, StepGradient, Unrolled, forward_states};
 pub use update::{ClipTrace, NoRecord, Quantity, Recorder, Recording, StateChange, UpdateTrace};
 
 use super::model::Weights;

@@ -24,6 +24,9 @@ pub struct Pass {
     pub reduction: Reduction,
     pub samples: usize,
     pub len: usize,
+    /// `x_k` of sample i at `inputs[(k − 1) * samples + i]`, k = 1..=n.
+    inputs: Vec<f64>,
+    pub targets: Vec<f64>,
     /// `s_k` of sample i at `states[k * samples + i]`, k = 0..=n.
     states: Vec<f64>,
     /// `y_i − t_i`.
@@ -77,6 +80,10 @@ impl Pass {
             reduction,
             samples,
             len,
+            inputs: (0..len)
+                .flat_map(|k| data.step(k).iter().copied())
+                .collect(),
+            targets: data.targets.clone(),
             states,
             errors,
             loss,
@@ -84,6 +91,22 @@ impl Pass {
             batch_signal,
             steps,
             gradient,
+        }
+    }
+
+    /// `x_k` of sample `i`, k = 1..=n.
+    pub fn input(&self, i: usize, k: usize) -> f64 {
+        self.inputs[(k - 1) * self.samples + i]
+    }
+
+    /// One sequence of this pass, unrolled.
+    pub fn unrolled(&self, i: usize) -> Unrolled {
+        Unrolled {
+            weights: self.weights,
+            inputs: (1..=self.len).map(|k| self.input(i, k)).collect(),
+            states: self.states_of(i),
+            signal: Some(self.signal_of(i)),
+            target: Some(self.targets[i]),
         }
     }
 
@@ -117,6 +140,47 @@ impl Pass {
         self.states[k * self.samples..(k + 1) * self.samples]
             .iter()
             .sum()
+    }
+}
+
+/// One sequence unrolled over time: what the unrolled view draws.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Unrolled {
+    pub weights: Weights,
+    /// `x_1..=x_n`.
+    pub inputs: Vec<f64>,
+    /// `s_0..=s_n`.
+    pub states: Vec<f64>,
+    /// `dL/ds_1..=dL/ds_n` under the run's loss; `None` for a typed sequence,
+    /// which has no target and so no training signal.
+    pub signal: Option<Vec<f64>>,
+    pub target: Option<f64>,
+}
+
+impl Unrolled {
+    /// A typed sequence at `w`: the forward pass and the prediction only.
+    pub fn typed(inputs: &[f64], w: Weights) -> Unrolled {
+        Unrolled {
+            weights: w,
+            inputs: inputs.to_vec(),
+            states: forward_states(inputs, w),
+            signal: None,
+            target: None,
+        }
+    }
+
+    /// The prediction `y = s_n`.
+    pub fn output(&self) -> f64 {
+        self.states.last().copied().unwrap_or(0.0)
+    }
+
+    pub fn len(&self) -> usize {
+        self.inputs.len()
+    }
+
+    /// Always false: a sequence has at least one step.
+    pub fn is_empty(&self) -> bool {
+        self.inputs.is_empty()
     }
 }
 

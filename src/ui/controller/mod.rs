@@ -21,6 +21,7 @@ use crate::params::{AppState, Control, INIT_LIMIT, View};
 use crate::rnn::trainer::{Status, StopRule};
 use crate::rnn::{CoreError, OptimizerKind, Record, Settled, Surface, Trainer, Weights};
 
+mod inside;
 mod seek;
 pub mod settings;
 pub mod snapshot;
@@ -89,6 +90,8 @@ pub struct Controller {
     loop_state: StoredValue<LoopState>,
     /// The surface being computed across frames, and the data set's polynomials.
     surface_job: StoredValue<SurfaceJob>,
+    /// The heat map's point under the pointer, which the inside views preview.
+    hovered: RwSignal<Option<Weights>>,
 }
 
 /// The app's controller, which [`crate::ui::app::App`] provides to every
@@ -129,6 +132,7 @@ impl Controller {
                 ..LoopState::default()
             }),
             surface_job: StoredValue::new(SurfaceJob::default()),
+            hovered: RwSignal::new(None),
         };
         on_cleanup(move || {
             controller.cancel_frame();

@@ -12,8 +12,42 @@ use crate::ui::controls::log_axis::LogAxisSwitch;
 use crate::ui::format::millis;
 use crate::ui::text::use_text;
 
+use crate::params::Control;
+use crate::ui::inside::InsideView;
 use heatmap::SurfaceView;
 use loss_chart::LossChart;
+
+/// The tabs of the card beside the map: the loss curve, or the inside view
+/// (`inside=1`).
+#[component]
+fn SideTabs() -> impl IntoView {
+    let ctrl = use_controller();
+    let text = use_text();
+    let inside = ctrl.setting(|s| s.inside);
+    let hidden = ctrl.hidden(Control::Inside);
+    let tab = move |id: &'static str,
+                    open: bool,
+                    label: fn(&'static crate::text::Text) -> &'static str| {
+        view! {
+            <button
+                id=id
+                type="button"
+                role="tab"
+                class="side-tab"
+                aria-selected=move || (inside.get() == open).to_string()
+                on:click=move |_| ctrl.update(|s| s.inside = open)
+            >
+                {move || label(text.get())}
+            </button>
+        }
+    };
+    view! {
+        <div class="side-tabs" role="tablist" aria-label=move || text.get().inside.tabs_label hidden=move || hidden.get()>
+            {tab("tab-loss", false, |t| t.inside.tab_loss)}
+            {tab("tab-inside", true, |t| t.inside.tab_inside)}
+        </div>
+    }
+}
 
 /// The loss surface with the path, and the loss curve, side by side.
 #[component]
@@ -28,6 +62,7 @@ pub fn Plots() -> impl IntoView {
     });
     let large = ctrl.setting(|s| s.present);
     let log_y = ctrl.setting(|s| s.log_axis);
+    let inside = ctrl.setting(|s| s.inside);
     let timing = move || {
         let text = text.get();
         match surface_ms.get() {
@@ -51,15 +86,24 @@ pub fn Plots() -> impl IntoView {
                     diverged=diverged
                     on_pick=Callback::new(move |w| ctrl.pick_init(w))
                     on_view_change=Callback::new(move |bounds| ctrl.set_view(bounds))
+                    on_hover=Callback::new(move |w| ctrl.set_hovered(w))
                     large=large
                 />
             </section>
-            <section class="plot-card" aria-labelledby="loss-title">
-                <div class="plot-card-head">
-                    <h2 id="loss-title">{move || text.get().loss_title}</h2>
-                    <LogAxisSwitch />
-                </div>
-                <LossChart points=ctrl.loss_points() log_y=log_y large=large />
+            <section class="plot-card side-card" aria-labelledby=move || if inside.get() { "tab-inside" } else { "loss-title" }>
+                <SideTabs />
+                <Show
+                    when=move || inside.get()
+                    fallback=move || view! {
+                        <div class="plot-card-head">
+                            <h2 id="loss-title">{move || text.get().loss_title}</h2>
+                            <LogAxisSwitch />
+                        </div>
+                        <LossChart points=ctrl.loss_points() log_y=log_y large=large />
+                    }
+                >
+                    <InsideView />
+                </Show>
             </section>
         </div>
     }

@@ -130,6 +130,8 @@ pub fn SurfaceView(
     on_pick: Callback<Weights>,
     /// Zoom presets and custom range: emits a new view.
     on_view_change: Callback<View>,
+    /// The weights under the pointer, or `None` when it leaves the map.
+    on_hover: Callback<Option<Weights>>,
     /// Presentation mode: thicker lines, larger fonts.
     #[prop(into)]
     large: Signal<bool>,
@@ -192,7 +194,11 @@ pub fn SurfaceView(
         let (x, y) = pointer_position(ev);
         geometry.get_untracked()?.to_weights(x, y)
     };
-    let on_move = move |ev: MouseEvent| hovered.set(weights_at(&ev));
+    let on_move = move |ev: MouseEvent| {
+        let w = weights_at(&ev);
+        hovered.set(w);
+        on_hover.run(w);
+    };
     let on_click = move |ev: MouseEvent| {
         if let Some(w) = weights_at(&ev) {
             on_pick.run(w);
@@ -260,7 +266,10 @@ pub fn SurfaceView(
                     aria-describedby="surface-summary"
                     on:pointermove=move |ev: web_sys::PointerEvent| on_move(ev.into())
                     on:pointerdown=move |ev: web_sys::PointerEvent| on_move(ev.into())
-                    on:pointerleave=move |_| hovered.set(None)
+                    on:pointerleave=move |_| {
+                        hovered.set(None);
+                        on_hover.run(None);
+                    }
                     on:click=on_click
                 ></canvas>
             </div>

@@ -1,0 +1,91 @@
+//! The inside view: the unrolled network's exact values against the core's pass, for a
+//! training sequence and for a typed one, and a typed mistake that changes nothing but its
+//! message.
+
+use rnn_playground::format::exact;
+use rnn_playground::params::{parse, read_bits};
+use rnn_playground::rnn::Trainer;
+use rnn_playground::rnn::trace::{Pass, Unrolled};
+
+use crate::page::{AppPage, UnrolledStep};
+
+/// The steps the page must carry for `u`: every value as shortest round-trip text.
+fn expected_steps(u: &Unrolled) -> Vec<UnrolledStep> {
+    (1..=u.len())
+        .map(|k| UnrolledStep {
+            k,
+            x: Some(exact(u.inputs[k - 1])),
+            s: Some(exact(u.states[k])),
+            grad: u.signal.as_ref().map(|g| exact(g[k - 1])),
+        })
+        .collect()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs dist/ and chromium; run by make test"]
+async fn the_unrolled_view_shows_the_cores_values_for_a_training_and_a_typed_sequence() {
+    let query = "?inside=1&seq=3";
+    let page = AppPage::opened(query).await;
+    page.steps(3).await;
+    let stepped = page.wait_epoch(3, std::time::Duration::from_secs(5)).await;
+    let shown_w = (
+        page.attr("#unrolled", "data-w-x").await,
+        page.attr("#unrolled", "data-w-rec").await,
+    );
+    let trained = page.unrolled_steps().await;
+    let trained_y = page.attr("#unrolled", "data-y").await;
+    let source = page.attr("#unrolled", "data-source").await;
+    let selected = page.value("#seq-select").await;
+    page.screenshot("inside-unrolled").await;
+
+    // A typed sequence: forward pass only, no training signal.
+    page.set_value("#seq-input", "1101 0011 1").await;
+    let typed_ready = page.wait_unrolled("data-source", "typed").await;
+    let typed = page.unrolled_steps().await;
+    let typed_y = page.attr("#unrolled", "data-y").await;
+    // The link follows after its debounce.
+    let _ = page
+        .wait_until(std::time::Duration::from_secs(3), || async {
+            page.search().await.contains("input=")
+        })
+        .await;
+    let search_typed = page.search().await;
+
+    // A mistake: a message next to the box, and nothing else changes.
+    page.set_value("#seq-input", "10x1").await;
+    let message = page.text("#seq-input-msg").await;
+    let after_mistake = page.unrolled_steps().await;
+    let search_after = page.search().await;
+    let errors = page.finish().await;
+
+    // The core: the same link, three epochs, the pass at the weights reached.
+    let state = parse(query).state;
+    let mut trainer = Trainer::new(state.trainer_config()).unwrap();
+    trainer.run(3);
+    let w = trainer.weights();
+    let pass = Pass::at(trainer.data(), w, state.reduction);
+    let want = pass.unrolled(3);
+
+    assert_eq!(stepped, Ok(()));
+    assert_eq!(shown_w, (Some(exact(w.w_x)), Some(exact(w.w_rec))));
+    assert_eq!((source.as_deref(), selected.as_str()), (Some("train"), "3"));
+    assert_eq!(trained.len(), 10);
+    assert_eq!(trained, expected_steps(&want));
+    assert_eq!(trained_y, Some(exact(want.output())));
+
+    assert_eq!(typed_ready, Ok(()));
+    let bits = read_bits("1101 0011 1").unwrap();
+    let typed_want = Unrolled::typed(&bits, w);
+    assert_eq!(typed, expected_steps(&typed_want));
+    assert!(
+        typed.iter().all(|s| s.grad.is_none()),
+        "a typed sequence has no signal"
+    );
+    assert_eq!(typed_y, Some(exact(typed_want.output())));
+    assert!(search_typed.contains("input=110100111"), "{search_typed}");
+
+    assert!(message.contains("Only 0 and 1"), "{message:?}");
+    assert_eq!(after_mistake, typed);
+    assert_eq!(search_after, search_typed);
+    crate::page::assert_clean_console(&errors);
+}
