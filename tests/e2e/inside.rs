@@ -89,3 +89,76 @@ async fn the_unrolled_view_shows_the_cores_values_for_a_training_and_a_typed_seq
     assert_eq!(search_after, search_typed);
     crate::page::assert_clean_console(&errors);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs dist/ and chromium; run by make test"]
+async fn the_gradient_plot_is_painted_and_overlays_roelants_six_pairs_and_a_hover_ghost() {
+    let page = AppPage::opened("?inside=1&loss=mean").await;
+    let painted = page
+        .wait_until(std::time::Duration::from_secs(5), || async {
+            page.attr("#grad-time", "data-curves").await.as_deref() == Some("1")
+        })
+        .await;
+    let pixels = page.painted_pixels("#grad-time").await;
+    let axis = page.attr("#grad-time", "data-axis-label").await;
+    let factor = page.attr("#grad-time-factor", "data-value").await;
+    let w_rec = page.readout("w-rec").await;
+
+    page.click("#grad-time-six").await;
+    let six = page
+        .wait_until(std::time::Duration::from_secs(5), || async {
+            page.attr("#grad-time", "data-curves").await.as_deref() == Some("7")
+        })
+        .await;
+    let marks = page.attr("#surface", "data-marks").await;
+    let _ = page
+        .wait_until(std::time::Duration::from_secs(3), || async {
+            page.search().await.contains("six=1")
+        })
+        .await;
+    let search = page.search().await;
+    page.screenshot("inside-six").await;
+
+    // Hovering the map adds the ghost curve and previews the unrolled view there.
+    let map = page.surface_geometry().await;
+    let (x, y) = map.point(0.75, 0.25);
+    page.hover_at(x, y).await;
+    let ghost = page
+        .wait_until(std::time::Duration::from_secs(5), || async {
+            page.attr("#grad-time", "data-curves").await.as_deref() == Some("8")
+        })
+        .await;
+    let preview = page.attr("#unrolled", "data-preview").await;
+    let previewed_wx = page
+        .attr("#unrolled", "data-w-x")
+        .await
+        .and_then(|v| v.parse::<f64>().ok());
+    page.click("#grad-time-six").await;
+    let unmarked = page
+        .wait_until(std::time::Duration::from_secs(5), || async {
+            page.attr("#surface", "data-marks").await.as_deref() == Some("0")
+        })
+        .await;
+    let errors = page.finish().await;
+
+    assert_eq!(painted, Ok(()));
+    assert!(pixels > 2000, "the plot drew {pixels} pixels");
+    assert!(
+        axis.as_deref().is_some_and(|a| a.contains("mean")),
+        "{axis:?}"
+    );
+    assert_eq!(factor.and_then(|f| f.parse::<f64>().ok()), w_rec);
+    assert_eq!(six, Ok(()));
+    assert_eq!(marks.as_deref(), Some("6"));
+    assert!(search.contains("six=1"), "{search}");
+    assert_eq!(ghost, Ok(()));
+    assert_eq!(preview.as_deref(), Some("true"));
+    let (want_wx, _) = map.weights_at(0.75, 0.25);
+    let wx = previewed_wx.unwrap_or(f64::NAN);
+    assert!(
+        (wx - want_wx).abs() <= map.tolerance_wx(),
+        "{wx} vs {want_wx}"
+    );
+    assert_eq!(unmarked, Ok(()));
+    crate::page::assert_clean_console(&errors);
+}

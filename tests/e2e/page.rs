@@ -314,6 +314,34 @@ impl AppPage {
             .expect("mouse click");
     }
 
+    /// Moves the real mouse to viewport point (x, y) without clicking (a hover).
+    pub async fn hover_at(&self, x: f64, y: f64) {
+        let [to, ..] = press_at(x, y);
+        let mouse = MouseActions::new("mouse".into()).then(to);
+        self.client()
+            .perform_actions(mouse)
+            .await
+            .expect("mouse move");
+    }
+
+    /// How many pixels of the canvas `css` are not white: 0 for a blank canvas.
+    pub async fn painted_pixels(&self, css: &str) -> u64 {
+        self.eval(
+            r#"const c = document.querySelector(arguments[0]);
+               if (!c || !c.width || !c.height) { return 0; }
+               const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+               let n = 0;
+               for (let i = 0; i < d.length; i += 4) {
+                   if (d[i + 3] > 0 && (d[i] < 250 || d[i + 1] < 250 || d[i + 2] < 250)) { n++; }
+               }
+               return n;"#,
+            vec![json!(css)],
+        )
+        .await
+        .as_u64()
+        .unwrap_or(0)
+    }
+
     /// A real touch tap (a touch pointer, as on a phone) at viewport point (x, y).
     pub async fn tap_at(&self, x: f64, y: f64) -> Result<(), String> {
         let tap = press_at(x, y)

@@ -6,6 +6,7 @@
 //! at the heat map's hovered point while the pointer is over the map. Nothing
 //! is computed while the view is closed.
 
+mod grad_time;
 mod sequence;
 mod unrolled;
 
@@ -18,6 +19,7 @@ use crate::rnn::Weights;
 use crate::rnn::trace::{Pass, Unrolled};
 use crate::ui::controller::{Controller, use_controller};
 
+use grad_time::GradTime;
 use unrolled::UnrolledView;
 
 /// The passes the inside views draw, shared by both.
@@ -79,6 +81,7 @@ pub fn InsideView() -> impl IntoView {
         Signal::derive(move || passes.hovered.with(|p| p.as_ref().map(|p| p.weights)));
     view! {
         <div class="inside">
+            <GradTime passes=passes />
             <UnrolledView unrolled=unrolled preview=preview />
         </div>
     }

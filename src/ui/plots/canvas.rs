@@ -263,3 +263,86 @@ impl Ranged for TickedAxis {
         self.linear.range()
     }
 }
+
+/// The label of the tick nearest `value` (plotters asks per key point).
+pub fn label_near(ticks: &[(f64, String)], value: f64) -> String {
+    ticks
+        .iter()
+        .min_by(|a, b| (a.0 - value).abs().total_cmp(&(b.0 - value).abs()))
+        .map(|t| t.1.clone())
+        .unwrap_or_default()
+}
+
+/// A chart on two ticked axes.
+pub type TickedChart<'a> = ChartContext<'a, CanvasBackend, Cartesian2d<TickedAxis, TickedAxis>>;
+
+/// Draws the grid, axes and labels of a line chart: ticks (position,
+/// label) and the description of each axis, sized by `s`.
+pub fn draw_mesh(
+    chart: &mut TickedChart,
+    s: Scaler,
+    x: (&str, &[(f64, String)]),
+    y: (&str, &[(f64, String)]),
+) -> Option<()> {
+    let x_label = |v: &f64| label_near(x.1, *v);
+    let y_label = |v: &f64| label_near(y.1, *v);
+    chart
+        .configure_mesh()
+        .x_desc(x.0)
+        .y_desc(y.0)
+        .label_style(s.font(12.0))
+        .axis_desc_style(s.font(14.0))
+        .axis_style(INK.stroke_width(s.line(1.0)))
+        .bold_line_style(GRID.stroke_width(s.line(1.0)))
+        .set_all_tick_mark_size(s.pxi(5.0))
+        .x_label_formatter(&x_label)
+        .y_label_formatter(&y_label)
+        .draw()
+        .ok()
+}
+
+/// The light grey of grid lines.
+pub const GRID: RGBColor = RGBColor(0xe3, 0xe3, 0xe3);
+
+/// A chart redrawn by `draw` whenever its size, mode or what `draw` reads
+/// changes: the canvas follows the frame's size (HiDPI), and `data-draw-ms`
+/// on the canvas holds the last redraw's cost in milliseconds (read by
+/// benchmarks and tests). Returns the canvas's node.
+pub fn live_chart(
+    frame: NodeRef<Div>,
+    large: Signal<bool>,
+    draw: impl Fn(&HtmlCanvasElement, CanvasSize, bool) + 'static,
+) -> NodeRef<leptos::html::Canvas> {
+    let chart_canvas = NodeRef::<leptos::html::Canvas>::new();
+    let size = RwSignal::new(None::<CanvasSize>);
+    watch_size(frame, size);
+    Effect::new(move |_| {
+        let (Some(size), large) = (size.get(), large.get()) else {
+            return;
+        };
+        let Some(canvas) = chart_canvas.get() else {
+            return;
+        };
+        let started = crate::ui::timing::clock::now_ms();
+        fit(&canvas, size);
+        draw(&canvas, size, large);
+        let elapsed = crate::ui::timing::clock::now_ms() - started;
+        let _ = canvas.set_attribute("data-draw-ms", &format!("{elapsed:.2}"));
+    });
+    chart_canvas
+}
+
+/// A click handler that downloads the canvas as `filename` (PNG).
+pub fn png_export(
+    chart_canvas: NodeRef<leptos::html::Canvas>,
+    filename: &'static str,
+) -> impl Fn(web_sys::MouseEvent) + Copy + 'static {
+    move |_| {
+        let Some(canvas) = chart_canvas.get_untracked() else {
+            return;
+        };
+        if let Err(e) = crate::ui::panels::download::download_canvas_png(&canvas, filename) {
+            web_sys::console::warn_1(&e.to_string().into());
+        }
+    }
+}

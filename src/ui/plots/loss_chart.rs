@@ -7,31 +7,20 @@
 //! draws without measuring text (only right-side labels and captions are
 //! measured through the DOM), and the line is one canvas path.
 
-use leptos::html::{Canvas, Div};
+use leptos::html::Div;
 use leptos::prelude::*;
 use plotters::prelude::*;
 use web_sys::HtmlCanvasElement;
 
-use super::canvas::{self, CanvasSize, INK, TickedAxis};
+use super::canvas::{self, CanvasSize, TickedAxis};
 use crate::format;
 use crate::plot::scale::{padded_linear_range, padded_log_range};
 use crate::plot::{Tick, integer_ticks, linear_ticks, log_ticks};
 use crate::ui::controls::widgets::TextButton;
-use crate::ui::panels::download;
 use crate::ui::text::{Text, use_text};
-use crate::ui::timing::clock::now_ms;
 
 /// The curve's colour: a dark blue, readable on white and distinct from the grid.
 const CURVE: RGBColor = RGBColor(0x1f, 0x4e, 0x99);
-const GRID: RGBColor = RGBColor(0xe3, 0xe3, 0xe3);
-
-fn label_near(ticks: &[(f64, String)], value: f64) -> String {
-    ticks
-        .iter()
-        .min_by(|a, b| (a.0 - value).abs().total_cmp(&(b.0 - value).abs()))
-        .map(|t| t.1.clone())
-        .unwrap_or_default()
-}
 
 /// The y axis: chart coordinate (log10 of the loss on a log axis), tick
 /// positions in that coordinate with labels, and the coordinate of a loss.
@@ -125,25 +114,17 @@ fn draw_chart(
             ),
         )
         .ok()?;
-    let x_label = |v: &f64| label_near(&x_ticks, *v);
-    let y_label = |v: &f64| label_near(&y_axis.ticks, *v);
-    chart
-        .configure_mesh()
-        .x_desc(text.loss_axis_epoch)
-        .y_desc(if log_y {
-            text.loss_axis_loss_log
-        } else {
-            text.loss_axis_loss
-        })
-        .label_style(s.font(12.0))
-        .axis_desc_style(s.font(14.0))
-        .axis_style(INK.stroke_width(s.line(1.0)))
-        .bold_line_style(GRID.stroke_width(s.line(1.0)))
-        .set_all_tick_mark_size(s.pxi(5.0))
-        .x_label_formatter(&x_label)
-        .y_label_formatter(&y_label)
-        .draw()
-        .ok()?;
+    let y_desc = if log_y {
+        text.loss_axis_loss_log
+    } else {
+        text.loss_axis_loss
+    };
+    canvas::draw_mesh(
+        &mut chart,
+        s,
+        (text.loss_axis_epoch, &x_ticks),
+        (y_desc, &y_axis.ticks),
+    )?;
 
     let line = shown().filter_map(|&(epoch, loss)| Some((epoch as f64, y_axis.coordinate(loss)?)));
     chart
@@ -195,35 +176,13 @@ pub fn LossChart(
 ) -> impl IntoView {
     let text = use_text();
     let frame = NodeRef::<Div>::new();
-    let chart_canvas = NodeRef::<Canvas>::new();
-    let size = RwSignal::new(None::<CanvasSize>);
-    canvas::watch_size(frame, size);
-
-    Effect::new(move |_| {
-        let (Some(size), log_y, large) = (size.get(), log_y.get(), large.get()) else {
-            return;
-        };
-        let Some(canvas) = chart_canvas.get() else {
-            return;
-        };
-        let started = now_ms();
-        canvas::fit(&canvas, size);
-        let words = text.get();
-        points.with(|points| draw_chart(&canvas, size, large, log_y, points, words));
-        let elapsed = now_ms() - started;
-        // Read by benchmarks and tests: the last redraw's cost in milliseconds.
-        let _ = canvas.set_attribute("data-draw-ms", &format!("{elapsed:.2}"));
+    let chart_canvas = canvas::live_chart(frame, large, move |canvas, size, large| {
+        let (log_y, words) = (log_y.get(), text.get());
+        points.with(|points| draw_chart(canvas, size, large, log_y, points, words));
     });
 
     let summary_text = move || points.with(|p| summary(p, text.get()));
-    let export = move |_| {
-        let Some(canvas) = chart_canvas.get_untracked() else {
-            return;
-        };
-        if let Err(e) = download::download_canvas_png(&canvas, "rnn-loss-curve.png") {
-            web_sys::console::warn_1(&e.to_string().into());
-        }
-    };
+    let export = canvas::png_export(chart_canvas, "rnn-loss-curve.png");
 
     view! {
         <section class="plot-panel loss-panel" class:plot-large=move || large.get()>

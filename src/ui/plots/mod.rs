@@ -87,6 +87,7 @@ pub fn Plots() -> impl IntoView {
                     on_pick=Callback::new(move |w| ctrl.pick_init(w))
                     on_view_change=Callback::new(move |bounds| ctrl.set_view(bounds))
                     on_hover=Callback::new(move |w| ctrl.set_hovered(w))
+                    six=ctrl.setting(|s| s.six)
                     large=large
                 />
             </section>

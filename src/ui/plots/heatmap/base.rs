@@ -11,20 +11,12 @@ use crate::plot::{
     LogColourScale, PlotGeometry, Rect, Tick, View, colour_bar_rgba, linear_ticks, surface_rgba,
 };
 use crate::rnn::Surface;
+use crate::ui::plots::canvas::label_near;
 use crate::ui::plots::canvas::{self, CanvasSize, INK, Scaler, TickedAxis};
 use crate::ui::text::Text;
 
 /// Pixels of the colour bar's gradient (drawn scaled).
 const BAR_STEPS: usize = 256;
-
-/// The label of the tick nearest `value` (plotters asks per key point).
-fn label_near(ticks: &[(f64, String)], value: f64) -> String {
-    ticks
-        .iter()
-        .min_by(|a, b| (a.0 - value).abs().total_cmp(&(b.0 - value).abs()))
-        .map(|t| t.1.clone())
-        .unwrap_or_default()
-}
 
 fn keyed(ticks: Vec<Tick>) -> Vec<(f64, String)> {
     ticks.into_iter().map(|t| (t.value, t.label)).collect()

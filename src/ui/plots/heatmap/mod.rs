@@ -18,6 +18,7 @@ use web_sys::MouseEvent;
 
 use crate::format;
 use crate::plot::readout::weights_text;
+use crate::plot::signal::{MarkedPair, ROELANTS_PAIRS};
 use crate::plot::{LogColourScale, PlotGeometry, View, nearest_cell};
 use crate::rnn::{Surface, Weights};
 use crate::ui::controls::widgets::TextButton;
@@ -135,6 +136,9 @@ pub fn SurfaceView(
     /// Presentation mode: thicker lines, larger fonts.
     #[prop(into)]
     large: Signal<bool>,
+    /// Roelants' six pairs marked on the map.
+    #[prop(into)]
+    six: Signal<bool>,
 ) -> impl IntoView {
     let text = use_text();
     let frame = NodeRef::<Div>::new();
@@ -172,6 +176,7 @@ pub fn SurfaceView(
     // Overlay: the path (every frame while training).
     Effect::new(move |_| {
         let (current, large, diverged) = (geometry.get(), large.get(), diverged.get());
+        let marks: &[MarkedPair] = if six.get() { &ROELANTS_PAIRS } else { &[] };
         let Some(overlay) = overlay_canvas.get() else {
             return;
         };
@@ -184,10 +189,12 @@ pub fn SurfaceView(
                 diverged,
                 limit_label: words.limit_label,
                 escape_label: words.escape_label,
+                marks,
             };
             overlay::draw_overlay(&overlay, current.as_ref(), Scaler { dpr, large }, &scene)
         });
         let _ = overlay.set_attribute("data-draw-ms", &format!("{:.2}", now_ms() - started));
+        let _ = overlay.set_attribute("data-marks", &marks.len().to_string());
     });
 
     let weights_at = move |ev: &MouseEvent| {

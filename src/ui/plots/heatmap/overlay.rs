@@ -11,6 +11,7 @@ use std::f64::consts::PI;
 use wasm_bindgen::JsValue;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
+use crate::plot::signal::MarkedPair;
 use crate::plot::{PlotGeometry, escape_point};
 use crate::rnn::Weights;
 use crate::ui::plots::canvas::{self, Scaler};
@@ -32,6 +33,8 @@ pub struct OverlayScene<'a> {
     pub limit_label: &'a str,
     /// The label of the escape cross.
     pub escape_label: &'a str,
+    /// Weight pairs marked in their colours (Roelants' six, when shown).
+    pub marks: &'a [MarkedPair],
 }
 
 /// Clears the overlay and draws `scene` on `geometry` (CSS pixels); draws
@@ -74,6 +77,7 @@ pub fn draw_overlay(
     {
         draw_star(&context, at, 8.0 * zoom);
     }
+    draw_marks(&context, geometry, scene.marks, zoom);
     draw_path(&context, geometry, scene.path, zoom);
     draw_end_points(&context, geometry, scene.path, zoom);
     context.restore();
@@ -85,6 +89,27 @@ pub fn draw_overlay(
         draw_escape(&context, geometry, at, zoom, scene.escape_label);
     }
     Some(())
+}
+
+/// Filled dots with a dark outline at the marked pairs inside the view.
+fn draw_marks(
+    context: &CanvasRenderingContext2d,
+    geometry: &PlotGeometry,
+    marks: &[MarkedPair],
+    zoom: f64,
+) {
+    for mark in marks {
+        let Some((x, y)) = geometry.to_pixel(mark.weights) else {
+            continue;
+        };
+        context.begin_path();
+        let _ = context.arc(x, y, 5.0 * zoom, 0.0, 2.0 * PI);
+        context.set_fill_style_str(&mark.css());
+        context.fill();
+        context.set_line_width(1.5);
+        context.set_stroke_style_str(OUTLINE);
+        context.stroke();
+    }
 }
 
 /// Strokes the current path twice: dark and wide, then white and narrow.

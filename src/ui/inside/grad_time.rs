@@ -1,0 +1,289 @@
+//! `#grad-time`: the batch's backward signal |dL/ds_k| on a log axis against
+//! the step k, from n back to 1: Roelants' "gradient over time" figure, live.
+//!
+//! Filled markers are positive values, hollow ones negative; the per-step
+//! factor w_rec is written beside the plot. `#grad-time-six` adds Roelants'
+//! six weight pairs in his colours; hovering the heat map adds a dashed
+//! ghost curve at the hovered point. Drawn with plotters like the loss
+//! chart: HiDPI, PNG export, larger in presentation mode.
+
+use std::sync::Arc;
+
+use leptos::html::Div;
+use leptos::prelude::*;
+use plotters::prelude::*;
+use web_sys::HtmlCanvasElement;
+
+use crate::format::{self, exact};
+use crate::plot::scale::padded_log_range;
+use crate::plot::signal::{ROELANTS_PAIRS, sign};
+use crate::plot::{integer_ticks, log_ticks};
+use crate::rnn::trace::Pass;
+use crate::ui::controller::use_controller;
+use crate::ui::controls::widgets::TextButton;
+use crate::ui::plots::canvas::{self, CanvasSize, TickedAxis};
+use crate::ui::text::use_text;
+
+use super::Passes;
+
+const CURRENT: RGBColor = RGBColor(0x1f, 0x4e, 0x99);
+const GHOST: RGBColor = RGBColor(0x77, 0x77, 0x77);
+
+/// One curve: the batch signal dL/ds_1..=dL/ds_n and how to draw it.
+struct Curve<'a> {
+    signal: &'a [f64],
+    colour: RGBColor,
+    markers: bool,
+    dashed: bool,
+}
+
+/// The chart coordinate of a signal: log10|g|, where it has one.
+fn coordinate(g: f64) -> Option<f64> {
+    let y = g.abs().log10();
+    y.is_finite().then_some(y)
+}
+
+/// Draws the curves, the last on top; returns how many were drawn, `None` when the canvas is
+/// too small or a drawing call failed.
+fn draw(
+    canvas: &HtmlCanvasElement,
+    size: CanvasSize,
+    large: bool,
+    curves: &[Curve],
+    axis_label: (&str, &str),
+) -> Option<usize> {
+    let (root, s, (width, height)) = canvas::blank_plot(canvas, size, large)?;
+    let (left, bottom, margin, right) = (s.pxi(64.0), s.pxi(40.0), s.pxi(10.0), s.pxi(16.0));
+    if (width as i32) < left + margin + right || (height as i32) < bottom + 2 * margin {
+        return None;
+    }
+    // Every curve is of the run's data, so all have n steps.
+    let n = curves.last().map_or(1, |c| c.signal.len()).max(1);
+    let values = curves
+        .iter()
+        .flat_map(|c| c.signal.iter().filter_map(|&g| coordinate(g)));
+    let (lo, hi) = values.fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), y| {
+        (lo.min(y), hi.max(y))
+    });
+    let (lo, hi) = if lo.is_finite() {
+        (lo, hi)
+    } else {
+        (-1.0, 1.0)
+    };
+    let (lo, hi) = padded_log_range(10f64.powf(lo), 10f64.powf(hi));
+    let plot_height = f64::from(height) - f64::from(bottom + 2 * margin);
+    let plot_width = f64::from(width) - f64::from(left + margin + right);
+    let y_ticks: Vec<(f64, String)> =
+        log_ticks(lo, hi, (plot_height / s.px(40.0)).clamp(2.0, 8.0) as usize)
+            .into_iter()
+            .map(|t| (t.value.log10(), t.label))
+            .collect();
+    // Steps back from n: x = n − k, so k = n sits at the left and k = 1 at the right.
+    let back = (n - 1).max(1) as f64;
+    let x_ticks: Vec<(f64, String)> = integer_ticks(
+        1.0,
+        n as f64,
+        (plot_width / s.px(60.0)).clamp(2.0, 10.0) as usize,
+    )
+    .into_iter()
+    .map(|t| (n as f64 - t.value, t.label))
+    .collect();
+    let mut chart = ChartBuilder::on(&root)
+        .margin(margin)
+        .margin_right(right)
+        .x_label_area_size(bottom)
+        .y_label_area_size(left)
+        .build_cartesian_2d(
+            TickedAxis::new(-0.3..back + 0.3, x_ticks.iter().map(|t| t.0).collect()),
+            TickedAxis::new(
+                lo.log10()..hi.log10(),
+                y_ticks.iter().map(|t| t.0).collect(),
+            ),
+        )
+        .ok()?;
+    canvas::draw_mesh(
+        &mut chart,
+        s,
+        (axis_label.0, &x_ticks),
+        (axis_label.1, &y_ticks),
+    )?;
+    let mut drawn = 0;
+    for curve in curves {
+        let points: Vec<(f64, f64)> = (1..=curve.signal.len())
+            .filter_map(|k| Some(((n - k) as f64, coordinate(curve.signal[k - 1])?)))
+            .collect();
+        let width = s.line(if curve.markers { 2.0 } else { 1.5 });
+        let style = curve.colour.stroke_width(width);
+        if curve.dashed {
+            chart
+                .draw_series(DashedLineSeries::new(
+                    points.iter().copied(),
+                    s.pxi(5.0),
+                    s.pxi(4.0),
+                    style,
+                ))
+                .ok()?;
+        } else {
+            chart
+                .draw_series(LineSeries::new(points.iter().copied(), style))
+                .ok()?;
+        }
+        if curve.markers {
+            let radius = s.line(3.5);
+            let marks = (1..=curve.signal.len()).filter_map(|k| {
+                let g = curve.signal[k - 1];
+                let at = ((n - k) as f64, coordinate(g)?);
+                let style = if sign(g) > 0 {
+                    curve.colour.filled()
+                } else {
+                    curve.colour.stroke_width(s.line(1.5))
+                };
+                Some(Circle::new(at, radius, style))
+            });
+            chart.draw_series(marks).ok()?;
+        }
+        drawn += 1;
+    }
+    Some(drawn)
+}
+
+/// The batch signals at Roelants' six pairs, on the run's data and loss.
+fn six_signals(passes: impl Fn(crate::rnn::Weights) -> Option<Pass>) -> Vec<(Vec<f64>, RGBColor)> {
+    ROELANTS_PAIRS
+        .iter()
+        .filter_map(|pair| {
+            let pass = passes(pair.weights)?;
+            let [r, g, b] = pair.rgb;
+            Some((pass.batch_signal, RGBColor(r, g, b)))
+        })
+        .collect()
+}
+
+#[component]
+pub fn GradTime(passes: Passes) -> impl IntoView {
+    let ctrl = use_controller();
+    let text = use_text();
+    let frame = NodeRef::<Div>::new();
+    let large = ctrl.setting(|s| s.present);
+    let six = ctrl.setting(|s| s.six);
+    let reduction = ctrl.setting(|s| s.reduction);
+    let data = ctrl.setting(|s| s.data);
+    // The six curves depend only on the data and the loss: computed when those change.
+    let six_curves = Memo::new(move |_| {
+        if !six.get() {
+            return Arc::new(Vec::new());
+        }
+        data.track();
+        reduction.track();
+        Arc::new(six_signals(|w| ctrl.pass_at(Some(w))))
+    });
+
+    let chart_canvas = canvas::live_chart(frame, large.into(), move |canvas, size, large| {
+        let words = text.get();
+        let axis = (
+            words.inside.grad_time_axis_step,
+            (words.inside.grad_time_axis_signal)(reduction.get()),
+        );
+        let current = passes.current.get();
+        let hovered = passes.hovered.get();
+        let six = six_curves.get();
+        let mut curves: Vec<Curve> = six
+            .iter()
+            .map(|(signal, colour)| Curve {
+                signal,
+                colour: *colour,
+                markers: false,
+                dashed: false,
+            })
+            .collect();
+        if let Some(pass) = &hovered {
+            curves.push(Curve {
+                signal: &pass.batch_signal,
+                colour: GHOST,
+                markers: false,
+                dashed: true,
+            });
+        }
+        if let Some(pass) = &current {
+            curves.push(Curve {
+                signal: &pass.batch_signal,
+                colour: CURRENT,
+                markers: true,
+                dashed: false,
+            });
+        }
+        let drawn = draw(canvas, size, large, &curves, axis).unwrap_or(0);
+        let _ = canvas.set_attribute("data-curves", &drawn.to_string());
+        let _ = canvas.set_attribute("data-axis-label", axis.1);
+    });
+
+    let factor = Memo::new(move |_| passes.current.with(|p| p.as_ref().map(|p| p.weights.w_rec)));
+    let summary = move || {
+        let words = text.get();
+        passes.current.with(|p| {
+            let p = p.as_ref()?;
+            let (last, first) = (*p.batch_signal.last()?, *p.batch_signal.first()?);
+            let factor = (words.inside.grad_time_factor)(&format::compact(p.weights.w_rec, 4));
+            Some((words.inside.grad_time_summary)(
+                p.len,
+                &format::compact(last.abs(), 4),
+                &format::compact(first.abs(), 4),
+                &factor,
+            ))
+        })
+    };
+    let export = canvas::png_export(chart_canvas, "rnn-gradient-over-time.png");
+    let legend = move || {
+        ROELANTS_PAIRS
+            .iter()
+            .map(|pair| {
+                let style = format!("color: {}", pair.css());
+                let (w_x, w_rec) = (exact(pair.weights.w_x), exact(pair.weights.w_rec));
+                view! { <span class="six-key" style=style>"● ("{w_x}", "{w_rec}")"</span> }
+            })
+            .collect_view()
+    };
+
+    view! {
+        <section class="plot-panel grad-time-panel" class:plot-large=move || large.get()>
+            <div class="plot-toolbar">
+                <h3 id="grad-time-title">{move || text.get().inside.grad_time_title}</h3>
+                <label class="toggle" data-control="six" hidden=move || ctrl.hidden(crate::params::Control::Six).get()>
+                    <input
+                        id="grad-time-six"
+                        type="checkbox"
+                        prop:checked=move || six.get()
+                        on:change=move |event| {
+                            let on = event_target_checked(&event);
+                            ctrl.update(|s| s.six = on);
+                        }
+                    />
+                    {move || text.get().inside.grad_time_six}
+                </label>
+                <TextButton id="grad-time-png" class="plot-export" label=|_| "PNG" title=|t| t.inside.grad_time_png_title on_click=export />
+            </div>
+            <div class="plot-frame grad-time-frame" node_ref=frame>
+                <canvas
+                    id="grad-time"
+                    class="plot-layer"
+                    node_ref=chart_canvas
+                    role="img"
+                    aria-label=move || text.get().inside.grad_time_label
+                    aria-describedby="grad-time-summary"
+                ></canvas>
+            </div>
+            <p class="plot-readout grad-time-keys">
+                <span id="grad-time-factor" data-value=move || factor.get().map(exact)>
+                    {move || factor.get().map(|w| (text.get().inside.grad_time_factor)(&format::compact(w, 4)))}
+                </span>
+                " · "
+                <span>{move || text.get().inside.grad_time_sign}</span>
+                <span hidden=move || passes.hovered.with(Option::is_none)>
+                    " · "{move || text.get().inside.grad_time_ghost}
+                </span>
+            </p>
+            <p class="plot-readout six-keys" hidden=move || !six.get()>{legend}</p>
+            <p id="grad-time-summary" class="sr-only">{summary}</p>
+        </section>
+    }
+}
