@@ -1004,7 +1004,9 @@ fn presets_are_numbered_named_and_set_everything() {
             "exploding",
             "vanishing",
             "clipping",
-            "adam-valley"
+            "adam-valley",
+            "vanishing-signal",
+            "exploding-signal"
         ]
     );
     // Switching scenario keeps the classroom settings.
@@ -1287,4 +1289,68 @@ fn the_inside_keys_read_back_and_name_what_they_corrected() {
         state.hide,
         vec![Control::Inside, Control::Seq, Control::Six]
     );
+}
+
+/// The pass at a preset's start, on its data.
+fn pass_at_start(preset: PresetId) -> (rnn_playground::rnn::trace::Pass, Weights) {
+    let state = preset.state();
+    let start = state.init.expect("a fixed start");
+    let (data, _) = Dataset::generate(state.data).unwrap();
+    let pass = rnn_playground::rnn::trace::Pass::at(&data, start, state.reduction);
+    (pass, start)
+}
+
+#[test]
+fn preset_vanishing_signal_fades_to_1e_15_and_rprop_still_arrives() {
+    let state = PresetId::VanishingSignal.state();
+    assert_eq!(
+        (state.data.len, state.optimizer.kind),
+        (50, OptimizerKind::Rprop)
+    );
+    assert!(state.inside, "the preset opens the inside view");
+    let (pass, start) = pass_at_start(PresetId::VanishingSignal);
+    assert_eq!(start.w_rec, 0.5);
+    // "dL/ds₁ is 1.8e-15 of dL/ds₅₀": the batch signal halves at each of 49 steps back.
+    let ratio = pass.batch_signal[0] / pass.batch_signal[49];
+    assert_eq!(format!("{ratio:.1e}"), "1.8e-15");
+    for k in 1..50 {
+        let step = pass.batch_signal[k - 1] / pass.batch_signal[k];
+        assert!((step - 0.5).abs() < 1e-9, "step {k}: {step}");
+    }
+    // "still ends near (1, 1) at epoch 3000".
+    let (_, trainer) = run_preset(PresetId::VanishingSignal);
+    assert_eq!(trainer.status(), Status::ReachedMaxEpochs { epoch: 3000 });
+    let w = trainer.weights();
+    assert!(
+        (w.w_x - 1.0).abs() < 0.01 && (w.w_rec - 1.0).abs() < 0.01,
+        "{w:?}"
+    );
+}
+
+#[test]
+fn preset_exploding_signal_grows_1_5_per_step_and_diverges_in_one_step() {
+    let state = PresetId::ExplodingSignal.state();
+    assert_eq!(
+        (state.data.len, state.optimizer.kind),
+        (50, OptimizerKind::Gd)
+    );
+    assert!(state.inside);
+    let (pass, start) = pass_at_start(PresetId::ExplodingSignal);
+    assert_eq!(start.w_rec, 1.5);
+    // "dL/ds₁ is 4.3e8 × dL/ds₅₀ and dL/dw_rec is 6.0e20".
+    let ratio = pass.batch_signal[0] / pass.batch_signal[49];
+    assert_eq!(format!("{ratio:.1e}"), "4.3e8");
+    assert!((ratio - 1.5f64.powi(49)).abs() < 1e-6 * ratio);
+    assert_eq!(format!("{:.1e}", pass.gradient.w_rec), "6.0e20");
+    // "One step of gradient descent throws w_rec to -6.0e15 and the loss overflows."
+    let (records, trainer) = run_preset(PresetId::ExplodingSignal);
+    assert_eq!(format!("{:.1e}", records[1].weights.w_rec), "-6.0e15");
+    assert!(matches!(
+        trainer.status(),
+        Status::Diverged {
+            reason: DivergenceReason::LossNotFinite,
+            ..
+        }
+    ));
+    assert_eq!(records.len(), 2, "one update, then the overflow");
 }

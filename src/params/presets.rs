@@ -24,6 +24,8 @@ pub enum PresetId {
     Vanishing,
     Clipping,
     AdamValley,
+    VanishingSignal,
+    ExplodingSignal,
 }
 
 impl PresetId {
@@ -49,13 +51,16 @@ impl PresetId {
         AppState {
             optimizer: run.optimizer,
             reduction: run.reduction,
-            data: DataConfig::default(),
+            data: run.data,
             init: run.init,
             view: run.view,
             speed: run.speed,
             stop_at: Some(run.stop_at),
             at: 0,
             preset: Some(self),
+            inside: run.inside || current.inside,
+            seq: 0,
+            input: None,
             ..current.clone()
         }
     }
@@ -139,6 +144,27 @@ impl PresetId {
                 view: valley_view,
                 ..Run::seed()
             },
+            // Roelants' (1, 0.5) on sequences of 50: the signal halves at each step back.
+            PresetId::VanishingSignal => Run {
+                optimizer: OptimizerSettings::defaults(OptimizerKind::Rprop),
+                init: Some(Weights {
+                    w_x: 1.0,
+                    w_rec: 0.5,
+                }),
+                stop_at: 3000,
+                ..Run::long_sequences()
+            },
+            // w_rec = 1.5 on sequences of 50: the signal grows 1.5× at each step back.
+            PresetId::ExplodingSignal => Run {
+                optimizer: gd,
+                init: Some(Weights {
+                    w_x: 1.0,
+                    w_rec: 1.5,
+                }),
+                stop_at: 100,
+                speed: 1,
+                ..Run::long_sequences()
+            },
         }
     }
 }
@@ -151,6 +177,9 @@ struct Run {
     view: View,
     speed: u32,
     stop_at: u64,
+    data: DataConfig,
+    /// Opens the inside view (the unrolled network and the gradient over time).
+    inside: bool,
 }
 
 impl Run {
@@ -164,6 +193,20 @@ impl Run {
             view: defaults.view,
             speed: defaults.speed,
             stop_at: 2001,
+            data: DataConfig::default(),
+            inside: false,
+        }
+    }
+
+    /// The seed's data seed with sequences of 50 steps, shown inside.
+    fn long_sequences() -> Run {
+        Run {
+            data: DataConfig {
+                len: 50,
+                ..DataConfig::default()
+            },
+            inside: true,
+            ..Run::seed()
         }
     }
 }

@@ -510,11 +510,19 @@ fn en_preset_title(preset: PresetId) -> &'static str {
         PresetId::Vanishing => "Vanishing gradients",
         PresetId::Clipping => "Clipping rescues gradient descent",
         PresetId::AdamValley => "Adam vs the valley",
+        PresetId::VanishingSignal => "Inside: the signal vanishes (length 50)",
+        PresetId::ExplodingSignal => "Inside: the signal explodes (length 50)",
     }
 }
 
 fn en_preset_caption(preset: PresetId) -> &'static str {
     match preset {
+        PresetId::VanishingSignal => {
+            "Sequences of 50 from (1, 0.5): in the gradient over time dL/dsₖ halves at every              step back, so dL/ds₁ is 1.8e-15 of dL/ds₅₀ and the first steps get no signal.              Rprop moves by sign alone and still ends near (1, 1) at epoch 3000."
+        }
+        PresetId::ExplodingSignal => {
+            "Sequences of 50 from (1, 1.5): dL/dsₖ grows 1.5× at every step back, so dL/ds₁              is 4.3e8 × dL/ds₅₀ and dL/dw_rec is 6.0e20. One step of gradient descent throws              w_rec to -6.0e15 and the loss overflows. Step through the epoch to watch it grow."
+        }
         PresetId::SeedGd => {
             "Gradient descent at the seed's lr 1e-5: while w_rec is small the loss barely \
              moves (still above 360 at epoch 500), then it falls off a cliff near epoch 550 \

@@ -85,8 +85,8 @@ fn en_bits_problem(problem: BitsProblem) -> &'static str {
 
 fn en_axis_signal(reduction: Reduction) -> &'static str {
     match reduction {
-        Reduction::Sum => "|dL/dsₖ|, summed loss (log)",
-        Reduction::Mean => "|dL/dsₖ|, mean loss (log)",
+        Reduction::Sum => "|dL/dsₖ|, sum (log)",
+        Reduction::Mean => "|dL/dsₖ|, mean (log)",
     }
 }
 

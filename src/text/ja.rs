@@ -566,11 +566,19 @@ fn ja_preset_title(preset: PresetId) -> &'static str {
         PresetId::Vanishing => "勾配消失",
         PresetId::Clipping => "勾配クリッピングで爆発を抑える",
         PresetId::AdamValley => "Adam と曲がった谷",
+        PresetId::VanishingSignal => "中を見る：信号が消える（長さ 50）",
+        PresetId::ExplodingSignal => "中を見る：信号が爆発する（長さ 50）",
     }
 }
 
 fn ja_preset_caption(preset: PresetId) -> &'static str {
     match preset {
+        PresetId::VanishingSignal => {
+            "長さ 50 の系列で (1, 0.5) から。時間をさかのぼる勾配では dL/dsₖ が1時刻ごとに半分になり、             dL/ds₁ は dL/ds₅₀ の 1.8e-15 倍しかないので、最初のほうの時刻には信号が届きません。             Rprop は符号だけで進むので、3000 エポックで (1, 1) の近くに着きます。"
+        }
+        PresetId::ExplodingSignal => {
+            "長さ 50 の系列で (1, 1.5) から。dL/dsₖ は1時刻さかのぼるごとに 1.5 倍になり、             dL/ds₁ は dL/ds₅₀ の 4.3e8 倍、dL/dw_rec は 6.0e20 になります。勾配降下法の一歩で              w_rec は -6.0e15 まで飛ばされ、損失がオーバーフローします。コマ送りで育つ様子を見てください。"
+        }
         PresetId::SeedGd => {
             "元記事と同じ学習率 1e-5 の勾配降下法。w_rec が小さいあいだは損失がほとんど\
              下がらず（500 エポックでもまだ 360 以上）、550 エポック付近で崖から落ちるように\

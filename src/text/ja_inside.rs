@@ -83,8 +83,8 @@ fn ja_bits_problem(problem: BitsProblem) -> &'static str {
 
 fn ja_axis_signal(reduction: Reduction) -> &'static str {
     match reduction {
-        Reduction::Sum => "|dL/dsₖ|、二乗誤差の和（対数）",
-        Reduction::Mean => "|dL/dsₖ|、平均二乗誤差（対数）",
+        Reduction::Sum => "|dL/dsₖ|、和（対数）",
+        Reduction::Mean => "|dL/dsₖ|、平均（対数）",
     }
 }
 

@@ -162,3 +162,27 @@ async fn the_gradient_plot_is_painted_and_overlays_roelants_six_pairs_and_a_hove
     assert_eq!(unmarked, Ok(()));
     crate::page::assert_clean_console(&errors);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs dist/ and chromium; run by make test"]
+async fn the_exploding_signal_preset_opens_the_inside_view_on_sequences_of_50() {
+    let page = AppPage::opened("?preset=exploding-signal").await;
+    let painted = page
+        .wait_until(std::time::Duration::from_secs(5), || async {
+            page.attr("#grad-time", "data-curves").await.as_deref() == Some("1")
+        })
+        .await;
+    let steps = page.unrolled_steps().await;
+    let factor = page.attr("#grad-time-factor", "data-value").await;
+    page.screenshot("inside-exploding-signal").await;
+    let errors = page.finish().await;
+
+    let state = parse("?preset=exploding-signal").state;
+    let trainer = Trainer::new(state.trainer_config()).unwrap();
+    let pass = Pass::at(trainer.data(), trainer.weights(), state.reduction);
+    assert_eq!(painted, Ok(()));
+    assert_eq!(steps, expected_steps(&pass.unrolled(0)));
+    assert_eq!(steps.len(), 50);
+    assert_eq!(factor.as_deref(), Some("1.5"));
+    crate::page::assert_clean_console(&errors);
+}
