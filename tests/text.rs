@@ -197,6 +197,9 @@ fn every_line(text: &Text) -> Vec<(String, String)> {
         w_rec,
         grad_wx,
         grad_wrec,
+        grad_norm,
+        clip_norm,
+        clip_scale,
         status,
         status_ready,
         status_ready_overflow,
@@ -349,6 +352,9 @@ fn every_line(text: &Text) -> Vec<(String, String)> {
         ("w_rec", w_rec),
         ("grad_wx", grad_wx),
         ("grad_wrec", grad_wrec),
+        ("grad_norm", grad_norm),
+        ("clip_norm", clip_norm),
+        ("clip_scale", clip_scale),
         ("status", status),
         ("status_ready", status_ready),
         ("status_ready_overflow", status_ready_overflow),
@@ -357,7 +363,6 @@ fn every_line(text: &Text) -> Vec<(String, String)> {
         ("status_paused", status_paused),
         ("divergence_note", divergence_note),
         ("try_smaller_lr", try_smaller_lr),
-        ("try_clip", try_clip),
         ("try_rprop", try_rprop),
         ("optimizer_state_title", optimizer_state_title),
         ("optimizer_state_none", optimizer_state_none),
@@ -491,6 +496,7 @@ fn every_line(text: &Text) -> Vec<(String, String)> {
     add("speed_hint".into(), speed_hint(40));
     add("status_stopped".into(), status_stopped(12));
     add("status_converged".into(), status_converged(12));
+    add("try_clip".into(), try_clip("1000", "0.01"));
     add(
         "status_cycling".into(),
         status_cycling(12, &["0.0068277".into(), "0.0067216".into()]),

@@ -9,6 +9,7 @@
 //! which trains the model in Theano) and Peter Roelants' numpy tutorial on
 //! the linear RNN that the post follows.
 
+pub mod clipping;
 pub mod cycle;
 pub mod data;
 pub mod error;
@@ -24,6 +25,7 @@ pub mod trace;
 pub mod trainer;
 pub mod tune;
 
+pub use clipping::{Clipping, clip};
 pub use cycle::{CyclePoint, CycleWatch, Settled};
 pub use data::{DataConfig, Dataset};
 pub use error::{CoreError, InvalidReason};

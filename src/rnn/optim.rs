@@ -11,6 +11,7 @@ use serde::ser::SerializeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use strum::{EnumCount, IntoEnumIterator};
 
+pub use super::clipping::clip;
 use super::error::CoreError;
 pub use super::hyper::{Hyper, HyperSpec};
 use super::model::{Gradient, Weights};
@@ -423,19 +424,5 @@ fn numpy_sign(x: f64) -> f64 {
         -1.0
     } else {
         x
-    }
-}
-
-/// Scales `g` down to global norm `limit` when it is longer (Pascanu et al. 2013).
-pub fn clip(g: Gradient, limit: Option<f64>) -> Gradient {
-    match limit {
-        Some(c) if g.norm() > c => {
-            let scale = c / g.norm();
-            Gradient {
-                w_x: g.w_x * scale,
-                w_rec: g.w_rec * scale,
-            }
-        }
-        _ => g,
     }
 }

@@ -70,6 +70,9 @@ pub const EN: Text = Text {
     w_rec: "w_rec",
     grad_wx: "∂L/∂w_x",
     grad_wrec: "∂L/∂w_rec",
+    grad_norm: "|g| before clipping",
+    clip_norm: "|g| after clipping",
+    clip_scale: "clip scale",
     status: "Status:",
     status_ready: "ready",
     status_ready_overflow: "ready — the loss overflows at the start",
@@ -85,7 +88,7 @@ pub const EN: Text = Text {
     divergence_note: "Training blew up. Try a smaller learning rate, clip the gradient \
                       norm, or switch to Rprop, which only uses the gradient's sign.",
     try_smaller_lr: "Learning rate ÷ 10",
-    try_clip: "Clip at 1",
+    try_clip: en_try_clip,
     try_rprop: "Use Rprop",
     optimizer_state_title: "Optimizer state",
     optimizer_state_none: "Gradient descent keeps no state.",
@@ -239,6 +242,10 @@ fn en_status_stopped(epoch: u64) -> String {
 
 fn en_status_converged(epoch: u64) -> String {
     format!("converged at epoch {epoch}: the loss stopped changing")
+}
+
+fn en_try_clip(clip: &str, step: &str) -> String {
+    format!("Clip at {clip} (gd steps ≤ {step}: smaller is safer but slower)")
 }
 
 fn en_status_cycling(epoch: u64, losses: &[String]) -> String {

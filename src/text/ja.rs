@@ -72,6 +72,9 @@ pub const JA: Text = Text {
     w_rec: "w_rec",
     grad_wx: "∂L/∂w_x",
     grad_wrec: "∂L/∂w_rec",
+    grad_norm: "クリップ前の |g|",
+    clip_norm: "クリップ後の |g|",
+    clip_scale: "クリップの倍率",
     status: "ステータス：",
     status_ready: "準備完了",
     status_ready_overflow: "準備完了（開始点で損失がオーバーフローしています）",
@@ -87,7 +90,7 @@ pub const JA: Text = Text {
     divergence_note: "学習が発散しました。学習率を下げるか、勾配ノルムをクリップするか、\
                       勾配の符号だけを使う Rprop に切り替えてみましょう。",
     try_smaller_lr: "学習率 ÷ 10",
-    try_clip: "1 でクリップ",
+    try_clip: ja_try_clip,
     try_rprop: "Rprop にする",
     optimizer_state_title: "最適化手法の内部状態",
     optimizer_state_none: "勾配降下法は内部状態を持ちません。",
@@ -241,6 +244,10 @@ fn ja_status_stopped(epoch: u64) -> String {
 
 fn ja_status_converged(epoch: u64) -> String {
     format!("エポック {epoch} で収束しました（損失がほぼ一定）")
+}
+
+fn ja_try_clip(clip: &str, step: &str) -> String {
+    format!("{clip} でクリップ（gd の 1 歩 ≤ {step}：小さいほど安全だが遅い）")
 }
 
 fn ja_status_cycling(epoch: u64, losses: &[String]) -> String {

@@ -88,6 +88,12 @@ pub struct Text {
     pub w_rec: &'static str,
     pub grad_wx: &'static str,
     pub grad_wrec: &'static str,
+    /// The gradient's norm before clipping (`#grad-norm`).
+    pub grad_norm: &'static str,
+    /// Its norm after clipping (`#clip-norm`).
+    pub clip_norm: &'static str,
+    /// The factor clipping multiplied it by (`#clip-scale`).
+    pub clip_scale: &'static str,
     pub status: &'static str,
     pub status_ready: &'static str,
     /// Ready, but the loss or gradient at the start already overflows.
@@ -107,7 +113,8 @@ pub struct Text {
     pub core_error: fn(&CoreError) -> String,
     pub divergence_note: &'static str,
     pub try_smaller_lr: &'static str,
-    pub try_clip: &'static str,
+    /// Clip at `clip`, which caps a gradient-descent step at `step`.
+    pub try_clip: fn(clip: &str, step: &str) -> String,
     pub try_rprop: &'static str,
     pub optimizer_state_title: &'static str,
     pub optimizer_state_none: &'static str,

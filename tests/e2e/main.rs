@@ -25,6 +25,7 @@ mod harness;
 mod page;
 
 mod accessibility;
+mod clipping;
 mod export;
 mod hosting;
 mod hyperparameters;

@@ -19,7 +19,7 @@ use leptos::prelude::*;
 use crate::params::RunNote;
 use crate::params::{AppState, Control, INIT_LIMIT, View};
 use crate::rnn::trainer::{Status, StopRule};
-use crate::rnn::{CoreError, OptimizerKind, Record, Settled, Surface, Trainer, Weights};
+use crate::rnn::{Clipping, CoreError, OptimizerKind, Record, Settled, Surface, Trainer, Weights};
 
 mod inside;
 mod seek;
@@ -78,6 +78,8 @@ pub struct Controller {
     playing: RwSignal<bool>,
     snapshot: RwSignal<Snapshot>,
     path: RwSignal<Vec<Weights>>,
+    /// The path's points whose update clipping shortened.
+    clipped: RwSignal<Vec<Weights>>,
     loss_points: RwSignal<Vec<(u64, f64)>>,
     surface: RwSignal<Option<Arc<Surface>>>,
     /// The view the current surface was computed for.
@@ -122,6 +124,7 @@ impl Controller {
             trainer: StoredValue::new(trainer),
             playing: RwSignal::new(false),
             path: RwSignal::new(Vec::new()),
+            clipped: RwSignal::new(Vec::new()),
             loss_points: RwSignal::new(Vec::new()),
             surface: RwSignal::new(None),
             surface_ms: RwSignal::new(None),
@@ -179,6 +182,11 @@ impl Controller {
     /// The decimated path: first the start, last the current weights.
     pub fn path(self) -> Signal<Vec<Weights>> {
         self.path.into()
+    }
+
+    /// The points of the path where clipping shortened the gradient.
+    pub fn clipped(self) -> Signal<Vec<Weights>> {
+        self.clipped.into()
     }
 
     /// (epoch, loss after that many updates), decimated, ending at the current epoch.
@@ -555,7 +563,12 @@ impl Controller {
                 let snapshot = Snapshot::of(trainer, run);
                 let curves = (published != Some((generation, epoch))).then(|| {
                     let timeline = trainer.timeline();
-                    (path_of(&timeline), loss_points_of(&timeline))
+                    let limit = trainer.config().optimizer.clip;
+                    (
+                        path_of(&timeline),
+                        clipped_of(&timeline, limit),
+                        loss_points_of(&timeline),
+                    )
                 });
                 (snapshot, curves)
             })
@@ -564,8 +577,9 @@ impl Controller {
             Some((snapshot, curves)) => {
                 let epoch = snapshot.epoch;
                 self.snapshot.set(snapshot);
-                if let Some((path, points)) = curves {
+                if let Some((path, clipped, points)) = curves {
                     self.path.set(path);
+                    self.clipped.set(clipped);
                     self.loss_points.set(points);
                     self.loop_state
                         .update_value(|l| l.published = Some((generation, epoch)));
@@ -574,6 +588,7 @@ impl Controller {
             None => {
                 self.snapshot.set(Snapshot::broken());
                 self.path.set(Vec::new());
+                self.clipped.set(Vec::new());
                 self.loss_points.set(Vec::new());
                 self.loop_state.update_value(|l| l.published = None);
             }
@@ -682,6 +697,15 @@ fn train_within(trainer: &mut Trainer, epochs: u64, deadline_ms: f64) -> u64 {
 /// The kept weights from the start to the current ones.
 fn path_of(timeline: &[Record]) -> Vec<Weights> {
     timeline.iter().map(|record| record.weights).collect()
+}
+
+/// The kept weights whose gradient clipping at `limit` shortened.
+fn clipped_of(timeline: &[Record], limit: Option<f64>) -> Vec<Weights> {
+    timeline
+        .iter()
+        .filter(|r| Clipping::of(r.grad, limit).is_some_and(|c| c.acted()))
+        .map(|r| r.weights)
+        .collect()
 }
 
 /// (epoch, loss) from the start to the current epoch, the x and y of the

@@ -3,7 +3,7 @@
 use crate::format::significant;
 use crate::rnn::cycle::MAX_PERIOD;
 use crate::rnn::trainer::{DivergenceReason, Status};
-use crate::rnn::{CoreError, Gradient, Settled, Trainer, Weights};
+use crate::rnn::{Clipping, CoreError, Gradient, Settled, Trainer, Weights};
 
 use crate::ui::text::Text;
 
@@ -139,6 +139,8 @@ pub struct Snapshot {
     pub loss: f64,
     pub grad: Gradient,
     pub run: RunState,
+    /// What clipping does to `grad`; `None` while clipping is off.
+    pub clipping: Option<Clipping>,
     /// The update rule's internal state, as `Optimizer::inspect` names it.
     pub optimizer_state: Vec<(&'static str, [f64; 2])>,
 }
@@ -153,6 +155,7 @@ impl Snapshot {
             init: trainer.init(),
             loss,
             grad,
+            clipping: Clipping::of(grad, trainer.config().optimizer.clip),
             run,
             optimizer_state: trainer.optimizer().inspect(),
         }
@@ -174,6 +177,7 @@ impl Snapshot {
                 w_x: f64::NAN,
                 w_rec: f64::NAN,
             },
+            clipping: None,
             run: RunState::Broken,
             optimizer_state: Vec::new(),
         }

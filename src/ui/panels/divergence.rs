@@ -2,7 +2,9 @@
 
 use leptos::prelude::*;
 
+use crate::format::readable;
 use crate::rnn::OptimizerKind;
+use crate::rnn::clipping::{SUGGESTED_STEP, suggested_clip};
 use crate::rnn::optim::Hyper;
 use crate::ui::controller::use_controller;
 use crate::ui::text::use_text;
@@ -22,8 +24,11 @@ pub fn DivergenceNote() -> impl IntoView {
         });
         ctrl.reset();
     };
+    // A clip that works at the current rate: steps of at most lr · clip.
+    let suggested = ctrl.setting(|s| suggested_clip(s.optimizer[Hyper::Lr]));
     let clip = move |_| {
-        ctrl.update(|s| s.optimizer.clip = Some(1.0));
+        let clip = suggested.get_untracked();
+        ctrl.update(|s| s.optimizer.clip = Some(clip));
         ctrl.reset();
     };
     let rprop = move |_| {
@@ -39,7 +44,7 @@ pub fn DivergenceNote() -> impl IntoView {
                     {move || text.get().try_smaller_lr}
                 </button>
                 <button type="button" id="try-clip" class="secondary" on:click=clip>
-                    {move || text.get().try_clip}
+                    {move || (text.get().try_clip)(&readable(suggested.get()), &readable(SUGGESTED_STEP))}
                 </button>
                 <button type="button" id="try-rprop" class="secondary" on:click=rprop>
                     {move || text.get().try_rprop}

@@ -7,6 +7,7 @@
 use leptos::prelude::*;
 
 use crate::format::exact;
+use crate::rnn::Clipping;
 
 use crate::ui::controller::snapshot::Snapshot;
 use crate::ui::controller::use_controller;
@@ -19,6 +20,11 @@ pub fn Readouts() -> impl IntoView {
     let text = use_text();
     let snapshot = ctrl.snapshot();
     let value = move |pick: fn(&Snapshot) -> f64| Signal::derive(move || snapshot.with(pick));
+    // While a clip norm is set: what clipping does to the gradient shown.
+    let clipping_on = move || snapshot.with(|s| s.clipping.is_some());
+    let clip_value = move |pick: fn(&Clipping) -> f64| {
+        Signal::derive(move || snapshot.with(|s| s.clipping.as_ref().map_or(f64::NAN, pick)))
+    };
 
     view! {
         <section class="readouts" aria-label=move || text.get().readouts_title>
@@ -32,6 +38,11 @@ pub fn Readouts() -> impl IntoView {
                 <Readout id="w-rec" label=Signal::derive(move || text.get().w_rec) value=value(|s| s.weights.w_rec) />
                 <Readout id="grad-wx" label=Signal::derive(move || text.get().grad_wx) value=value(|s| s.grad.w_x) />
                 <Readout id="grad-wrec" label=Signal::derive(move || text.get().grad_wrec) value=value(|s| s.grad.w_rec) />
+                <Show when=clipping_on>
+                    <Readout id="grad-norm" label=Signal::derive(move || text.get().grad_norm) value=clip_value(|c| c.raw_norm) />
+                    <Readout id="clip-norm" label=Signal::derive(move || text.get().clip_norm) value=clip_value(|c| c.norm) />
+                    <Readout id="clip-scale" label=Signal::derive(move || text.get().clip_scale) value=clip_value(|c| c.scale) />
+                </Show>
             </dl>
         </section>
     }

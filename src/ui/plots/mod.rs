@@ -82,6 +82,7 @@ pub fn Plots() -> impl IntoView {
                     surface=ctrl.surface()
                     view=ctrl.surface_view()
                     path=ctrl.path()
+                    clipped=ctrl.clipped()
                     current=current
                     diverged=diverged
                     on_pick=Callback::new(move |w| ctrl.pick_init(w))

@@ -120,6 +120,9 @@ pub fn SurfaceView(
     /// The path: weights visited (already decimated, ≤ ~4k points), first = start, last = current.
     #[prop(into)]
     path: Signal<Vec<Weights>>,
+    /// The path's points where clipping acted (marked; counted in `data-clipped`).
+    #[prop(into)]
+    clipped: Signal<Vec<Weights>>,
     /// The current weights and the core's exact loss there (the snapshot's,
     /// as `#loss` shows it), or `None` without a run.
     #[prop(into)]
@@ -182,10 +185,14 @@ pub fn SurfaceView(
         };
         let dpr = size.get_untracked().map_or(1.0, |s| s.dpr);
         let started = now_ms();
+        let marks = clipped.with(|clipped| clipped.len());
+        let _ = overlay.set_attribute("data-clipped", &marks.to_string());
         path.with(|path| {
             let words = text.get();
+            let clipped = clipped.read();
             let scene = OverlayScene {
                 path,
+                clipped: &clipped,
                 diverged,
                 limit_label: words.limit_label,
                 escape_label: words.escape_label,

@@ -19,6 +19,8 @@ use crate::ui::plots::canvas::{self, Scaler};
 const OUTLINE: &str = "rgba(17, 17, 17, 0.85)";
 const MARK: &str = "#ffffff";
 const ESCAPE: &str = "#e8112d";
+/// Where clipping acted: orange, apart from viridis' blues, greens and yellow.
+const CLIPPED: &str = "#ff7a00";
 /// The optimum of "count the ones": y = Σ x_k needs w_x = w_rec = 1.
 const OPTIMUM: Weights = Weights {
     w_x: 1.0,
@@ -28,6 +30,8 @@ const OPTIMUM: Weights = Weights {
 /// What the overlay shows.
 pub struct OverlayScene<'a> {
     pub path: &'a [Weights],
+    /// The path's points whose update clipping shortened.
+    pub clipped: &'a [Weights],
     pub diverged: bool,
     /// The label of the dashed lines |w_rec| = 1, in the page's language.
     pub limit_label: &'a str,
@@ -79,6 +83,7 @@ pub fn draw_overlay(
     }
     draw_marks(&context, geometry, scene.marks, zoom);
     draw_path(&context, geometry, scene.path, zoom);
+    draw_clipped(&context, geometry, scene.clipped, zoom);
     draw_end_points(&context, geometry, scene.path, zoom);
     context.restore();
     // Unclipped: the escape point often lies on the view's edge.
@@ -220,6 +225,27 @@ fn draw_path(
         }
     }
     outlined_stroke(context, 2.0 * zoom);
+}
+
+/// A small orange square on each point where clipping shortened the step.
+fn draw_clipped(
+    context: &CanvasRenderingContext2d,
+    geometry: &PlotGeometry,
+    clipped: &[Weights],
+    zoom: f64,
+) {
+    let half = 2.5 * zoom;
+    context.begin_path();
+    for w in clipped {
+        if let Some((x, y)) = geometry.to_pixel(*w) {
+            context.rect(x - half, y - half, 2.0 * half, 2.0 * half);
+        }
+    }
+    context.set_fill_style_str(CLIPPED);
+    context.fill();
+    context.set_line_width(1.0);
+    context.set_stroke_style_str(OUTLINE);
+    context.stroke();
 }
 
 /// The start as a hollow circle, the current point as a filled one.
