@@ -3,7 +3,7 @@
 //! the core's exact number in `data-value`; the map marks the epochs where clipping acted
 //! (`data-clipped` on the overlay counts them). Without a clip norm the three are hidden.
 
-use rnn_playground::format::exact;
+use rnn_playground::format::{exact, readable};
 use rnn_playground::params::PresetId;
 use rnn_playground::rnn::clipping::suggested_clip;
 use rnn_playground::rnn::{Clipping, Hyper, Trainer};
@@ -85,9 +85,9 @@ async fn clipping_shows_the_raw_norm_the_clipped_norm_and_the_scale_from_the_cor
     let suggested = suggested_clip(PresetId::Exploding.state().optimizer[Hyper::Lr]);
     assert_eq!(
         clip_box,
-        exact(suggested),
+        readable(suggested),
         "the clip box takes the suggestion"
     );
-    assert!(button.contains(&exact(suggested)), "{button}");
+    assert!(button.contains(&readable(suggested)), "{button}");
     assert_clean_console(&errors);
 }

@@ -241,11 +241,12 @@ fn draw_clipped(
             context.rect(x - half, y - half, 2.0 * half, 2.0 * half);
         }
     }
-    context.set_fill_style_str(CLIPPED);
-    context.fill();
-    context.set_line_width(1.0);
+    // Outline first, then fill: dense marks merge into one orange band.
+    context.set_line_width(2.0);
     context.set_stroke_style_str(OUTLINE);
     context.stroke();
+    context.set_fill_style_str(CLIPPED);
+    context.fill();
 }
 
 /// The start as a hollow circle, the current point as a filled one.
