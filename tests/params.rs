@@ -160,7 +160,10 @@ fn a_full_link_reads_every_key() {
         })
     );
     assert_eq!(state.view.bounds(), [0.0, 2.0, -1.0, 1.5]);
-    assert_eq!((state.speed, state.stop_at, state.at), (20, Some(300), 40));
+    assert_eq!(
+        (state.speed, state.stop_at, state.at),
+        (20.0, Some(300), 40)
+    );
     assert_eq!(state.lang, Some(Lang::Ja));
     assert!(state.embed && state.present && !state.log_axis);
     assert_eq!(state.hide, vec![Control::Hyper(Hyper::Lr), Control::Seed]);
@@ -319,8 +322,8 @@ fn out_of_range_numbers_are_clamped() {
         ("lr=-1", |s| s.optimizer[Hyper::Lr], 1e-12),
         ("lr=inf", |s| s.optimizer[Hyper::Lr], 1e6),
         ("mu=1.5", |s| s.optimizer[Hyper::Momentum], 0.999),
-        ("speed=0", |s| s.speed.into(), 1.0),
-        ("speed=5000", |s| s.speed.into(), f64::from(MAX_SPEED)),
+        ("speed=0", |s| s.speed, 0.01),
+        ("speed=5000", |s| s.speed, f64::from(MAX_SPEED)),
         ("at=20000000", |s| s.at as f64, 1e7),
     ];
     for (query, get, expected) in cases {
@@ -703,13 +706,13 @@ fn sanitize_brings_a_loaded_state_into_range() {
     let mut loaded = AppState::default();
     loaded.optimizer[Hyper::Lr] = f64::NAN;
     loaded.data.len = 5000;
-    loaded.speed = 0;
+    loaded.speed = 0.0;
     loaded.hide = vec![Control::Seed, Control::Hyper(Hyper::Lr), Control::Seed];
     loaded.view = View::square(2.0, 1.0);
     let Parsed { state, notices } = sanitize(&loaded);
     state.validate().unwrap();
     assert_eq!(state.optimizer[Hyper::Lr], 1e-3);
-    assert_eq!((state.data.len, state.speed), (200, 1));
+    assert_eq!((state.data.len, state.speed), (200, 0.01));
     assert_eq!(state.hide, vec![Control::Hyper(Hyper::Lr), Control::Seed]);
     assert_eq!(state.view, View::DEFAULT);
     let keys: Vec<&str> = notices.iter().map(|n| n.key).collect();
@@ -865,7 +868,10 @@ fn any_valid_state() -> impl Strategy<Value = AppState> {
         prop::option::of(prop::sample::select(PresetId::all())),
     );
     let page = (
-        1u32..=MAX_SPEED,
+        prop_oneof![
+            (1u32..=MAX_SPEED).prop_map(f64::from),
+            (1u32..=100).prop_map(|hundredths| f64::from(hundredths) / 100.0),
+        ],
         prop::option::of(1u64..=1_000_000_000),
         prop_oneof![Just(0u64), 0u64..=10_000_000],
         prop::option::of(prop::sample::select(Lang::all())),
@@ -1016,7 +1022,7 @@ fn presets_are_numbered_named_and_set_everything() {
     assert!(switched.embed && switched.present && !switched.log_axis);
     assert_eq!(
         (switched.hide, switched.at, switched.speed),
-        (vec![Control::Hyper(Hyper::Lr)], 0, 10)
+        (vec![Control::Hyper(Hyper::Lr)], 0, 10.0)
     );
     assert_eq!(switched.init, PresetId::Vanishing.state().init);
 }

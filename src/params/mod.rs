@@ -17,6 +17,7 @@ mod racer;
 mod run_note;
 mod saved;
 mod shortcut;
+mod speed;
 mod state;
 mod table;
 
@@ -31,8 +32,9 @@ pub use racer::{RacerProblem, RacerRead, RacerSpec, race_text, read_race, read_r
 pub use run_note::RunNote;
 pub use saved::{SAVED_FORMAT, SHOWN_DETAIL_CHARS, SavedError, SavedState};
 pub use shortcut::Shortcut;
+pub use speed::SpeedCredit;
 pub use state::{
-    AT_RANGE, AppState, DEFAULT_SPEED, INIT_LIMIT, Lang, MAX_SEEK_WORK, MAX_SPEED, SEEK_CHUNK_WORK,
-    SPEED_RANGE, STOP_RANGE, epoch_work, max_seek_epochs, seek_chunk,
+    AT_RANGE, AppState, DEFAULT_SPEED, INIT_LIMIT, Lang, MAX_SEEK_WORK, MAX_SPEED, MIN_SPEED,
+    SEEK_CHUNK_WORK, SPEED_RANGE, STOP_RANGE, epoch_work, max_seek_epochs, seek_chunk,
 };
 pub use table::{PARAMS, Param, find, markdown_table};

@@ -9,7 +9,9 @@
 use super::bits::{bits_text, read_bits};
 use super::control::Control;
 use super::notice::{Notice, NoticeKind, Problem, shown};
-use super::state::{AppState, INIT_LIMITS, MAX_SEEK_WORK, STOP_RANGE, epoch_work, max_seek_epochs};
+use super::state::{
+    AppState, INIT_LIMITS, MAX_SEEK_WORK, SPEED_RANGE, STOP_RANGE, epoch_work, max_seek_epochs,
+};
 use super::table::{Codec, DRAWN_INIT, InitPart, OFF, PARAMS, Param};
 use crate::format::{Whole, exact, read_number, read_whole, readable};
 use crate::plot::View;
@@ -176,6 +178,10 @@ impl Reader {
             Codec::Integer(field) => {
                 let outcome = integer_in(text, field.limits, field.clamp);
                 self.apply(param, raw, outcome, field.set);
+            }
+            Codec::Speed => {
+                let outcome = number_in(text, SPEED_RANGE);
+                self.apply(param, raw, outcome, |s, v| s.speed = v);
             }
             Codec::Stop => {
                 let outcome = if word == OFF || read_whole(text) == Whole::Value(0) {

@@ -106,21 +106,21 @@ impl PresetId {
                     w_rec: 2.0,
                 }),
                 stop_at: 500,
-                speed: 2,
+                speed: 2.0,
                 ..Run::seed()
             },
             PresetId::Exploding => Run {
                 optimizer: gd,
                 init: steep_wall,
                 stop_at: 100,
-                speed: 1,
+                speed: 1.0,
                 ..Run::seed()
             },
             PresetId::Vanishing => Run {
                 optimizer: gd,
                 init: low_memory,
                 stop_at: 3000,
-                speed: 10,
+                speed: 10.0,
                 view: valley_view,
                 ..Run::seed()
             },
@@ -128,7 +128,7 @@ impl PresetId {
                 optimizer: gd.with_clip(Some(1000.0)),
                 init: steep_wall,
                 stop_at: 3000,
-                speed: 10,
+                speed: 10.0,
                 view: View {
                     x_min: 0.0,
                     x_max: 2.0,
@@ -175,7 +175,7 @@ struct Run {
     reduction: Reduction,
     init: Option<Weights>,
     view: View,
-    speed: u32,
+    speed: f64,
     stop_at: u64,
     data: DataConfig,
     /// Opens the inside view (the unrolled network and the gradient over time).

@@ -23,9 +23,12 @@ pub const MAX_SPEED: u32 = 2000;
 /// Epochs per frame on first load: the seed's RMSProp run reaches its plateau
 /// (epoch ~400) in under two seconds at 60 frames per second, slow enough to
 /// watch the chaotic transient.
-pub const DEFAULT_SPEED: u32 = 5;
-/// `speed=`: epochs per frame.
-pub const SPEED_RANGE: Limits<u32> = Limits::new(1, MAX_SPEED);
+pub const DEFAULT_SPEED: f64 = 5.0;
+/// Slow motion's floor: one epoch every hundred frames, about 1.7 s at 60
+/// frames a second, so a class can watch a single step.
+pub const MIN_SPEED: f64 = 0.01;
+/// `speed=`: epochs per frame, fractions allowed.
+pub const SPEED_RANGE: Limits = Limits::new(MIN_SPEED, MAX_SPEED as f64);
 /// `epochs=`: the allowed stop, in epochs.
 pub const STOP_RANGE: Limits<u64> = Limits::new(1, 1_000_000_000);
 /// `at=`: epochs trained on load. Bounded so a link cannot freeze the page for long.
@@ -102,8 +105,9 @@ pub struct AppState {
     /// The start; `None` is the init drawn after the data, as the seed does.
     pub init: Option<Weights>,
     pub view: View,
-    /// Epochs per animation frame, 1..=[`MAX_SPEED`].
-    pub speed: u32,
+    /// Epochs per animation frame, [`MIN_SPEED`]..=[`MAX_SPEED`]; a
+    /// fraction trains one epoch every few frames ([`super::SpeedCredit`]).
+    pub speed: f64,
     /// Stop after this many epochs (`epochs=`); `None` trains until paused.
     pub stop_at: Option<u64>,
     /// Epochs to train on load (`at=`), for a link to a moment of a run.

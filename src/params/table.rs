@@ -47,6 +47,8 @@ pub(crate) enum Codec {
     Clip,
     /// A whole number in a range.
     Integer(IntegerField),
+    /// Epochs per frame, a number in [`SPEED_RANGE`].
+    Speed,
     /// The epoch to stop at, or `off`.
     Stop,
     /// One of the two initial weights; they are read as a pair.
@@ -114,6 +116,7 @@ impl Codec {
             Codec::Hyper(hyper) => fmt(s.optimizer[*hyper]),
             Codec::Clip => s.optimizer.clip.map_or_else(|| OFF.to_string(), fmt),
             Codec::Integer(field) => (field.get)(s).to_string(),
+            Codec::Speed => fmt(s.speed),
             Codec::Stop => s.stop_at.map_or_else(|| OFF.to_string(), |e| e.to_string()),
             Codec::Init(part) => s
                 .init
@@ -147,6 +150,7 @@ impl Codec {
             Codec::Hyper(hyper) => format!("number, {}", range(hyper.limits())),
             Codec::Clip => format!("number, {}, or `{OFF}` (or 0)", range(Hyper::CLIP_RANGE)),
             Codec::Integer(f) => format!("whole number, {} to {}", f.limits.min, f.limits.max),
+            Codec::Speed => format!("number, {}", range(SPEED_RANGE)),
             Codec::Stop => format!(
                 "whole number, {} to {}, or `{OFF}` (or 0)",
                 STOP_RANGE.min, STOP_RANGE.max
@@ -225,7 +229,7 @@ fn settings_params() -> Vec<Param> {
         other("wx", "Initial w_x, given together with wrec.", Codec::Init(InitPart::Wx)),
         other("wrec", "Initial w_rec, given together with wx.", Codec::Init(InitPart::Wrec)),
         other("view", "Heat-map window `xmin,xmax,ymin,ymax` (w_x across, w_rec up).", Codec::View),
-        integer("speed", "Epochs per animation frame.", Limits::new(SPEED_RANGE.min as u64, SPEED_RANGE.max as u64), true, |s| s.speed.into(), |s, v| s.speed = v as u32),
+        other("speed", "Epochs per animation frame; a fraction is slow motion (0.01: one epoch every 100 frames).", Codec::Speed),
         other("epochs", "Stop after this many epochs.", Codec::Stop),
         flag("logy", "Loss axis: `1` logarithmic, `0` linear.", |s| s.log_axis, |s, v| s.log_axis = v),
         flag("inside", "`1` opens the inside view: the unrolled network and the gradient over time.", |s| s.inside, |s, v| s.inside = v),

@@ -233,7 +233,7 @@ fn en_reduction_name(reduction: Reduction) -> &'static str {
 }
 
 fn en_speed_hint(max: u32) -> String {
-    format!("1 to {max} for this data size")
+    format!("0.01 (slow motion: one epoch every 100 frames) to {max} for this data size")
 }
 
 fn en_status_stopped(epoch: u64) -> String {

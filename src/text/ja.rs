@@ -235,7 +235,7 @@ fn ja_reduction_name(reduction: Reduction) -> &'static str {
 }
 
 fn ja_speed_hint(max: u32) -> String {
-    format!("このデータ量では 1 〜 {max}")
+    format!("このデータ量では 0.01（スローモーション：100 フレームで 1 エポック）〜 {max}")
 }
 
 fn ja_status_stopped(epoch: u64) -> String {

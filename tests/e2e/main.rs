@@ -37,6 +37,7 @@ mod links;
 mod loading;
 mod presets;
 mod robustness;
+mod slow_motion;
 mod soak;
 mod surface;
 mod training;

@@ -43,7 +43,7 @@ pub fn App() -> impl IntoView {
     let bench = bench::requested();
     let mut initial = classroom::initial_state(&startup);
     if bench {
-        initial.speed = max_speed(&initial.data);
+        initial.speed = f64::from(max_speed(&initial.data));
     }
     let ctrl = Controller::new(initial);
     provide_context(ctrl);

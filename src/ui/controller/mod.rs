@@ -16,8 +16,8 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::params::RunNote;
 use crate::params::{AppState, Control, INIT_LIMIT, View};
+use crate::params::{MIN_SPEED, RunNote, SpeedCredit};
 use crate::rnn::trainer::{Status, StopRule};
 use crate::rnn::{Clipping, CoreError, OptimizerKind, Record, Settled, Surface, Trainer, Weights};
 
@@ -55,6 +55,8 @@ struct LoopState {
     published: Option<(u64, u64)>,
     /// Keep playing when the loss stops changing ([`Controller::set_plateau_stop`]).
     ignore_plateaus: bool,
+    /// The fraction of an epoch carried to the next frame (slow motion).
+    credit: SpeedCredit,
     /// Told about every played frame ([`Controller::watch_frames`]).
     frame_watchers: Vec<Callback<FrameReport>>,
 }
@@ -112,7 +114,9 @@ impl Controller {
     /// inside the app's owner: the loop is cancelled when that owner goes.
     pub fn new(initial: AppState) -> Controller {
         let mut initial = initial;
-        initial.speed = initial.speed.clamp(1, max_speed(&initial.data));
+        initial.speed = initial
+            .speed
+            .clamp(MIN_SPEED, f64::from(max_speed(&initial.data)));
         let (trainer, problem) = match Trainer::new(initial.trainer_config()) {
             Ok(trainer) => (Some(trainer), None),
             Err(error) => (None, Some(error)),
@@ -253,7 +257,9 @@ impl Controller {
             return;
         };
         let mut next = next;
-        next.speed = next.speed.clamp(1, max_speed(&next.data));
+        next.speed = next
+            .speed
+            .clamp(MIN_SPEED, f64::from(max_speed(&next.data)));
         if next == old {
             return;
         }
@@ -372,6 +378,7 @@ impl Controller {
     pub fn pause(self) {
         self.playing.set(false);
         self.cancel_frame();
+        self.loop_state.update_value(|l| l.credit.clear());
         self.publish();
     }
 
@@ -452,6 +459,7 @@ impl Controller {
             l.generation += 1;
             l.plateaued_at = None;
             l.settle_armed = !l.ignore_plateaus;
+            l.credit.clear();
         });
     }
 
@@ -491,7 +499,10 @@ impl Controller {
         let start = now_ms();
         let speed = self
             .settings
-            .with_untracked(|s| u64::from(s.speed.clamp(1, max_speed(&s.data))));
+            .with_untracked(|s| s.speed.clamp(MIN_SPEED, f64::from(max_speed(&s.data))));
+        let Some(speed) = self.loop_state.try_update_value(|l| l.credit.take(speed)) else {
+            return;
+        };
         let epochs = self
             .with_trainer(|trainer| train_within(trainer, speed, start + TRAIN_BUDGET_MS))
             .unwrap_or(0);

@@ -4,6 +4,7 @@
 //! table the URL carries: controls, presets and links all change the app by
 //! handing the controller a new `AppState`.
 
+use crate::format::readable;
 use crate::params::{AppState, MAX_SPEED, Notice, NoticeKind};
 use crate::rnn::DataConfig;
 use crate::rnn::surface::Axis;
@@ -28,11 +29,11 @@ pub fn max_speed(data: &DataConfig) -> u32 {
 /// controller will cap for its data, so the cut is said, not silent.
 pub fn speed_notice(state: &AppState) -> Option<Notice> {
     let max = max_speed(&state.data);
-    (state.speed > max).then(|| {
+    (state.speed > f64::from(max)).then(|| {
         Notice::new(
             "speed",
             NoticeKind::SpeedCapped,
-            &state.speed.to_string(),
+            &readable(state.speed),
             max.to_string(),
         )
     })

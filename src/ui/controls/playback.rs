@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::params::{Control, STOP_RANGE};
+use crate::params::{Control, MIN_SPEED, STOP_RANGE};
 
 use super::field::{NumberField, Rule};
 use crate::ui::controller::use_controller;
@@ -15,7 +15,7 @@ pub fn Playback() -> impl IntoView {
     let settings = ctrl.settings();
     let playing = ctrl.playing();
     let max_speed = ctrl.max_speed();
-    let speed_rule = Signal::derive(move || Rule::whole(1.0, f64::from(max_speed.get())));
+    let speed_rule = Signal::derive(move || Rule::real(MIN_SPEED, f64::from(max_speed.get())));
     let stop_rule = Rule::whole(STOP_RANGE.min as f64, STOP_RANGE.max as f64).optional();
 
     view! {
@@ -41,10 +41,10 @@ pub fn Playback() -> impl IntoView {
                 id="speed"
                 label=Signal::derive(move || text.get().speed_label)
                 rule=speed_rule
-                value=Signal::derive(move || settings.with(|s| Some(f64::from(s.speed))))
+                value=Signal::derive(move || settings.with(|s| Some(s.speed)))
                 on_commit=Callback::new(move |value: Option<f64>| {
                     if let Some(value) = value {
-                        ctrl.update(|s| s.speed = value as u32);
+                        ctrl.update(|s| s.speed = value);
                     }
                 })
                 live=true
