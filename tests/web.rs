@@ -712,6 +712,6 @@ async fn the_address_bar_waits_for_a_burst_of_input_and_ends_on_the_last_state()
     assert_eq!(search(), before, "rewritten during the burst");
     sleep(400).await;
     let after = parse(&search()).state;
-    assert_eq!(after.speed, 40);
+    assert_eq!(after.speed, 40.0);
     assert_eq!(search(), format!("?{}", to_query(&after)));
 }
