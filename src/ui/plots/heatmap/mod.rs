@@ -185,8 +185,8 @@ pub fn SurfaceView(
         };
         let dpr = size.get_untracked().map_or(1.0, |s| s.dpr);
         let started = now_ms();
-        let marks = clipped.with(|clipped| clipped.len());
-        let _ = overlay.set_attribute("data-clipped", &marks.to_string());
+        let clipped_count = clipped.with(|clipped| clipped.len());
+        let _ = overlay.set_attribute("data-clipped", &clipped_count.to_string());
         path.with(|path| {
             let words = text.get();
             let clipped = clipped.read();
