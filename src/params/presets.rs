@@ -162,7 +162,7 @@ impl PresetId {
                     w_rec: 1.5,
                 }),
                 stop_at: 100,
-                speed: 1,
+                speed: 1.0,
                 ..Run::long_sequences()
             },
         }
