@@ -94,12 +94,39 @@ pub fn loss(x: f64) -> String {
 }
 
 /// A weight with 3 decimals, enough to tell the cells of a 256² grid over a
-/// 6-wide range apart (cell width ≈ 0.024); "—" when not finite.
+/// 6-wide range apart (cell width ≈ 0.024); 4 significant digits in exponent
+/// form from 1e6 on (a diverged run's weights); "—" when not finite.
 pub fn weight(x: f64) -> String {
     if !x.is_finite() {
         return "—".into();
     }
+    if x.abs() >= HUGE {
+        return scientific(x, 4);
+    }
     unsigned_zero(format!("{x:.3}"))
+}
+
+/// From here on a number is written in exponent form.
+const HUGE: f64 = 1e6;
+
+/// A value the page computed (not one the user typed), rounded to 12
+/// significant digits: a tenth of 1e-5 is 1e-6, not 1.0000000000000002e-6,
+/// while any value a person typed (at most 12 digits) stays as it was.
+pub fn tidy(x: f64) -> f64 {
+    if !x.is_finite() || x == 0.0 {
+        return x;
+    }
+    read_number(&format!("{x:.11e}")).unwrap_or(x)
+}
+
+/// `x` rounded to the decimals that resolve `step` (a grid's cell width):
+/// a click on a 256-cell map over 6 units lands on two decimals.
+pub fn round_to_step(x: f64, step: f64) -> f64 {
+    if !(x.is_finite() && step.is_finite() && step > 0.0) {
+        return x;
+    }
+    let decimals = (-step.log10()).ceil().clamp(0.0, 15.0) as usize;
+    read_number(&format!("{x:.decimals$}")).unwrap_or(x)
 }
 
 /// Milliseconds with one decimal, for timings.

@@ -35,6 +35,7 @@ mod languages;
 mod layout;
 mod links;
 mod loading;
+mod numbers;
 mod presets;
 mod robustness;
 mod slow_motion;

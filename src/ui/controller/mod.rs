@@ -16,6 +16,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use crate::format::round_to_step;
 use crate::params::{AppState, Control, INIT_LIMIT, View};
 use crate::params::{MIN_SPEED, RunNote, SpeedCredit};
 use crate::rnn::trainer::{Status, StopRule};
@@ -307,14 +308,21 @@ impl Controller {
         self.update(|s| s.data.seed = seed);
     }
 
-    /// Starts from `w` (a click on the heat map), clamped to the allowed starts.
+    /// Starts from `w` (a click on the heat map), rounded to the map's cell
+    /// size (a click means a cell, not 17 digits) and clamped to the allowed starts.
     pub fn pick_init(self, w: Weights) {
         if !w.is_finite() {
             return;
         }
+        let view = self.surface_view.get_untracked();
+        let cells = settings::SURFACE_POINTS as f64;
+        let (step_x, step_rec) = (
+            (view.x_max - view.x_min) / cells,
+            (view.y_max - view.y_min) / cells,
+        );
         let start = Weights {
-            w_x: w.w_x.clamp(-INIT_LIMIT, INIT_LIMIT),
-            w_rec: w.w_rec.clamp(-INIT_LIMIT, INIT_LIMIT),
+            w_x: round_to_step(w.w_x, step_x).clamp(-INIT_LIMIT, INIT_LIMIT),
+            w_rec: round_to_step(w.w_rec, step_rec).clamp(-INIT_LIMIT, INIT_LIMIT),
         };
         self.update(|s| s.init = Some(start));
     }

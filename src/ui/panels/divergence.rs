@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::format::readable;
+use crate::format::{readable, tidy};
 use crate::rnn::OptimizerKind;
 use crate::rnn::clipping::{SUGGESTED_STEP, suggested_clip};
 use crate::rnn::optim::Hyper;
@@ -20,7 +20,9 @@ pub fn DivergenceNote() -> impl IntoView {
     let smaller_lr = move |_| {
         ctrl.update(|s| {
             let limits = Hyper::Lr.limits();
-            s.optimizer[Hyper::Lr] = (s.optimizer[Hyper::Lr] / 10.0).clamp(limits.min, limits.max);
+            // Made by the page, so written as a person would: 1e-6, not 1.0000000000000002e-6.
+            s.optimizer[Hyper::Lr] =
+                tidy(s.optimizer[Hyper::Lr] / 10.0).clamp(limits.min, limits.max);
         });
         ctrl.reset();
     };
