@@ -238,3 +238,34 @@ fn signal_strengths_follow_the_order_of_magnitude_and_mark_overflow() {
         vec![None, None, Some(1.0)]
     );
 }
+
+/// After a divergence the loss curve keeps the finite history readable: a loss a million times
+/// the start's or more (the blow-up) does not set the axis; it is marked at the edge.
+#[test]
+fn the_loss_axis_ignores_the_blow_up_and_says_it_did() {
+    use rnn_playground::plot::loss_axis::{BLOW_UP_FACTOR, loss_span};
+    // The exploding scenario: 5.3e6 at the start, 2.2e52 one update later.
+    let span = loss_span([5311023.0, 2.2407585453231805e52].into_iter()).unwrap();
+    assert_eq!(
+        (span.min, span.max, span.clipped),
+        (5311023.0, 5311023.0, true)
+    );
+    // A falling run sets the axis with all its points.
+    let span = loss_span([553.1, 529.7, 0.27, 0.0068].into_iter()).unwrap();
+    assert_eq!((span.min, span.max, span.clipped), (0.0068, 553.1, false));
+    // A slow blow-up keeps everything below the factor.
+    let start = 12951.0;
+    let losses = [
+        start,
+        2e4,
+        start * BLOW_UP_FACTOR * 0.5,
+        start * BLOW_UP_FACTOR * 2.0,
+        1e300,
+    ];
+    let span = loss_span(losses.into_iter()).unwrap();
+    assert_eq!(
+        (span.max, span.clipped),
+        (start * BLOW_UP_FACTOR * 0.5, true)
+    );
+    assert_eq!(loss_span([f64::INFINITY].into_iter()), None);
+}

@@ -6,6 +6,7 @@
 pub mod colormap;
 pub mod geometry;
 pub mod heatmap_pixels;
+pub mod loss_axis;
 pub mod readout;
 pub mod scale;
 pub mod signal;

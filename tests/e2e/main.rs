@@ -35,6 +35,7 @@ mod languages;
 mod layout;
 mod links;
 mod loading;
+mod loss_axis;
 mod numbers;
 mod presets;
 mod robustness;

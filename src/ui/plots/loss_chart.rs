@@ -14,6 +14,7 @@ use web_sys::HtmlCanvasElement;
 
 use super::canvas::{self, CanvasSize, TickedAxis};
 use crate::format;
+use crate::plot::loss_axis::{LossSpan, loss_span};
 use crate::plot::scale::{padded_linear_range, padded_log_range};
 use crate::plot::{Tick, integer_ticks, linear_ticks, log_ticks};
 use crate::ui::controls::widgets::TextButton;
@@ -21,6 +22,8 @@ use crate::ui::text::{Text, use_text};
 
 /// The curve's colour: a dark blue, readable on white and distinct from the grid.
 const CURVE: RGBColor = RGBColor(0x1f, 0x4e, 0x99);
+/// The mark where the losses left the axis: the heat map's escape red.
+const OVERFLOW_MARK: RGBColor = RGBColor(0xe8, 0x11, 0x2d);
 
 /// The y axis: chart coordinate (log10 of the loss on a log axis), tick
 /// positions in that coordinate with labels, and the coordinate of a loss.
@@ -31,9 +34,10 @@ struct YAxis {
 }
 
 impl YAxis {
-    fn new(losses: impl Iterator<Item = f64> + Clone, log: bool, max_ticks: usize) -> YAxis {
-        let fold = |(lo, hi): (f64, f64), v: f64| (lo.min(v), hi.max(v));
-        let (min, max) = losses.fold((f64::INFINITY, f64::NEG_INFINITY), fold);
+    /// The axis for `span` (see [`loss_span`]): a blow-up after a divergence
+    /// does not set it.
+    fn new(span: Option<LossSpan>, log: bool, max_ticks: usize) -> YAxis {
+        let (min, max) = span.map_or((f64::INFINITY, f64::NEG_INFINITY), |s| (s.min, s.max));
         let to_keyed = |ticks: Vec<Tick>, f: fn(f64) -> f64| {
             ticks.into_iter().map(|t| (f(t.value), t.label)).collect()
         };
@@ -56,10 +60,11 @@ impl YAxis {
         }
     }
 
-    /// The chart coordinate of `loss`, if it has one (finite; positive on a log axis).
+    /// The chart coordinate of `loss`, if it has one (finite; positive on a
+    /// log axis); a loss above the axis sits on its top edge.
     fn coordinate(&self, loss: f64) -> Option<f64> {
         let y = if self.log { loss.log10() } else { loss };
-        y.is_finite().then_some(y)
+        y.is_finite().then_some(y.min(self.range.end))
     }
 }
 
@@ -84,8 +89,9 @@ fn draw_chart(
 
     let plot_height = f64::from(height) - f64::from(bottom + 2 * margin);
     let plot_width = f64::from(width) - f64::from(left + margin + right);
+    let span = loss_span(shown().map(|p| p.1));
     let y_axis = YAxis::new(
-        shown().map(|p| p.1),
+        span,
         log_y,
         (plot_height / s.px(45.0)).clamp(2.0, 10.0) as usize,
     );
@@ -130,6 +136,19 @@ fn draw_chart(
     chart
         .draw_series(LineSeries::new(line, CURVE.stroke_width(s.line(2.0))))
         .ok()?;
+    // Where the losses left the axis: a red triangle on the top edge.
+    let top = y_axis.range.end;
+    let ceiling = if log_y { 10f64.powf(top) } else { top };
+    if let Some(&(epoch, _)) = shown().find(|p| p.1 > ceiling) {
+        let size = s.line(7.0);
+        chart
+            .draw_series(std::iter::once(TriangleMarker::new(
+                (epoch as f64, top),
+                size,
+                OVERFLOW_MARK.filled(),
+            )))
+            .ok()?;
+    }
     if let Some(&(epoch, loss)) = shown().next_back()
         && let Some(y) = y_axis.coordinate(loss)
     {
@@ -178,7 +197,11 @@ pub fn LossChart(
     let frame = NodeRef::<Div>::new();
     let chart_canvas = canvas::live_chart(frame, large, move |canvas, size, large| {
         let (log_y, words) = (log_y.get(), text.get());
-        points.with(|points| draw_chart(canvas, size, large, log_y, points, words));
+        points.with(|points| {
+            let clipped = loss_span(points.iter().map(|p| p.1)).is_some_and(|s| s.clipped);
+            let _ = canvas.set_attribute("data-clipped", if clipped { "1" } else { "0" });
+            draw_chart(canvas, size, large, log_y, points, words)
+        });
     });
 
     let summary_text = move || points.with(|p| summary(p, text.get()));
