@@ -20,10 +20,10 @@ use rnn_playground::text::Text;
 use strum::IntoEnumIterator;
 
 /// The URL keys; links, scripts and tests outside this crate rely on them.
-const KEYS: [&str; 34] = [
+const KEYS: [&str; 35] = [
     "opt", "lr", "mu", "rho", "eps", "b1", "b2", "etap", "etam", "d0", "dmax", "dmin", "rescale",
     "clip", "loss", "len", "n", "seed", "wx", "wrec", "view", "speed", "epochs", "at", "lang",
-    "embed", "present", "hide", "preset", "logy", "seq", "input", "inside", "six",
+    "embed", "present", "hide", "preset", "logy", "seq", "input", "inside", "six", "phase",
 ];
 
 fn message_en(notice: &Notice) -> String {
@@ -876,7 +876,11 @@ fn any_valid_state() -> impl Strategy<Value = AppState> {
         prop_oneof![Just(0u64), 0u64..=10_000_000],
         prop::option::of(prop::sample::select(Lang::all())),
         any::<[bool; 5]>(),
-        (any::<usize>(), prop::option::of("[01]{1,200}")),
+        (
+            any::<usize>(),
+            prop::option::of("[01]{1,200}"),
+            prop::option::of(any::<u64>()),
+        ),
         prop::sample::subsequence(
             Control::all().collect::<Vec<_>>(),
             0..=Control::all().count(),
@@ -885,10 +889,18 @@ fn any_valid_state() -> impl Strategy<Value = AppState> {
     (run, page).prop_map(
         |(
             (optimizer, reduction, (seed, samples, len), init, view, preset),
-            (speed, stop_at, at, lang, [embed, present, log_axis, inside, six], (seq, input), hide),
+            (
+                speed,
+                stop_at,
+                at,
+                lang,
+                [embed, present, log_axis, inside, six],
+                (seq, input, phase),
+                hide,
+            ),
         )| {
             let data = DataConfig { seed, samples, len };
-            AppState {
+            let mut state = AppState {
                 optimizer,
                 reduction,
                 data,
@@ -907,7 +919,12 @@ fn any_valid_state() -> impl Strategy<Value = AppState> {
                 input,
                 inside,
                 six,
-            }
+                phase: None,
+            };
+            // A phase implies the inside view.
+            state.phase = phase.map(|p| p % (state.last_phase() + 1));
+            state.inside |= state.phase.is_some();
+            state
         },
     )
 }
@@ -1359,4 +1376,22 @@ fn preset_exploding_signal_grows_1_5_per_step_and_diverges_in_one_step() {
         }
     ));
     assert_eq!(records.len(), 2, "one update, then the overflow");
+}
+
+#[test]
+fn a_phase_link_opens_the_step_through_within_the_epoch() {
+    let state = parse("phase=60&len=50").state;
+    assert_eq!((state.phase, state.inside), (Some(60), true));
+    assert_eq!(parse(&to_query(&state)).state, state);
+    // 10 steps without clipping: 23 phases, the last 22.
+    let (state, notice) = only_notice("phase=99");
+    assert_eq!(
+        (state.phase, notice.key, notice.used.as_str()),
+        (Some(22), "phase", "22")
+    );
+    let state = parse("phase=99&clip=1000").state;
+    assert_eq!(state.phase, Some(23), "clipping adds a phase");
+    let (state, _) = only_notice("phase=x");
+    assert_eq!(state.phase, None);
+    assert_eq!(parse("hide=phase").state.hide, vec![Control::Phase]);
 }

@@ -276,3 +276,28 @@ fn a_trace_at_overflowing_weights_reports_inf_and_nan_without_panicking() {
         }
     }
 }
+
+#[test]
+fn the_phases_run_forward_loss_backward_clip_update_weights_and_index_back() {
+    use rnn_playground::rnn::trace::Phase;
+    for len in [1, 2, 10, 200] {
+        for clipping in [false, true] {
+            let count = Phase::count(len, clipping);
+            let phases: Vec<Phase> = (0..count)
+                .map(|i| Phase::at(i, len, clipping).unwrap())
+                .collect();
+            assert_eq!(Phase::at(count, len, clipping), None);
+            let mut expected: Vec<Phase> = (1..=len).map(Phase::Forward).collect();
+            expected.push(Phase::Loss);
+            expected.extend((1..=len).rev().map(Phase::Backward));
+            if clipping {
+                expected.push(Phase::Clip);
+            }
+            expected.extend([Phase::Update, Phase::Weights]);
+            assert_eq!(phases, expected);
+            for (i, phase) in phases.iter().enumerate() {
+                assert_eq!(phase.index(len, clipping), i);
+            }
+        }
+    }
+}

@@ -36,6 +36,8 @@ pub enum Control {
     Seq,
     /// The gradient plot's toggle of Roelants' six pairs.
     Six,
+    /// The step-through of one epoch and its buttons.
+    Phase,
     Lang,
     Share,
     Export,

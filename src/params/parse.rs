@@ -12,7 +12,7 @@ use super::notice::{Notice, NoticeKind, Problem, shown};
 use super::state::{
     AppState, INIT_LIMITS, MAX_SEEK_WORK, SPEED_RANGE, STOP_RANGE, epoch_work, max_seek_epochs,
 };
-use super::table::{Codec, DRAWN_INIT, InitPart, OFF, PARAMS, Param};
+use super::table::{Codec, DRAWN_INIT, InitPart, OFF, PARAMS, PHASE_LIMITS, Param};
 use crate::format::{Whole, exact, read_number, read_whole, readable};
 use crate::plot::View;
 use crate::plot::view::VIEW_LIMITS;
@@ -205,6 +205,13 @@ impl Reader {
                 }
             },
             Codec::Hide => self.read_hide(param, raw, &word),
+            Codec::Phase => {
+                let outcome = integer_in(text, PHASE_LIMITS, true);
+                self.apply(param, raw, outcome, |s, v| {
+                    s.phase = Some(v);
+                    s.inside = true;
+                });
+            }
             Codec::Bits => match read_bits(text) {
                 Ok(bits) => self.state.input = Some(bits_text(&bits)),
                 Err(problem) => {
@@ -292,6 +299,19 @@ impl Reader {
             let kind = out_of_range(Limits::new(0.0, last as f64));
             let param = PARAMS.iter().find(|p| p.key == "seq").unwrap_or(&PARAMS[0]);
             self.notice_with(param, kind, &given, last.to_string());
+        }
+        // `phase` counts the phases of this data and clipping.
+        if let Some(phase) = self.state.phase {
+            let last = self.state.last_phase();
+            if phase > last {
+                self.state.phase = Some(last);
+                let kind = out_of_range(Limits::new(0.0, last as f64));
+                let param = PARAMS
+                    .iter()
+                    .find(|p| p.key == "phase")
+                    .unwrap_or(&PARAMS[0]);
+                self.notice_with(param, kind, &phase.to_string(), last.to_string());
+            }
         }
         // Last, once the data is known whatever the key order: `at` bounds work.
         let (at, notice) = bound_seek(&self.state, self.state.at);

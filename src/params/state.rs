@@ -132,6 +132,8 @@ pub struct AppState {
     pub inside: bool,
     /// Roelants' six weight pairs drawn on the gradient plot and the heat map.
     pub six: bool,
+    /// The step-through of one epoch, at this phase (from 0); `None` is off.
+    pub phase: Option<u64>,
 }
 
 impl Default for AppState {
@@ -156,6 +158,7 @@ impl Default for AppState {
             input: None,
             inside: false,
             six: false,
+            phase: None,
         }
     }
 }
@@ -184,6 +187,12 @@ impl AppState {
         }
     }
 
+    /// The last phase of the step-through of an epoch on this data and clipping.
+    pub fn last_phase(&self) -> u64 {
+        let clipping = self.optimizer.clip.is_some();
+        crate::rnn::trace::Phase::count(self.data.len, clipping) as u64 - 1
+    }
+
     /// Checks every range, including the hyperparameters the chosen rule ignores.
     pub fn validate(&self) -> Result<(), CoreError> {
         for hyper in Hyper::iter() {
@@ -205,6 +214,9 @@ impl AppState {
         AT_RANGE.check("at", self.at)?;
         Limits::new(0, max_seek_epochs(&self.data)).check("at", self.at)?;
         Limits::new(0, self.data.samples.saturating_sub(1)).check("seq", self.seq)?;
+        if let Some(phase) = self.phase {
+            Limits::new(0, self.last_phase()).check("phase", phase)?;
+        }
         if let Some(input) = &self.input {
             let bits = super::bits::read_bits(input).map_err(|_| CoreError::Invalid {
                 name: "input",

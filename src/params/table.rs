@@ -61,6 +61,8 @@ pub(crate) enum Codec {
     Hide,
     /// A typed 0/1 sequence, or nothing.
     Bits,
+    /// The step-through's phase, or nothing.
+    Phase,
 }
 
 pub(crate) struct Choice {
@@ -103,6 +105,9 @@ impl InitPart {
     }
 }
 
+/// `phase=`: from the first forward step to the new weights of the longest sequences.
+pub(crate) const PHASE_LIMITS: Limits<u64> = Limits::new(0, 2 * LEN_RANGE.max as u64 + 3);
+
 /// The word for "the init drawn with the data" in `wx=`/`wrec=`.
 pub(crate) const DRAWN_INIT: &str = "seed";
 /// The word for "no clip" / "no stop".
@@ -124,6 +129,7 @@ impl Codec {
             Codec::View => s.view.bounds().map(fmt).join(","),
             Codec::Flag(flag) => if (flag.get)(s) { "1" } else { "0" }.to_string(),
             Codec::Bits => s.input.clone().unwrap_or_default(),
+            Codec::Phase => s.phase.map(|p| p.to_string()).unwrap_or_default(),
             Codec::Hide => s
                 .hide
                 .iter()
@@ -162,6 +168,7 @@ impl Codec {
                 "0/1 string, {} to {} characters",
                 LEN_RANGE.min, LEN_RANGE.max
             ),
+            Codec::Phase => format!("whole number, 0 to {}", PHASE_LIMITS.max),
             Codec::Hide => format!(
                 "comma list of {}",
                 quoted(Control::all().map(Control::name).collect())
@@ -235,6 +242,7 @@ fn settings_params() -> Vec<Param> {
         flag("inside", "`1` opens the inside view: the unrolled network and the gradient over time.", |s| s.inside, |s, v| s.inside = v),
         integer("seq", "The training sequence the unrolled view shows, 0-based (below `n`).", Limits::new(0, SAMPLES_RANGE.max as u64 - 1), true, |s| s.seq as u64, |s, v| s.seq = v as usize),
         other("input", "Your own sequence for the unrolled view (forward pass only); it replaces `seq`.", Codec::Bits),
+        other("phase", "Step through one epoch, at this phase (0: forward step 1; then the loss, the backward steps n…1, clipping if on, the update, the new weights; at most 2·len + 3); implies the inside view.", Codec::Phase),
         flag("six", "`1` draws Roelants' six weight pairs on the gradient plot and the heat map.", |s| s.six, |s, v| s.six = v),
         integer("at", "Train this many epochs on load: a link to a moment of the run. At most 2e9 sample-steps (samples × len × epochs), ~10–20 s: 10000000 at 20×10, 10000 at 1000×200.", AT_RANGE, true, |s| s.at, |s, v| s.at = v),
         choice("lang", "Interface language; without it, the browser's.", |s| s.lang, |s, l| s.lang = Some(l)),

@@ -587,6 +587,7 @@ fn en_control_label(control: Control) -> &'static str {
         Control::Inside => "the inside view's tab",
         Control::Seq => "the choice of sequence in the unrolled view",
         Control::Six => "the six-pairs toggle of the gradient plot",
+        Control::Phase => "the step-through of one epoch",
         Control::Lang => "the language switch",
         Control::Share => "the copy-link and share-for-class tools",
         Control::Export => "the PNG / CSV / JSON export buttons",

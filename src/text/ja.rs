@@ -431,6 +431,7 @@ fn ja_control_label(control: Control) -> &'static str {
         Control::Inside => "内部ビューのタブ",
         Control::Seq => "展開図の系列の選択",
         Control::Six => "勾配のグラフの6組の切り替え",
+        Control::Phase => "1エポックのコマ送り",
         Control::Lang => "言語の切り替え",
         Control::Share => "リンクのコピーと授業用の共有",
         Control::Export => "PNG・CSV・JSON の保存ボタン",

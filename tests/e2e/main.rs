@@ -41,5 +41,6 @@ mod presets;
 mod robustness;
 mod slow_motion;
 mod soak;
+mod step_through;
 mod surface;
 mod training;

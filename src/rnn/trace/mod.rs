@@ -7,11 +7,13 @@
 //! the weights that `Trainer::step` gives.
 
 mod pass;
+mod phase;
 mod update;
 
 use serde::Serialize;
 
 pub use pass::{Pass, StepGradient, Unrolled, forward_states};
+pub use phase::Phase;
 pub use update::{ClipTrace, NoRecord, Quantity, Recorder, Recording, StateChange, UpdateTrace};
 
 use super::model::Weights;

@@ -36,6 +36,11 @@ fn on_key(ctrl: Controller, shortcuts: ShortcutsOpen, event: &KeyboardEvent) {
     {
         return;
     }
+    // While stepping through an epoch its own keys move the phases.
+    let stepping = ctrl.settings().with_untracked(|s| s.phase.is_some());
+    if stepping && crate::ui::inside::step_through::is_phase_key(&event.key()) {
+        return;
+    }
     let Some((action, preset)) = Shortcut::of_key(&event.key()) else {
         return;
     };

@@ -8,6 +8,7 @@
 
 mod grad_time;
 mod sequence;
+pub mod step_through;
 mod unrolled;
 
 use std::sync::Arc;
@@ -20,6 +21,7 @@ use crate::rnn::trace::{Pass, Unrolled};
 use crate::ui::controller::{Controller, use_controller};
 
 use grad_time::GradTime;
+use step_through::StepThrough;
 use unrolled::UnrolledView;
 
 /// The passes the inside views draw, shared by both.
@@ -79,10 +81,12 @@ pub fn InsideView() -> impl IntoView {
     let unrolled = unrolled_of(ctrl, passes);
     let preview: Signal<Option<Weights>> =
         Signal::derive(move || passes.hovered.with(|p| p.as_ref().map(|p| p.weights)));
+    let highlight = RwSignal::new(None::<usize>);
     view! {
         <div class="inside">
+            <StepThrough highlight=highlight />
             <GradTime passes=passes />
-            <UnrolledView unrolled=unrolled preview=preview />
+            <UnrolledView unrolled=unrolled preview=preview highlight=highlight />
         </div>
     }
 }

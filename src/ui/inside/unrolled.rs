@@ -29,7 +29,7 @@ pub const DETAIL_STEPS: usize = 10;
 const DIGITS: usize = 4;
 
 /// `value` rounded for the drawing, "overflow" or "—" when not finite.
-fn shown(value: f64, text: &Text) -> String {
+pub(super) fn shown(value: f64, text: &Text) -> String {
     if value.is_nan() {
         text.missing.to_string()
     } else if value.is_infinite() {
@@ -85,6 +85,8 @@ pub fn UnrolledView(
     unrolled: Memo<Option<Arc<Unrolled>>>,
     /// The hovered point whose values are shown, if any.
     preview: Signal<Option<Weights>>,
+    /// The step the step-through is at, if any: marked, and kept in the detail window.
+    highlight: RwSignal<Option<usize>>,
 ) -> impl IntoView {
     let text = use_text();
     let n = Memo::new(move |_| unrolled.with(|u| u.as_ref().map_or(0, |u| u.len())));
@@ -96,6 +98,14 @@ pub fn UnrolledView(
         let max = last_first();
         if first.get_untracked() > max {
             first.set(max);
+        }
+    });
+    Effect::new(move |_| {
+        if let Some(k) = highlight.get() {
+            let start = first.get_untracked();
+            if !(start..start + DETAIL_STEPS).contains(&k) {
+                first.set(k.saturating_sub(DETAIL_STEPS / 2).clamp(1, last_first()));
+            }
         }
     });
 
@@ -120,6 +130,7 @@ pub fn UnrolledView(
                         type="button"
                         class="strip-cell"
                         class:in-window=in_window
+                        class:current=move || highlight.get() == Some(k)
                         class:overflow=move || value_at(k, g_of).is_some_and(|g| !g.is_finite())
                         data-step=k
                         data-x=move || value_at(k, x_of).map(exact)
@@ -155,7 +166,7 @@ pub fn UnrolledView(
                     ))
                 };
                 view! {
-                    <div class="unrolled-col" data-detail=k>
+                    <div class="unrolled-col" class:current=move || highlight.get() == Some(k) data-detail=k>
                         <Node class="u-input" name="x" k=k value=move || value_at(k, x_of) />
                         <div class="u-arrow" aria-hidden="true">"↓ ·w_x"</div>
                         <Node class="u-state" name="s" k=k value=move || value_at(k, s_of) />

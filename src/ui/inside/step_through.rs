@@ -1,0 +1,275 @@
+//! `#step-through`: one epoch of BPTT in slow motion, phase by phase, on the
+//! real data and the real optimizer (GAN Lab's slow-motion idea, with the
+//! numbers). Every number comes from the core's trace of the next epoch; the
+//! run itself stands still until the mode is left after its last phase,
+//! which makes exactly one `#step`.
+
+use std::sync::Arc;
+
+use leptos::ev;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::KeyboardEvent;
+
+use crate::format::exact;
+use crate::plot::readout::weights_text;
+use crate::rnn::trace::{EpochTrace, Phase};
+use crate::ui::controller::{Controller, use_controller};
+use crate::ui::text::use_text;
+
+use super::unrolled::shown;
+
+/// The keys that move through the phases while the mode is on.
+pub fn is_phase_key(key: &str) -> bool {
+    matches!(
+        key,
+        "ArrowRight" | "ArrowLeft" | "PageDown" | "PageUp" | "Escape"
+    )
+}
+
+/// Leaves the mode: after the last phase the epoch is made (one `#step`);
+/// midway the run stays as it was.
+pub fn leave(ctrl: Controller) {
+    let Some((phase, last)) = ctrl
+        .settings()
+        .try_with_untracked(|s| (s.phase, s.last_phase()))
+    else {
+        return;
+    };
+    ctrl.update(|s| s.phase = None);
+    if phase == Some(last) {
+        ctrl.step();
+    }
+}
+
+/// Moves to phase `to`, within the epoch.
+fn go(ctrl: Controller, to: i64) {
+    ctrl.update(|s| {
+        let last = s.last_phase() as i64;
+        s.phase = Some(to.clamp(0, last) as u64);
+    });
+}
+
+#[component]
+pub fn StepThrough(
+    /// The step the unrolled view highlights, set here.
+    highlight: RwSignal<Option<usize>>,
+) -> impl IntoView {
+    let ctrl = use_controller();
+    let text = use_text();
+    let phase = ctrl.setting(|s| s.phase);
+    let last = ctrl.setting(|s| s.last_phase());
+    let clipping = ctrl.setting(|s| s.optimizer.clip.is_some());
+    let seq = ctrl.setting(|s| s.seq);
+    let hidden = ctrl.hidden(crate::params::Control::Phase);
+    let snapshot = ctrl.snapshot();
+    let playing = ctrl.playing();
+    let on = move || phase.get().is_some();
+
+    // The trace of the next epoch, while the mode is on.
+    let trace = RwSignal::new(None::<Arc<EpochTrace>>);
+    Effect::new(move |_| {
+        snapshot.track();
+        clipping.track();
+        let traced = phase.with(Option::is_some).then(|| ctrl.trace()).flatten();
+        trace.set(traced.map(Arc::new));
+    });
+    // Playing leaves the mode (the run moves on); the mode pauses a running run.
+    Effect::new(move |_| {
+        if playing.get() && phase.get_untracked().is_some() {
+            ctrl.update(|s| s.phase = None);
+        }
+    });
+    let current = Memo::new(move |_| {
+        let (p, len) = (
+            phase.get()?,
+            trace.with(|t| t.as_ref().map(|t| t.pass.len))?,
+        );
+        Phase::at(p as usize, len, clipping.get())
+    });
+    Effect::new(move |_| {
+        highlight.set(match current.get() {
+            Some(Phase::Forward(k) | Phase::Backward(k)) => Some(k),
+            _ => None,
+        });
+    });
+
+    let handle = window_event_listener(ev::keydown, move |event: KeyboardEvent| {
+        let Some(p) = phase.get_untracked() else {
+            return;
+        };
+        let typing = event
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .is_some_and(|e| {
+                matches!(
+                    e.tag_name().to_ascii_lowercase().as_str(),
+                    "input" | "select" | "textarea"
+                )
+            });
+        if typing || event.ctrl_key() || event.alt_key() || event.meta_key() {
+            return;
+        }
+        let p = p as i64;
+        match event.key().as_str() {
+            "ArrowRight" | "PageDown" => go(ctrl, p + 1),
+            "ArrowLeft" | "PageUp" => go(ctrl, p - 1),
+            "Escape" => leave(ctrl),
+            _ => return,
+        }
+        event.prevent_default();
+    });
+    on_cleanup(move || handle.remove());
+
+    let name = move || {
+        let words = text.get().inside;
+        let len = trace.with(|t| t.as_ref().map_or(0, |t| t.pass.len));
+        current.get().map(|p| match p {
+            Phase::Forward(k) => (words.phase_forward)(k, len),
+            Phase::Loss => words.phase_loss.to_string(),
+            Phase::Backward(k) => (words.phase_backward)(k, len),
+            Phase::Clip => words.phase_clip.to_string(),
+            Phase::Update => words.phase_update.to_string(),
+            Phase::Weights => words.phase_weights.to_string(),
+        })
+    };
+    let detail = move || {
+        let words = text.get();
+        let phase = current.get()?;
+        let i = seq.get();
+        trace.with(|t| {
+            let t = t.as_deref()?;
+            let p = &t.pass;
+            let i = i.min(p.samples.saturating_sub(1));
+            let value = move |label: String, v: f64, attr: &'static str| {
+                view! { <p class="phase-value" data-name=attr data-value=exact(v)>{label}" = "{shown(v, words)}</p> }
+            };
+            Some(match phase {
+                Phase::Forward(k) => view! {
+                    {value(format!("s{k} (#{i})"), p.state(i, k), "seq-s")}
+                    <p class="phase-value" data-name="batch-s" data-value=exact(p.batch_state(k))>
+                        {(words.inside.batch_state)(k, &shown(p.batch_state(k), words))}
+                    </p>
+                }
+                .into_any(),
+                Phase::Loss => value("L".into(), p.loss, "loss").into_any(),
+                Phase::Backward(k) => {
+                    let step = p.steps[k - 1];
+                    view! {
+                        {value(format!("dL/ds{k} (#{i})"), p.signal(i, k), "seq-grad")}
+                        {value(format!("Σ dL/ds{k}"), p.batch_signal[k - 1], "batch-grad")}
+                        <p class="phase-value" data-name="running" data-dx=exact(step.running.w_x) data-drec=exact(step.running.w_rec)>
+                            {(words.inside.running_sums)(k, &shown(step.running.w_x, words), &shown(step.running.w_rec, words))}
+                        </p>
+                    }
+                    .into_any()
+                }
+                Phase::Clip => match &t.update {
+                    Some(u) => match u.clip.limit {
+                        Some(limit) => view! {
+                            <p class="phase-value" data-name="clip" data-before=exact(u.clip.norm_before) data-after=exact(u.clip.norm_after)>
+                                {(words.inside.clip_norms)(&shown(u.clip.norm_before, words), &shown(u.clip.norm_after, words), &shown(limit, words))}
+                            </p>
+                        }
+                        .into_any(),
+                        None => view! { <p>{words.inside.clip_off}</p> }.into_any(),
+                    },
+                    None => view! { <p>{words.inside.stops_here}</p> }.into_any(),
+                },
+                Phase::Update => match &t.update {
+                    Some(u) => {
+                        let rows = u
+                            .state
+                            .iter()
+                            .map(|c| {
+                                let name = (words.inside.quantity)(c.quantity);
+                                let pair = |v: [f64; 2]| format!("({}, {})", shown(v[0], words), shown(v[1], words));
+                                let key: &'static str = c.quantity.into();
+                                view! {
+                                    <tr data-quantity=key data-before=exact(c.before[1]) data-after=exact(c.after[1])>
+                                        <th scope="row">{name}</th>
+                                        <td>{(words.inside.before_after)(&pair(c.before), &pair(c.after))}</td>
+                                    </tr>
+                                }
+                            })
+                            .collect_view();
+                        let values = u
+                            .intermediates
+                            .iter()
+                            .filter(|(q, _)| q.in_state(&Default::default()).is_none())
+                            .map(|(q, v)| {
+                                let key: &'static str = (*q).into();
+                                view! {
+                                    <tr data-quantity=key data-value=exact(v[1])>
+                                        <th scope="row">{(words.inside.quantity)(*q)}</th>
+                                        <td>{format!("({}, {})", shown(v[0], words), shown(v[1], words))}</td>
+                                    </tr>
+                                }
+                            })
+                            .collect_view();
+                        view! {
+                            <p class="phase-formula"><code>{(words.inside.update_formula)(u.kind)}</code></p>
+                            <p class="phase-value">"g = "{format!("({}, {})", shown(u.clip.gradient.w_x, words), shown(u.clip.gradient.w_rec, words))}</p>
+                            <table class="phase-table"><tbody>{rows}{values}</tbody></table>
+                        }
+                        .into_any()
+                    }
+                    None => view! { <p>{words.inside.stops_here}</p> }.into_any(),
+                },
+                Phase::Weights => {
+                    let w = t.next_weights();
+                    view! {
+                        <p class="phase-value" data-name="weights" data-w-x=exact(w.w_x) data-w-rec=exact(w.w_rec)>
+                            {(words.inside.new_weights)(&weights_text(w))}
+                        </p>
+                    }
+                    .into_any()
+                }
+            })
+        })
+    };
+    let len = move || trace.with(|t| t.as_ref().map_or(0, |t| t.pass.len));
+
+    view! {
+        <section id="step-through" class="step-through" data-control="phase" hidden=move || hidden.get() data-on=move || on().to_string()>
+            <button
+                id="step-through-open"
+                type="button"
+                hidden=on
+                on:click=move |_| {
+                    ctrl.pause();
+                    ctrl.update(|s| {
+                        s.phase = Some(0);
+                        s.inside = true;
+                    });
+                }
+            >
+                {move || text.get().inside.step_through_open}
+            </button>
+            <div class="phase-bar" hidden=move || !on()>
+                <button id="phase-prev" type="button" disabled=move || phase.get() == Some(0) on:click=move |_| go(ctrl, phase.get_untracked().unwrap_or(0) as i64 - 1)>
+                    {move || text.get().inside.phase_prev}
+                </button>
+                <p id="phase" data-phase=move || phase.get().map(|p| p.to_string()) aria-live="polite">{name}</p>
+                <button id="phase-next" type="button" disabled=move || phase.get() == Some(last.get()) on:click=move |_| go(ctrl, phase.get_untracked().unwrap_or(0) as i64 + 1)>
+                    {move || text.get().inside.phase_next}
+                </button>
+                <button id="phase-exit" type="button" on:click=move |_| leave(ctrl)>
+                    {move || text.get().inside.phase_exit}
+                </button>
+            </div>
+            <div class="phase-jumps" hidden=move || !on() || len() < 20>
+                <button id="jump-loss" type="button" on:click=move |_| go(ctrl, len() as i64)>
+                    {move || text.get().inside.jump_loss}
+                </button>
+                <button id="jump-update" type="button" on:click=move |_| {
+                    go(ctrl, Phase::Update.index(len(), clipping.get_untracked()) as i64)
+                }>
+                    {move || text.get().inside.jump_update}
+                </button>
+            </div>
+            <div id="phase-detail" class="phase-detail" hidden=move || !on()>{detail}</div>
+            <p class="hint" hidden=move || !on()>{move || text.get().inside.phase_keys}</p>
+        </section>
+    }
+}
