@@ -30,6 +30,7 @@ mod export;
 mod hosting;
 mod hyperparameters;
 mod inside;
+mod inside_layout;
 mod keyboard;
 mod languages;
 mod layout;

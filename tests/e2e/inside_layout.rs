@@ -1,0 +1,92 @@
+//! The inside view's layout: the heat map keeps its size beside the open view (at least 400 CSS
+//! px on its shorter side at 1280×720, 440 in presentation mode), the view fits a 375 px phone
+//! without widening the page, and the Japanese page words it; screenshots of each.
+
+use std::time::Duration;
+
+use crate::page::{AppPage, assert_clean_console};
+
+/// The shorter side of `#surface` in CSS pixels, once it has drawn.
+async fn surface_short_side(page: &AppPage) -> f64 {
+    let _ = page
+        .wait_for_js(
+            "document.querySelector('#surface') && document.querySelector('#surface').dataset.plotRect",
+            Duration::from_secs(5),
+        )
+        .await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let [left, top, right, bottom] = page.rect("#surface").await;
+    (right - left).min(bottom - top)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs dist/ and chromium; run by make test"]
+async fn the_map_keeps_its_size_beside_the_inside_view_at_1280_and_1920() {
+    let page = AppPage::opened("?inside=1").await;
+    let normal = surface_short_side(&page).await;
+    page.screenshot("inside-1280x720").await;
+    let _ = page.open("?inside=1&present=1").await;
+    let present = surface_short_side(&page).await;
+    let inside_visible = page.visible("#grad-time").await;
+    page.screenshot("inside-present-1280x720").await;
+    page.set_viewport(1920, 1080).await;
+    let _ = page.open("?inside=1").await;
+    let wide = surface_short_side(&page).await;
+    page.screenshot("inside-1920x1080").await;
+    let errors = page.finish().await;
+
+    assert!(
+        normal >= 400.0,
+        "#surface is {normal} px on its shorter side at 1280×720"
+    );
+    assert!(
+        present >= 440.0,
+        "#surface is {present} px in presentation mode"
+    );
+    assert!(
+        inside_visible,
+        "the gradient plot is in view beside the map"
+    );
+    assert!(wide >= 400.0, "#surface is {wide} px at 1920×1080");
+    assert_clean_console(&errors);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs dist/ and chromium; run by make test"]
+async fn the_inside_view_fits_a_375px_phone_and_speaks_japanese() {
+    let page = AppPage::start().await;
+    page.set_viewport(375, 667).await;
+    let started = page.open("?inside=1&len=200").await;
+    let _ = page
+        .wait_until(Duration::from_secs(5), || async {
+            page.attr("#unrolled", "data-n").await.as_deref() == Some("200")
+        })
+        .await;
+    let steps = page.unrolled_steps().await.len();
+    let scroll_width = page
+        .eval("return document.documentElement.scrollWidth;", vec![])
+        .await
+        .as_f64()
+        .unwrap_or(f64::INFINITY);
+    page.eval(
+        "document.querySelector('#unrolled').scrollIntoView({ block: 'start' });",
+        vec![],
+    )
+    .await;
+    page.screenshot("inside-phone-375").await;
+    page.set_viewport(1280, 720).await;
+    let japanese = page.open("?inside=1&lang=ja").await;
+    let tab = page.text("#tab-inside").await;
+    let title = page.text("#grad-time-title").await;
+    page.screenshot("inside-ja").await;
+    let errors = page.finish().await;
+
+    assert!(started.is_ok() && japanese.is_ok());
+    assert_eq!(steps, 200, "no step is dropped at length 200");
+    assert!(scroll_width <= 375.0, "the page is {scroll_width}px wide");
+    assert_eq!(
+        (tab.as_str(), title.as_str()),
+        ("RNNの中", "時間をさかのぼる勾配")
+    );
+    assert_clean_console(&errors);
+}
