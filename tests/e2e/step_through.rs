@@ -127,6 +127,14 @@ async fn stepping_through_the_default_epoch_shows_the_trace_and_ends_in_one_step
             shown_phase(&page).await.0 == Some((count - 1).to_string())
         })
         .await;
+    let _ = page
+        .wait_until(Duration::from_secs(3), || async {
+            page.attr("#surface", "data-next")
+                .await
+                .is_some_and(|n| !n.is_empty())
+        })
+        .await;
+    let next_on_map = page.attr("#surface", "data-next").await;
     page.click("#phase-exit").await;
     let stepped = page.wait_epoch(1, Duration::from_secs(5)).await;
     let after_exit = (
@@ -161,6 +169,12 @@ async fn stepping_through_the_default_epoch_shows_the_trace_and_ends_in_one_step
     let w = trainer.weights();
     let want = (Some(exact(w.w_x)), Some(exact(w.w_rec)));
     assert_eq!(after_exit, want);
+    let want_next = format!("{},{}", exact(w.w_x), exact(w.w_rec));
+    assert_eq!(
+        next_on_map,
+        Some(want_next),
+        "the new weights as the path's next point"
+    );
     assert_eq!(midway, (Some(1), want.0, want.1, Some("false".into())));
     crate::page::assert_clean_console(&errors);
 }

@@ -63,6 +63,15 @@ pub fn Plots() -> impl IntoView {
     let large = ctrl.setting(|s| s.present);
     let log_y = ctrl.setting(|s| s.log_axis);
     let inside = ctrl.setting(|s| s.inside);
+    // The step-through's last phase shows the new weights as the path's next point.
+    let at_last_phase = ctrl.setting(|s| s.phase.is_some() && s.phase == Some(s.last_phase()));
+    let next_point = Memo::new(move |_| {
+        snapshot.track();
+        at_last_phase
+            .get()
+            .then(|| ctrl.trace().map(|t| t.next_weights()))
+            .flatten()
+    });
     let timing = move || {
         let text = text.get();
         match surface_ms.get() {
@@ -89,6 +98,7 @@ pub fn Plots() -> impl IntoView {
                     on_view_change=Callback::new(move |bounds| ctrl.set_view(bounds))
                     on_hover=Callback::new(move |w| ctrl.set_hovered(w))
                     six=ctrl.setting(|s| s.six)
+                    next=next_point
                     large=large
                 />
             </section>

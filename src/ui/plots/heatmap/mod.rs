@@ -31,6 +31,9 @@ use crate::ui::timing::clock::now_ms;
 use overlay::OverlayScene;
 use range::ViewControls;
 
+/// The colour of the step-through's next point: the highlight of the step in focus.
+const NEXT_POINT: [u8; 3] = [240, 165, 0];
+
 /// The loss under `w` from the surface cell drawn there: `Some(None)` for an
 /// overflowed cell, `None` outside the surface.
 fn surface_loss(surface: &Option<Arc<Surface>>, w: Weights) -> Option<Option<f64>> {
@@ -142,6 +145,9 @@ pub fn SurfaceView(
     /// Roelants' six pairs marked on the map.
     #[prop(into)]
     six: Signal<bool>,
+    /// The next point of the path, marked while the step-through shows the new weights.
+    #[prop(into)]
+    next: Signal<Option<Weights>>,
 ) -> impl IntoView {
     let text = use_text();
     let frame = NodeRef::<Div>::new();
@@ -179,7 +185,16 @@ pub fn SurfaceView(
     // Overlay: the path (every frame while training).
     Effect::new(move |_| {
         let (current, large, diverged) = (geometry.get(), large.get(), diverged.get());
-        let marks: &[MarkedPair] = if six.get() { &ROELANTS_PAIRS } else { &[] };
+        let mut marks: Vec<MarkedPair> = if six.get() {
+            ROELANTS_PAIRS.to_vec()
+        } else {
+            Vec::new()
+        };
+        let next = next.get();
+        marks.extend(next.map(|weights| MarkedPair {
+            weights,
+            rgb: NEXT_POINT,
+        }));
         let Some(overlay) = overlay_canvas.get() else {
             return;
         };
@@ -196,12 +211,14 @@ pub fn SurfaceView(
                 diverged,
                 limit_label: words.limit_label,
                 escape_label: words.escape_label,
-                marks,
+                marks: &marks,
             };
             overlay::draw_overlay(&overlay, current.as_ref(), Scaler { dpr, large }, &scene)
         });
         let _ = overlay.set_attribute("data-draw-ms", &format!("{:.2}", now_ms() - started));
         let _ = overlay.set_attribute("data-marks", &marks.len().to_string());
+        let next = next.map(|w| format!("{},{}", format::exact(w.w_x), format::exact(w.w_rec)));
+        let _ = overlay.set_attribute("data-next", &next.unwrap_or_default());
     });
 
     let weights_at = move |ev: &MouseEvent| {
