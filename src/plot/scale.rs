@@ -94,25 +94,26 @@ impl LogColourScale {
     /// smallest to the largest when they span at most [`MAX_LINEAR_DECADES`],
     /// else by rank through their quantiles.
     pub fn from_losses(losses: &[f64]) -> LogColourScale {
+        // One pass for the range; the O(N log N) sort only for a surface coloured by rank.
+        let (min, max) = losses
+            .iter()
+            .filter(|l| l.is_finite())
+            .fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), &l| {
+                (a.min(l), b.max(l))
+            });
+        if min > max {
+            return LogColourScale::default();
+        }
+        let (lo, hi) = (log1p10(min), log1p10(max));
+        if hi - lo <= MAX_LINEAR_DECADES || !hi.is_finite() {
+            return LogColourScale::from_loss_range(min, max);
+        }
         let mut u: Vec<f64> = losses
             .iter()
             .filter(|l| l.is_finite())
             .map(|&l| log1p10(l))
             .collect();
-        if u.is_empty() {
-            return LogColourScale::default();
-        }
         u.sort_by(f64::total_cmp);
-        let (lo, hi) = (u[0], u[u.len() - 1]);
-        if hi - lo <= MAX_LINEAR_DECADES || !hi.is_finite() {
-            let (min, max) = losses
-                .iter()
-                .filter(|l| l.is_finite())
-                .fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), &l| {
-                    (a.min(l), b.max(l))
-                });
-            return LogColourScale::from_loss_range(min, max);
-        }
         let last = u.len() - 1;
         let knots = std::array::from_fn(|k| {
             let at = (k as f64 / (RANK_KNOTS - 1) as f64 * last as f64).round() as usize;

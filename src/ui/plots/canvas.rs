@@ -5,12 +5,12 @@
 //! gets `width/height = CSS size × devicePixelRatio`, and the drawing code
 //! scales fonts, margins and line widths by [`CanvasSize::dpr`] itself.
 
+use super::backend::MeasuringCanvas;
 use leptos::html::Div;
 use leptos::prelude::*;
 use plotters::coord::ranged1d::{DefaultFormatting, KeyPointHint};
 use plotters::coord::types::RangedCoordf64;
 use plotters::prelude::*;
-use plotters_canvas::CanvasBackend;
 use wasm_bindgen::{Clamped, JsCast, closure::Closure};
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, ImageData};
 
@@ -55,10 +55,10 @@ fn measure(element: &web_sys::Element) -> Option<CanvasSize> {
     })
 }
 
-/// Keeps `size` equal to the container's size: measured when it mounts (again
-/// on the next animation frames while it still measures 0×0), on every
-/// ResizeObserver report, and on window resize (which also catches
-/// devicePixelRatio changes from browser zoom). The container is measured,
+/// Keeps `size` equal to the container's size: on every ResizeObserver report
+/// (the first comes after the first layout; without the observer, the next
+/// animation frames poll while it measures 0×0), and on window resize (which
+/// also catches devicePixelRatio changes from browser zoom). The container is measured,
 /// never the canvas, since setting a canvas' size would feed back.
 pub fn watch_size(container: NodeRef<Div>, size: RwSignal<Option<CanvasSize>>) {
     let update = move || {
@@ -85,14 +85,18 @@ pub fn watch_size(container: NodeRef<Div>, size: RwSignal<Option<CanvasSize>>) {
         let Some(element) = container.get() else {
             return;
         };
-        retry(update, size, 30);
+        // The observer reports the first size after the first layout, so the mount never
+        // forces a layout of its own; only without one is the container polled.
         let callback = Closure::<dyn Fn()>::new(update);
-        if let Ok(created) = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) {
-            created.observe(&element);
-            let old = observer.try_update_value(|o| o.replace((created, callback)));
-            if let Some(Some((old, _))) = old {
-                old.disconnect();
+        match web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) {
+            Ok(created) => {
+                created.observe(&element);
+                let old = observer.try_update_value(|o| o.replace((created, callback)));
+                if let Some(Some((old, _))) = old {
+                    old.disconnect();
+                }
             }
+            Err(_) => request_animation_frame(move || retry(update, size, 30)),
         }
     });
     let resize = window_event_listener(leptos::ev::resize, move |_| update());
@@ -166,11 +170,11 @@ pub fn blit_rgba(
 }
 
 /// A plot's whole plotters drawing area (device pixels).
-pub type PlotArea = DrawingArea<CanvasBackend, plotters::coord::Shift>;
+pub type PlotArea = DrawingArea<MeasuringCanvas, plotters::coord::Shift>;
 
 /// The plotters drawing area of a canvas (device pixels).
 pub fn plotters_root(canvas: &HtmlCanvasElement) -> Option<PlotArea> {
-    CanvasBackend::with_canvas_object(canvas.clone()).map(IntoDrawingArea::into_drawing_area)
+    MeasuringCanvas::new(canvas).map(IntoDrawingArea::into_drawing_area)
 }
 
 /// A blank plot: the plotters area of `canvas` filled with [`PAPER`], the scaler for its

@@ -155,7 +155,7 @@ pub fn draw_base(
 /// The colour bar right of the plot, labelled in loss units (its colours are
 /// the log of loss + 1).
 fn draw_colour_bar(
-    root: &DrawingArea<plotters_canvas::CanvasBackend, plotters::coord::Shift>,
+    root: &canvas::PlotArea,
     context: &web_sys::CanvasRenderingContext2d,
     s: Scaler,
     plot: Rect,
@@ -212,7 +212,7 @@ fn draw_colour_bar(
 
 /// A grey swatch under the colour bar: "overflow" (loss beyond f64).
 fn draw_overflow_legend(
-    root: &DrawingArea<plotters_canvas::CanvasBackend, plotters::coord::Shift>,
+    root: &canvas::PlotArea,
     s: Scaler,
     plot: Rect,
     gap: i32,
