@@ -95,8 +95,12 @@ impl AppPage {
 
     async fn wait_mounted(&self) -> Result<(), String> {
         self.wait_for_app(APP_START).await?;
-        self.wait_for_js("document.querySelector('#epoch') !== null", APP_START)
-            .await
+        // The read-outs mount first; the plots and the panels below a frame later.
+        self.wait_for_js(
+            "['#epoch', '#loss-chart', '#app-footer'].every((s) => document.querySelector(s))",
+            APP_START,
+        )
+        .await
     }
 
     /// Resolves a link the page shows (absolute, or relative to the app) to an absolute URL.

@@ -1,6 +1,7 @@
 //! The page: header, controls, run bar, read-outs, the two plots, footer;
 //! and what surrounds them (the URL, keys, modes, language, notices).
 
+pub mod after_paint;
 pub mod announcer;
 pub mod classroom;
 pub mod keyboard;
@@ -28,6 +29,7 @@ use crate::ui::text::{Text, use_text};
 use crate::ui::timing::bench;
 use crate::ui::timing::observer::BenchResult;
 
+use after_paint::AfterFirstPaint;
 use announcer::Announcer;
 use classroom::ClassroomBar;
 use lang_select::{LangSelect, browser_lang};
@@ -94,7 +96,9 @@ pub fn App() -> impl IntoView {
                     <OptimizerControls />
                     <DataControls />
                     <InitControls />
-                    <ExportPanel seek=classroom.seek />
+                    <AfterFirstPaint>
+                        <ExportPanel seek=classroom.seek />
+                    </AfterFirstPaint>
                 </aside>
                 <div class="stage">
                     <div class="runbar">
@@ -103,13 +107,17 @@ pub fn App() -> impl IntoView {
                     </div>
                     <DivergenceNote />
                     <Readouts />
-                    <Plots />
-                    <OptimizerState />
+                    <AfterFirstPaint>
+                        <Plots />
+                        <OptimizerState />
+                    </AfterFirstPaint>
                 </div>
             </main>
-            <Footer />
-            <BenchResult active=bench />
-            <ShortcutsDialog open=classroom.shortcuts />
+            <AfterFirstPaint>
+                <Footer />
+                <BenchResult active=bench />
+                <ShortcutsDialog open=classroom.shortcuts />
+            </AfterFirstPaint>
         </div>
     }
 }
