@@ -309,7 +309,7 @@ fn out_of_range_numbers_are_clamped() {
     );
     /// Reads one setting as a number.
     type Reading = fn(&AppState) -> f64;
-    let cases: [(&str, Reading, f64); 10] = [
+    let cases: [(&str, Reading, f64); 9] = [
         ("len=0", |s| s.data.len as f64, 1.0),
         ("len=-3", |s| s.data.len as f64, 1.0),
         (
@@ -319,7 +319,6 @@ fn out_of_range_numbers_are_clamped() {
         ),
         // A whole number in exponent form, just a large one.
         ("len=1e99", |s| s.data.len as f64, 200.0),
-        ("lr=-1", |s| s.optimizer[Hyper::Lr], 1e-12),
         ("lr=inf", |s| s.optimizer[Hyper::Lr], 1e6),
         ("mu=1.5", |s| s.optimizer[Hyper::Momentum], 0.999),
         ("speed=0", |s| s.speed, 0.01),
@@ -331,6 +330,22 @@ fn out_of_range_numbers_are_clamped() {
         assert_eq!(get(&state), expected, "{query}");
         assert!(
             matches!(notice.kind, NoticeKind::OutOfRange { .. }),
+            "{query}"
+        );
+    }
+    // A quantity that must be positive refuses 0 and less rather than taking its tiny minimum,
+    // as the form's box does: the default stays.
+    let defaults = AppState::default();
+    for (query, get) in [
+        ("lr=-1", (|s| s.optimizer[Hyper::Lr]) as Reading),
+        ("lr=0", |s| s.optimizer[Hyper::Lr]),
+        ("eps=-1e-8", |s| s.optimizer[Hyper::Eps]),
+        ("clip=-3", |s| s.optimizer.clip.unwrap_or(f64::NAN)),
+    ] {
+        let (state, notice) = only_notice(query);
+        assert_eq!(notice.kind, NoticeKind::NotPositive, "{query}");
+        assert!(
+            get(&state) == get(&defaults) || get(&state).is_nan() && get(&defaults).is_nan(),
             "{query}"
         );
     }

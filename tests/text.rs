@@ -104,6 +104,7 @@ fn every_notice() -> Vec<Notice> {
             max_work: 2_000_000_000,
         },
         NoticeKind::SpeedCapped,
+        NoticeKind::NotPositive,
     ];
     kinds.extend(Problem::iter().map(NoticeKind::Malformed));
     for kind in &kinds {
@@ -117,6 +118,7 @@ fn every_notice() -> Vec<Notice> {
             | NoticeKind::Repeated { .. }
             | NoticeKind::TooMuchWork { .. }
             | NoticeKind::SpeedCapped
+            | NoticeKind::NotPositive
             | NoticeKind::Malformed(_) => {}
         }
     }

@@ -21,17 +21,18 @@ use web_sys::{
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// The style sheets `index.html` links (`<link data-trunk rel="css" href="...">`), in its order,
+/// The style sheets `index.html` links (`<link data-trunk rel="inline" href="....css">`), in its order,
 /// so the app here looks and measures as it does in the built page (the plots get their real
 /// sizes, `hidden` and the modes hide what they hide). `include_str!` needs literal paths, so the
 /// list is written out; `the_test_page_has_the_style_sheets_index_html_links` keeps it in step.
-const STYLES: [(&str, &str); 3] = [
+const STYLES: [(&str, &str); 4] = [
     ("style/main.css", include_str!("../style/main.css")),
     ("style/plots.css", include_str!("../style/plots.css")),
     ("style/share.css", include_str!("../style/share.css")),
+    ("style/inside.css", include_str!("../style/inside.css")),
 ];
 
-/// The page Trunk builds: its `<link data-trunk rel="css">` tags name the style sheets.
+/// The page Trunk builds: its `<link data-trunk>` tags of `.css` files name the style sheets.
 const INDEX_HTML: &str = include_str!("../index.html");
 
 /// Frames to wait at most for something asynchronous (the surface, a divergence).
@@ -217,7 +218,7 @@ async fn next_frame() {
 }
 
 /// The `href`s of `html`'s `<link ...>` tags that Trunk bundles as CSS (`data-trunk`,
-/// `rel="css"`), in document order. Enough HTML for `index.html`: attributes in double quotes,
+/// `rel="css"`, or `rel="inline"` of a `.css` file), in document order. Enough HTML for `index.html`: attributes in double quotes,
 /// tags spanning lines, comments skipped.
 fn trunk_css_links(html: &str) -> Vec<String> {
     let mut links = Vec::new();
@@ -245,8 +246,12 @@ fn trunk_css_links(html: &str) -> Vec<String> {
                 .find_map(|a| a.strip_prefix(name)?.strip_prefix("=\"")?.strip_suffix('"'))
         };
         let trunk = attrs.split_whitespace().any(|a| a == "data-trunk");
-        if trunk && attr("rel") == Some("css") {
-            links.push(attr("href").expect("a css link has an href").to_string());
+        let href = attr("href").unwrap_or_default();
+        // `rel="inline"` puts a style sheet into the page itself (no render-blocking request).
+        let css =
+            attr("rel") == Some("css") || attr("rel") == Some("inline") && href.ends_with(".css");
+        if trunk && css {
+            links.push(href.to_string());
         }
     }
     links
@@ -262,7 +267,7 @@ fn the_test_page_has_the_style_sheets_index_html_links() {
     let loaded: Vec<&str> = STYLES.iter().map(|(path, _)| *path).collect();
     assert!(
         !linked.is_empty(),
-        "no <link data-trunk rel=\"css\"> found in index.html"
+        "no style sheet <link data-trunk> found in index.html"
     );
     assert_eq!(
         loaded, linked,
@@ -277,11 +282,13 @@ fn the_css_link_parser_reads_trunk_links_only() {
         <link rel="stylesheet" href="plain.css">
         <link data-trunk rel="rust" href="Cargo.toml" data-bin="app">
         <link data-trunk rel="css" href="a.css">
+        <link data-trunk rel="inline" href="inlined.css">
+        <link data-trunk rel="inline" href="script.js">
         <link data-trunk
               rel="css" href="b.css"/>
         <linkx data-trunk rel="css" href="not-a-link.css">
     </head>"#;
-    assert_eq!(trunk_css_links(html), ["a.css", "b.css"]);
+    assert_eq!(trunk_css_links(html), ["a.css", "inlined.css", "b.css"]);
 }
 
 #[wasm_bindgen_test]

@@ -20,6 +20,10 @@ pub enum NoticeKind {
     NotAnInteger { min: f64, max: f64 },
     /// `len=500`: a number outside the range; the nearest allowed value is used.
     OutOfRange { min: f64, max: f64 },
+    /// `lr=-1`, `clip=-3`: zero or less for a quantity that must be positive; the default is
+    /// used, as a form box keeps the value in use (a nearest allowed value such as 1e-12 would
+    /// only stall the run).
+    NotPositive,
     /// `opt=<script>`, `hide=foo`: not one of the allowed names.
     UnknownChoice { allowed: Vec<&'static str> },
     /// `lr=1&lr=2`: given `count` times; the first is used.

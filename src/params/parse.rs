@@ -164,14 +164,14 @@ impl Reader {
                 }
             }
             Codec::Hyper(hyper) => {
-                let outcome = number_in(text, hyper.limits());
+                let outcome = positive_in(text, hyper.limits());
                 self.apply(param, raw, outcome, |s, v| s.optimizer[*hyper] = v);
             }
             Codec::Clip => {
                 let outcome = if word == OFF || read_number(text) == Some(0.0) {
                     Outcome::Exact(None)
                 } else {
-                    map(number_in(text, Hyper::CLIP_RANGE), Some)
+                    map(positive_in(text, Hyper::CLIP_RANGE), Some)
                 };
                 self.apply(param, raw, outcome, |s, v| s.optimizer.clip = v);
             }
@@ -364,6 +364,15 @@ pub(super) fn number_in(text: &str, limits: Limits) -> Outcome<f64> {
             Some(c) => Outcome::Corrected(c, out_of_range(limits)),
             None => Outcome::Rejected(NoticeKind::NotANumber),
         },
+    }
+}
+
+/// [`number_in`] for a quantity whose range starts above 0: zero or less is refused, not
+/// clamped (the form's boxes do the same).
+fn positive_in(text: &str, limits: Limits) -> Outcome<f64> {
+    match read_number(text) {
+        Some(x) if limits.min > 0.0 && x <= 0.0 => Outcome::Rejected(NoticeKind::NotPositive),
+        _ => number_in(text, limits),
     }
 }
 

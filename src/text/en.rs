@@ -475,6 +475,7 @@ fn en_notice(notice: &Notice) -> String {
             readable(*min),
             readable(*max)
         ),
+        NoticeKind::NotPositive => format!("{key}={given} is not a positive number; {used}"),
         NoticeKind::UnknownChoice { allowed } => {
             format!("{key}={given} is not one of {}; {used}", allowed.join(", "))
         }

@@ -529,6 +529,7 @@ fn ja_notice(notice: &Notice) -> String {
             readable(*min),
             readable(*max)
         ),
+        NoticeKind::NotPositive => format!("{key}={given} は正の数ではありません。{used}。"),
         NoticeKind::UnknownChoice { allowed } => format!(
             "{key}={given} は使えません（{} のいずれか）。{used}。",
             allowed.join(", ")

@@ -97,7 +97,7 @@ impl AppPage {
         self.wait_for_app(APP_START).await?;
         // The read-outs mount first; the plots and the panels below a frame later.
         self.wait_for_js(
-            "['#epoch', '#loss-chart', '#app-footer'].every((s) => document.querySelector(s))",
+            "['#epoch', '#surface', '#app-footer'].every((s) => document.querySelector(s))",
             APP_START,
         )
         .await

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::ui::controller::SeekProgress;
+use crate::ui::controller::{SeekProgress, use_controller};
 use crate::ui::controls::widgets::TextButton;
 use crate::ui::text::use_text;
 
@@ -13,6 +13,11 @@ use crate::ui::text::use_text;
 #[component]
 pub fn SeekNote(progress: RwSignal<Option<SeekProgress>>) -> impl IntoView {
     let text = use_text();
+    let ctrl = use_controller();
+    let cancel = move || {
+        progress.set(None);
+        super::url_sync::write_current_epoch(ctrl);
+    };
     let fraction = move || {
         progress.with(|p| match p {
             Some(p) if p.target > 0 => p.done as f64 / p.target as f64,
@@ -28,7 +33,7 @@ pub fn SeekNote(progress: RwSignal<Option<SeekProgress>>) -> impl IntoView {
                 }}
             </span>
             // Clearing the progress is what ends the seek (see `Controller::seek`).
-            <TextButton id="seek-cancel" class="secondary" label=|t| t.seek_cancel on_click=move |_| progress.set(None) />
+            <TextButton id="seek-cancel" class="secondary" label=|t| t.seek_cancel on_click=move |_| cancel() />
         </div>
     }
 }

@@ -101,6 +101,15 @@ pub fn start(ctrl: Controller, at: u64) -> RwSignal<Option<SeekProgress>> {
     progress
 }
 
+/// Writes the run's current epoch into the address as `at=` (after a stopped seek, so that a
+/// reload or a copied address lands where the run is, not where the link aimed).
+pub fn write_current_epoch(ctrl: Controller) {
+    let epoch = ctrl.snapshot().with_untracked(|s| s.epoch);
+    if let Some(query) = ctrl.settings().try_with_untracked(|s| query_at(s, epoch)) {
+        replace_query(&query);
+    }
+}
+
 /// Rewrites the query in place, keeping the path and any fragment.
 fn replace_query(query: &str) {
     let location = window().location();

@@ -59,12 +59,19 @@ fn HyperField(hyper: Hyper) -> impl IntoView {
     let text = use_text();
     let settings = ctrl.settings();
     let limits = hyper.limits();
+    let within = Rule::real(limits.min, limits.max);
+    // A quantity that must be positive keeps its value when 0 or less is typed, as a link does.
+    let rule = if limits.min > 0.0 {
+        within.positive()
+    } else {
+        within
+    };
     let id = format!("hp-{}", hyper.cli_name());
     view! {
         <NumberField
             id=id
             label=Signal::derive(move || (text.get().hyper_label)(hyper))
-            rule=Rule::real(limits.min, limits.max)
+            rule=rule
             value=Signal::derive(move || settings.with(|s| Some(s.optimizer[hyper])))
             on_commit=Callback::new(move |value: Option<f64>| {
                 if let Some(value) = value {
