@@ -435,3 +435,36 @@ async fn a_link_asking_for_hours_of_training_is_cut_to_the_work_budget() {
     assert!(!progress_after, "the progress goes once the seek is done");
     assert_clean_console(&errors);
 }
+
+/// Stopping a seek keeps the run where it got to, and the address says so: a reload or a copied
+/// address lands on the epoch shown, not on the one the link aimed at.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs dist/ and chromium; run by make test"]
+async fn a_cancelled_seek_leaves_the_epoch_reached_in_the_address() {
+    let page = AppPage::opened("?len=200&n=1000&at=10000000").await;
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+    page.click("#seek-cancel").await;
+    let gone = page
+        .wait_until(Duration::from_secs(5), || async {
+            !page.visible("#seek-progress").await
+        })
+        .await;
+    // One frame for the last chunk to publish, then the address is final.
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let shown = page.text("#epoch").await;
+    let address = page.search().await;
+    let errors = page.finish().await;
+
+    assert!(gone.is_ok(), "the progress goes with the cancel: {gone:?}");
+    let digits: String = shown.chars().filter(char::is_ascii_digit).collect();
+    let epoch: u64 = digits.parse().expect("a whole epoch");
+    assert!(
+        epoch > 0 && epoch < 10_000,
+        "stopped part-way: epoch {epoch}"
+    );
+    assert!(
+        address.contains(&format!("at={epoch}&")) || address.ends_with(&format!("at={epoch}")),
+        "the address names the epoch reached ({epoch}): {address}"
+    );
+    assert_clean_console(&errors);
+}
