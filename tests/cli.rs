@@ -12,6 +12,11 @@ use serde_json::Value;
 use strum::IntoEnumIterator;
 use support::{error_line, f64_of, json_of, rnn_lab, stdout_of};
 
+/// `rnn-lab train --format json` with `args`, parsed.
+fn train_json(args: &[&str]) -> Value {
+    json_of(&[&["train", "--format", "json"], args].concat())
+}
+
 fn assert_close(actual: f64, expected: f64, relative: f64) {
     assert!(
         (actual - expected).abs() <= relative * expected.abs(),
@@ -93,7 +98,7 @@ fn final_weights(line: &str) -> (f64, f64) {
 
 #[test]
 fn train_json_has_the_documented_schema() {
-    let run = json_of(&["train", "--format", "json"]);
+    let run = train_json(&[]);
     let keys = keys_of(&run);
     for key in [
         "data",
@@ -158,7 +163,7 @@ fn train_json_has_the_documented_schema() {
 
 #[test]
 fn train_json_records_are_the_loss_before_each_update() {
-    let run = json_of(&["train", "--format", "json", "--epochs", "3", "--every", "1"]);
+    let run = train_json(&["--epochs", "3", "--every", "1"]);
     let records = run["records"].as_array().unwrap();
     assert_eq!(records.len(), 3);
     // Epoch 0 is the init: the seed's data and init give this loss
@@ -178,15 +183,7 @@ fn train_json_records_are_the_loss_before_each_update() {
 
 #[test]
 fn train_json_lists_only_the_rules_hyperparameters() {
-    let run = json_of(&[
-        "train",
-        "--format",
-        "json",
-        "--optimizer",
-        "rprop",
-        "--epochs",
-        "1",
-    ]);
+    let run = train_json(&["--optimizer", "rprop", "--epochs", "1"]);
     let keys = keys_of(&run["optimizer"]);
     assert!(!keys.contains(&"lr"), "{keys:?}");
     for key in [
@@ -200,10 +197,7 @@ fn train_json_lists_only_the_rules_hyperparameters() {
     ] {
         assert!(keys.contains(&key), "missing {key} in {keys:?}");
     }
-    let adam = json_of(&[
-        "train",
-        "--format",
-        "json",
+    let adam = train_json(&[
         "--optimizer",
         "adam",
         "--beta1",
@@ -283,15 +277,7 @@ fn divergence_is_a_result_not_a_crash() {
 
 #[test]
 fn tolerance_stops_training_early() {
-    let run = json_of(&[
-        "train",
-        "--format",
-        "json",
-        "--tolerance",
-        "1",
-        "--every",
-        "1",
-    ]);
+    let run = train_json(&["--tolerance", "1", "--every", "1"]);
     let records = run["records"].as_array().unwrap();
     let last = records.last().unwrap();
     assert!(f64_of(&last["loss"]) <= 1.0);
@@ -451,23 +437,10 @@ fn flags_the_optimizer_does_not_use_are_refused() {
 /// & Braun 1993) instead of growing it to infinity and reporting a divergence.
 #[test]
 fn rprop_step_bounds_are_flags_and_a_zero_gradient_is_no_divergence() {
-    let run = json_of(&[
-        "train",
-        "--format",
-        "json",
-        "--optimizer",
-        "rprop",
-        "--len",
-        "1",
-        "--epochs",
-        "5000",
-    ]);
+    let run = train_json(&["--optimizer", "rprop", "--len", "1", "--epochs", "5000"]);
     assert_eq!(run["status"], "ok", "{}", run["status"]);
     assert!(run["diverged_at"].is_null());
-    let bounded = json_of(&[
-        "train",
-        "--format",
-        "json",
+    let bounded = train_json(&[
         "--optimizer",
         "rprop",
         "--delta-max",

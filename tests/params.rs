@@ -449,39 +449,20 @@ fn unknown_names_fall_back_and_list_the_choices() {
 
 #[test]
 fn a_malformed_view_falls_back_to_the_default() {
+    let not_four = NoticeKind::Malformed(Problem::ViewNotFourNumbers);
+    let empty = NoticeKind::Malformed(Problem::ViewEmptyRange);
     for (query, problem) in [
-        (
-            "view=3,1,2",
-            NoticeKind::Malformed(Problem::ViewNotFourNumbers),
-        ),
-        (
-            "view=1,2,3,4,5",
-            NoticeKind::Malformed(Problem::ViewNotFourNumbers),
-        ),
-        (
-            "view=a,b,c,d",
-            NoticeKind::Malformed(Problem::ViewNotFourNumbers),
-        ),
-        (
-            "view=,,,",
-            NoticeKind::Malformed(Problem::ViewNotFourNumbers),
-        ),
-        (
-            "view=3,1,2,4",
-            NoticeKind::Malformed(Problem::ViewEmptyRange),
-        ),
-        (
-            "view=1,1,0,1",
-            NoticeKind::Malformed(Problem::ViewEmptyRange),
-        ),
-        (
-            "view=2000,3000,0,1",
-            NoticeKind::Malformed(Problem::ViewEmptyRange),
-        ),
+        ("view=3,1,2", &not_four),
+        ("view=1,2,3,4,5", &not_four),
+        ("view=a,b,c,d", &not_four),
+        ("view=,,,", &not_four),
+        ("view=3,1,2,4", &empty),
+        ("view=1,1,0,1", &empty),
+        ("view=2000,3000,0,1", &empty),
     ] {
         let (state, notice) = only_notice(query);
         assert_eq!(state.view, View::DEFAULT, "{query}");
-        assert_eq!(notice.kind, problem, "{query}");
+        assert_eq!(&notice.kind, problem, "{query}");
         assert!(message_en(&notice).ends_with("using -3,3,-3,3"), "{query}");
     }
     let (state, notice) = only_notice("view=-2000,3,-3,inf");

@@ -445,40 +445,38 @@ fn every_line(text: &Text) -> Vec<(String, String)> {
             );
         }
     }
-    for hyper in Hyper::iter() {
-        add(format!("hyper_label({hyper:?})"), hyper_label(hyper).into());
+    // One line per value: `function(value)` and what the catalogue says for it.
+    fn each<T: std::fmt::Debug + Copy>(
+        function: &str,
+        values: impl IntoIterator<Item = T>,
+        say: impl Fn(T) -> String,
+    ) -> Vec<(String, String)> {
+        let line = |v: T| (format!("{function}({v:?})"), say(v));
+        values.into_iter().map(line).collect()
     }
-    for reduction in Reduction::iter() {
-        add(
-            format!("reduction_name({reduction:?})"),
-            reduction_name(reduction).into(),
-        );
-    }
-    for control in Control::all() {
-        add(
-            format!("control_label({control:?})"),
-            control_label(control).into(),
-        );
-    }
-    for preset in PresetId::iter() {
-        add(
-            format!("preset_title({preset:?})"),
-            preset_title(preset).into(),
-        );
-        add(
-            format!("preset_caption({preset:?})"),
-            preset_caption(preset).into(),
-        );
-    }
-    for reason in DivergenceReason::iter() {
-        add(
-            format!("divergence_reason({reason:?})"),
-            divergence_reason(reason).into(),
-        );
-        add(
-            format!("status_diverged({reason:?})"),
-            status_diverged(12, reason),
-        );
+    let mut per_value = Vec::new();
+    per_value.extend(each("hyper_label", Hyper::iter(), |h| {
+        hyper_label(h).into()
+    }));
+    per_value.extend(each("reduction_name", Reduction::iter(), |r| {
+        reduction_name(r).into()
+    }));
+    per_value.extend(each("control_label", Control::all(), |c| {
+        control_label(c).into()
+    }));
+    per_value.extend(each("preset_title", PresetId::iter(), |p| {
+        preset_title(p).into()
+    }));
+    per_value.extend(each("preset_caption", PresetId::iter(), |p| {
+        preset_caption(p).into()
+    }));
+    let reasons = DivergenceReason::iter();
+    per_value.extend(each("divergence_reason", reasons.clone(), |r| {
+        divergence_reason(r).into()
+    }));
+    per_value.extend(each("status_diverged", reasons, |r| status_diverged(12, r)));
+    for (at, line) in per_value {
+        add(at, line);
     }
     for error in every_core_error() {
         let said = core_error(&error);

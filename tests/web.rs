@@ -123,6 +123,13 @@ impl TestApp {
         dispatch(&input, "change");
     }
 
+    /// Types `value` into box `id` and returns the message the box then shows.
+    async fn message_after_typing(&self, id: &str, value: &str) -> String {
+        self.type_into(id, value);
+        self.frames(2).await;
+        self.text(&format!("{id}-msg"))
+    }
+
     fn choose(&self, id: &str, value: &str) {
         let select: HtmlSelectElement = self.find(id).unchecked_into();
         select.set_value(value);
@@ -405,24 +412,17 @@ async fn bad_input_shows_a_message_and_uses_a_safe_value() {
     assert_eq!(app.input_value("seq-len"), "200");
 
     // Nothing typed elsewhere is lost.
-    app.type_into("samples", "abc");
-    app.frames(2).await;
-    assert!(
-        app.text("samples-msg").contains("must be a number"),
-        "{}",
-        app.text("samples-msg")
-    );
+    let said = app.message_after_typing("samples", "abc").await;
+    assert!(said.contains("must be a number"), "{said}");
     assert_eq!(app.input_value("samples"), "20");
     assert_eq!(app.input_value("seq-len"), "200");
 
-    app.type_into("lr", "-1");
-    app.frames(2).await;
-    assert!(
-        app.text("lr-msg").contains("positive"),
-        "{}",
-        app.text("lr-msg")
-    );
-    assert_eq!(app.input_value("lr"), "0.001");
+    // A quantity that must be positive keeps its value, the learning rate as any other.
+    for (id, kept) in [("lr", "0.001"), ("hp-eps", "0.0001")] {
+        let said = app.message_after_typing(id, "-1").await;
+        assert!(said.contains("positive"), "{id}: {said}");
+        assert_eq!(app.input_value(id), kept);
+    }
 
     app.type_into("clip", "");
     app.frames(2).await;

@@ -74,10 +74,7 @@ async fn controls_are_named_focus_is_visible_and_status_is_announced() {
         )
         .await;
     let announcer_text = page
-        .eval(
-            "const a = document.querySelector('#announcer'); return a ? a.textContent : null;",
-            vec![],
-        )
+        .js("document.querySelector('#announcer')?.textContent ?? null")
         .await;
     let errors = page.finish().await;
 

@@ -15,34 +15,19 @@ async fn presentation_mode_enlarges_the_text_and_fits_both_plots_in_1280_by_720(
     let page = AppPage::opened("?present=1").await;
     let viewport = page.viewport().await;
     let class_on = page.app_has_class("present").await;
-    let body_class = page
-        .eval(
-            "return document.body.classList.contains('present');",
-            vec![],
-        )
-        .await;
+    let body_class = page.js("document.body.classList.contains('present')").await;
     let font_px = page
-        .eval(
-            "return parseFloat(getComputedStyle(document.body).fontSize);",
-            vec![],
-        )
-        .await
-        .as_f64()
-        .unwrap_or(0.0);
+        .js_number("parseFloat(getComputedStyle(document.body).fontSize)")
+        .await;
     let toggle = page.exists("#present-toggle").await;
     // Let the plots draw at their presentation size before the picture.
     let _ = page
-        .wait_for_js(
-            "document.querySelector('#surface') && document.querySelector('#surface').width > 1",
-            Duration::from_secs(5),
-        )
+        .wait_js("document.querySelector('#surface').width > 1", 5)
         .await;
     tokio::time::sleep(Duration::from_millis(500)).await;
     page.screenshot("present").await;
     let plots = [page.rect("#surface").await, page.rect("#loss-chart").await];
-    let inner = page
-        .eval("return [window.innerWidth, window.innerHeight];", vec![])
-        .await;
+    let inner = page.js("[window.innerWidth, window.innerHeight]").await;
     page.blur().await;
     page.press('p').await;
     let class_off = page
@@ -79,16 +64,9 @@ async fn a_375px_phone_stacks_the_plots_without_overflow_and_a_tap_on_the_map_se
     let viewport = page.viewport().await;
     let started = page.open("").await;
     let _ = page
-        .wait_for_js(
-            "document.querySelector('#surface') && document.querySelector('#surface').dataset.plotRect",
-            Duration::from_secs(5),
-        )
+        .wait_js("document.querySelector('#surface').dataset.plotRect", 5)
         .await;
-    let scroll_width = page
-        .eval("return document.documentElement.scrollWidth;", vec![])
-        .await
-        .as_f64()
-        .unwrap_or(f64::INFINITY);
+    let scroll_width = page.js_number("document.documentElement.scrollWidth").await;
     // Page coordinates, so that scrolling does not matter.
     let page_rect = |css: &'static str| {
         let page = &page;

@@ -16,7 +16,7 @@ use std::ops::Deref;
 use std::time::Duration;
 
 use fantoccini::actions::{
-    InputSource, KeyAction, KeyActions, MouseActions, PointerAction, TouchActions,
+    Actions, InputSource, KeyAction, KeyActions, MouseActions, PointerAction, TouchActions,
 };
 use serde_json::{Value, json};
 
@@ -59,6 +59,21 @@ impl AppPage {
             panic!("the app at {query:?} did not mount: {why}");
         }
         page
+    }
+
+    /// The value of the JavaScript expression `expr`.
+    pub async fn js(&self, expr: &str) -> Value {
+        self.eval(&format!("return {expr};"), vec![]).await
+    }
+
+    /// The same as a number: NaN when it is not one, so that any comparison with it fails.
+    pub async fn js_number(&self, expr: &str) -> f64 {
+        self.js(expr).await.as_f64().unwrap_or(f64::NAN)
+    }
+
+    /// Waits up to `seconds` for the JavaScript expression `expr` to be truthy.
+    pub async fn wait_js(&self, expr: &str, seconds: u64) -> Result<(), String> {
+        self.wait_for_js(expr, Duration::from_secs(seconds)).await
     }
 
     /// Ends the session; see [`Harness::close`].
@@ -312,10 +327,7 @@ impl AppPage {
         let mouse = press_at(x, y)
             .into_iter()
             .fold(MouseActions::new("mouse".into()), MouseActions::then);
-        self.client()
-            .perform_actions(mouse)
-            .await
-            .expect("mouse click");
+        self.perform(mouse).await.expect("mouse click");
     }
 
     /// Moves the real mouse to viewport point (x, y) without clicking (a hover).
@@ -351,10 +363,12 @@ impl AppPage {
         let tap = press_at(x, y)
             .into_iter()
             .fold(TouchActions::new("finger".into()), TouchActions::then);
-        self.client()
-            .perform_actions(tap)
-            .await
-            .map_err(|e| e.to_string())
+        self.perform(tap).await
+    }
+
+    async fn perform(&self, actions: impl Into<Actions>) -> Result<(), String> {
+        let performed = self.client().perform_actions(actions).await;
+        performed.map_err(|e| e.to_string())
     }
 
     // -----------------------------------------------------------------------------------------

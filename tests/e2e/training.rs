@@ -137,10 +137,7 @@ async fn benchmark_mode_reports_median_frame_times() {
         )
         .await;
     let raw = page
-        .eval(
-            "return document.querySelector('#bench-result').textContent;",
-            vec![],
-        )
+        .js("document.querySelector('#bench-result').textContent")
         .await;
     page.close().await;
 
