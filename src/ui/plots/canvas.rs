@@ -278,7 +278,7 @@ pub fn label_near(ticks: &[(f64, String)], value: f64) -> String {
 }
 
 /// A chart on two ticked axes.
-pub type TickedChart<'a> = ChartContext<'a, CanvasBackend, Cartesian2d<TickedAxis, TickedAxis>>;
+pub type TickedChart<'a> = ChartContext<'a, MeasuringCanvas, Cartesian2d<TickedAxis, TickedAxis>>;
 
 /// Draws the grid, axes and labels of a line chart: ticks (position,
 /// label) and the description of each axis, sized by `s`.
