@@ -257,7 +257,13 @@ async fn a_saved_file_is_bounded_like_a_link_and_a_newer_format_is_refused() {
     let heavy = SavedState::new(parse("len=200&n=1000").state, 10_000_000).to_json();
     let loaded = import(&page, &heavy, "heavy").await;
     let notice = page.text("#url-notice").await;
-    let seeking = page.visible("#seek-progress").await;
+    // The seek starts with the next frame after the file is read.
+    let seeking = page
+        .wait_until(Duration::from_secs(5), || async {
+            page.visible("#seek-progress").await
+        })
+        .await
+        .is_ok();
     if seeking {
         page.click("#seek-cancel").await;
     }
