@@ -199,6 +199,11 @@ fn every_line(text: &Text) -> Vec<(String, String)> {
         w_rec,
         grad_wx,
         grad_wrec,
+        data_table_title,
+        data_table_inputs,
+        data_table_target,
+        data_table_y,
+        data_table_more,
         grad_norm,
         clip_norm,
         clip_scale,
@@ -354,6 +359,10 @@ fn every_line(text: &Text) -> Vec<(String, String)> {
         ("w_rec", w_rec),
         ("grad_wx", grad_wx),
         ("grad_wrec", grad_wrec),
+        ("data_table_title", data_table_title),
+        ("data_table_inputs", data_table_inputs),
+        ("data_table_target", data_table_target),
+        ("data_table_y", data_table_y),
         ("grad_norm", grad_norm),
         ("clip_norm", clip_norm),
         ("clip_scale", clip_scale),
@@ -497,6 +506,7 @@ fn every_line(text: &Text) -> Vec<(String, String)> {
     add("status_stopped".into(), status_stopped(12));
     add("status_converged".into(), status_converged(12));
     add("try_clip".into(), try_clip("1000", "0.01"));
+    add("data_table_more".into(), data_table_more(50, 1000));
     add(
         "status_cycling".into(),
         status_cycling(12, &["0.0068277".into(), "0.0067216".into()]),

@@ -68,6 +68,13 @@ pub fn output(sequence: &[f64], w: Weights) -> f64 {
     sequence.iter().fold(0.0, |s, &x| x * w.w_x + s * w.w_rec)
 }
 
+/// The outputs of the first `rows` sequences of `data` at `w`.
+pub fn outputs(data: &Dataset, w: Weights, rows: usize) -> Vec<f64> {
+    (0..data.samples().min(rows))
+        .map(|i| output(data.row(i), w))
+        .collect()
+}
+
 /// The loss at `w`, without the gradient.
 pub fn loss(data: &Dataset, w: Weights, reduction: Reduction) -> f64 {
     let sum: f64 = (0..data.samples())

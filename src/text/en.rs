@@ -70,6 +70,11 @@ pub const EN: Text = Text {
     w_rec: "w_rec",
     grad_wx: "∂L/∂w_x",
     grad_wrec: "∂L/∂w_rec",
+    data_table_title: "The data and the predictions: target t = number of ones, y = the network's output now",
+    data_table_inputs: "sequence x",
+    data_table_target: "t",
+    data_table_y: "y",
+    data_table_more: en_data_table_more,
     grad_norm: "|g| before clipping",
     clip_norm: "|g| after clipping",
     clip_scale: "clip scale",
@@ -242,6 +247,10 @@ fn en_status_stopped(epoch: u64) -> String {
 
 fn en_status_converged(epoch: u64) -> String {
     format!("converged at epoch {epoch}: the loss stopped changing")
+}
+
+fn en_data_table_more(shown: usize, total: usize) -> String {
+    format!("The first {shown} of {total} sequences.")
 }
 
 fn en_try_clip(clip: &str, step: &str) -> String {

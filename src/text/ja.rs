@@ -72,6 +72,11 @@ pub const JA: Text = Text {
     w_rec: "w_rec",
     grad_wx: "∂L/∂w_x",
     grad_wrec: "∂L/∂w_rec",
+    data_table_title: "データと予測：目標 t = 1 の個数、y = 今のネットワークの出力",
+    data_table_inputs: "系列 x",
+    data_table_target: "t",
+    data_table_y: "y",
+    data_table_more: ja_data_table_more,
     grad_norm: "クリップ前の |g|",
     clip_norm: "クリップ後の |g|",
     clip_scale: "クリップの倍率",
@@ -244,6 +249,10 @@ fn ja_status_stopped(epoch: u64) -> String {
 
 fn ja_status_converged(epoch: u64) -> String {
     format!("エポック {epoch} で収束しました（損失がほぼ一定）")
+}
+
+fn ja_data_table_more(shown: usize, total: usize) -> String {
+    format!("{total} 系列のうち最初の {shown} 系列。")
 }
 
 fn ja_try_clip(clip: &str, step: &str) -> String {

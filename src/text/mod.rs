@@ -88,6 +88,13 @@ pub struct Text {
     pub w_rec: &'static str,
     pub grad_wx: &'static str,
     pub grad_wrec: &'static str,
+    /// `#data-table`: its title, column heads, and the note when it lists
+    /// only the first sequences.
+    pub data_table_title: &'static str,
+    pub data_table_inputs: &'static str,
+    pub data_table_target: &'static str,
+    pub data_table_y: &'static str,
+    pub data_table_more: fn(shown: usize, total: usize) -> String,
     /// The gradient's norm before clipping (`#grad-norm`).
     pub grad_norm: &'static str,
     /// Its norm after clipping (`#clip-norm`).

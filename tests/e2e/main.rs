@@ -26,6 +26,7 @@ mod page;
 
 mod accessibility;
 mod clipping;
+mod data_table;
 mod export;
 mod hosting;
 mod hyperparameters;

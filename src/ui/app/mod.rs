@@ -19,6 +19,7 @@ use crate::params::Lang;
 use crate::ui::controller::Controller;
 use crate::ui::controller::settings::max_speed;
 use crate::ui::controls::{DataControls, InitControls, OptimizerControls, Playback};
+use crate::ui::panels::data_table::DataTable;
 use crate::ui::panels::divergence::DivergenceNote;
 use crate::ui::panels::export::ExportPanel;
 use crate::ui::panels::optimizer_state::OptimizerState;
@@ -110,6 +111,7 @@ pub fn App() -> impl IntoView {
                     <AfterFirstPaint>
                         <Plots />
                         <OptimizerState />
+                        <DataTable />
                     </AfterFirstPaint>
                 </div>
             </main>

@@ -3,9 +3,13 @@
 use crate::format::significant;
 use crate::rnn::cycle::MAX_PERIOD;
 use crate::rnn::trainer::{DivergenceReason, Status};
-use crate::rnn::{Clipping, CoreError, Gradient, Settled, Trainer, Weights};
+use crate::rnn::{Clipping, CoreError, Gradient, Settled, Trainer, Weights, model};
 
 use crate::ui::text::Text;
+
+/// The sequences `#data-table` lists: enough for the seed's 20, few enough
+/// for a table that updates every frame.
+pub const DATA_TABLE_ROWS: usize = 50;
 
 /// Significant digits of a cycle's losses: enough to tell the seed's two
 /// points apart (0.0068277 and 0.0067216).
@@ -139,6 +143,8 @@ pub struct Snapshot {
     pub loss: f64,
     pub grad: Gradient,
     pub run: RunState,
+    /// The outputs y of the first [`DATA_TABLE_ROWS`] sequences at `weights`.
+    pub outputs: Vec<f64>,
     /// What clipping does to `grad`; `None` while clipping is off.
     pub clipping: Option<Clipping>,
     /// The update rule's internal state, as `Optimizer::inspect` names it.
@@ -156,6 +162,7 @@ impl Snapshot {
             loss,
             grad,
             clipping: Clipping::of(grad, trainer.config().optimizer.clip),
+            outputs: model::outputs(trainer.data(), trainer.weights(), DATA_TABLE_ROWS),
             run,
             optimizer_state: trainer.optimizer().inspect(),
         }
@@ -178,6 +185,7 @@ impl Snapshot {
                 w_rec: f64::NAN,
             },
             clipping: None,
+            outputs: Vec::new(),
             run: RunState::Broken,
             optimizer_state: Vec::new(),
         }

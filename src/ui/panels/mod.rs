@@ -1,5 +1,6 @@
 //! What the run shows besides the plots: the read-outs, sharing, and saving.
 
+pub mod data_table;
 pub mod divergence;
 pub mod download;
 pub mod export;

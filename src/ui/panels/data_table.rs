@@ -1,0 +1,91 @@
+//! `#data-table`: the training sequences, each with its target and the
+//! network's output y now, updated every frame. With w_rec ≈ 0 the output
+//! only "counts" the last input, which shows at a glance why gradient descent
+//! stalls at first. Each row is `[data-seq="i"]` (0-based) with the exact
+//! `data-target` and `data-y`.
+
+use leptos::prelude::*;
+
+use crate::format::exact;
+use crate::ui::controller::snapshot::DATA_TABLE_ROWS;
+use crate::ui::controller::use_controller;
+use crate::ui::format::number;
+use crate::ui::text::use_text;
+
+/// Inputs longer than this are cut with an ellipsis in the table.
+const SHOWN_INPUTS: usize = 24;
+
+/// One sequence as its digits ("0110…").
+fn digits(row: &[f64]) -> String {
+    let mut text: String = row
+        .iter()
+        .take(SHOWN_INPUTS)
+        .map(|&x| if x == 0.0 { '0' } else { '1' })
+        .collect();
+    if row.len() > SHOWN_INPUTS {
+        text.push('…');
+    }
+    text
+}
+
+#[component]
+pub fn DataTable() -> impl IntoView {
+    let ctrl = use_controller();
+    let text = use_text();
+    let snapshot = ctrl.snapshot();
+    let data = ctrl.setting(|s| s.data);
+    // The sequences and targets change only with the data.
+    let rows = Memo::new(move |_| {
+        data.track();
+        ctrl.with_run(|trainer| {
+            let data = trainer.data();
+            let rows: Vec<(String, f64)> = (0..data.samples().min(DATA_TABLE_ROWS))
+                .map(|i| (digits(data.row(i)), data.targets[i]))
+                .collect();
+            (rows, data.samples())
+        })
+        .unwrap_or_default()
+    });
+    let more = move || {
+        let (shown, total) = rows.with(|(rows, total)| (rows.len(), *total));
+        (shown < total).then(|| (text.get().data_table_more)(shown, total))
+    };
+
+    view! {
+        <section class="data-table-panel">
+            <table id="data-table" class="data-table">
+                <caption>{move || text.get().data_table_title}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">"#"</th>
+                        <th scope="col">{move || text.get().data_table_inputs}</th>
+                        <th scope="col">{move || text.get().data_table_target}</th>
+                        <th scope="col">{move || text.get().data_table_y}</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {move || {
+                        rows.with(|(rows, _)| {
+                            rows.iter()
+                                .enumerate()
+                                .map(|(i, (inputs, target))| {
+                                    let target = *target;
+                                    let y = move || snapshot.with(|s| s.outputs.get(i).copied().unwrap_or(f64::NAN));
+                                    view! {
+                                        <tr data-seq=i data-target=exact(target) data-y=move || exact(y())>
+                                            <td>{i}</td>
+                                            <td class="seq-digits">{inputs.clone()}</td>
+                                            <td>{number(target, text.get_untracked())}</td>
+                                            <td>{move || number(y(), text.get())}</td>
+                                        </tr>
+                                    }
+                                })
+                                .collect_view()
+                        })
+                    }}
+                </tbody>
+            </table>
+            <p class="data-table-more">{more}</p>
+        </section>
+    }
+}
