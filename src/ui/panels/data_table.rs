@@ -13,7 +13,7 @@ use crate::ui::format::number;
 use crate::ui::text::use_text;
 
 /// Inputs longer than this are cut with an ellipsis in the table.
-const SHOWN_INPUTS: usize = 24;
+const SHOWN_INPUTS: usize = 16;
 
 /// One sequence as its digits ("0110…").
 fn digits(row: &[f64]) -> String {
