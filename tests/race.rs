@@ -1,14 +1,17 @@
 //! The race engine and fair tuning: each racer is its solo run bit for bit,
 //! the finish and the divergence are reported as the solo run shows them, and
-//! tuning follows its rules however its work is cut.
+//! tuning follows its rules however its work is cut; race links and the
+//! race presets' captions.
 #![cfg(not(target_arch = "wasm32"))]
 
+use rnn_playground::params::{Lang, NoticeKind, Parsed, PresetId, parse, to_query};
 use rnn_playground::rnn::race::DEFAULT_TARGET_FRACTION;
 use rnn_playground::rnn::tune::tuned_hyper;
 use rnn_playground::rnn::{
     DataConfig, Hyper, MAX_RACERS, OptimizerKind, OptimizerSettings, Race, RaceConfig, RacerStatus,
     Reduction, Status, TUNE_GRID, Trainer, Tuning, Weights, model,
 };
+use rnn_playground::text::Text;
 use strum::IntoEnumIterator;
 
 fn race_of(racers: Vec<OptimizerSettings>, init: Option<Weights>, max_epochs: u64) -> RaceConfig {
@@ -251,4 +254,101 @@ fn when_every_candidate_diverges_the_smallest_rate_is_kept() {
     let result = tuning.result().unwrap();
     assert_eq!(result[0].value, TUNE_GRID[0]);
     assert_eq!(result[0].loss, f64::INFINITY);
+}
+
+/// The finish (or the divergence epoch) of each racer of a preset's race.
+fn preset_outcomes(preset: PresetId) -> Vec<RacerStatus> {
+    let config = preset.state().race_config().expect("a race preset");
+    let mut race = Race::new(config).unwrap();
+    while race.step() {}
+    race.racers().iter().map(|r| r.status()).collect()
+}
+
+#[test]
+fn the_race_presets_captions_are_what_the_core_gives() {
+    let finished = |epoch| RacerStatus::Finished { epoch };
+    let seed = preset_outcomes(PresetId::RaceSeed);
+    // gd, momentum, rmsprop-seed, rprop, adam.
+    assert_eq!(
+        seed,
+        [589, 619, 100, 35, 72].map(finished),
+        "Rprop first, then Adam and the seed's RMSProp; gd and momentum last"
+    );
+    let cliff = preset_outcomes(PresetId::RaceCliff);
+    assert!(matches!(cliff[0], RacerStatus::Diverged { epoch: 2, .. }));
+    assert_eq!(cliff[1..], [49, 138].map(finished));
+    for lang in Lang::iter() {
+        let caption = Text::get(lang).preset_caption;
+        for number in ["35", "72", "100", "589", "619"] {
+            assert!(
+                caption(PresetId::RaceSeed).contains(number),
+                "{lang:?} {number}"
+            );
+        }
+        for number in ["2", "49", "138", "1000"] {
+            assert!(
+                caption(PresetId::RaceCliff).contains(number),
+                "{lang:?} {number}"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_race_link_reads_the_url_tables_keys_and_round_trips() {
+    let query = "race=gd;gd:clip=1000;adam:lr=0.05,b1=0.8;rprop:d0=0.01,clip=off&target=5&clip=7";
+    let Parsed { state, notices } = parse(query);
+    assert!(notices.is_empty(), "{notices:?}");
+    let gd = OptimizerSettings::defaults(OptimizerKind::Gd);
+    let adam = OptimizerSettings::defaults(OptimizerKind::Adam);
+    let rprop = OptimizerSettings::defaults(OptimizerKind::Rprop);
+    let config = state.race_config().unwrap();
+    assert_eq!(
+        config.racers,
+        [
+            gd.with_clip(Some(7.0)),
+            gd.with_clip(Some(1000.0)),
+            adam.with(Hyper::Lr, 0.05)
+                .with(Hyper::Beta1, 0.8)
+                .with_clip(Some(7.0)),
+            rprop.with(Hyper::Delta0, 0.01),
+        ]
+    );
+    assert_eq!(config.target, Some(5.0));
+    assert_eq!(parse(&to_query(&state)).state, state);
+    assert_eq!(
+        to_query(&state),
+        "clip=7&race=gd;gd:clip=1e3;adam:lr=0.05,b1=0.8;rprop:d0=0.01,clip=off&target=5"
+    );
+    assert!(parse("race=off").state.race_config().is_none());
+}
+
+#[test]
+fn a_bad_racer_in_a_link_is_corrected_with_a_notice() {
+    let Parsed { state, notices } = parse("race=adam:lr=5e9;sgd;gd:mu=0.5,lr=abc");
+    let kinds: Vec<(&str, &str)> = notices.iter().map(|n| (n.key, n.given.as_str())).collect();
+    assert_eq!(
+        kinds,
+        [
+            ("race", "lr=5e9"),
+            ("race", "sgd"),
+            ("race", "mu=0.5"),
+            ("race", "lr=abc")
+        ]
+    );
+    assert!(matches!(notices[0].kind, NoticeKind::OutOfRange { .. }));
+    assert!(matches!(notices[1].kind, NoticeKind::UnknownChoice { .. }));
+    assert_eq!(notices[0].used, "adam:lr=1e6;gd");
+    let racers: Vec<OptimizerSettings> = state.race.iter().map(|r| r.settings).collect();
+    let adam = OptimizerSettings::defaults(OptimizerKind::Adam).with(Hyper::Lr, 1e6);
+    assert_eq!(
+        racers,
+        [adam, OptimizerSettings::defaults(OptimizerKind::Gd)]
+    );
+    let seven = ["gd"; 7].join(";");
+    let Parsed { state, notices } = parse(&format!("race={seven}"));
+    assert_eq!(state.race.len(), MAX_RACERS);
+    assert_eq!(notices.len(), 1);
+    assert!(matches!(notices[0].kind, NoticeKind::OutOfRange { .. }));
+    assert!((Text::get(Lang::En).notice)(&notices[0]).contains("race=7"));
 }

@@ -35,6 +35,7 @@ pub use shortcut::Shortcut;
 pub use speed::SpeedCredit;
 pub use state::{
     AT_RANGE, AppState, DEFAULT_SPEED, INIT_LIMIT, Lang, MAX_SEEK_WORK, MAX_SPEED, MIN_SPEED,
-    SEEK_CHUNK_WORK, SPEED_RANGE, STOP_RANGE, epoch_work, max_seek_epochs, seek_chunk,
+    SEEK_CHUNK_WORK, SPEED_RANGE, STOP_RANGE, TARGET_RANGE, epoch_work, max_seek_epochs,
+    seek_chunk,
 };
 pub use table::{PARAMS, Param, find, markdown_table};

@@ -9,8 +9,10 @@
 use super::bits::{bits_text, read_bits};
 use super::control::Control;
 use super::notice::{Notice, NoticeKind, Problem, shown};
+use super::racer::read_race;
 use super::state::{
-    AppState, INIT_LIMITS, MAX_SEEK_WORK, SPEED_RANGE, STOP_RANGE, epoch_work, max_seek_epochs,
+    AppState, INIT_LIMITS, MAX_SEEK_WORK, SPEED_RANGE, STOP_RANGE, TARGET_RANGE, epoch_work,
+    max_seek_epochs,
 };
 use super::table::{Codec, DRAWN_INIT, InitPart, OFF, PARAMS, PHASE_LIMITS, Param};
 use crate::format::{Whole, exact, read_number, read_whole, readable};
@@ -66,8 +68,9 @@ pub fn to_query(state: &AppState) -> String {
     let mut pairs = Vec::new();
     for param in PARAMS.iter() {
         if param.codec.differs(state, &reader.state) {
-            // Every value is made of [A-Za-z0-9.,-] (names, numbers, comma lists),
-            // none of which a query string escapes, so it is written as is.
+            // Every value is made of [A-Za-z0-9.,-] (names, numbers, comma lists)
+            // and a race's `;:=`, none of which a query string splits or escapes
+            // within a value, so it is written as is.
             let value = param.codec.encode(state, exact);
             reader.read(param, &value);
             pairs.push(format!("{}={value}", param.key));
@@ -219,6 +222,22 @@ impl Reader {
                     self.notice(param, kind, raw);
                 }
             },
+            Codec::Race if word == OFF => self.state.race.clear(),
+            Codec::Race => {
+                let (racers, problems) = read_race(text);
+                self.state.race = racers;
+                for problem in problems {
+                    self.notice(param, problem.kind, &problem.part);
+                }
+            }
+            Codec::Target => {
+                let outcome = if word == OFF || read_number(text) == Some(0.0) {
+                    Outcome::Exact(None)
+                } else {
+                    map(number_in(text, TARGET_RANGE), Some)
+                };
+                self.apply(param, raw, outcome, |s, v| s.race_target = v);
+            }
         }
     }
 

@@ -7,8 +7,10 @@
 use serde::{Deserialize, Serialize};
 use strum::IntoEnumIterator;
 
+use super::racer::RacerSpec;
 use super::state::AppState;
 use crate::plot::View;
+use crate::rnn::OptimizerKind::{Adam, Gd, Momentum, RmspropSeed, Rprop};
 use crate::rnn::{DataConfig, OptimizerKind, OptimizerSettings, Reduction, Weights};
 
 /// A scenario, numbered from 1 in declaration order for the keyboard.
@@ -26,6 +28,8 @@ pub enum PresetId {
     AdamValley,
     VanishingSignal,
     ExplodingSignal,
+    RaceSeed,
+    RaceCliff,
 }
 
 impl PresetId {
@@ -61,6 +65,8 @@ impl PresetId {
             inside: run.inside || current.inside,
             seq: 0,
             input: None,
+            race: run.race,
+            race_target: None,
             ..current.clone()
         }
     }
@@ -165,6 +171,33 @@ impl PresetId {
                 speed: 1.0,
                 ..Run::long_sequences()
             },
+            PresetId::RaceSeed => Run {
+                race: [Gd, Momentum, RmspropSeed, Rprop, Adam]
+                    .map(RacerSpec::new)
+                    .to_vec(),
+                view: seed_view,
+                ..Run::seed()
+            },
+            PresetId::RaceCliff => Run {
+                race: vec![
+                    RacerSpec::new(Gd),
+                    RacerSpec {
+                        settings: gd.with_clip(Some(1000.0)),
+                        own_clip: true,
+                    },
+                    RacerSpec::new(Adam),
+                ],
+                init: steep_wall,
+                stop_at: 3000,
+                speed: 2.0,
+                view: View {
+                    x_min: 0.0,
+                    x_max: 2.0,
+                    y_min: 0.0,
+                    y_max: 2.5,
+                },
+                ..Run::seed()
+            },
         }
     }
 }
@@ -180,6 +213,8 @@ struct Run {
     data: DataConfig,
     /// Opens the inside view (the unrolled network and the gradient over time).
     inside: bool,
+    /// The racers, for a race.
+    race: Vec<RacerSpec>,
 }
 
 impl Run {
@@ -195,6 +230,7 @@ impl Run {
             stop_at: 2001,
             data: DataConfig::default(),
             inside: false,
+            race: Vec::new(),
         }
     }
 

@@ -40,14 +40,18 @@ impl Shortcut {
         }
     }
 
-    /// The keys as the dialog shows them: "Space", "→ / S", "1–7".
+    /// The keys as the dialog shows them: "Space", "→ / S", "1–9".
     pub fn label(self) -> String {
         match self {
             Shortcut::PlayPause => "Space".into(),
             Shortcut::Step => "→ / S".into(),
             Shortcut::CloseList => "Esc".into(),
             Shortcut::Preset => {
-                let last = PresetId::iter().next_back().map_or(1, PresetId::number);
+                // A key is one digit: the scenarios past the ninth have none.
+                let last = PresetId::iter()
+                    .next_back()
+                    .map_or(1, PresetId::number)
+                    .min(9);
                 format!("1–{last}")
             }
             other => other.keys()[0].to_uppercase(),

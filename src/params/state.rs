@@ -8,13 +8,16 @@ use strum::IntoEnumIterator;
 
 use super::control::Control;
 use super::presets::PresetId;
+use super::racer::RacerSpec;
 use crate::plot::View;
 use crate::rnn::error::{CoreError, InvalidReason};
 use crate::rnn::optim::Hyper;
+use crate::rnn::race::DEFAULT_RACE_EPOCHS;
 use crate::rnn::{
     DataConfig, Limits, OptimizerKind, OptimizerSettings, Reduction, StopRule, TrainerConfig,
     Weights,
 };
+use crate::rnn::{MAX_RACERS, RaceConfig};
 
 /// Most epochs per animation frame. At 20×10 an epoch is a few hundred
 /// multiply-adds, so even the maximum fits in a frame; at 1000×200 the UI's
@@ -64,6 +67,9 @@ pub fn epoch_work(data: &DataConfig) -> u64 {
 pub fn max_seek_epochs(data: &DataConfig) -> u64 {
     (MAX_SEEK_WORK / epoch_work(data)).min(AT_RANGE.max)
 }
+/// `target=`: a race's finishing loss.
+pub const TARGET_RANGE: Limits = Limits::new(1e-12, 1e12);
+
 /// `wx=`, `wrec=`: the initial weights stay within ±this: room around
 /// Roelants' [-3, 3]² for any start worth showing.
 pub const INIT_LIMIT: f64 = 10.0;
@@ -134,6 +140,10 @@ pub struct AppState {
     pub six: bool,
     /// The step-through of one epoch, at this phase (from 0); `None` is off.
     pub phase: Option<u64>,
+    /// The racers of a race (`race=`); empty is the single run.
+    pub race: Vec<RacerSpec>,
+    /// A race's finishing loss (`target=`); `None` is 1% of the initial loss.
+    pub race_target: Option<f64>,
 }
 
 impl Default for AppState {
@@ -159,6 +169,8 @@ impl Default for AppState {
             inside: false,
             six: false,
             phase: None,
+            race: Vec::new(),
+            race_target: None,
         }
     }
 }
@@ -176,6 +188,27 @@ impl AppState {
                 loss_tolerance: None,
             },
         }
+    }
+
+    /// The race this state describes, if it is one: every racer takes the
+    /// page's clip norm unless it has its own, and the race stops at `epochs=`
+    /// (else after [`DEFAULT_RACE_EPOCHS`]).
+    pub fn race_config(&self) -> Option<RaceConfig> {
+        if self.race.is_empty() {
+            return None;
+        }
+        Some(RaceConfig {
+            data: self.data,
+            reduction: self.reduction,
+            init: self.init,
+            racers: self
+                .race
+                .iter()
+                .map(|racer| racer.resolved(self.optimizer.clip))
+                .collect(),
+            target: self.race_target,
+            max_epochs: self.stop_at.unwrap_or(DEFAULT_RACE_EPOCHS),
+        })
     }
 
     /// Switches the update rule. Another rule starts from its own defaults
@@ -212,6 +245,13 @@ impl AppState {
             STOP_RANGE.check("epochs", stop)?;
         }
         AT_RANGE.check("at", self.at)?;
+        Limits::new(0, MAX_RACERS).check("race", self.race.len())?;
+        for racer in &self.race {
+            racer.settings.validate()?;
+        }
+        if let Some(target) = self.race_target {
+            TARGET_RANGE.check("target", target)?;
+        }
         Limits::new(0, max_seek_epochs(&self.data)).check("at", self.at)?;
         Limits::new(0, self.data.samples.saturating_sub(1)).check("seq", self.seq)?;
         if let Some(phase) = self.phase {

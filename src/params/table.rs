@@ -5,7 +5,8 @@
 
 use super::control::Control;
 use super::presets::PresetId;
-use super::state::{AT_RANGE, AppState, INIT_LIMITS, SPEED_RANGE, STOP_RANGE};
+use super::racer::race_text;
+use super::state::{AT_RANGE, AppState, INIT_LIMITS, SPEED_RANGE, STOP_RANGE, TARGET_RANGE};
 use crate::format::{exact, readable};
 use crate::plot::view::VIEW_LIMITS;
 use crate::rnn::data::{LEN_RANGE, SAMPLES_RANGE};
@@ -13,7 +14,7 @@ use std::sync::LazyLock;
 
 use strum::IntoEnumIterator;
 
-use crate::rnn::{Hyper, Limits, Named, Weights};
+use crate::rnn::{Hyper, Limits, MAX_RACERS, Named, Weights};
 
 /// One URL parameter.
 pub struct Param {
@@ -63,6 +64,10 @@ pub(crate) enum Codec {
     Bits,
     /// The step-through's phase, or nothing.
     Phase,
+    /// A race's racers, `;`-joined.
+    Race,
+    /// A race's finishing loss, or `off` for 1% of the initial loss.
+    Target,
 }
 
 pub(crate) struct Choice {
@@ -136,6 +141,9 @@ impl Codec {
                 .map(|c| c.name())
                 .collect::<Vec<_>>()
                 .join(","),
+            Codec::Race if s.race.is_empty() => OFF.to_string(),
+            Codec::Race => race_text(&s.race),
+            Codec::Target => s.race_target.map_or_else(|| OFF.to_string(), fmt),
         }
     }
 
@@ -172,6 +180,14 @@ impl Codec {
             Codec::Hide => format!(
                 "comma list of {}",
                 quoted(Control::all().map(Control::name).collect())
+            ),
+            Codec::Race => format!(
+                "1 to {MAX_RACERS} racers `OPT[:KEY=VALUE,…]` joined by `;`, e.g. \
+                 `gd;gd:clip=1000;adam:lr=0.05,b1=0.8`, with the hyperparameters' keys and `clip`; `{OFF}` for none"
+            ),
+            Codec::Target => format!(
+                "number, {}, or `{OFF}` (or 0) for 1% of the initial loss",
+                range(TARGET_RANGE)
             ),
         }
     }
@@ -249,6 +265,8 @@ fn settings_params() -> Vec<Param> {
         flag("embed", "`1` hides the header, footer and explanations, for an iframe.", |s| s.embed, |s, v| s.embed = v),
         flag("present", "`1` starts in presentation mode (large type, thick lines).", |s| s.present, |s, v| s.present = v),
         other("hide", "Controls to hide for a lesson.", Codec::Hide),
+        other("race", "A race on the same data and start: each racer's update rule and the hyperparameters that differ from its defaults (`clip` its own clip norm, else the page's); empty is the single run.", Codec::Race),
+        other("target", "A race's finishing loss: a racer finishes after the first update that brings the loss below it.", Codec::Target),
     ]
 }
 

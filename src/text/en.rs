@@ -529,6 +529,8 @@ fn en_preset_title(preset: PresetId) -> &'static str {
         PresetId::AdamValley => "Adam vs the valley",
         PresetId::VanishingSignal => "Inside: the signal vanishes (length 50)",
         PresetId::ExplodingSignal => "Inside: the signal explodes (length 50)",
+        PresetId::RaceSeed => "Race: five rules on the seed's data",
+        PresetId::RaceCliff => "Race: off the cliff",
     }
 }
 
@@ -573,6 +575,17 @@ fn en_preset_caption(preset: PresetId) -> &'static str {
             "Same start as \"Vanishing gradients\": Adam scales each weight's step by its \
              own gradient history, swings out to w_x ≈ 2.27, follows the curved valley \
              and reaches (1, 1) (loss below 0.01 by epoch 535)."
+        }
+        PresetId::RaceSeed => {
+            "Gradient descent, momentum, the seed's RMSProp, Rprop and Adam at their defaults \
+             from the seed's init, racing to 1% of the initial loss: Rprop finishes first \
+             (epoch 35), then Adam (72) and the seed's RMSProp (100); gradient descent (589) \
+             and momentum (619) wait out the plateau."
+        }
+        PresetId::RaceCliff => {
+            "From (1, 2) plain gradient descent falls off the cliff: its loss overflows at \
+             epoch 2 and it does not finish. The same rule with the gradient clipped to norm \
+             1000 finishes at epoch 49, Adam at epoch 138."
         }
     }
 }

@@ -586,6 +586,8 @@ fn ja_preset_title(preset: PresetId) -> &'static str {
         PresetId::AdamValley => "Adam と曲がった谷",
         PresetId::VanishingSignal => "中を見る：信号が消える（長さ 50）",
         PresetId::ExplodingSignal => "中を見る：信号が爆発する（長さ 50）",
+        PresetId::RaceSeed => "レース：元記事のデータで 5 つの更新則",
+        PresetId::RaceCliff => "レース：崖から落ちる",
     }
 }
 
@@ -630,6 +632,17 @@ fn ja_preset_caption(preset: PresetId) -> &'static str {
             "「勾配消失」と同じ出発点。Adam は重みごとに歩幅を調整し、w_x ≈ 2.27 まで\
              大きく回り込んでから曲がった谷をたどって (1, 1) に到達します\
              （535 エポックまでに損失 0.01 未満）。"
+        }
+        PresetId::RaceSeed => {
+            "勾配降下法・モーメンタム・元記事版 RMSProp・Rprop・Adam を既定の設定のまま\
+             元記事の初期値から走らせ、初期損失の 1% を目指します。最初にゴールするのは \
+             Rprop（35 エポック）、続いて Adam（72）と元記事版 RMSProp（100）。\
+             勾配降下法（589）とモーメンタム（619）は平坦な区間を抜けるまで待たされます。"
+        }
+        PresetId::RaceCliff => {
+            "(1, 2) から出発すると、ふつうの勾配降下法は崖から落ちます。2 エポック目で\
+             損失がオーバーフローし、ゴールできません。勾配のノルムを 1000 でクリップした\
+             同じ更新則は 49 エポックで、Adam は 138 エポックでゴールします。"
         }
     }
 }
