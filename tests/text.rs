@@ -20,7 +20,7 @@ use strum::IntoEnumIterator;
 /// a link itself uses (`seed`, `wrec`).
 const ALLOWED_IN_JA: &[&str] = &[
     "RMSProp", "Rprop", "Adam", "BPTT", "JSON", "Theano", "Peter", "Roelants", "numpy", "Nesterov",
-    "Space", "Ctrl", "PageDown", "PageUp", "seed", "wrec",
+    "Python", "Space", "Ctrl", "PageDown", "PageUp", "seed", "wrec",
 ];
 
 /// Words the review of the Japanese text replaced, so they do not come back.
@@ -280,6 +280,30 @@ fn every_line(text: &Text) -> Vec<(String, String)> {
         import_loaded,
         import_corrected,
         export_failed,
+        export_python,
+        export_python_title,
+        race_add,
+        race_add_title,
+        race_title,
+        race_exit,
+        race_target_label,
+        race_target_placeholder,
+        race_tune,
+        race_tune_title,
+        race_tune_cancel,
+        race_tuning,
+        race_col_racer,
+        race_col_finish,
+        race_col_loss,
+        race_col_status,
+        race_col_weights,
+        race_finished,
+        race_running,
+        race_as_set,
+        race_epoch,
+        race_dnf,
+        race_tuned,
+        race_remove,
         announce_paused,
         divergence_reason,
         surface_label,
@@ -413,6 +437,26 @@ fn every_line(text: &Text) -> Vec<(String, String)> {
         ("import_json", import_json),
         ("import_read_failed", import_read_failed),
         ("export_failed", export_failed),
+        ("export_python", export_python),
+        ("export_python_title", export_python_title),
+        ("race_add", race_add),
+        ("race_add_title", race_add_title),
+        ("race_title", race_title),
+        ("race_exit", race_exit),
+        ("race_target_label", race_target_label),
+        ("race_target_placeholder", race_target_placeholder),
+        ("race_tune", race_tune),
+        ("race_tune_title", race_tune_title),
+        ("race_tune_cancel", race_tune_cancel),
+        ("race_tuning", race_tuning),
+        ("race_col_racer", race_col_racer),
+        ("race_col_finish", race_col_finish),
+        ("race_col_loss", race_col_loss),
+        ("race_col_status", race_col_status),
+        ("race_col_weights", race_col_weights),
+        ("race_finished", race_finished),
+        ("race_running", race_running),
+        ("race_as_set", race_as_set),
         ("surface_label", surface_label),
         ("surface_hover_prompt", surface_hover_prompt),
         ("surface_summary_pending", surface_summary_pending),
@@ -463,6 +507,9 @@ fn every_line(text: &Text) -> Vec<(String, String)> {
         let line = |v: T| (format!("{function}({v:?})"), say(v));
         values.into_iter().map(line).collect()
     }
+    add("race_epoch".into(), race_epoch(35, 2001, "5.53"));
+    add("race_tuned".into(), race_tuned("lr", "3e-5"));
+    add("race_remove".into(), race_remove(2));
     let mut per_value = Vec::new();
     per_value.extend(each("hyper_label", Hyper::iter(), |h| {
         hyper_label(h).into()
@@ -483,7 +530,10 @@ fn every_line(text: &Text) -> Vec<(String, String)> {
     per_value.extend(each("divergence_reason", reasons.clone(), |r| {
         divergence_reason(r).into()
     }));
-    per_value.extend(each("status_diverged", reasons, |r| status_diverged(12, r)));
+    per_value.extend(each("status_diverged", reasons.clone(), |r| {
+        status_diverged(12, r)
+    }));
+    per_value.extend(each("race_dnf", reasons, |r| race_dnf(3, r)));
     for (at, line) in per_value {
         add(at, line);
     }

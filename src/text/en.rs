@@ -159,6 +159,36 @@ pub const EN: Text = Text {
     import_loaded: en_import_loaded,
     import_corrected: en_import_corrected,
     export_failed: "The file could not be saved.",
+    export_python: "Check it in Python",
+    export_python_title: "Download a numpy script that reproduces this run (or race) and prints its table",
+
+    race_add: "Add to race",
+    race_add_title: "Race the current update rule and settings against others from the same start",
+    race_title: "Race",
+    race_exit: "Leave race",
+    race_target_label: "Finish below loss",
+    race_target_placeholder: "1% of the start",
+    race_tune: "Tune fairly",
+    race_tune_title: "Before the race, try each racer's learning rate (Rprop: Δ0) from 1e-6 to 1 with the race's epochs and keep the best",
+    race_tune_cancel: "Cancel",
+    race_tuning: "Tuning…",
+    race_epoch: |epoch, max, target| format!("Epoch {epoch} of {max}; finish below loss {target}"),
+    race_col_racer: "Racer",
+    race_col_finish: "Finish",
+    race_col_loss: "Loss",
+    race_col_status: "Status",
+    race_col_weights: "w_x, w_rec",
+    race_finished: "finished",
+    race_running: "running",
+    race_dnf: |epoch, reason| {
+        format!(
+            "did not finish: diverged at epoch {epoch} ({})",
+            en_divergence_reason(reason)
+        )
+    },
+    race_tuned: |key, value| format!("tuned: {key} = {value}"),
+    race_as_set: "as set",
+    race_remove: |number| format!("Remove racer {number}"),
 
     announce_paused: en_announce_paused,
     divergence_reason: en_divergence_reason,

@@ -161,6 +161,38 @@ pub const JA: Text = Text {
     import_loaded: ja_import_loaded,
     import_corrected: ja_import_corrected,
     export_failed: "ファイルを保存できませんでした。",
+    export_python: "Python で確かめる",
+    export_python_title: "この実行（またはレース）を再現して表を出力する numpy のスクリプトをダウンロードします",
+
+    race_add: "レースに追加",
+    race_add_title: "いまの更新則と設定を、同じ出発点からほかの更新則と競わせます",
+    race_title: "レース",
+    race_exit: "レースをやめる",
+    race_target_label: "ゴールの損失",
+    race_target_placeholder: "初期損失の 1%",
+    race_tune: "公平に調整",
+    race_tune_title: "レースの前に、各走者の学習率（Rprop は Δ0）を 1e-6 から 1 まで同じエポック数で試し、いちばん良いものを使います",
+    race_tune_cancel: "中止",
+    race_tuning: "調整中…",
+    race_epoch: |epoch, max, target| {
+        format!("エポック {epoch} / {max}、損失 {target} 未満でゴール")
+    },
+    race_col_racer: "走者",
+    race_col_finish: "ゴール",
+    race_col_loss: "損失",
+    race_col_status: "状態",
+    race_col_weights: "w_x, w_rec",
+    race_finished: "ゴール",
+    race_running: "走行中",
+    race_dnf: |epoch, reason| {
+        format!(
+            "途中棄権：{epoch} エポック目で発散（{}）",
+            ja_divergence_reason(reason)
+        )
+    },
+    race_tuned: |key, value| format!("調整済み：{key} = {value}"),
+    race_as_set: "設定どおり",
+    race_remove: |number| format!("走者 {number} を外す"),
 
     announce_paused: ja_announce_paused,
     divergence_reason: ja_divergence_reason,

@@ -200,6 +200,36 @@ pub struct Text {
     pub import_loaded: fn(epoch: u64) -> String,
     pub import_corrected: fn(count: usize) -> String,
     pub export_failed: &'static str,
+    pub export_python: &'static str,
+    pub export_python_title: &'static str,
+
+    // The race.
+    pub race_add: &'static str,
+    pub race_add_title: &'static str,
+    pub race_title: &'static str,
+    pub race_exit: &'static str,
+    pub race_target_label: &'static str,
+    pub race_target_placeholder: &'static str,
+    pub race_tune: &'static str,
+    pub race_tune_title: &'static str,
+    pub race_tune_cancel: &'static str,
+    pub race_tuning: &'static str,
+    /// "Epoch 35 of 2001, target loss 5.53".
+    pub race_epoch: fn(epoch: u64, max: u64, target: &str) -> String,
+    pub race_col_racer: &'static str,
+    pub race_col_finish: &'static str,
+    pub race_col_loss: &'static str,
+    pub race_col_status: &'static str,
+    pub race_col_weights: &'static str,
+    pub race_finished: &'static str,
+    pub race_running: &'static str,
+    /// "did not finish: diverged at epoch 3 (the loss overflowed to infinity)".
+    pub race_dnf: fn(epoch: u64, reason: DivergenceReason) -> String,
+    /// "tuned: lr = 3e-5".
+    pub race_tuned: fn(key: &str, value: &str) -> String,
+    pub race_as_set: &'static str,
+    /// The remove button's accessible name: "Remove racer 2".
+    pub race_remove: fn(number: usize) -> String,
 
     // Screen-reader announcements (`#announcer`).
     pub announce_paused: fn(u64) -> String,

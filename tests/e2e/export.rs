@@ -11,78 +11,6 @@ use rnn_playground::text::EN;
 
 use crate::page::{AppPage, assert_clean_console};
 
-/// Replaces `<a>.click()` for downloads with a recorder that reads the blob back:
-/// `window.__downloads` = `[{ name, href, type, size, head, text }]`.
-const CAPTURE_DOWNLOADS: &str = r#"
-    window.__downloads = [];
-    // Counts canvas encodings, to tell "never encoded" from "encoded but not offered".
-    window.__to_blob = { calls: 0, callbacks: 0 };
-    const to_blob = HTMLCanvasElement.prototype.toBlob;
-    HTMLCanvasElement.prototype.toBlob = function (callback, ...rest) {
-        window.__to_blob.calls += 1;
-        return to_blob.call(this, b => { window.__to_blob.callbacks += 1; callback(b); }, ...rest);
-    };
-    const original = HTMLAnchorElement.prototype.click;
-    HTMLAnchorElement.prototype.click = function () {
-        if (!this.download) { return original.call(this); }
-        const entry = { name: this.download, href: this.href };
-        window.__downloads.push(entry);
-        fetch(this.href)
-            .then(r => r.blob())
-            .then(async b => {
-                entry.type = b.type;
-                entry.size = b.size;
-                entry.head = [...new Uint8Array(await b.slice(0, 8).arrayBuffer())];
-                entry.text = await b.text();
-            })
-            .catch(e => { entry.error = String(e); entry.text = ''; });
-    };
-"#;
-
-/// Clicks `css` and returns the download it made, once its blob has been read; `Err` says
-/// what happened instead.
-async fn capture_download(page: &AppPage, css: &str) -> Result<Value, String> {
-    let before = page
-        .eval("return window.__downloads.length;", vec![])
-        .await
-        .as_u64()
-        .unwrap_or(0);
-    if !page.exists(css).await {
-        return Err(format!("{css} is missing"));
-    }
-    page.click(css).await;
-    let index = before as usize;
-    // Chromium encodes `toBlob` when the page is idle; on a loaded machine the loss chart's
-    // PNG has taken up to ~12 s to arrive.
-    let read = page
-        .wait_for_js(
-            &format!(
-                "window.__downloads.length > {index} && \
-                 typeof window.__downloads[{index}].text === 'string'"
-            ),
-            Duration::from_secs(15),
-        )
-        .await;
-    if let Err(e) = read {
-        let state = page
-            .eval(
-                r#"const el = document.querySelector(arguments[0]);
-                   return { downloads: window.__downloads.map(d => d.name),
-                            to_blob: window.__to_blob,
-                            disabled: !!el.disabled, shown: el.getClientRects().length > 0 };"#,
-                vec![json!(css)],
-            )
-            .await;
-        return Err(format!("clicking {css} made no download ({e}): {state}"));
-    }
-    Ok(page
-        .eval(
-            "return window.__downloads[arguments[0]];",
-            vec![json!(index)],
-        )
-        .await)
-}
-
 /// Finds `key` anywhere in `value` (depth-first) and returns the first match.
 fn find_key<'a>(value: &'a Value, key: &str) -> Option<&'a Value> {
     match value {
@@ -98,14 +26,14 @@ fn find_key<'a>(value: &'a Value, key: &str) -> Option<&'a Value> {
 #[ignore = "needs dist/ and chromium; run by make test"]
 async fn exports_csv_json_and_pngs_and_the_json_imports_back_to_the_same_run() {
     let page = AppPage::opened("").await;
-    page.eval(CAPTURE_DOWNLOADS, vec![]).await;
+    page.capture_downloads().await;
     page.steps(10).await;
     let stepped = page.wait_epoch(10, Duration::from_secs(5)).await;
     let weights_at_10 = page.weights_text().await;
-    let csv = capture_download(&page, "#export-csv").await;
-    let json_file = capture_download(&page, "#export-json").await;
-    let surface_png = capture_download(&page, "#surface-png").await;
-    let loss_png = capture_download(&page, "#loss-png").await;
+    let csv = page.download("#export-csv").await;
+    let json_file = page.download("#export-json").await;
+    let surface_png = page.download("#surface-png").await;
+    let loss_png = page.download("#loss-png").await;
 
     // Import into a page with other settings and no training.
     let import_started = page.open("?seed=5&opt=adam").await;

@@ -40,6 +40,7 @@ mod loading;
 mod loss_axis;
 mod numbers;
 mod presets;
+mod race;
 mod robustness;
 mod slow_motion;
 mod soak;

@@ -25,6 +25,34 @@ use crate::harness::{Harness, LogEntry};
 /// How long the wasm app may take to download, compile and mount.
 pub const APP_START: Duration = Duration::from_secs(30);
 
+/// Replaces `<a>.click()` for downloads with a recorder that reads the blob back:
+/// `window.__downloads` = `[{ name, href, type, size, head, text }]`.
+const CAPTURE_DOWNLOADS: &str = r#"
+    window.__downloads = [];
+    // Counts canvas encodings, to tell "never encoded" from "encoded but not offered".
+    window.__to_blob = { calls: 0, callbacks: 0 };
+    const to_blob = HTMLCanvasElement.prototype.toBlob;
+    HTMLCanvasElement.prototype.toBlob = function (callback, ...rest) {
+        window.__to_blob.calls += 1;
+        return to_blob.call(this, b => { window.__to_blob.callbacks += 1; callback(b); }, ...rest);
+    };
+    const original = HTMLAnchorElement.prototype.click;
+    HTMLAnchorElement.prototype.click = function () {
+        if (!this.download) { return original.call(this); }
+        const entry = { name: this.download, href: this.href };
+        window.__downloads.push(entry);
+        fetch(this.href)
+            .then(r => r.blob())
+            .then(async b => {
+                entry.type = b.type;
+                entry.size = b.size;
+                entry.head = [...new Uint8Array(await b.slice(0, 8).arrayBuffer())];
+                entry.text = await b.text();
+            })
+            .catch(e => { entry.error = String(e); entry.text = ''; });
+    };
+"#;
+
 /// The app in one browser session. See the module docs.
 pub struct AppPage {
     h: Harness,
@@ -86,6 +114,60 @@ impl AppPage {
         let errors = self.errors().await;
         self.close().await;
         errors
+    }
+
+    // -----------------------------------------------------------------------------------------
+    // Downloads
+    // -----------------------------------------------------------------------------------------
+
+    /// From now on, downloads are recorded and read back instead of saved (see [`AppPage::download`]).
+    pub async fn capture_downloads(&self) {
+        self.eval(CAPTURE_DOWNLOADS, vec![]).await;
+    }
+
+    /// Clicks `css` and returns the download it made, once its blob has been read; `Err` says
+    /// what happened instead.
+    pub async fn download(&self, css: &str) -> Result<Value, String> {
+        let page = self;
+        let before = page
+            .eval("return window.__downloads.length;", vec![])
+            .await
+            .as_u64()
+            .unwrap_or(0);
+        if !page.exists(css).await {
+            return Err(format!("{css} is missing"));
+        }
+        page.click(css).await;
+        let index = before as usize;
+        // Chromium encodes `toBlob` when the page is idle; on a loaded machine the loss chart's
+        // PNG has taken up to ~12 s to arrive.
+        let read = page
+            .wait_for_js(
+                &format!(
+                    "window.__downloads.length > {index} && \
+                     typeof window.__downloads[{index}].text === 'string'"
+                ),
+                Duration::from_secs(15),
+            )
+            .await;
+        if let Err(e) = read {
+            let state = page
+                .eval(
+                    r#"const el = document.querySelector(arguments[0]);
+                       return { downloads: window.__downloads.map(d => d.name),
+                                to_blob: window.__to_blob,
+                                disabled: !!el.disabled, shown: el.getClientRects().length > 0 };"#,
+                    vec![json!(css)],
+                )
+                .await;
+            return Err(format!("clicking {css} made no download ({e}): {state}"));
+        }
+        Ok(page
+            .eval(
+                "return window.__downloads[arguments[0]];",
+                vec![json!(index)],
+            )
+            .await)
     }
 
     // -----------------------------------------------------------------------------------------

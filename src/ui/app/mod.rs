@@ -23,6 +23,7 @@ use crate::ui::panels::data_table::DataTable;
 use crate::ui::panels::divergence::DivergenceNote;
 use crate::ui::panels::export::ExportPanel;
 use crate::ui::panels::optimizer_state::OptimizerState;
+use crate::ui::panels::race::{RaceAdd, RacePanel};
 use crate::ui::panels::readouts::Readouts;
 use crate::ui::panels::status::StatusLine;
 use crate::ui::plots::Plots;
@@ -73,6 +74,7 @@ pub fn App() -> impl IntoView {
     });
 
     let present = ctrl.setting(|s| s.present);
+    let racing = ctrl.setting(|s| !s.race.is_empty());
     let embed = ctrl.setting(|s| s.embed);
 
     view! {
@@ -83,6 +85,7 @@ pub fn App() -> impl IntoView {
             class="app"
             class:present=move || present.get()
             class:embed=move || embed.get()
+            class:racing=move || racing.get()
             data-hide=move || settings.with(|s| s.hide.iter().map(|c| c.name()).collect::<Vec<_>>().join(" "))
         >
             <Header lang=lang />
@@ -95,6 +98,7 @@ pub fn App() -> impl IntoView {
                     // plots stay in view without scrolling.
                     <ClassroomBar classroom=classroom />
                     <OptimizerControls />
+                    <RaceAdd />
                     <DataControls />
                     <InitControls />
                     <AfterFirstPaint>
@@ -110,6 +114,7 @@ pub fn App() -> impl IntoView {
                     <Readouts />
                     <AfterFirstPaint>
                         <Plots />
+                        <RacePanel />
                         <OptimizerState />
                         <DataTable />
                     </AfterFirstPaint>

@@ -20,9 +20,12 @@ use crate::format::round_to_step;
 use crate::params::{AppState, Control, INIT_LIMIT, View};
 use crate::params::{MIN_SPEED, RunNote, SpeedCredit};
 use crate::rnn::trainer::{Status, StopRule};
-use crate::rnn::{Clipping, CoreError, OptimizerKind, Record, Settled, Surface, Trainer, Weights};
+use crate::rnn::{
+    Clipping, CoreError, OptimizerKind, Race, Record, Settled, Surface, Trainer, Weights,
+};
 
 mod inside;
+pub mod race;
 mod seek;
 pub mod settings;
 pub mod snapshot;
@@ -97,6 +100,12 @@ pub struct Controller {
     surface_job: StoredValue<SurfaceJob>,
     /// The heat map's point under the pointer, which the inside views preview.
     hovered: RwSignal<Option<Weights>>,
+    /// The race, when `race=` asks for one, and its tuning job.
+    race_state: StoredValue<race::RaceState>,
+    race_view: RwSignal<Option<race::RaceView>>,
+    tune_progress: RwSignal<Option<f64>>,
+    /// The racer the legend highlights.
+    highlight: RwSignal<Option<usize>>,
 }
 
 /// The app's controller, which [`crate::ui::app::App`] provides to every
@@ -141,7 +150,14 @@ impl Controller {
             }),
             surface_job: StoredValue::new(SurfaceJob::default()),
             hovered: RwSignal::new(None),
+            race_state: StoredValue::new(race::RaceState::default()),
+            race_view: RwSignal::new(None),
+            tune_progress: RwSignal::new(None),
+            highlight: RwSignal::new(None),
         };
+        controller
+            .settings
+            .with_untracked(|s| controller.sync_race(s));
         on_cleanup(move || {
             controller.cancel_frame();
             controller.cancel_surface_frame();
@@ -283,6 +299,14 @@ impl Controller {
             }
         }
         let surface_changed = settings::surface_changed(&old, &next);
+        if next.race_config() != old.race_config() {
+            self.sync_race(&next);
+            self.restarted();
+            if !self.racing() && old.race_config().is_some() {
+                self.playing.set(false);
+                self.cancel_frame();
+            }
+        }
         self.settings.set(next);
         if surface_changed {
             self.request_surface();
@@ -352,6 +376,16 @@ impl Controller {
     /// Plays on. A run that diverged or reached its stop starts again from
     /// its start, and `#run-note` says so.
     pub fn play(self) {
+        if let Some(over) = self.with_race(|race| race.is_over()) {
+            if over {
+                self.with_race(Race::reset);
+                self.restarted();
+            }
+            self.playing.set(true);
+            self.schedule_frame();
+            self.publish();
+            return;
+        }
         let status = self.with_trainer(|trainer| trainer.status());
         let note = match status {
             Some(Status::Diverged { epoch, .. }) => {
@@ -395,6 +429,10 @@ impl Controller {
     pub fn step(self) {
         self.playing.set(false);
         self.cancel_frame();
+        if self.with_race(Race::step).is_some() {
+            self.publish();
+            return;
+        }
         let status = self.with_trainer(|trainer| trainer.status());
         let note = match status {
             Some(Status::Diverged { epoch, .. }) => Some(RunNote::StepAfterDivergence { epoch }),
@@ -416,7 +454,9 @@ impl Controller {
         self.playing.set(false);
         self.cancel_frame();
         self.run_note.set(None);
-        self.with_trainer(Trainer::reset);
+        if self.with_race(Race::reset).is_none() {
+            self.with_trainer(Trainer::reset);
+        }
         self.restarted();
         self.publish();
     }
@@ -511,9 +551,13 @@ impl Controller {
         let Some(speed) = self.loop_state.try_update_value(|l| l.credit.take(speed)) else {
             return;
         };
-        let epochs = self
-            .with_trainer(|trainer| train_within(trainer, speed, start + TRAIN_BUDGET_MS))
-            .unwrap_or(0);
+        let deadline = start + TRAIN_BUDGET_MS;
+        let epochs = match self.with_race(|race| race_within(race, speed, deadline)) {
+            Some(ticks) => ticks,
+            None => self
+                .with_trainer(|trainer| train_within(trainer, speed, deadline))
+                .unwrap_or(0),
+        };
         let train_ms = now_ms() - start;
         self.stop_if_done();
         self.publish();
@@ -541,6 +585,12 @@ impl Controller {
     /// Pauses a run that diverged, reached its stop or settled (its loss
     /// holds still or repeats a short cycle, as the core sees it).
     fn stop_if_done(self) {
+        if let Some(over) = self.with_race(|race| race.is_over()) {
+            if over {
+                self.playing.set(false);
+            }
+            return;
+        }
         let Some((finished, settled)) =
             self.with_trainer(|trainer| (trainer.status().is_finished(), trainer.settled()))
         else {
@@ -575,6 +625,11 @@ impl Controller {
         else {
             return;
         };
+        self.publish_race();
+        if let Some(snapshot) = self.with_race(|race| race_snapshot(race, playing)) {
+            self.snapshot.set(snapshot);
+            return;
+        }
         let captured = self.trainer.with_value(|trainer| {
             trainer.as_ref().map(|trainer| {
                 let epoch = trainer.epoch();
@@ -698,13 +753,49 @@ impl Controller {
     }
 }
 
+/// Runs up to `ticks` ticks of the race within the deadline; returns how many ran.
+fn race_within(race: &mut Race, ticks: u64, deadline_ms: f64) -> u64 {
+    // A tick costs one epoch per racer: look at the clock as often as for one run.
+    let per_check = (EPOCHS_PER_CLOCK_CHECK / race.racers().len() as u64).max(1);
+    run_within(ticks, per_check, deadline_ms, |n| race.run(n))
+}
+
+/// The read-outs in a race: the first racer's numbers, with the race's state
+/// (`#status` says running, paused, or stopped at the race's last epoch).
+fn race_snapshot(race: &mut Race, playing: bool) -> Snapshot {
+    let epoch = race.epoch();
+    let run = if playing {
+        RunState::Running
+    } else if race.is_over() {
+        RunState::Stopped { epoch }
+    } else if epoch == 0 {
+        RunState::Ready
+    } else {
+        RunState::Paused
+    };
+    Snapshot::of(race.racers()[0].trainer(), run)
+}
+
 /// Trains up to `epochs` epochs, stopping early when the run stops or the
 /// clock passes `deadline_ms`; returns how many ran.
 fn train_within(trainer: &mut Trainer, epochs: u64, deadline_ms: f64) -> u64 {
+    run_within(epochs, EPOCHS_PER_CLOCK_CHECK, deadline_ms, |n| {
+        trainer.run(n)
+    })
+}
+
+/// Calls `run` for chunks of at most `per_check` until `total` ran, `run`
+/// stopped short, or the clock passed `deadline_ms`; returns how many ran.
+fn run_within(
+    total: u64,
+    per_check: u64,
+    deadline_ms: f64,
+    mut run: impl FnMut(u64) -> u64,
+) -> u64 {
     let mut done = 0;
-    while done < epochs {
-        let chunk = EPOCHS_PER_CLOCK_CHECK.min(epochs - done);
-        let ran = trainer.run(chunk);
+    while done < total {
+        let chunk = per_check.min(total - done);
+        let ran = run(chunk);
         done += ran;
         if ran < chunk || now_ms() >= deadline_ms {
             break;

@@ -62,22 +62,43 @@ impl Controller {
             return;
         };
         let deadline = now_ms() + SEEK_BUDGET_MS;
-        let reached = self.with_trainer(|trainer| {
+        let racers = self
+            .with_race(|race| race.racers().len() as u64)
+            .unwrap_or(1);
+        let per_chunk = (per_chunk / racers).max(1);
+        let raced = self.with_race(|race| {
             loop {
-                let epoch = trainer.epoch();
+                let epoch = race.epoch();
                 if epoch >= target {
                     return (epoch, true);
                 }
                 let chunk = per_chunk.min(target - epoch);
-                let ran = trainer.run(chunk);
-                // A run that stopped (diverged, or its own stop) cannot go further.
-                if ran < chunk {
-                    return (trainer.epoch(), true);
+                if race.run(chunk) < chunk {
+                    return (race.epoch(), true);
                 }
                 if now_ms() >= deadline {
-                    return (trainer.epoch(), trainer.epoch() >= target);
+                    return (race.epoch(), race.epoch() >= target);
                 }
             }
+        });
+        let reached = raced.or_else(|| {
+            self.with_trainer(|trainer| {
+                loop {
+                    let epoch = trainer.epoch();
+                    if epoch >= target {
+                        return (epoch, true);
+                    }
+                    let chunk = per_chunk.min(target - epoch);
+                    let ran = trainer.run(chunk);
+                    // A run that stopped (diverged, or its own stop) cannot go further.
+                    if ran < chunk {
+                        return (trainer.epoch(), true);
+                    }
+                    if now_ms() >= deadline {
+                        return (trainer.epoch(), trainer.epoch() >= target);
+                    }
+                }
+            })
         });
         match reached {
             Some((done, false)) => {

@@ -13,6 +13,9 @@ use web_sys::{FileReader, HtmlInputElement};
 
 use crate::export::{CSV_FILE, run_csv};
 use crate::params::{self, SavedError, SavedState};
+use crate::python::{self, PythonRun};
+use crate::rnn::Race;
+use crate::rnn::race::DEFAULT_RACE_EPOCHS;
 
 use super::download::download_blob;
 use crate::ui::app::notice::use_notices;
@@ -23,6 +26,45 @@ use crate::ui::text::{Text, use_text};
 
 /// The saved state's file name.
 pub const JSON_FILE: &str = "rnn-playground-state.json";
+/// The Python script's file name.
+pub const PYTHON_FILE: &str = "rnn-playground.py";
+
+/// What the Python script reproduces: a race to its epoch limit, or the
+/// single run to its current epoch (its stop, or the seed's 2001, at epoch 0).
+pub fn python_run(state: &params::AppState, epoch: u64) -> PythonRun {
+    let (runs, epochs, target) = match state.race_config() {
+        Some(race) => {
+            let target = Race::new(race.clone()).ok().map(|r| r.target());
+            (race.racers, race.max_epochs, target)
+        }
+        None => {
+            let epochs = if epoch > 0 {
+                epoch
+            } else {
+                state.stop_at.unwrap_or(DEFAULT_RACE_EPOCHS)
+            };
+            (vec![state.optimizer], epochs, None)
+        }
+    };
+    // About twenty lines of the table.
+    let every = match epochs {
+        2000.. => 100,
+        200.. => 10,
+        _ => 1,
+    };
+    PythonRun {
+        data: state.data,
+        reduction: state.reduction,
+        init: state.init,
+        runs,
+        epochs,
+        every,
+        target,
+    }
+}
+
+/// The CSV's header row.
+pub const CSV_HEADER: &str = "epoch,loss,w_x,w_rec,grad_w_x,grad_w_rec";
 /// A saved state is a few hundred bytes; anything much larger is not one,
 /// and reading it whole could stall the page.
 const MAX_IMPORT_BYTES: f64 = 1_000_000.0;
@@ -91,6 +133,16 @@ pub fn ExportPanel(
             ctrl.snapshot().with_untracked(|s| s.epoch),
         );
         let result = download_blob(JSON_FILE, "application/json", saved.to_json());
+        let failed = result.is_err().then_some(Outcome::SaveFailed);
+        message.set(failed);
+    };
+
+    let export_python = move |_| {
+        let epoch = ctrl.snapshot().with_untracked(|s| s.epoch);
+        let script = ctrl
+            .settings()
+            .with_untracked(|s| python::script(&python_run(s, epoch)));
+        let result = download_blob(PYTHON_FILE, "text/x-python", script);
         let failed = result.is_err().then_some(Outcome::SaveFailed);
         message.set(failed);
     };
@@ -172,6 +224,7 @@ pub fn ExportPanel(
             <div class="buttons">
                 <TextButton id="export-csv" class="secondary" label=|t| t.export_csv title=|t| t.export_csv_title on_click=export_csv />
                 <TextButton id="export-json" class="secondary" label=|t| t.export_json title=|t| t.export_json_title on_click=export_json />
+                <TextButton id="export-python" class="secondary" label=|t| t.export_python title=|t| t.export_python_title on_click=export_python />
             </div>
             // The native picker's own words follow the browser's language, not
             // the page's: it is kept focusable but transparent, and its label,

@@ -5,6 +5,7 @@ pub mod divergence;
 pub mod download;
 pub mod export;
 pub mod optimizer_state;
+pub mod race;
 pub mod readouts;
 pub mod share;
 pub mod status;

@@ -18,6 +18,7 @@ use crate::plot::loss_axis::{LossSpan, loss_span};
 use crate::plot::scale::{padded_linear_range, padded_log_range};
 use crate::plot::{Tick, integer_ticks, linear_ticks, log_ticks};
 use crate::ui::controls::widgets::TextButton;
+use crate::ui::plots::Trace;
 use crate::ui::text::{Text, use_text};
 
 /// The curve's colour: a dark blue, readable on white and distinct from the grid.
@@ -75,6 +76,7 @@ fn draw_chart(
     large: bool,
     log_y: bool,
     points: &[(u64, f64)],
+    traces: &[Trace],
     text: &Text,
 ) -> Option<()> {
     let (root, s, (width, height)) = canvas::blank_plot(canvas, size, large)?;
@@ -85,7 +87,25 @@ fn draw_chart(
         return None;
     }
     let usable = |&&(_, loss): &&(u64, f64)| loss.is_finite() && (!log_y || loss > 0.0);
-    let shown = || points.iter().filter(usable);
+    // A race draws its racers' curves instead of the single run's.
+    let single = [Trace {
+        path: Vec::new(),
+        curve: Vec::new(),
+        colour: "",
+        rgb: [CURVE.0, CURVE.1, CURVE.2],
+        highlighted: false,
+    }];
+    let series: Vec<(&[(u64, f64)], &Trace)> = if traces.is_empty() {
+        vec![(points, &single[0])]
+    } else {
+        traces.iter().map(|t| (t.curve.as_slice(), t)).collect()
+    };
+    let shown = || {
+        series
+            .iter()
+            .flat_map(|(points, _)| points.iter())
+            .filter(usable)
+    };
 
     let plot_height = f64::from(height) - f64::from(bottom + 2 * margin);
     let plot_width = f64::from(width) - f64::from(left + margin + right);
@@ -132,10 +152,39 @@ fn draw_chart(
         (y_desc, &y_axis.ticks),
     )?;
 
-    let line = shown().filter_map(|&(epoch, loss)| Some((epoch as f64, y_axis.coordinate(loss)?)));
-    chart
-        .draw_series(LineSeries::new(line, CURVE.stroke_width(s.line(2.0))))
-        .ok()?;
+    let any_highlight = traces.iter().any(|t| t.highlighted);
+    let order = series
+        .iter()
+        .filter(|(_, t)| !t.highlighted)
+        .chain(series.iter().filter(|(_, t)| t.highlighted));
+    for (points, trace) in order {
+        let [r, g, b] = trace.rgb;
+        let alpha = if any_highlight && !trace.highlighted {
+            0.35
+        } else {
+            1.0
+        };
+        let colour = RGBColor(r, g, b).mix(alpha);
+        let width = s.line(if trace.highlighted { 3.5 } else { 2.0 });
+        let kept = || points.iter().filter(usable);
+        let line =
+            kept().filter_map(|&(epoch, loss)| Some((epoch as f64, y_axis.coordinate(loss)?)));
+        chart
+            .draw_series(LineSeries::new(line, colour.stroke_width(width)))
+            .ok()?;
+        if let Some(&(epoch, loss)) = kept().next_back()
+            && let Some(y) = y_axis.coordinate(loss)
+        {
+            let radius = s.line(4.0);
+            chart
+                .draw_series(std::iter::once(Circle::new(
+                    (epoch as f64, y),
+                    radius,
+                    colour.filled(),
+                )))
+                .ok()?;
+        }
+    }
     // Where the losses left the axis: a red triangle on the top edge.
     let top = y_axis.range.end;
     let ceiling = if log_y { 10f64.powf(top) } else { top };
@@ -146,18 +195,6 @@ fn draw_chart(
                 (epoch as f64, top),
                 size,
                 OVERFLOW_MARK.filled(),
-            )))
-            .ok()?;
-    }
-    if let Some(&(epoch, loss)) = shown().next_back()
-        && let Some(y) = y_axis.coordinate(loss)
-    {
-        let radius = s.line(4.0);
-        chart
-            .draw_series(std::iter::once(Circle::new(
-                (epoch as f64, y),
-                radius,
-                CURVE.filled(),
             )))
             .ok()?;
     }
@@ -186,6 +223,9 @@ pub fn LossChart(
     /// (epoch, loss) points, decimated (≤ ~4k), finite losses only.
     #[prop(into)]
     points: Signal<Vec<(u64, f64)>>,
+    /// A race's curves, each in its racer's colour; drawn instead of `points` when any.
+    #[prop(into)]
+    traces: Signal<Vec<Trace>>,
     /// Log (default) or linear y axis.
     #[prop(into)]
     log_y: Signal<bool>,
@@ -197,10 +237,11 @@ pub fn LossChart(
     let frame = NodeRef::<Div>::new();
     let chart_canvas = canvas::live_chart(frame, large, move |canvas, size, large| {
         let (log_y, words) = (log_y.get(), text.get());
+        let traces = traces.read();
         points.with(|points| {
             let clipped = loss_span(points.iter().map(|p| p.1)).is_some_and(|s| s.clipped);
             let _ = canvas.set_attribute("data-clipped", if clipped { "1" } else { "0" });
-            draw_chart(canvas, size, large, log_y, points, words)
+            draw_chart(canvas, size, large, log_y, points, &traces, words)
         });
     });
 

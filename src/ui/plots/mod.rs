@@ -7,6 +7,8 @@ pub mod loss_chart;
 
 use leptos::prelude::*;
 
+use crate::plot::racer_colour;
+use crate::rnn::Weights;
 use crate::ui::controller::snapshot::RunState;
 use crate::ui::controller::use_controller;
 use crate::ui::controls::log_axis::LogAxisSwitch;
@@ -50,16 +52,52 @@ fn SideTabs() -> impl IntoView {
     }
 }
 
+/// One racer's path and loss curve in its colour.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Trace {
+    pub path: Vec<Weights>,
+    pub curve: Vec<(u64, f64)>,
+    /// The colour as CSS `#rrggbb`, and its channels.
+    pub colour: &'static str,
+    pub rgb: [u8; 3],
+    /// Hovered or focused in the legend.
+    pub highlighted: bool,
+}
+
 /// The loss surface with the path, and the loss curve, side by side.
 #[component]
 pub fn Plots() -> impl IntoView {
     let ctrl = use_controller();
+    let race = ctrl.race_view();
+    let highlight = ctrl.highlighted_racer();
+    let traces = Signal::derive(move || {
+        race.with(|race| {
+            race.as_ref().map_or_else(Vec::new, |race| {
+                race.racers
+                    .iter()
+                    .enumerate()
+                    .map(|(i, racer)| {
+                        let (colour, rgb) = racer_colour(i);
+                        Trace {
+                            path: racer.path.clone(),
+                            curve: racer.curve.clone(),
+                            colour,
+                            rgb,
+                            highlighted: highlight.get() == Some(i),
+                        }
+                    })
+                    .collect()
+            })
+        })
+    });
     let text = use_text();
     let snapshot = ctrl.snapshot();
     let surface_ms = ctrl.surface_ms();
     let diverged = ctrl.reading(|s| s.run.is_diverged());
+    // In a race the map's read-out names no racer: the results table has them all.
     let current = Signal::derive(move || {
-        snapshot.with(|s| (s.run != RunState::Broken).then_some((s.weights, s.loss)))
+        let racing = race.with(Option::is_some);
+        snapshot.with(|s| (s.run != RunState::Broken && !racing).then_some((s.weights, s.loss)))
     });
     let large = ctrl.setting(|s| s.present);
     let log_y = ctrl.setting(|s| s.log_axis);
@@ -93,6 +131,7 @@ pub fn Plots() -> impl IntoView {
                     view=ctrl.surface_view()
                     path=ctrl.path()
                     clipped=ctrl.clipped()
+                    traces=traces
                     current=current
                     diverged=diverged
                     on_pick=Callback::new(move |w| ctrl.pick_init(w))
@@ -112,7 +151,7 @@ pub fn Plots() -> impl IntoView {
                             <h2 id="loss-title">{move || text.get().loss_title}</h2>
                             <LogAxisSwitch />
                         </div>
-                        <LossChart points=ctrl.loss_points() log_y=log_y large=large />
+                        <LossChart points=ctrl.loss_points() traces=traces log_y=log_y large=large />
                     }
                 >
                     <InsideView />

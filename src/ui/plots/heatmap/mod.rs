@@ -24,6 +24,7 @@ use crate::rnn::{Surface, Weights};
 use crate::ui::controls::widgets::TextButton;
 use crate::ui::format::number;
 use crate::ui::panels::download;
+use crate::ui::plots::Trace;
 use crate::ui::plots::canvas::{self, CanvasSize, Scaler};
 use crate::ui::text::{Text, use_text};
 use crate::ui::timing::clock::now_ms;
@@ -126,6 +127,9 @@ pub fn SurfaceView(
     /// The path's points where clipping acted (marked; counted in `data-clipped`).
     #[prop(into)]
     clipped: Signal<Vec<Weights>>,
+    /// A race's paths, each in its colour; drawn instead of `path` when any.
+    #[prop(into)]
+    traces: Signal<Vec<Trace>>,
     /// The current weights and the core's exact loss there (the snapshot's,
     /// as `#loss` shows it), or `None` without a run.
     #[prop(into)]
@@ -205,9 +209,11 @@ pub fn SurfaceView(
         path.with(|path| {
             let words = text.get();
             let clipped = clipped.read();
+            let traces = traces.read();
             let scene = OverlayScene {
                 path,
                 clipped: &clipped,
+                traces: &traces,
                 diverged,
                 limit_label: words.limit_label,
                 escape_label: words.escape_label,

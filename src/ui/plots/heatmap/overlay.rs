@@ -14,6 +14,7 @@ use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 use crate::plot::signal::MarkedPair;
 use crate::plot::{PlotGeometry, escape_point};
 use crate::rnn::Weights;
+use crate::ui::plots::Trace;
 use crate::ui::plots::canvas::{self, Scaler};
 
 const OUTLINE: &str = "rgba(17, 17, 17, 0.85)";
@@ -32,6 +33,8 @@ pub struct OverlayScene<'a> {
     pub path: &'a [Weights],
     /// The path's points whose update clipping shortened.
     pub clipped: &'a [Weights],
+    /// A race's paths, drawn instead of `path` when there are any.
+    pub traces: &'a [Trace],
     pub diverged: bool,
     /// The label of the dashed lines |w_rec| = 1, in the page's language.
     pub limit_label: &'a str,
@@ -82,9 +85,13 @@ pub fn draw_overlay(
         draw_star(&context, at, 8.0 * zoom);
     }
     draw_marks(&context, geometry, scene.marks, zoom);
-    draw_path(&context, geometry, scene.path, zoom);
-    draw_clipped(&context, geometry, scene.clipped, zoom);
-    draw_end_points(&context, geometry, scene.path, zoom);
+    if scene.traces.is_empty() {
+        draw_path(&context, geometry, scene.path, zoom);
+        draw_clipped(&context, geometry, scene.clipped, zoom);
+        draw_end_points(&context, geometry, scene.path, zoom);
+    } else {
+        draw_traces(&context, geometry, scene.traces, zoom);
+    }
     context.restore();
     // Unclipped: the escape point often lies on the view's edge.
     if scene.diverged
@@ -247,6 +254,63 @@ fn draw_clipped(
     context.stroke();
     context.set_fill_style_str(CLIPPED);
     context.fill();
+}
+
+/// Each racer's path in its colour on a dark halo, so it reads on every colour
+/// of viridis, with a filled head; a highlighted racer is drawn last and
+/// wider while the others fade.
+fn draw_traces(
+    context: &CanvasRenderingContext2d,
+    geometry: &PlotGeometry,
+    traces: &[Trace],
+    zoom: f64,
+) {
+    let any_highlight = traces.iter().any(|t| t.highlighted);
+    let order = traces
+        .iter()
+        .filter(|t| !t.highlighted)
+        .chain(traces.iter().filter(|t| t.highlighted));
+    for trace in order {
+        let width = if trace.highlighted { 3.5 } else { 2.0 } * zoom;
+        context.set_global_alpha(if any_highlight && !trace.highlighted {
+            0.35
+        } else {
+            1.0
+        });
+        context.begin_path();
+        for line in &geometry.path_polylines(&trace.path) {
+            let mut points = line.iter();
+            if let Some(&(x, y)) = points.next() {
+                context.move_to(x, y);
+            }
+            for &(x, y) in points {
+                context.line_to(x, y);
+            }
+        }
+        context.set_stroke_style_str(OUTLINE);
+        context.set_line_width(width + 3.0);
+        context.stroke();
+        context.set_stroke_style_str(trace.colour);
+        context.set_line_width(width);
+        context.stroke();
+        let head = trace
+            .path
+            .last()
+            .filter(|w| w.is_finite() && geometry.view.expanded(0.02).contains(**w));
+        if let Some((x, y)) = head.and_then(|w| geometry.to_pixel(*w)) {
+            context.begin_path();
+            let _ = context.arc(x, y, width + 3.5 * zoom, 0.0, 2.0 * PI);
+            context.set_fill_style_str(trace.colour);
+            context.fill();
+            context.set_line_width(2.0);
+            context.set_stroke_style_str(OUTLINE);
+            context.stroke();
+        }
+    }
+    context.set_global_alpha(1.0);
+    if let Some(start) = traces.first().and_then(|t| t.path.first()) {
+        draw_end_points(context, geometry, std::slice::from_ref(start), zoom);
+    }
 }
 
 /// The start as a hollow circle, the current point as a filled one.
