@@ -73,7 +73,7 @@ async fn wait_race(page: &AppPage, epoch: Option<u64>, timeout: Duration) -> Res
 /// Scrolls the results table into view, for a screenshot.
 async fn show_results(page: &AppPage) {
     page.eval(
-        "document.querySelector('#race-panel').scrollIntoView({block: 'end'});",
+        "document.querySelector('#race-panel').scrollIntoView({block: 'center'});",
         vec![],
     )
     .await;
