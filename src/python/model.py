@@ -48,12 +48,14 @@ def clip(g, limit):
 
 
 def train(rule, hyper, limit, X, T, start):
-    """EPOCHS full-batch updates, printing the seed's table every EVERY epochs:
-    each line is the loss at the weights before that epoch's update."""
+    """EPOCHS full-batch updates, printing the seed's table every EVERY lines:
+    its line k is the loss at the weights before the k-th update."""
     w = np.array(start, dtype=float)
     state = {"t": 0}
     print("Initial weights: wx = %8.4f, wRec = %8.4f" % (w[0], w[1]))
-    for epoch in range(1, EPOCHS + 1):
+    # Epoch N is the state after N updates; the seed's table numbers its lines
+    # from 1, each with the loss before that line's update.
+    for epoch in range(EPOCHS):
         loss, g = loss_and_gradient(X, T, w)
         if not np.isfinite(loss):
             print("Diverged at epoch %d: %s" % (epoch, LOSS_OVERFLOWED))
@@ -63,17 +65,17 @@ def train(rule, hyper, limit, X, T, start):
             break
         state["t"] += 1
         new_w = RULES[rule](w, clip(g, limit), state, **hyper)
-        if epoch % EVERY == 0:
-            print("epoch[%5d] : cost =%8.4f" % (epoch, loss))
+        if (epoch + 1) % EVERY == 0:
+            print("epoch[%5d] : cost =%8.4f" % (epoch + 1, loss))
         if not np.all(np.isfinite(new_w)):
-            print("Diverged at epoch %d: %s" % (epoch, WEIGHTS_OVERFLOWED))
+            print("Diverged at epoch %d: %s" % (epoch + 1, WEIGHTS_OVERFLOWED))
             break
         w = new_w
         if TARGET is not None:
             reached, _ = loss_and_gradient(X, T, w)
             if reached < TARGET:
                 print("Finished at epoch %d: loss %.4f is below the target %.4f"
-                      % (epoch, reached, TARGET))
+                      % (epoch + 1, reached, TARGET))
                 break
     print("Final weights : wx = %8.4f, wRec = %8.4f" % (w[0], w[1]))
     return w
