@@ -36,11 +36,19 @@ async fn presets_set_the_run_caption_what_to_watch_and_start_from_links_and_keys
                         == normalized((Text::get(Lang::En).preset_caption)(preset))
                 })
                 .await;
+            // A race preset hides the single run's read-outs; its panel counts the epochs.
+            let epoch = match page.epoch().await {
+                Some(epoch) => Some(epoch),
+                None => page
+                    .attr("#race-panel", "data-epoch")
+                    .await
+                    .and_then(|e| e.parse().ok()),
+            };
             chosen.push((
                 preset,
                 page.text("#preset-caption").await,
                 page.value("#optimizer").await,
-                page.epoch().await,
+                epoch,
             ));
         }
     }
