@@ -273,8 +273,8 @@ impl Reader {
         if hidden.is_empty() && unknown.is_empty() {
             return self.notice(param, NoticeKind::Empty, raw);
         }
-        hidden.sort();
-        hidden.dedup();
+        // In the catalogue's order, each control once.
+        let hidden: Vec<Control> = Control::all().filter(|c| hidden.contains(c)).collect();
         if !hidden.is_empty() {
             self.state.hide = hidden;
         }

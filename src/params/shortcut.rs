@@ -54,7 +54,7 @@ impl Shortcut {
                     .min(9);
                 format!("1–{last}")
             }
-            other => other.keys()[0].to_uppercase(),
+            other => other.keys()[0].to_ascii_uppercase(),
         }
     }
 

@@ -113,7 +113,7 @@ impl LogColourScale {
             .filter(|l| l.is_finite())
             .map(|&l| log1p10(l))
             .collect();
-        u.sort_by(f64::total_cmp);
+        u.sort_unstable_by(f64::total_cmp);
         let last = u.len() - 1;
         let knots = std::array::from_fn(|k| {
             let at = (k as f64 / (RANK_KNOTS - 1) as f64 * last as f64).round() as usize;
@@ -220,11 +220,13 @@ impl LogColourScale {
             linear_ticks(min, max, max_ticks)
         };
         // Keep 0 (the bottom), then the largest values first: the small decades
-        // crowd at the bottom of the bar and give way.
+        // crowd at the bottom of the bar and give way. Candidates come in
+        // ascending order, so reversing the picked tail restores it.
         let mut kept: Vec<Tick> = Vec::new();
         if candidates.first().is_some_and(|t| t.value == 0.0) {
             kept.push(candidates.remove(0));
         }
+        let picked_from = kept.len();
         candidates.reverse();
         let min_gap = 1.0 / max_ticks as f64;
         for tick in candidates {
@@ -239,7 +241,7 @@ impl LogColourScale {
                 kept.push(tick);
             }
         }
-        kept.sort_by(|a, b| a.value.total_cmp(&b.value));
+        kept[picked_from..].reverse();
         kept
     }
 }

@@ -81,9 +81,8 @@ fn run_literal(settings: &OptimizerSettings) -> String {
 /// The whole script.
 pub fn script(run: &PythonRun) -> String {
     let reason = Text::get(Lang::En).divergence_reason;
-    let mut kinds: Vec<OptimizerKind> = run.runs.iter().map(|s| s.kind).collect();
-    kinds.sort_by_key(|&k| k as u8);
-    kinds.dedup();
+    let mut kinds = OptimizerKind::all();
+    kinds.retain(|&k| run.runs.iter().any(|s| s.kind == k));
     let what = if run.runs.len() > 1 {
         format!("a race of {} update rules", run.runs.len())
     } else {

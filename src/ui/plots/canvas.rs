@@ -11,6 +11,7 @@ use leptos::prelude::*;
 use plotters::coord::ranged1d::{DefaultFormatting, KeyPointHint};
 use plotters::coord::types::RangedCoordf64;
 use plotters::prelude::*;
+use plotters::style::FontFamily;
 use wasm_bindgen::{Clamped, JsCast, closure::Closure};
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, ImageData};
 
@@ -218,7 +219,9 @@ impl Scaler {
 
     /// A sans-serif font of `css` pixels.
     pub fn font(&self, css: f64) -> TextStyle<'static> {
-        ("sans-serif", self.px(css)).into_font().color(&INK)
+        (FontFamily::SansSerif, self.px(css))
+            .into_font()
+            .color(&INK)
     }
 }
 

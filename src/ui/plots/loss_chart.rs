@@ -189,13 +189,21 @@ fn draw_chart(
     let top = y_axis.range.end;
     let ceiling = if log_y { 10f64.powf(top) } else { top };
     if let Some(&(epoch, _)) = shown().find(|p| p.1 > ceiling) {
-        let size = s.line(7.0);
+        // Pointing up, its corners one size from the centre (plotters' triangle
+        // marker, without the sin and cos it computes them with).
+        let size = f64::from(s.line(7.0));
+        let half_width = size * 3f64.sqrt() / 2.0;
+        let corners = [
+            (0.0, -size),
+            (-half_width, size / 2.0),
+            (half_width, size / 2.0),
+        ]
+        .map(|(dx, dy): (f64, f64)| (dx.ceil() as i32, dy.ceil() as i32));
         chart
-            .draw_series(std::iter::once(TriangleMarker::new(
-                (epoch as f64, top),
-                size,
-                OVERFLOW_MARK.filled(),
-            )))
+            .draw_series(std::iter::once(
+                EmptyElement::at((epoch as f64, top))
+                    + Polygon::new(corners.to_vec(), OVERFLOW_MARK.filled()),
+            ))
             .ok()?;
     }
     Some(())

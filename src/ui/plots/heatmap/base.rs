@@ -3,6 +3,7 @@
 //! change, since plotters measures right-aligned label text through the DOM.
 
 use plotters::prelude::*;
+use plotters::style::FontFamily;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use web_sys::HtmlCanvasElement;
 
@@ -115,7 +116,7 @@ pub fn draw_base(
             ];
             root.draw(&Rectangle::new(ground, RGBColor(0x9a, 0x9a, 0x9a).filled()))
                 .ok()?;
-            let message = ("sans-serif", s.px(13.0))
+            let message = (FontFamily::SansSerif, s.px(13.0))
                 .into_font()
                 .color(&WHITE)
                 .pos(Pos::new(HPos::Center, VPos::Center));
