@@ -7,7 +7,7 @@ use proptest::prelude::*;
 use rnn_playground::params::{
     AT_RANGE, AppState, Control, Lang, MAX_SEEK_WORK, MAX_SPEED, Notice, NoticeKind, PARAMS,
     Parsed, PresetId, Problem, RacerSpec, SEEK_CHUNK_WORK, SHOWN_CHARS, View, bound_seek,
-    epoch_work, markdown_table, max_seek_epochs, parse, sanitize, seek_chunk, to_query,
+    epoch_work, markdown_table, max_seek_epochs, parse, seek_chunk, to_query,
 };
 use rnn_playground::rnn::model::backward_signal;
 use rnn_playground::rnn::trainer::DivergenceReason;
@@ -667,11 +667,10 @@ fn at_is_bounded_by_work_not_epochs() {
     assert!(parse("len=200&n=1000&at=10000").notices.is_empty());
     assert!(parse("at=10000000").notices.is_empty());
     assert_eq!(max_seek_epochs(&AppState::default().data), AT_RANGE.max);
-    // A state beyond the budget is not valid, and sanitize (a loaded file) cuts it.
+    // A state beyond the budget is not valid.
     let mut loaded = parse("len=200&n=1000").state;
     loaded.at = 50_000;
     assert!(loaded.validate().is_err());
-    assert_eq!(sanitize(&loaded).state.at, 10_000);
     // A loaded file's epoch travels beside its state and is cut the same way.
     let (epoch, notice) = bound_seek(&loaded, 10_000_000);
     assert_eq!(epoch, 10_000);
@@ -697,34 +696,6 @@ fn a_seek_looks_at_the_clock_after_bounded_work() {
         let work = seek_chunk(&data) * epoch_work(&data);
         assert!(work <= SEEK_CHUNK_WORK.max(epoch_work(&data)), "{data:?}");
     }
-}
-
-#[test]
-fn sanitize_brings_a_loaded_state_into_range() {
-    let mut loaded = AppState::default();
-    loaded.optimizer[Hyper::Lr] = f64::NAN;
-    loaded.data.len = 5000;
-    loaded.speed = 0.0;
-    loaded.hide = vec![Control::Seed, Control::Hyper(Hyper::Lr), Control::Seed];
-    loaded.view = View::square(2.0, 1.0);
-    let Parsed { state, notices } = sanitize(&loaded);
-    state.validate().unwrap();
-    assert_eq!(state.optimizer[Hyper::Lr], 1e-3);
-    assert_eq!((state.data.len, state.speed), (200, 0.01));
-    assert_eq!(state.hide, vec![Control::Hyper(Hyper::Lr), Control::Seed]);
-    assert_eq!(state.view, View::DEFAULT);
-    let keys: Vec<&str> = notices.iter().map(|n| n.key).collect();
-    assert_eq!(keys, ["lr", "len", "view", "speed"]);
-    assert!(loaded.validate().is_err());
-}
-
-#[test]
-fn a_state_round_trips_through_json() {
-    let state = parse("preset=adam-valley&lang=ja&hide=lr,opt").state;
-    let json = serde_json::to_string(&state).unwrap();
-    let back: AppState = serde_json::from_str(&json).unwrap();
-    assert_eq!(back, state);
-    assert!(json.contains("\"preset\":\"adam-valley\""), "{json}");
 }
 
 #[test]

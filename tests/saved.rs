@@ -1,62 +1,118 @@
-//! Saved-state files survive the next version: a file written before the
-//! format had a number (and before Rprop's step bounds existed) still loads.
+//! Saved-state files: the link's settings plus the epoch, read back by the
+//! link's parser, with a clear refusal for the formats it cannot read.
 #![cfg(not(target_arch = "wasm32"))]
 
 use rnn_playground::params::{
-    AppState, Control, PresetId, SAVED_FORMAT, SHOWN_DETAIL_CHARS, SavedError, SavedState, parse,
-    sanitize,
+    Control, LoadedState, NoticeKind, SAVED_FORMAT, SHOWN_DETAIL_CHARS, SavedError, SavedState,
+    parse, to_query,
 };
 use rnn_playground::rnn::{Hyper, OptimizerKind};
+use serde_json::{Value, json};
 
-/// Written by the page before this format had a number.
+/// Written by the page when the settings were nested fields (format 0 had no number).
 const BEFORE_FORMAT_NUMBERS: &str = include_str!("fixtures/saved-state-v0.json");
 
-#[test]
-fn a_file_from_before_the_format_number_loads_with_defaults_for_new_settings() {
-    let saved = SavedState::from_json(BEFORE_FORMAT_NUMBERS).expect("the old file loads");
-    assert_eq!(saved.format, 0);
-    assert_eq!(saved.epoch, 120);
-    let state = &saved.state;
-    assert_eq!(state.preset, Some(PresetId::RoelantsRprop));
-    assert_eq!(state.optimizer.kind, OptimizerKind::Rprop);
-    assert_eq!(state.optimizer[Hyper::EtaPlus], 1.3);
-    assert_eq!(state.data.len, 12);
-    assert_eq!(state.hide, vec![Control::Hyper(Hyper::Lr), Control::Seed]);
-    // Settings the old file could not know take their defaults.
-    assert_eq!(state.optimizer[Hyper::DeltaMax], 50.0);
-    assert_eq!(state.optimizer[Hyper::DeltaMin], 1e-6);
-    assert!(
-        sanitize(state).notices.is_empty(),
-        "{:?}",
-        sanitize(state).notices
-    );
+fn load(text: &str) -> LoadedState {
+    SavedState::from_json(text).unwrap_or_else(|e| panic!("{e:?}: {text}"))
 }
 
 #[test]
 fn a_saved_file_round_trips_and_carries_the_format() {
-    let state = parse("opt=adam&b1=0.8&len=30&view=0,2,0,2&clip=5").state;
-    let text = SavedState::new(state.clone(), 77).to_json();
-    assert!(
-        text.contains(&format!("\"format\": {SAVED_FORMAT}")),
-        "{text}"
-    );
-    let back = SavedState::from_json(&text).unwrap();
-    assert_eq!((back.state, back.epoch), (state, 77));
+    for query in [
+        "",
+        "opt=adam&b1=0.8&len=30&view=0,2,0,2&clip=5",
+        "preset=roelants-rprop&lang=ja&hide=lr,seed&wx=-1.5&wrec=2&logy=0&epochs=500",
+        "race=gd:lr=0.001;rprop&target=0.5&inside=1&seq=3&phase=4",
+        "input=1101&six=1&speed=0.25&present=1&embed=1",
+    ] {
+        let state = parse(query).state;
+        let text = SavedState::new(state.clone(), 77).to_json();
+        let file: Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(file["format"], json!(SAVED_FORMAT), "{text}");
+        assert_eq!(file["epoch"], json!(77), "{text}");
+        let loaded = load(&text);
+        assert_eq!((loaded.state, loaded.epoch), (state, 77), "{query}");
+        assert!(loaded.notices.is_empty(), "{query}: {:?}", loaded.notices);
+    }
 }
 
 #[test]
-fn missing_settings_take_defaults_and_unknown_ones_are_ignored() {
-    let text = r#"{"format": 1, "epoch": 3, "state": {"data": {"len": 40}, "later": true}}"#;
-    let saved = SavedState::from_json(text).unwrap();
-    assert_eq!(saved.state.data.len, 40);
-    assert_eq!(saved.state.data.samples, AppState::default().data.samples);
-    assert_eq!(saved.state.optimizer, AppState::default().optimizer);
+fn the_settings_are_the_links_keys_in_the_links_order() {
+    let state = parse("opt=adam&b1=0.8&len=30&clip=5").state;
+    let text = SavedState::new(state.clone(), 0).to_json();
+    let file: Value = serde_json::from_str(&text).unwrap();
+    let settings = file["settings"].as_object().expect("settings is an object");
+    let pairs: Vec<String> = settings
+        .iter()
+        .map(|(k, v)| format!("{k}={}", v.as_str().unwrap()))
+        .collect();
+    let query = to_query(&state);
+    let mut link: Vec<&str> = query.split('&').collect();
+    link.sort_unstable();
+    assert_eq!(pairs, link);
+    // Written in the table's order, not sorted: `opt` comes before `b1`.
+    assert!(text.find("\"opt\"") < text.find("\"b1\""), "{text}");
+}
+
+#[test]
+fn values_edited_by_hand_read_as_in_a_link() {
+    let loaded = load(
+        r#"{"format": 2, "epoch": 3, "settings": {
+            "opt": "rprop", "lr": 0.01, "len": 40, "logy": false, "present": true, "later": 1
+        }}"#,
+    );
+    assert_eq!(loaded.state.optimizer.kind, OptimizerKind::Rprop);
+    assert_eq!(loaded.state.optimizer[Hyper::Lr], 0.01);
+    assert_eq!(loaded.state.data.len, 40);
+    assert!(!loaded.state.log_axis && loaded.state.present);
+    // Unknown keys are ignored, as in a link; what is missing takes its default.
+    assert!(loaded.notices.is_empty(), "{:?}", loaded.notices);
+    assert_eq!(loaded.state.data.samples, parse("").state.data.samples);
+    assert_eq!(loaded.epoch, 3);
+}
+
+#[test]
+fn bad_values_are_corrected_and_reported_like_a_links() {
+    let text = r#"{"format": 2, "epoch": 0, "settings": {
+        "lr": "abc", "len": 5000, "hide": "seed,lr,seed", "view": [1, 2], "preset": null
+    }}"#;
+    let loaded = load(text);
+    let link = parse("lr=abc&len=5000&hide=seed,lr,seed&view=[1, 2]&preset=");
+    assert_eq!(loaded.state, link.state);
+    assert_eq!(loaded.notices, link.notices);
+    assert_eq!(loaded.state.optimizer[Hyper::Lr], 1e-3);
+    assert_eq!(loaded.state.data.len, 200);
+    assert_eq!(
+        loaded.state.hide,
+        vec![Control::Hyper(Hyper::Lr), Control::Seed]
+    );
+    let kinds: Vec<&str> = loaded.notices.iter().map(|n| n.key).collect();
+    assert!(kinds.contains(&"lr") && kinds.contains(&"len"), "{kinds:?}");
+    assert!(
+        loaded
+            .notices
+            .iter()
+            .any(|n| n.key == "len" && matches!(n.kind, NoticeKind::OutOfRange { .. }))
+    );
+}
+
+#[test]
+fn a_file_of_an_earlier_format_is_refused_with_its_number() {
+    assert_eq!(
+        SavedState::from_json(BEFORE_FORMAT_NUMBERS),
+        Err(SavedError::OlderFormat { format: 0 })
+    );
+    let format_1 = r#"{"format": 1, "epoch": 3, "state": {"data": {"len": 40}}}"#;
+    assert_eq!(
+        SavedState::from_json(format_1),
+        Err(SavedError::OlderFormat { format: 1 })
+    );
 }
 
 #[test]
 fn a_newer_format_is_refused_not_half_read() {
     let text = format!(
-        r#"{{"format": {}, "epoch": 0, "state": {{}}}}"#,
+        r#"{{"format": {}, "epoch": 0, "settings": {{}}}}"#,
         SAVED_FORMAT + 1
     );
     assert_eq!(
@@ -70,7 +126,7 @@ fn a_newer_format_is_refused_not_half_read() {
 #[test]
 fn errors_quote_the_file_only_briefly() {
     let long = "x".repeat(10_000);
-    let text = format!(r#"{{"epoch": 1, "state": {{"lang": "{long}"}}}}"#);
+    let text = format!(r#"{{"format": "{long}", "epoch": 1, "settings": {{}}}}"#);
     match SavedState::from_json(&text) {
         Err(SavedError::NotState { detail }) => {
             assert!(detail.chars().count() <= SHOWN_DETAIL_CHARS + 1, "{detail}");
@@ -78,7 +134,18 @@ fn errors_quote_the_file_only_briefly() {
         }
         other => panic!("{other:?}"),
     }
-    for bad in ["", "[]", "{\"epoch\": -1}", "\u{0}\u{1b}[31m"] {
-        assert!(SavedState::from_json(bad).is_err(), "{bad:?}");
+    for bad in [
+        "",
+        "[]",
+        "{}",
+        "{\"epoch\": -1, \"settings\": {}}",
+        "{\"epoch\": 1}",
+        "{\"epoch\": 1, \"settings\": [\"lr\"]}",
+        "\u{0}\u{1b}[31m",
+    ] {
+        assert!(
+            matches!(SavedState::from_json(bad), Err(SavedError::NotState { .. })),
+            "{bad:?}"
+        );
     }
 }

@@ -276,6 +276,7 @@ fn every_line(text: &Text) -> Vec<(String, String)> {
         import_json,
         import_not_state,
         import_newer_format,
+        import_older_format,
         import_read_failed,
         import_loaded,
         import_corrected,
@@ -582,6 +583,7 @@ fn every_line(text: &Text) -> Vec<(String, String)> {
     add("seek_progress".into(), seek_progress(40, 100));
     add("import_not_state".into(), import_not_state("…"));
     add("import_newer_format".into(), import_newer_format(2));
+    add("import_older_format".into(), import_older_format(1));
     add("import_loaded".into(), import_loaded(12));
     add("import_corrected(1)".into(), import_corrected(1));
     add("import_corrected(2)".into(), import_corrected(2));

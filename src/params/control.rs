@@ -4,7 +4,6 @@
 //! `lr=` also knows `hide=lr`; every hyperparameter's box is one
 //! [`Control::Hyper`], named by the hyperparameter table.
 
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use strum::{EnumIter, IntoEnumIterator, IntoStaticStr};
 
 use crate::rnn::Hyper;
@@ -64,19 +63,5 @@ impl Control {
 
     pub fn from_name(name: &str) -> Option<Control> {
         Control::all().find(|c| c.name() == name)
-    }
-}
-
-impl Serialize for Control {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.name())
-    }
-}
-
-impl<'de> Deserialize<'de> for Control {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let name = String::deserialize(deserializer)?;
-        Control::from_name(&name)
-            .ok_or_else(|| serde::de::Error::custom(format!("unknown control `{name}`")))
     }
 }

@@ -26,11 +26,11 @@ pub use crate::plot::{VIEW_LIMIT, VIEW_MIN_SPAN, View};
 pub use bits::{BitsProblem, bits_text, read_bits};
 pub use control::Control;
 pub use notice::{Notice, NoticeKind, Problem, SHOWN_CHARS};
-pub use parse::{Parsed, bound_seek, parse, sanitize, to_query};
+pub use parse::{Parsed, bound_seek, parse, parse_pairs, to_pairs, to_query};
 pub use presets::PresetId;
 pub use racer::{RacerProblem, RacerRead, RacerSpec, race_text, read_race, read_racer};
 pub use run_note::RunNote;
-pub use saved::{SAVED_FORMAT, SHOWN_DETAIL_CHARS, SavedError, SavedState};
+pub use saved::{LoadedState, SAVED_FORMAT, SHOWN_DETAIL_CHARS, SavedError, SavedState};
 pub use shortcut::Shortcut;
 pub use speed::SpeedCredit;
 pub use state::{

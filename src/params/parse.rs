@@ -34,13 +34,25 @@ pub struct Parsed {
 /// that optimizer's defaults before the hyperparameter keys are read.
 pub fn parse(query: &str) -> Parsed {
     let query = query.strip_prefix('?').unwrap_or(query);
+    parse_pairs(form_urlencoded::parse(query.as_bytes()))
+}
+
+/// Reads (key, value) pairs as [`parse`] reads a query string's (a saved
+/// file's settings, for one): unknown keys are ignored, and a key given more
+/// than once is read once and reported.
+pub fn parse_pairs<K, V>(pairs: impl IntoIterator<Item = (K, V)>) -> Parsed
+where
+    K: AsRef<str>,
+    V: Into<String>,
+{
     // The first value and the number of occurrences of each known key.
     let mut given: Vec<Option<(String, usize)>> = vec![None; PARAMS.len()];
-    for (key, value) in form_urlencoded::parse(query.as_bytes()) {
+    for (key, value) in pairs {
+        let key = key.as_ref();
         if let Some(index) = PARAMS.iter().position(|p| p.key == key) {
             match &mut given[index] {
                 Some((_, count)) => *count += 1,
-                slot => *slot = Some((value.into_owned(), 1)),
+                slot => *slot = Some((value.into(), 1)),
             }
         }
     }
@@ -62,27 +74,30 @@ pub fn parse(query: &str) -> Parsed {
 /// state is the empty string and a preset link is `preset=…` plus its changes.
 /// For every valid state, `parse(&to_query(s)).state == s` with no notices.
 pub fn to_query(state: &AppState) -> String {
+    // Every value is made of [A-Za-z0-9.,-] (names, numbers, comma lists) and a
+    // race's `;:=`, none of which a query string splits or escapes within a
+    // value, so it is written as is.
+    let pairs: Vec<String> = to_pairs(state)
+        .into_iter()
+        .map(|(key, value)| format!("{key}={value}"))
+        .collect();
+    pairs.join("&")
+}
+
+/// The (key, value) pairs of [`to_query`], before they are joined.
+pub fn to_pairs(state: &AppState) -> Vec<(&'static str, String)> {
     // Replay what the parser will do, and write a key only where the replayed
     // state still differs from `state`.
     let mut reader = Reader::new();
     let mut pairs = Vec::new();
     for param in PARAMS.iter() {
         if param.codec.differs(state, &reader.state) {
-            // Every value is made of [A-Za-z0-9.,-] (names, numbers, comma lists)
-            // and a race's `;:=`, none of which a query string splits or escapes
-            // within a value, so it is written as is.
             let value = param.codec.encode(state, exact);
             reader.read(param, &value);
-            pairs.push(format!("{}={value}", param.key));
+            pairs.push((param.key, value));
         }
     }
-    pairs.join("&")
-}
-
-/// Brings any state (e.g. loaded from JSON) into range the way a link would be:
-/// `parse(&to_query(state))`.
-pub fn sanitize(state: &AppState) -> Parsed {
-    parse(&to_query(state))
+    pairs
 }
 
 /// What reading one value gave.

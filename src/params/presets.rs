@@ -4,7 +4,6 @@
 //! Every number quoted in a caption is checked by a native test that runs the
 //! core trainer (tests/params.rs), so a caption cannot drift from the run.
 
-use serde::{Deserialize, Serialize};
 use strum::IntoEnumIterator;
 
 use super::racer::RacerSpec;
@@ -14,9 +13,17 @@ use crate::rnn::OptimizerKind::{Adam, Gd, Momentum, RmspropSeed, Rprop};
 use crate::rnn::{DataConfig, OptimizerKind, OptimizerSettings, Reduction, Weights};
 
 /// A scenario, numbered from 1 in declaration order for the keyboard.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-#[derive(strum::EnumIter, strum::EnumString, strum::IntoStaticStr)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    strum::EnumIter,
+    strum::EnumString,
+    strum::IntoStaticStr,
+)]
 #[strum(serialize_all = "kebab-case")]
 pub enum PresetId {
     SeedGd,

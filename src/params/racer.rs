@@ -6,7 +6,6 @@
 //! (the page turns it into a notice, the CLI refuses it) and a safe value is
 //! used, exactly as a link's own keys are read.
 
-use serde::{Deserialize, Serialize};
 use strum::IntoEnumIterator;
 
 use super::notice::{NoticeKind, shown};
@@ -19,7 +18,7 @@ use crate::rnn::{Hyper, MAX_RACERS, Named, OptimizerKind, OptimizerSettings};
 pub const CLIP_KEY: &str = "clip";
 
 /// A racer: its rule and hyperparameters, and its clip norm when it has its own.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct RacerSpec {
     /// The rule and every hyperparameter; `settings.clip` counts only with `own_clip`.
     pub settings: OptimizerSettings,

@@ -2,9 +2,7 @@
 //! or after a divergence. A button never does nothing silently; the page
 //! words each of these in `#run-note`.
 
-use serde::{Deserialize, Serialize};
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum RunNote {
     /// Step went one epoch past the stop, so the stop moved to `stop`.
     StopMoved { stop: u64 },

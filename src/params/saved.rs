@@ -1,29 +1,51 @@
-//! The saved-state file: every setting plus the epoch the run had reached,
-//! so loading it lands on the same moment.
+//! The saved-state file: the run's settings plus the epoch it had reached, so
+//! loading it lands on the same moment.
 //!
-//! The file carries a format number. Files from before the number existed
-//! read as format 0, and any setting a file lacks takes its default, so adding
-//! a setting never breaks an older file. A file from a newer format is refused
-//! with a message rather than half-read.
+//! The settings are written as the link writes them, one key of the URL table
+//! per entry, and read back by the link's own parser. A file therefore says
+//! exactly what a link says, is corrected the way a link is (its corrections
+//! appear as the link's notices), and a new setting needs nothing here.
+//!
+//! ```json
+//! { "format": 2, "epoch": 120, "settings": { "preset": "roelants-rprop", "len": "12" } }
+//! ```
+//!
+//! A value may also be written as a JSON number or boolean (`"lr": 0.01`,
+//! `"logy": false`), as someone editing the file by hand would. A file of a
+//! newer format is refused with a message rather than half-read, and so is one
+//! of the earlier formats 0 and 1, which held the settings as nested fields.
 
-use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
+use serde::de::IgnoredAny;
+use serde::ser::SerializeMap;
+use serde::{Deserialize, Serialize, Serializer};
+use serde_json::value::RawValue;
+
+use super::notice::Notice;
+use super::parse::{parse_pairs, to_pairs};
 use super::state::AppState;
 
 /// The format this version writes.
-pub const SAVED_FORMAT: u32 = 1;
+pub const SAVED_FORMAT: u32 = 2;
 
 /// At most this many characters of a parser's message are shown: it can quote
 /// the file, and the file is the user's.
 pub const SHOWN_DETAIL_CHARS: usize = 120;
 
-/// What `#export-json` writes and `#import-json` reads.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// What `#export-json` writes.
+#[derive(Debug, Clone, PartialEq)]
 pub struct SavedState {
-    /// 0 for files written before the format had a number.
-    #[serde(default)]
-    pub format: u32,
     pub state: AppState,
+    pub epoch: u64,
+}
+
+/// What `#import-json` read: the state as the link's parser made it, what it
+/// corrected, and the epoch (not yet bounded: see [`super::bound_seek`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct LoadedState {
+    pub state: AppState,
+    pub notices: Vec<Notice>,
     pub epoch: u64,
 }
 
@@ -34,35 +56,97 @@ pub enum SavedError {
     NotState { detail: String },
     /// Written by a newer version of the page.
     NewerFormat { format: u32 },
+    /// Written by an earlier version, with the settings as nested fields.
+    OlderFormat { format: u32 },
+}
+
+/// The file as written: the keys in the URL table's order.
+#[derive(Serialize)]
+struct FileOut<'a> {
+    format: u32,
+    epoch: u64,
+    #[serde(serialize_with = "in_order")]
+    settings: &'a [(&'static str, String)],
+}
+
+fn in_order<S: Serializer>(pairs: &&[(&str, String)], out: S) -> Result<S::Ok, S::Error> {
+    let mut map = out.serialize_map(Some(pairs.len()))?;
+    for (key, value) in pairs.iter() {
+        map.serialize_entry(key, value)?;
+    }
+    map.end()
+}
+
+/// The file as read. A missing format is 0 (the first files had none).
+#[derive(Deserialize)]
+struct FileIn {
+    #[serde(default)]
+    format: u32,
+    epoch: u64,
+    settings: Option<BTreeMap<String, Box<RawValue>>>,
+    /// Formats 0 and 1 kept the settings here.
+    state: Option<IgnoredAny>,
 }
 
 impl SavedState {
     pub fn new(state: AppState, epoch: u64) -> SavedState {
-        SavedState {
-            format: SAVED_FORMAT,
-            state,
-            epoch,
-        }
+        SavedState { state, epoch }
     }
 
     /// The file's text: pretty JSON, so it can be read and edited by hand.
     pub fn to_json(&self) -> String {
-        serde_json::to_string_pretty(self).unwrap_or_default()
+        let settings = to_pairs(&self.state);
+        let file = FileOut {
+            format: SAVED_FORMAT,
+            epoch: self.epoch,
+            settings: &settings,
+        };
+        serde_json::to_string_pretty(&file).unwrap_or_default()
     }
 
-    /// Reads a saved file. The state is not yet checked: pass it through
-    /// [`super::sanitize`], as a link is, before using it.
-    pub fn from_json(json: &str) -> Result<SavedState, SavedError> {
-        let saved: SavedState =
-            serde_json::from_str(json).map_err(|error| SavedError::NotState {
-                detail: cut(&error.to_string(), SHOWN_DETAIL_CHARS),
-            })?;
-        if saved.format > SAVED_FORMAT {
+    /// Reads a saved file through the link's parser.
+    pub fn from_json(json: &str) -> Result<LoadedState, SavedError> {
+        let file: FileIn = serde_json::from_str(json).map_err(|error| SavedError::NotState {
+            detail: cut(&error.to_string(), SHOWN_DETAIL_CHARS),
+        })?;
+        if file.format > SAVED_FORMAT {
             return Err(SavedError::NewerFormat {
-                format: saved.format,
+                format: file.format,
             });
         }
-        Ok(saved)
+        let Some(settings) = file.settings else {
+            return Err(match file.state {
+                Some(_) => SavedError::OlderFormat {
+                    format: file.format,
+                },
+                None => SavedError::NotState {
+                    detail: "missing field `settings`".into(),
+                },
+            });
+        };
+        let parsed = parse_pairs(
+            settings
+                .into_iter()
+                .map(|(key, value)| (key, link_text(&value))),
+        );
+        Ok(LoadedState {
+            state: parsed.state,
+            notices: parsed.notices,
+            epoch: file.epoch,
+        })
+    }
+}
+
+/// A value as a link would give it: strings as they are, numbers in JSON's
+/// spelling, booleans as the link's 1 and 0. Anything else keeps its JSON
+/// text, which the parser then reports as it would in a link.
+fn link_text(value: &RawValue) -> String {
+    let json = value.get();
+    match json {
+        "true" => "1".into(),
+        "false" => "0".into(),
+        "null" => String::new(),
+        _ => serde_json::from_str::<String>(json).unwrap_or_else(|_| json.into()),
     }
 }
 

@@ -3,7 +3,6 @@
 //! The defaults reproduce the seed: its data (seed 1, 20×10), its drawn init,
 //! the summed loss and its RMSProp variant at lr 1e-3, on Roelants' [-3, 3]² view.
 
-use serde::{Deserialize, Serialize};
 use strum::IntoEnumIterator;
 
 use super::control::Control;
@@ -76,9 +75,17 @@ pub const INIT_LIMIT: f64 = 10.0;
 pub(crate) const INIT_LIMITS: Limits = Limits::new(-INIT_LIMIT, INIT_LIMIT);
 
 /// The interface language; its name is the `lang=` value and BCP 47 primary tag.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-#[derive(strum::EnumIter, strum::EnumString, strum::IntoStaticStr)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    strum::EnumIter,
+    strum::EnumString,
+    strum::IntoStaticStr,
+)]
 #[strum(serialize_all = "lowercase")]
 pub enum Lang {
     En,
@@ -99,10 +106,8 @@ impl Lang {
 }
 
 /// Every setting of the app. [`super::parse`] reads it from a query string and
-/// [`super::to_query`] writes it back. A saved file that lacks a field (one
-/// written before the field existed) takes its default.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+/// [`super::to_query`] writes it back; a saved file holds the same pairs.
+#[derive(Debug, Clone, PartialEq)]
 pub struct AppState {
     /// The update rule, all hyperparameters (also those the rule ignores) and the clip norm.
     pub optimizer: OptimizerSettings,

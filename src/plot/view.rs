@@ -3,8 +3,6 @@
 //! `y_max`. The URL's `view=`, saved files, the range boxes, the surface grid
 //! and the pixel mapping all use this type and its one check.
 
-use serde::{Deserialize, Serialize};
-
 use crate::format::{exact, read_number, readable};
 use crate::rnn::error::InvalidReason;
 use crate::rnn::surface::Axis;
@@ -17,9 +15,8 @@ pub const VIEW_MIN_SPAN: f64 = 1e-6;
 /// The allowed bounds, ±[`VIEW_LIMIT`].
 pub const VIEW_LIMITS: Limits = Limits::new(-VIEW_LIMIT, VIEW_LIMIT);
 
-/// The loss-surface window. Serialized as its four named bounds; the URL
-/// writes [`View::bounds`] in that order.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+/// The loss-surface window; the URL writes [`View::bounds`] in that order.
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct View {
     pub x_min: f64,
     pub x_max: f64,

@@ -1,6 +1,6 @@
 //! The one table of optimizer hyperparameters.
 //!
-//! Each row gives a hyperparameter's URL key, CLI flag, saved-file field,
+//! Each row gives a hyperparameter's URL key, CLI flag, JSON field (the CLI's output),
 //! symbol, allowed range, defaults and the rules that read it. The URL table,
 //! the CLI flags, the form's boxes, the `hide=` names, saved files and the
 //! README all walk [`Hyper::iter`] and read [`Hyper::spec`]; the value itself
@@ -42,7 +42,7 @@ pub struct HyperSpec {
     pub url_key: &'static str,
     /// The CLI flag, without `--`.
     pub cli_flag: &'static str,
-    /// The field name in saved files and the CLI's JSON.
+    /// The field name in the CLI's JSON (saved files use `url_key`, as links do).
     pub field: &'static str,
     /// The symbol the formulas use.
     pub symbol: &'static str,

@@ -155,6 +155,7 @@ pub const EN: Text = Text {
     import_json: "Load state (JSON)",
     import_not_state: en_import_not_state,
     import_newer_format: en_import_newer_format,
+    import_older_format: en_import_older_format,
     import_read_failed: "The file could not be read.",
     import_loaded: en_import_loaded,
     import_corrected: en_import_corrected,
@@ -371,6 +372,13 @@ fn en_import_newer_format(format: u32) -> String {
     format!(
         "That file was saved by a newer version of this page (format {format}). \
          Reload the page to get the newest version. Nothing was changed."
+    )
+}
+
+fn en_import_older_format(format: u32) -> String {
+    format!(
+        "That file was saved by an earlier version of this page (format {format}), \
+         which this version no longer reads. Nothing was changed."
     )
 }
 

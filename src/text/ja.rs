@@ -157,6 +157,7 @@ pub const JA: Text = Text {
     import_json: "場面を読み込む（JSON）",
     import_not_state: ja_import_not_state,
     import_newer_format: ja_import_newer_format,
+    import_older_format: ja_import_older_format,
     import_read_failed: "ファイルを読み込めませんでした。",
     import_loaded: ja_import_loaded,
     import_corrected: ja_import_corrected,
@@ -377,6 +378,13 @@ fn ja_import_newer_format(format: u32) -> String {
     format!(
         "このファイルは新しい版のページで保存されています（形式 {format}）。\
          ページを再読み込みして最新版にしてください。何も変更していません。"
+    )
+}
+
+fn ja_import_older_format(format: u32) -> String {
+    format!(
+        "このファイルは以前の版のページで保存された形式（形式 {format}）で、\
+         この版では読み込めません。何も変更していません。"
     )
 }
 

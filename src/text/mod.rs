@@ -196,6 +196,8 @@ pub struct Text {
     pub import_not_state: fn(detail: &str) -> String,
     /// A saved file written by a newer version of the page (its format number).
     pub import_newer_format: fn(format: u32) -> String,
+    /// A saved file of an earlier format (the settings as nested fields).
+    pub import_older_format: fn(format: u32) -> String,
     pub import_read_failed: &'static str,
     pub import_loaded: fn(epoch: u64) -> String,
     pub import_corrected: fn(count: usize) -> String,

@@ -6,21 +6,10 @@ use std::time::Duration;
 use fantoccini::Locator;
 use serde_json::{Value, json};
 
-use rnn_playground::params::{SavedState, parse};
+use rnn_playground::params::{SAVED_FORMAT, SavedState, parse};
 use rnn_playground::text::EN;
 
 use crate::page::{AppPage, assert_clean_console};
-
-/// Finds `key` anywhere in `value` (depth-first) and returns the first match.
-fn find_key<'a>(value: &'a Value, key: &str) -> Option<&'a Value> {
-    match value {
-        Value::Object(map) => map
-            .get(key)
-            .or_else(|| map.values().find_map(|v| find_key(v, key))),
-        Value::Array(items) => items.iter().find_map(|v| find_key(v, key)),
-        _ => None,
-    }
-}
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 #[ignore = "needs dist/ and chromium; run by make test"]
@@ -116,15 +105,14 @@ async fn exports_csv_json_and_pngs_and_the_json_imports_back_to_the_same_run() {
     );
     let state: Value =
         serde_json::from_str(&json_text).unwrap_or_else(|e| panic!("{e}: {json_text}"));
+    assert_eq!(state["epoch"].as_u64(), Some(10), "{state}");
+    // The default run's settings are the default link's: none.
     assert_eq!(
-        find_key(&state, "epoch").and_then(Value::as_u64),
-        Some(10),
-        "{state}"
+        state["settings"],
+        json!({}),
+        "the JSON holds the settings: {state}"
     );
-    assert!(
-        find_key(&state, "optimizer").is_some() && find_key(&state, "data").is_some(),
-        "the JSON holds the state: {state}"
-    );
+    assert_eq!(state["format"], json!(SAVED_FORMAT), "{state}");
 
     for (css, png) in [("#surface-png", surface_png), ("#loss-png", loss_png)] {
         let png = png.unwrap_or_else(|e| panic!("{e}"));
@@ -158,8 +146,10 @@ async fn exports_csv_json_and_pngs_and_the_json_imports_back_to_the_same_run() {
     assert_clean_console(&errors);
 }
 
-/// Loads `json` through `#import-json` and returns `#import-msg` once it says something.
+/// Loads `json` through `#import-json` and returns `#import-msg` once it says
+/// something new (successive imports in one test must differ in outcome).
 async fn import(page: &AppPage, json: &str, name: &str) -> Result<String, String> {
+    let before = page.text("#import-msg").await;
     let path = std::env::temp_dir().join(format!("rnn-e2e-{name}-{}.json", std::process::id()));
     std::fs::write(&path, json).map_err(|e| e.to_string())?;
     let input = page
@@ -170,8 +160,11 @@ async fn import(page: &AppPage, json: &str, name: &str) -> Result<String, String
     let sent = input.send_keys(&path.to_string_lossy()).await;
     let _ = std::fs::remove_file(&path);
     sent.map_err(|e| e.to_string())?;
+    let said = serde_json::to_string(&before).map_err(|e| e.to_string())?;
     page.wait_for_js(
-        "document.querySelector('#import-msg').textContent.trim() !== ''",
+        &format!(
+            "(t => t !== '' && t !== {said})(document.querySelector('#import-msg').textContent.trim())"
+        ),
         Duration::from_secs(5),
     )
     .await?;
@@ -180,7 +173,7 @@ async fn import(page: &AppPage, json: &str, name: &str) -> Result<String, String
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 #[ignore = "needs dist/ and chromium; run by make test"]
-async fn a_saved_file_is_bounded_like_a_link_and_a_newer_format_is_refused() {
+async fn a_saved_file_is_bounded_like_a_link_and_other_formats_are_refused() {
     let page = AppPage::opened("?lang=en").await;
     let heavy = SavedState::new(parse("len=200&n=1000").state, 10_000_000).to_json();
     let loaded = import(&page, &heavy, "heavy").await;
@@ -195,8 +188,10 @@ async fn a_saved_file_is_bounded_like_a_link_and_a_newer_format_is_refused() {
     if seeking {
         page.click("#seek-cancel").await;
     }
-    let newer = r#"{ "format": 99, "state": {}, "epoch": 0 }"#;
+    let newer = r#"{ "format": 99, "settings": {}, "epoch": 0 }"#;
     let refused = import(&page, newer, "newer").await;
+    let older = r#"{ "format": 1, "state": { "data": { "len": 40 } }, "epoch": 3 }"#;
+    let refused_older = import(&page, older, "older").await;
     let errors = page.finish().await;
 
     let loaded = loaded.unwrap_or_else(|e| panic!("{e}"));
@@ -209,6 +204,10 @@ async fn a_saved_file_is_bounded_like_a_link_and_a_newer_format_is_refused() {
     assert_eq!(
         refused.unwrap_or_else(|e| panic!("{e}")),
         (EN.import_newer_format)(99)
+    );
+    assert_eq!(
+        refused_older.unwrap_or_else(|e| panic!("{e}")),
+        (EN.import_older_format)(1)
     );
     assert_clean_console(&errors);
 }

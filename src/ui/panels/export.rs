@@ -3,9 +3,9 @@
 //!
 //! Everything happens in the browser: files are made as Blobs (see
 //! [`super::download`]) and read with a `FileReader`; nothing goes to a server.
-//! A loaded state goes through [`params::sanitize`], like a link, so a file
-//! edited by hand cannot put the page in a state a link could not; its
-//! corrections appear in `#url-notice`.
+//! A loaded file's settings are read by the link's parser, so a file edited
+//! by hand cannot put the page in a state a link could not; its corrections
+//! appear in `#url-notice`.
 
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, closure::Closure};
@@ -95,6 +95,9 @@ impl Outcome {
             Outcome::NotState(SavedError::NewerFormat { format }) => {
                 (text.import_newer_format)(*format)
             }
+            Outcome::NotState(SavedError::OlderFormat { format }) => {
+                (text.import_older_format)(*format)
+            }
             Outcome::ReadFailed => text.import_read_failed.into(),
             Outcome::Loaded { epoch, corrections } => {
                 let mut said = (text.import_loaded)(*epoch);
@@ -147,20 +150,19 @@ pub fn ExportPanel(
         message.set(failed);
     };
 
-    // Applies a file's text: parse, sanitize, show corrections, train to its epoch.
+    // Applies a file's text: parse, show corrections, train to its epoch.
     let load = move |json: String| {
-        let saved = match SavedState::from_json(&json) {
-            Ok(saved) => saved,
+        let loaded = match SavedState::from_json(&json) {
+            Ok(loaded) => loaded,
             Err(error) => {
                 message.try_set(Some(Outcome::NotState(error)));
                 return;
             }
         };
-        let parsed = params::sanitize(&saved.state);
-        let mut state = parsed.state;
+        let mut state = loaded.state;
         // The epoch is trained on load like a link's `at=`, so it has the same bound.
-        let (epoch, cut) = params::bound_seek(&state, saved.epoch);
-        let mut found = parsed.notices;
+        let (epoch, cut) = params::bound_seek(&state, loaded.epoch);
+        let mut found = loaded.notices;
         found.extend(cut);
         found.extend(speed_notice(&state));
         let corrections = found.len();
