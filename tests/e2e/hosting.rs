@@ -66,3 +66,42 @@ async fn under_a_sub_path_the_app_loads_cleanly_and_requests_nothing_off_origin(
     );
     assert_clean_console(&errors);
 }
+
+/// Everything the page downloads (`dist/`: the page with its styles, the JS glue and the wasm),
+/// gzipped at the level a static host would use at most, stays under 400 KB, so a student on a
+/// slow school network waits seconds, not minutes.
+#[test]
+#[ignore = "needs dist/; run by make test"]
+fn the_bundle_stays_under_400_kb_gzipped() {
+    const LIMIT: u64 = 400_000;
+    let dir = crate::harness::dist_dir();
+    let mut sizes = Vec::new();
+    for entry in std::fs::read_dir(&dir).expect("dist/ exists: run `make dist`") {
+        let path = entry.expect("a dist/ entry").path();
+        let gzipped = std::process::Command::new("gzip")
+            .args(["-9", "-c"])
+            .arg(&path)
+            .output()
+            .expect("gzip runs");
+        assert!(gzipped.status.success(), "gzip {}", path.display());
+        sizes.push((path, gzipped.stdout.len() as u64));
+    }
+    let total: u64 = sizes.iter().map(|(_, size)| size).sum();
+    let listed: Vec<String> = sizes
+        .iter()
+        .map(|(path, size)| format!("{}: {size} B", path.display()))
+        .collect();
+    assert!(
+        sizes
+            .iter()
+            .any(|(p, _)| p.extension().is_some_and(|e| e == "wasm")),
+        "no wasm in {}",
+        dir.display()
+    );
+    assert!(
+        total < LIMIT,
+        "{total} B gzipped, over {LIMIT}:\n{}",
+        listed.join("\n")
+    );
+    println!("bundle: {total} B gzipped\n{}", listed.join("\n"));
+}
