@@ -7,7 +7,8 @@ use proptest::prelude::*;
 use rnn_playground::params::{
     AT_RANGE, AppState, Control, Lang, MAX_SEEK_WORK, MAX_SPEED, Notice, NoticeKind, PARAMS,
     Parsed, PresetId, Problem, RacerSpec, SEEK_CHUNK_WORK, SHOWN_CHARS, View, bound_seek,
-    epoch_work, markdown_table, max_seek_epochs, parse, seek_chunk, to_query,
+    differences_from_scenario, epoch_work, markdown_table, max_seek_epochs, parse, seek_chunk,
+    to_query,
 };
 use rnn_playground::rnn::model::backward_signal;
 use rnn_playground::rnn::trainer::DivergenceReason;
@@ -209,6 +210,56 @@ fn a_preset_is_applied_first_and_keys_override_it() {
         to_query(&plain),
         "preset=clipping&clip=off&wx=seed&wrec=seed&epochs=off"
     );
+}
+
+#[test]
+fn a_run_modified_from_its_scenario_lists_what_differs() {
+    let differences = |query: &str| {
+        differences_from_scenario(&parse(query).state).map(|(preset, list)| {
+            let pairs: Vec<String> = list
+                .iter()
+                .map(|d| format!("{}:{}>{}", d.key, d.scenario, d.now))
+                .collect();
+            (preset, pairs)
+        })
+    };
+    // Untouched, or only the view, the speed, the language or the panels changed: no difference.
+    for query in [
+        "preset=seed-gd",
+        "preset=seed-gd&view=-1,1,-1,1&speed=3&lang=ja&present=1&inside=1&logy=0&hide=lr",
+        "",
+        "len=50",
+    ] {
+        assert_eq!(differences(query), None, "{query}");
+    }
+    assert_eq!(
+        differences("preset=seed-gd&len=50"),
+        Some((PresetId::SeedGd, vec!["len:10>50".to_string()]))
+    );
+    // A rule of its own: the rule, and the hyperparameters the new rule reads that differ.
+    let (_, changed) = differences("preset=seed-gd&opt=adam&clip=1&epochs=300").unwrap();
+    assert_eq!(changed[0], "opt:gd>adam");
+    assert!(
+        changed.contains(&"lr:0.00001>0.01".to_string()),
+        "{changed:?}"
+    );
+    assert!(changed.contains(&"clip:off>1".to_string()), "{changed:?}");
+    assert!(
+        changed.iter().any(|c| c.starts_with("epochs:")),
+        "{changed:?}"
+    );
+    assert!(!changed.iter().any(|c| c.starts_with("mu:")), "{changed:?}");
+    // A click on the map moves the start.
+    let (_, moved) = differences("preset=exploding&wx=0.5&wrec=0.5").unwrap();
+    assert_eq!(moved.len(), 2, "{moved:?}");
+    // Every scenario as given differs from itself in nothing.
+    for preset in PresetId::iter() {
+        assert_eq!(
+            differences_from_scenario(&preset.state()),
+            None,
+            "{preset:?}"
+        );
+    }
 }
 
 #[test]
@@ -1145,7 +1196,23 @@ fn preset_vanishing_fits_fast_then_creeps() {
     let ratio = signal[0] / signal[data.len() - 1];
     assert!((ratio - 0.5f64.powi(9)).abs() < 1e-15, "{ratio}");
     assert_eq!((1.0 / ratio).round(), 512.0);
+    assert!(state.inside, "the inside view shows the fading signal");
+    // The story: w_rec, not w_x, moves first; its gradient is the larger one at the start.
+    let (_, g) = rnn_playground::rnn::model::loss_and_gradient(&data, start, state.reduction);
+    assert!(g.w_rec.abs() > g.w_x.abs(), "{g:?}");
     let (records, trainer) = run_preset(PresetId::Vanishing);
+    let at_100 = records[100].weights;
+    assert_eq!(round(at_100.w_rec, 2), 0.81);
+    assert!((at_100.w_x - start.w_x).abs() < 0.2 * (at_100.w_rec - start.w_rec));
+    assert!(
+        records[..=100]
+            .windows(2)
+            .all(|w| w[1].weights.w_rec >= w[0].weights.w_rec),
+        "w_rec rises over the first 100 epochs"
+    );
+    // The signal then reaches further back: the first input's share grows from 1/512.
+    let later = backward_signal(&data, at_100, state.reduction);
+    assert!(later[0] / later[data.len() - 1] > 50.0 * ratio);
     assert_eq!(trainer.status(), Status::ReachedMaxEpochs { epoch: 3000 });
     assert!(loss_at(&records, 1) > 150.0);
     assert_eq!(round(loss_at(&records, 100), 1), 13.4);

@@ -245,6 +245,8 @@ fn every_line(text: &Text) -> Vec<(String, String)> {
         preset_label,
         preset_none,
         preset_none_caption,
+        scenario_modified,
+        scenario_restore,
         preset_title,
         preset_caption,
         present_toggle,
@@ -566,6 +568,11 @@ fn every_line(text: &Text) -> Vec<(String, String)> {
         add(format!("run_note({note:?})"), run_note(note));
     }
     add("surface_ms".into(), surface_ms("12.5"));
+    add(
+        "scenario_modified".into(),
+        scenario_modified(1, "len 10 → 50"),
+    );
+    add("scenario_restore".into(), scenario_restore(1));
     add("msg_not_a_number".into(), msg_not_a_number(field, "10"));
     add("msg_not_whole".into(), msg_not_whole(field, "10"));
     add(
@@ -673,6 +680,7 @@ fn inside_lines(inside: &InsideText) -> Vec<(String, String)> {
         update_formula,
         quantity,
         before_after,
+        applied,
         new_weights,
         loss_value,
         stops_here,
@@ -757,6 +765,7 @@ fn inside_lines(inside: &InsideText) -> Vec<(String, String)> {
         add(&format!("quantity({q:?})"), quantity(q).into());
     }
     add("before_after", before_after("1", "2"));
+    add("applied", applied("w_x", "1.5", "-0.25", "1.25"));
     add("new_weights", new_weights("(1, 2)"));
     add("loss_value", loss_value("0.5"));
     lines

@@ -10,6 +10,7 @@
 
 mod bits;
 mod control;
+mod modified;
 mod notice;
 mod parse;
 mod presets;
@@ -25,6 +26,7 @@ mod table;
 pub use crate::plot::{VIEW_LIMIT, VIEW_MIN_SPAN, View};
 pub use bits::{BitsProblem, bits_text, read_bits};
 pub use control::Control;
+pub use modified::{Difference, differences_from_scenario};
 pub use notice::{Notice, NoticeKind, Problem, SHOWN_CHARS};
 pub use parse::{Parsed, bound_seek, parse, parse_pairs, to_pairs, to_query};
 pub use presets::PresetId;

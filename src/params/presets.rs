@@ -135,6 +135,8 @@ impl PresetId {
                 stop_at: 3000,
                 speed: 10.0,
                 view: valley_view,
+                // The caption's 1/500 is the unrolled view's fading signal.
+                inside: true,
                 ..Run::seed()
             },
             PresetId::Clipping => Run {

@@ -77,6 +77,21 @@ impl Rect {
         px >= self.x && px <= self.x + self.width && py >= self.y && py <= self.y + self.height
     }
 
+    /// How many of the polylines' segments pass through the rectangle (each
+    /// segment tested at its ends and three points between).
+    pub fn crossings(&self, polylines: &[Vec<(f64, f64)>]) -> usize {
+        polylines
+            .iter()
+            .flat_map(|line| line.windows(2))
+            .filter(|segment| {
+                let ((x0, y0), (x1, y1)) = (segment[0], segment[1]);
+                [0.0, 0.25, 0.5, 0.75, 1.0]
+                    .iter()
+                    .any(|t| self.contains(x0 + t * (x1 - x0), y0 + t * (y1 - y0)))
+            })
+            .count()
+    }
+
     /// The same rectangle in units `factor` times larger (CSS px → device px).
     pub fn scaled(&self, factor: f64) -> Rect {
         Rect {
@@ -234,6 +249,23 @@ pub fn nearest_cell(surface: &Surface, w: Weights) -> Option<(usize, usize)> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn crossings_count_the_segments_through_a_rectangle() {
+        let label = Rect {
+            x: 10.0,
+            y: 10.0,
+            width: 50.0,
+            height: 12.0,
+        };
+        let through = vec![vec![(0.0, 0.0), (30.0, 30.0), (100.0, 30.0)]];
+        let beside = vec![vec![(100.0, 0.0), (100.0, 100.0)]];
+        // A long jump over the label, with no vertex inside it.
+        let over = vec![vec![(0.0, 16.0), (200.0, 16.0)]];
+        assert_eq!(label.crossings(&through), 1);
+        assert_eq!(label.crossings(&beside), 0);
+        assert_eq!(label.crossings(&over), 1);
+    }
+
     use super::*;
 
     fn geometry() -> PlotGeometry {

@@ -120,6 +120,13 @@ pub const EN: Text = Text {
     preset_label: "Scenario",
     preset_none: "Custom",
     preset_none_caption: "Your own settings.",
+    scenario_modified: |number, changes| {
+        format!(
+            "Modified from scenario {number} ({changes}): the caption above tells the scenario \
+             as designed, not this run."
+        )
+    },
+    scenario_restore: |number| format!("Restore scenario {number}"),
     preset_title: en_preset_title,
     preset_caption: en_preset_caption,
     present_toggle: "Presentation mode",
@@ -600,9 +607,11 @@ fn en_preset_caption(preset: PresetId) -> &'static str {
              overflows at epoch 2."
         }
         PresetId::Vanishing => {
-            "From (2, 0.5) the error signal that BPTT carries back to the first input is \
-             0.5⁹ ≈ 1/500 of the one at the last: gradient descent fits the last inputs fast, \
-             then creeps along the valley (loss 13.4 at epoch 100, still 4.3 at epoch 3000)."
+            "From (2, 0.5) the error signal BPTT carries back shrinks by w_rec = 0.5 at every \
+             step: the first input gets 0.5⁹ ≈ 1/500 of the last one's (the inside view shows \
+             it). Gradient descent first raises w_rec (0.5 → 0.81 by epoch 100, loss 13.4), \
+             which lets the signal reach further back, then creeps along the valley (loss \
+             still 4.3 at epoch 3000)."
         }
         PresetId::Clipping => {
             "Same start and lr as \"Exploding gradients\", with the gradient clipped to \

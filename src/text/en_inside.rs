@@ -70,6 +70,7 @@ pub const EN_INSIDE: InsideText = InsideText {
     update_formula: en_update_formula,
     quantity: en_quantity,
     before_after: |before, after| format!("{before} → {after}"),
+    applied: |w, before, change, after| format!("{w}: {before} + ({change}) = {after}"),
     new_weights: |w| format!("The next point of the path: {w}"),
     loss_value: |loss| format!("L = {loss}"),
     stops_here: "This value overflows: training would stop here.",

@@ -79,6 +79,8 @@ pub struct InsideText {
     pub update_formula: fn(crate::rnn::OptimizerKind) -> &'static str,
     pub quantity: fn(Quantity) -> &'static str,
     pub before_after: fn(before: &str, after: &str) -> String,
+    /// The update with its numbers: one weight, its value before, the change, the result.
+    pub applied: fn(weight: &str, before: &str, change: &str, after: &str) -> String,
     pub new_weights: fn(weights: &str) -> String,
     pub loss_value: fn(loss: &str) -> String,
     pub stops_here: &'static str,

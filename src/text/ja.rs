@@ -122,6 +122,12 @@ pub const JA: Text = Text {
     preset_label: "シナリオ",
     preset_none: "カスタム",
     preset_none_caption: "自分で決めた設定です。",
+    scenario_modified: |number, changes| {
+        format!(
+            "シナリオ {number} から変更されています（{changes}）。上の説明は元のシナリオのもので、この実行のものではありません。"
+        )
+    },
+    scenario_restore: |number| format!("シナリオ {number} に戻す"),
     preset_title: ja_preset_title,
     preset_caption: ja_preset_caption,
     present_toggle: "プレゼンテーションモード",
@@ -659,9 +665,11 @@ fn ja_preset_caption(preset: PresetId) -> &'static str {
              損失がオーバーフローします。"
         }
         PresetId::Vanishing => {
-            "出発点は (2, 0.5)。誤差逆伝播（BPTT）で最初の入力に届く信号は、最後の入力に届く\
-             信号の 0.5⁹ ≈ 1/500 にすぎません。損失は 100 エポックで 13.4 まで下がりますが、\
-             3000 エポックでもまだ 4.3 です。"
+            "出発点は (2, 0.5)。誤差逆伝播（BPTT）で戻る信号は 1 ステップごとに w_rec = 0.5 倍に\
+             縮み、最初の入力に届く信号は最後の入力の 0.5⁹ ≈ 1/500 にすぎません（RNNの中で\
+             見えます）。勾配降下法はまず w_rec を上げ（100 エポックで 0.5 → 0.81、損失 13.4）、\
+             信号が遠くまで届くようになると、あとは谷沿いにゆっくり進みます（3000 エポックでも\
+             損失はまだ 4.3）。"
         }
         PresetId::Clipping => {
             "「勾配爆発」と同じ出発点と学習率で、勾配のノルムを 1000 でクリップします。\

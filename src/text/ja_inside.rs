@@ -68,6 +68,7 @@ pub const JA_INSIDE: InsideText = InsideText {
     update_formula: ja_update_formula,
     quantity: ja_quantity,
     before_after: |before, after| format!("{before} → {after}"),
+    applied: |w, before, change, after| format!("{w}：{before} + ({change}) = {after}"),
     new_weights: |w| format!("経路の次の点：{w}"),
     loss_value: |loss| format!("L = {loss}"),
     stops_here: "この値はオーバーフローします。学習はここで止まります。",

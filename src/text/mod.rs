@@ -153,6 +153,10 @@ pub struct Text {
     pub preset_label: &'static str,
     pub preset_none: &'static str,
     pub preset_none_caption: &'static str,
+    /// The run no longer matches its scenario: the scenario's number and the
+    /// differences, as `key before → now` joined by commas.
+    pub scenario_modified: fn(number: u8, changes: &str) -> String,
+    pub scenario_restore: fn(number: u8) -> String,
     /// The menu entry of a scenario.
     pub preset_title: fn(PresetId) -> &'static str,
     /// One line on what to watch; its numbers are checked in tests/params.rs.

@@ -94,6 +94,7 @@ async fn the_unrolled_view_shows_the_cores_values_for_a_training_and_a_typed_seq
 #[ignore = "needs dist/ and chromium; run by make test"]
 async fn the_gradient_plot_is_painted_and_overlays_roelants_six_pairs_and_a_hover_ghost() {
     let page = AppPage::opened("?inside=1&loss=mean").await;
+    page.capture_downloads().await;
     let painted = page
         .wait_until(std::time::Duration::from_secs(5), || async {
             page.attr("#grad-time", "data-curves").await.as_deref() == Some("1")
@@ -103,6 +104,7 @@ async fn the_gradient_plot_is_painted_and_overlays_roelants_six_pairs_and_a_hove
     let axis = page.attr("#grad-time", "data-axis-label").await;
     let factor = page.attr("#grad-time-factor", "data-value").await;
     let w_rec = page.readout("w-rec").await;
+    let png = page.download("#grad-time-png").await;
 
     page.click("#grad-time-six").await;
     let six = page
@@ -148,6 +150,13 @@ async fn the_gradient_plot_is_painted_and_overlays_roelants_six_pairs_and_a_hove
         "{axis:?}"
     );
     assert_eq!(factor.and_then(|f| f.parse::<f64>().ok()), w_rec);
+    let png = png.unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(png["type"], serde_json::json!("image/png"), "{png}");
+    assert!(png["size"].as_u64().unwrap_or(0) > 2000, "{png}");
+    assert!(
+        png["name"].as_str().is_some_and(|n| n.ends_with(".png")),
+        "{png}"
+    );
     assert_eq!(six, Ok(()));
     assert_eq!(marks.as_deref(), Some("6"));
     assert!(search.contains("six=1"), "{search}");

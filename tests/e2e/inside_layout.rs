@@ -90,3 +90,37 @@ async fn the_inside_view_fits_a_375px_phone_and_speaks_japanese() {
     );
     assert_clean_console(&errors);
 }
+
+/// An embedded page (an iframe of a slide or a course page) keeps the inside view: no header,
+/// the unrolled network with every step, the gradient plot painted, and nothing wider than the
+/// frame.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs dist/ and chromium; run by make test"]
+async fn an_embedded_page_keeps_the_inside_view_within_its_frame() {
+    let page = AppPage::start().await;
+    page.set_viewport(800, 600).await;
+    let started = page.open("?embed=1&inside=1&len=30").await;
+    let painted = page
+        .wait_until(Duration::from_secs(5), || async {
+            page.attr("#grad-time", "data-curves").await.as_deref() == Some("1")
+        })
+        .await;
+    let steps = page.unrolled_steps().await.len();
+    let header = page.exists("#app-header").await && page.visible("#app-header").await;
+    let pixels = page.painted_pixels("#grad-time").await;
+    let scroll_width = page
+        .eval("return document.documentElement.scrollWidth;", vec![])
+        .await
+        .as_f64()
+        .unwrap_or(f64::INFINITY);
+    page.screenshot("inside-embed").await;
+    let errors = page.finish().await;
+
+    assert!(started.is_ok(), "{started:?}");
+    assert!(!header, "embed mode drops the page's header");
+    assert_eq!(painted, Ok(()));
+    assert_eq!(steps, 30);
+    assert!(pixels > 2000, "the gradient plot drew {pixels} pixels");
+    assert!(scroll_width <= 800.0, "the page is {scroll_width}px wide");
+    assert_clean_console(&errors);
+}

@@ -147,3 +147,57 @@ async fn presets_set_the_run_caption_what_to_watch_and_start_from_links_and_keys
     assert_eq!(keyed_optimizer, third.state().optimizer.kind.name());
     assert_clean_console(&errors);
 }
+
+/// Once a setting that shapes the run differs from its scenario, the page says so under the
+/// caption, lists the difference, and restores the scenario on one click.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs dist/ and chromium; run by make test"]
+async fn a_modified_scenario_says_so_and_restores_on_one_click() {
+    let page = AppPage::opened("?preset=seed-gd&lang=en").await;
+    let as_designed = page.visible("#scenario-modified").await;
+    page.set_value("#seq-len", "50").await;
+    let said = page
+        .wait_until(Duration::from_secs(3), || async {
+            page.visible("#scenario-modified").await
+        })
+        .await;
+    let note = normalized(&page.text("#scenario-modified p").await);
+    let outdated = page
+        .js("document.querySelector('#preset-caption').classList.contains('outdated')")
+        .await;
+    let _ = page
+        .wait_until(Duration::from_secs(3), || async {
+            page.search().await.contains("len=50")
+        })
+        .await;
+    let search = page.search().await;
+    page.screenshot("scenario-modified").await;
+    page.click("#scenario-restore").await;
+    let restored = page
+        .wait_until(Duration::from_secs(3), || async {
+            !page.visible("#scenario-modified").await
+        })
+        .await;
+    let len = page.value("#seq-len").await;
+    let _ = page
+        .wait_until(Duration::from_secs(3), || async {
+            !page.search().await.contains("len=")
+        })
+        .await;
+    let after = page.search().await;
+    let errors = page.finish().await;
+
+    assert!(
+        !as_designed,
+        "the scenario as designed is not marked modified"
+    );
+    assert_eq!(said, Ok(()), "the change is said");
+    let en = Text::get(Lang::En);
+    assert_eq!(note, (en.scenario_modified)(1, "len 10 → 50"));
+    assert_eq!(outdated, serde_json::json!(true));
+    assert!(search.contains("len=50"), "{search}");
+    assert_eq!(restored, Ok(()));
+    assert_eq!(len, "10");
+    assert!(!after.contains("len="), "{after}");
+    assert_clean_console(&errors);
+}

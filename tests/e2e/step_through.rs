@@ -8,7 +8,7 @@ use fantoccini::key::Key;
 use rnn_playground::format::exact;
 use rnn_playground::params::parse;
 use rnn_playground::rnn::Trainer;
-use rnn_playground::rnn::trace::{EpochTrace, Phase};
+use rnn_playground::rnn::trace::{EpochTrace, Phase, Quantity};
 use serde_json::Value;
 
 use crate::page::AppPage;
@@ -72,6 +72,23 @@ fn expected(trace: &EpochTrace, index: usize, seq: usize) -> Vec<Value> {
                         serde_json::json!({ "quantity": key, "value": exact(v[1]) })
                     }),
             );
+            // The update with its numbers plugged in: w + Δw = the new w, per weight.
+            let (_, change) = u
+                .intermediates
+                .iter()
+                .find(|(q, _)| *q == Quantity::Change)
+                .expect("every rule records its change");
+            let before = [u.before.w_x, u.before.w_rec];
+            let after = [u.after.w_x, u.after.w_rec];
+            for (j, weight) in ["w_x", "w_rec"].into_iter().enumerate() {
+                rows.push(serde_json::json!({
+                    "name": "applied",
+                    "weight": weight,
+                    "before": exact(before[j]),
+                    "change": exact(change[j]),
+                    "after": exact(after[j]),
+                }));
+            }
             rows
         }
         Phase::Weights => {

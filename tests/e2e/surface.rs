@@ -138,3 +138,30 @@ async fn the_biggest_surface_is_computed_without_long_tasks_and_the_current_loss
     assert_eq!(shown, loss.trim(), "{current}");
     assert_clean_console(&errors);
 }
+
+/// The "gradients explode" label stays clear of the path: at the left end of the line
+/// |w_rec| = 1, unless the path runs through it there, then at the right end.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs dist/ and chromium; run by make test"]
+async fn the_limit_label_moves_out_of_the_paths_way() {
+    let page = AppPage::opened("").await;
+    page.steps(3).await;
+    let clear = page.attr("#surface", "data-limit-label").await;
+    // A start just above w_rec = 1 at the left edge, where the label sits, and a rate too small
+    // to leave it: the path's first segments lie inside the label's box.
+    let crossing = page.open("?wx=-2.6&wrec=1.08&opt=gd&lr=1e-9").await;
+    page.steps(3).await;
+    let _ = page
+        .wait_until(Duration::from_secs(3), || async {
+            page.attr("#surface", "data-limit-label").await.as_deref() == Some("right")
+        })
+        .await;
+    let moved = page.attr("#surface", "data-limit-label").await;
+    page.screenshot("limit-label-moved").await;
+    let errors = page.finish().await;
+
+    assert!(crossing.is_ok(), "{crossing:?}");
+    assert_eq!(clear.as_deref(), Some("left"));
+    assert_eq!(moved.as_deref(), Some("right"));
+    assert_clean_console(&errors);
+}

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use crate::rnn::Named;
 
-use crate::params::{Control, PresetId};
+use crate::params::{Control, PresetId, differences_from_scenario};
 
 use crate::ui::controller::{Controller, use_controller};
 use crate::ui::controls::widgets::options_of;
@@ -40,6 +40,24 @@ pub fn PresetPicker() -> impl IntoView {
             format!("{}. {}", preset.number(), (text.get().preset_title)(preset))
         },
     );
+    let modified = ctrl.setting(differences_from_scenario);
+    let modified_text = move || {
+        modified.with(|m| {
+            m.as_ref().map(|(preset, list)| {
+                let changes: Vec<String> = list
+                    .iter()
+                    .map(|d| format!("{} {} → {}", d.key, d.scenario, d.now))
+                    .collect();
+                (text.get().scenario_modified)(preset.number(), &changes.join(", "))
+            })
+        })
+    };
+    let restore_label = move || {
+        modified.with(|m| {
+            m.as_ref()
+                .map(|(preset, _)| (text.get().scenario_restore)(preset.number()))
+        })
+    };
     let caption = move || match current.get() {
         Some(preset) => (text.get().preset_caption)(preset),
         None => text.get().preset_none_caption,
@@ -60,7 +78,24 @@ pub fn PresetPicker() -> impl IntoView {
                 </option>
                 {options}
             </select>
-            <p id="preset-caption" class="hint preset-caption">{caption}</p>
+            <p
+                id="preset-caption"
+                class="hint preset-caption"
+                class:outdated=move || modified.with(Option::is_some)
+            >
+                {caption}
+            </p>
+            <div id="scenario-modified" class="scenario-modified" role="status" hidden=move || modified.with(Option::is_none)>
+                <p>{modified_text}</p>
+                <button
+                    type="button"
+                    id="scenario-restore"
+                    class="secondary"
+                    on:click=move |_| choose_preset(ctrl, current.get_untracked())
+                >
+                    {restore_label}
+                </button>
+            </div>
         </div>
     }
 }

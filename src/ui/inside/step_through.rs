@@ -13,7 +13,7 @@ use web_sys::KeyboardEvent;
 
 use crate::format::exact;
 use crate::plot::readout::weights_text;
-use crate::rnn::trace::{EpochTrace, Phase};
+use crate::rnn::trace::{EpochTrace, Phase, Quantity};
 use crate::ui::controller::{Controller, use_controller};
 use crate::ui::text::use_text;
 
@@ -207,10 +207,38 @@ pub fn StepThrough(
                                 }
                             })
                             .collect_view();
+                        // The rule's own change to each weight, plugged into w ← w + Δw.
+                        let change = u
+                            .intermediates
+                            .iter()
+                            .find(|(q, _)| *q == Quantity::Change)
+                            .map(|(_, v)| *v);
+                        let applied = change.map(|change| {
+                            let before = [u.before.w_x, u.before.w_rec];
+                            let after = [u.after.w_x, u.after.w_rec];
+                            ["w_x", "w_rec"]
+                                .into_iter()
+                                .enumerate()
+                                .map(|(j, name)| {
+                                    let line = (words.inside.applied)(
+                                        name,
+                                        &shown(before[j], words),
+                                        &shown(change[j], words),
+                                        &shown(after[j], words),
+                                    );
+                                    view! {
+                                        <p class="phase-value" data-name="applied" data-weight=name data-before=exact(before[j]) data-change=exact(change[j]) data-after=exact(after[j])>
+                                            {line}
+                                        </p>
+                                    }
+                                })
+                                .collect_view()
+                        });
                         view! {
                             <p class="phase-formula"><code>{(words.inside.update_formula)(u.kind)}</code></p>
                             <p class="phase-value">"g = "{format!("({}, {})", shown(u.clip.gradient.w_x, words), shown(u.clip.gradient.w_rec, words))}</p>
                             <table class="phase-table"><tbody>{rows}{values}</tbody></table>
+                            {applied}
                         }
                         .into_any()
                     }

@@ -2,7 +2,7 @@
 //! optimizer's path with its start and current points, and the escape point.
 //!
 //! It is redrawn every animation frame while training, so it uses the 2D
-//! context directly (a few calls, f64 coordinates, no text measurement)
+//! context directly (a few calls, f64 coordinates, one label measured)
 //! rather than a plotters chart. Everything is white with a dark outline so
 //! that it reads on both ends of viridis.
 
@@ -12,7 +12,7 @@ use wasm_bindgen::JsValue;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
 use crate::plot::signal::MarkedPair;
-use crate::plot::{PlotGeometry, escape_point};
+use crate::plot::{PlotGeometry, Rect, escape_point};
 use crate::rnn::Weights;
 use crate::ui::plots::Trace;
 use crate::ui::plots::canvas::{self, Scaler};
@@ -74,7 +74,16 @@ pub fn draw_overlay(
     context.set_line_join("round");
     context.set_line_cap("round");
 
-    draw_gradient_limits(&context, geometry, zoom, scene.limit_label);
+    draw_gradient_limits(&context, geometry, zoom);
+    draw_marks(&context, geometry, scene.marks, zoom);
+    if scene.traces.is_empty() {
+        draw_path(&context, geometry, scene.path, zoom);
+        draw_clipped(&context, geometry, scene.clipped, zoom);
+        draw_end_points(&context, geometry, scene.path, zoom);
+    } else {
+        draw_traces(&context, geometry, scene.traces, zoom);
+    }
+    // Last, so that neither the end point nor a path hides the optimum or the label.
     if let Some(at) = geometry
         .view
         .expanded(0.02)
@@ -84,14 +93,13 @@ pub fn draw_overlay(
     {
         draw_star(&context, at, 8.0 * zoom);
     }
-    draw_marks(&context, geometry, scene.marks, zoom);
-    if scene.traces.is_empty() {
-        draw_path(&context, geometry, scene.path, zoom);
-        draw_clipped(&context, geometry, scene.clipped, zoom);
-        draw_end_points(&context, geometry, scene.path, zoom);
+    let paths: Vec<&[Weights]> = if scene.traces.is_empty() {
+        vec![scene.path]
     } else {
-        draw_traces(&context, geometry, scene.traces, zoom);
-    }
+        scene.traces.iter().map(|t| t.path.as_slice()).collect()
+    };
+    let side = draw_limit_label(&context, geometry, zoom, scene.limit_label, &paths);
+    let _ = canvas.set_attribute("data-limit-label", side.unwrap_or("none"));
     context.restore();
     // Unclipped: the escape point often lies on the view's edge.
     if scene.diverged
@@ -146,17 +154,11 @@ fn outlined_text(context: &CanvasRenderingContext2d, text: &str, (x, y): (f64, f
 
 /// Dashed lines at w_rec = ±1: beyond them the recurrence amplifies and the
 /// gradients explode (Pascanu et al. 2013).
-fn draw_gradient_limits(
-    context: &CanvasRenderingContext2d,
-    geometry: &PlotGeometry,
-    zoom: f64,
-    label: &str,
-) {
+fn draw_gradient_limits(context: &CanvasRenderingContext2d, geometry: &PlotGeometry, zoom: f64) {
     let view = &geometry.view;
     let rect = geometry.rect;
     let dash = js_sys::Array::of2(&JsValue::from(6.0 * zoom), &JsValue::from(5.0 * zoom));
     let _ = context.set_line_dash(&dash);
-    let mut labelled = false;
     for w_rec in [1.0, -1.0] {
         if !(view.y_min..=view.y_max).contains(&w_rec) {
             continue;
@@ -166,27 +168,62 @@ fn draw_gradient_limits(
         context.move_to(rect.x, y);
         context.line_to(rect.x + rect.width, y);
         outlined_stroke(context, 1.5 * zoom);
-        if !labelled {
-            // Above the +1 line (the explosive side), or below the -1 line.
-            let (baseline, dy) = if w_rec > 0.0 {
-                ("bottom", -4.0)
-            } else {
-                ("top", 4.0)
-            };
-            context.set_text_baseline(baseline);
-            context.set_text_align("left");
-            let _ = context.set_line_dash(&js_sys::Array::new());
-            outlined_text(
-                context,
-                label,
-                (rect.x + 6.0 * zoom, y + dy * zoom),
-                12.0 * zoom,
-            );
-            let _ = context.set_line_dash(&dash);
-            labelled = true;
-        }
     }
     let _ = context.set_line_dash(&js_sys::Array::new());
+}
+
+/// The label of the first line |w_rec| = 1 in view: on its outer side (above
+/// +1, below −1), at the left end unless the paths cross it more there than at
+/// the right. Returns the end used ("left" or "right"), if a line is in view.
+fn draw_limit_label(
+    context: &CanvasRenderingContext2d,
+    geometry: &PlotGeometry,
+    zoom: f64,
+    label: &str,
+    paths: &[&[Weights]],
+) -> Option<&'static str> {
+    let view = &geometry.view;
+    let rect = geometry.rect;
+    let w_rec = [1.0, -1.0]
+        .into_iter()
+        .find(|w| (view.y_min..=view.y_max).contains(w))?;
+    let y = geometry.y_to_pixel(w_rec);
+    let size = 12.0 * zoom;
+    let gap = 4.0 * zoom;
+    let margin = 6.0 * zoom;
+    context.set_font(&format!("{size}px sans-serif"));
+    let width = context.measure_text(label).map_or(0.0, |m| m.width());
+    let (baseline, top) = if w_rec > 0.0 {
+        ("bottom", y - gap - size)
+    } else {
+        ("top", y + gap)
+    };
+    let box_at = |x: f64| Rect {
+        x,
+        y: top,
+        width,
+        height: size,
+    };
+    let polylines: Vec<Vec<(f64, f64)>> = paths
+        .iter()
+        .flat_map(|path| geometry.path_polylines(path))
+        .collect();
+    let left = rect.x + margin;
+    let right = rect.x + rect.width - margin - width;
+    let (side, x) = if box_at(right).crossings(&polylines) < box_at(left).crossings(&polylines) {
+        ("right", right)
+    } else {
+        ("left", left)
+    };
+    context.set_text_baseline(baseline);
+    context.set_text_align("left");
+    outlined_text(
+        context,
+        label,
+        (x, y + if w_rec > 0.0 { -gap } else { gap }),
+        size,
+    );
+    Some(side)
 }
 
 /// A five-pointed white star at the optimum (1, 1).
