@@ -247,6 +247,8 @@ fn every_line(text: &Text) -> Vec<(String, String)> {
         preset_none_caption,
         scenario_modified,
         scenario_restore,
+        lesson_clip_off,
+        lesson_data,
         preset_title,
         preset_caption,
         present_toggle,
@@ -416,6 +418,7 @@ fn every_line(text: &Text) -> Vec<(String, String)> {
         ("preset_label", preset_label),
         ("preset_none", preset_none),
         ("preset_none_caption", preset_none_caption),
+        ("lesson_clip_off", lesson_clip_off),
         ("present_toggle", present_toggle),
         ("copy_link", copy_link),
         ("copy_link_done", copy_link_done),
@@ -573,6 +576,7 @@ fn every_line(text: &Text) -> Vec<(String, String)> {
         scenario_modified(1, "len 10 → 50"),
     );
     add("scenario_restore".into(), scenario_restore(1));
+    add("lesson_data".into(), lesson_data(20, 10));
     add("msg_not_a_number".into(), msg_not_a_number(field, "10"));
     add("msg_not_whole".into(), msg_not_whole(field, "10"));
     add(

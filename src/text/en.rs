@@ -127,6 +127,8 @@ pub const EN: Text = Text {
         )
     },
     scenario_restore: |number| format!("Restore scenario {number}"),
+    lesson_clip_off: "no clipping",
+    lesson_data: |samples, len| format!("{samples} sequences of {len} steps"),
     preset_title: en_preset_title,
     preset_caption: en_preset_caption,
     present_toggle: "Presentation mode",
@@ -570,11 +572,11 @@ fn en_preset_title(preset: PresetId) -> &'static str {
         PresetId::RoelantsRprop => "Roelants: Rprop from (-1.5, 2)",
         PresetId::Exploding => "Exploding gradients",
         PresetId::Vanishing => "Vanishing gradients",
-        PresetId::Clipping => "Clipping rescues gradient descent",
+        PresetId::Clipping => "Clipping to the rescue",
         PresetId::AdamValley => "Adam vs the valley",
-        PresetId::VanishingSignal => "Inside: the signal vanishes (length 50)",
-        PresetId::ExplodingSignal => "Inside: the signal explodes (length 50)",
-        PresetId::RaceSeed => "Race: five rules on the seed's data",
+        PresetId::VanishingSignal => "Inside: a vanishing signal",
+        PresetId::ExplodingSignal => "Inside: an exploding signal",
+        PresetId::RaceSeed => "Race on the seed's data",
         PresetId::RaceCliff => "Race: off the cliff",
     }
 }

@@ -128,6 +128,8 @@ pub const JA: Text = Text {
         )
     },
     scenario_restore: |number| format!("シナリオ {number} に戻す"),
+    lesson_clip_off: "クリッピングなし",
+    lesson_data: |samples, len| format!("長さ {len} の系列 {samples} 本"),
     preset_title: ja_preset_title,
     preset_caption: ja_preset_caption,
     present_toggle: "プレゼンテーションモード",
@@ -628,11 +630,11 @@ fn ja_preset_title(preset: PresetId) -> &'static str {
         PresetId::RoelantsRprop => "Roelants：(-1.5, 2) から Rprop",
         PresetId::Exploding => "勾配爆発",
         PresetId::Vanishing => "勾配消失",
-        PresetId::Clipping => "勾配クリッピングで爆発を抑える",
+        PresetId::Clipping => "クリッピングで爆発を抑える",
         PresetId::AdamValley => "Adam と曲がった谷",
-        PresetId::VanishingSignal => "中を見る：信号が消える（長さ 50）",
-        PresetId::ExplodingSignal => "中を見る：信号が爆発する（長さ 50）",
-        PresetId::RaceSeed => "レース：元記事のデータで 5 つの更新則",
+        PresetId::VanishingSignal => "中を見る：信号の消失",
+        PresetId::ExplodingSignal => "中を見る：信号の爆発",
+        PresetId::RaceSeed => "レース：元記事のデータ",
         PresetId::RaceCliff => "レース：崖から落ちる",
     }
 }

@@ -157,6 +157,9 @@ pub struct Text {
     /// differences, as `key before → now` joined by commas.
     pub scenario_modified: fn(number: u8, changes: &str) -> String,
     pub scenario_restore: fn(number: u8) -> String,
+    /// Presentation mode's key settings: no clipping, and the data size.
+    pub lesson_clip_off: &'static str,
+    pub lesson_data: fn(samples: usize, len: usize) -> String,
     /// The menu entry of a scenario.
     pub preset_title: fn(PresetId) -> &'static str,
     /// One line on what to watch; its numbers are checked in tests/params.rs.

@@ -56,6 +56,92 @@ async fn presentation_mode_enlarges_the_text_and_fits_both_plots_in_1280_by_720(
     }
 }
 
+/// What a class must see at once on a 1280×720 projector: the scenario with its caption and key
+/// settings, the run bar, the read-outs (clipping's too) and both plots with the map's read-out
+/// line; after a divergence too, with the warning beside the map instead of above it.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs dist/ and chromium; run by make test"]
+async fn presentation_mode_keeps_the_lesson_and_both_plots_on_one_1280_by_720_screen() {
+    const ON_SCREEN: [&str; 12] = [
+        "#lesson-title",
+        "#lesson-settings",
+        "#lesson-caption",
+        "#play",
+        "#status",
+        "#epoch",
+        "#clip-scale",
+        "#surface",
+        "#surface-hover",
+        "#loss-chart",
+        "#loss-png",
+        "#tab-inside",
+    ];
+    let page = AppPage::opened("?preset=clipping&present=1&lang=en").await;
+    let inner = page.js("[window.innerWidth, window.innerHeight]").await;
+    let (w, h) = (
+        inner[0].as_f64().unwrap_or(0.0),
+        inner[1].as_f64().unwrap_or(0.0),
+    );
+    let _ = page
+        .wait_js("document.querySelector('#surface').width > 1", 5)
+        .await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let mut outside = Vec::new();
+    for css in ON_SCREEN {
+        let [left, top, right, bottom] = page.rect(css).await;
+        if !(left >= -0.5 && top >= -0.5 && right <= w + 0.5 && bottom <= h + 0.5) {
+            outside.push(format!(
+                "clipping: {css} at [{left}, {top}, {right}, {bottom}]"
+            ));
+        }
+    }
+    let settings = page.text("#lesson-settings").await;
+    page.screenshot("present-lesson").await;
+    // A divergence: the note joins the lesson's column; nothing leaves the screen.
+    let diverged = page.open("?preset=exploding&present=1&lang=en&at=3").await;
+    let _ = page
+        .wait_js(
+            "document.querySelector('#status').dataset.status === 'diverged'",
+            5,
+        )
+        .await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    for css in [
+        "#lesson-caption",
+        "#divergence-note",
+        "#try-clip",
+        "#surface",
+        "#surface-hover",
+        "#loss-chart",
+    ] {
+        let [left, top, right, bottom] = page.rect(css).await;
+        if !(left >= -0.5 && top >= -0.5 && right <= w + 0.5 && bottom <= h + 0.5) {
+            outside.push(format!(
+                "diverged: {css} at [{left}, {top}, {right}, {bottom}]"
+            ));
+        }
+    }
+    page.screenshot("present-diverged").await;
+    let errors = page.finish().await;
+
+    assert_eq!((w, h), (1280.0, 720.0));
+    assert!(diverged.is_ok(), "{diverged:?}");
+    assert!(
+        outside.is_empty(),
+        "off the {w}×{h} screen:\n{}",
+        outside.join("\n")
+    );
+    for part in [
+        "Gradient descent",
+        "0.00001",
+        "1000",
+        "20 sequences of 10 steps",
+    ] {
+        assert!(settings.contains(part), "{settings:?} lacks {part:?}");
+    }
+    assert_clean_console(&errors);
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 #[ignore = "needs dist/ and chromium; run by make test"]
 async fn a_375px_phone_stacks_the_plots_without_overflow_and_a_tap_on_the_map_sets_the_start() {

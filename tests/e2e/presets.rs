@@ -10,6 +10,7 @@ use rnn_playground::params::{Lang, PresetId};
 use crate::page::{AppPage, assert_clean_console};
 use rnn_playground::rnn::Named;
 use rnn_playground::text::Text;
+use strum::IntoEnumIterator;
 
 fn normalized(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
@@ -199,5 +200,52 @@ async fn a_modified_scenario_says_so_and_restores_on_one_click() {
     assert_eq!(restored, Ok(()));
     assert_eq!(len, "10");
     assert!(!after.contains("len="), "{after}");
+    assert_clean_console(&errors);
+}
+
+/// Every scenario's name fits the closed menu at 1280×720, in English and in Japanese: no
+/// "6. Clipping rescues gradient desce…".
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs dist/ and chromium; run by make test"]
+async fn every_scenario_name_fits_the_closed_menu() {
+    // The text width of each option in the select's own font, against the room inside it
+    // (its content box less the drop-down arrow).
+    const MEASURE: &str = r#"
+        const select = document.querySelector('#preset');
+        const style = getComputedStyle(select);
+        const context = document.createElement('canvas').getContext('2d');
+        context.font = `${style.fontSize} ${style.fontFamily}`;
+        const room = select.clientWidth - parseFloat(style.paddingLeft)
+            - parseFloat(style.paddingRight) - 20;
+        return [...select.options]
+            .map(o => [o.textContent, context.measureText(o.textContent).width, room]);
+    "#;
+    let page = AppPage::opened("?lang=en").await;
+    let mut too_wide = Vec::new();
+    let mut measured = 0;
+    for lang in ["en", "ja"] {
+        let started = page.open(&format!("?lang={lang}")).await;
+        assert!(started.is_ok(), "{started:?}");
+        let options = page.eval(MEASURE, vec![]).await;
+        for option in options.as_array().cloned().unwrap_or_default() {
+            measured += 1;
+            let (name, width, room) = (
+                option[0].as_str().unwrap_or_default().to_string(),
+                option[1].as_f64().unwrap_or(f64::INFINITY),
+                option[2].as_f64().unwrap_or(0.0),
+            );
+            if width > room {
+                too_wide.push(format!("{lang}: {name:?} is {width:.0} px in {room:.0} px"));
+            }
+        }
+    }
+    let errors = page.finish().await;
+
+    assert_eq!(
+        measured,
+        2 * (PresetId::iter().count() + 1),
+        "every option measured"
+    );
+    assert!(too_wide.is_empty(), "{}", too_wide.join("\n"));
     assert_clean_console(&errors);
 }

@@ -110,7 +110,11 @@ pub fn App() -> impl IntoView {
                         <Playback />
                         <StatusLine />
                     </div>
-                    <DivergenceNote />
+                    // On the projector the note sits beside the map instead (see `Plots`),
+                    // so that a divergence never pushes the plots off the screen.
+                    <Show when=move || !present.get()>
+                        <DivergenceNote />
+                    </Show>
                     <Readouts />
                     <AfterFirstPaint>
                         <Plots />

@@ -17,6 +17,8 @@ use crate::ui::text::use_text;
 
 use crate::params::Control;
 use crate::ui::inside::InsideView;
+use crate::ui::panels::divergence::DivergenceNote;
+use crate::ui::panels::lesson::LessonCard;
 use heatmap::SurfaceView;
 use loss_chart::LossChart;
 
@@ -142,6 +144,10 @@ pub fn Plots() -> impl IntoView {
                     large=large
                 />
             </section>
+            <Show when=move || large.get()>
+                <LessonCard />
+                <DivergenceNote />
+            </Show>
             <section class="plot-card side-card" aria-labelledby=move || if inside.get() { "tab-inside" } else { "loss-title" }>
                 <SideTabs />
                 <Show

@@ -1,0 +1,65 @@
+//! `#lesson`: in presentation mode, the scenario, its caption and the key
+//! settings beside the plots, so the lesson stays on the projector's one
+//! screen with the run bar, the read-outs and both plots.
+
+use leptos::prelude::*;
+
+use crate::format::readable;
+use crate::params::differences_from_scenario;
+use crate::rnn::{Hyper, OptimizerKind};
+use crate::ui::controller::use_controller;
+use crate::ui::text::use_text;
+
+#[component]
+pub fn LessonCard() -> impl IntoView {
+    let ctrl = use_controller();
+    let text = use_text();
+    let preset = ctrl.setting(|s| s.preset);
+    let modified = ctrl.setting(|s| differences_from_scenario(s).is_some());
+    let settings = ctrl.setting(|s| (s.optimizer, s.data));
+
+    let title = move || {
+        let text = text.get();
+        match preset.get() {
+            Some(p) => format!("{}. {}", p.number(), (text.preset_title)(p)),
+            None => text.preset_none.to_string(),
+        }
+    };
+    let caption = move || {
+        let text = text.get();
+        match preset.get() {
+            Some(p) => (text.preset_caption)(p),
+            None => text.preset_none_caption,
+        }
+    };
+    // The rule, the hyperparameter that sets its step size, clipping and the data size.
+    let key_settings = move || {
+        let text = text.get();
+        let (optimizer, data) = settings.get();
+        let step = match optimizer.kind {
+            OptimizerKind::Rprop => Hyper::Delta0,
+            _ => Hyper::Lr,
+        };
+        let clip = match optimizer.clip {
+            Some(norm) => format!("{} {}", text.clip_label, readable(norm)),
+            None => text.lesson_clip_off.to_string(),
+        };
+        [
+            (text.optimizer_name)(optimizer.kind).to_string(),
+            format!("{} {}", (text.hyper_label)(step), readable(optimizer[step])),
+            clip,
+            (text.lesson_data)(data.samples, data.len),
+        ]
+        .join(" · ")
+    };
+
+    view! {
+        <section id="lesson" class="lesson-card" aria-labelledby="lesson-title">
+            <h2 id="lesson-title">{title}</h2>
+            <p id="lesson-settings" class="lesson-settings">{key_settings}</p>
+            <p id="lesson-caption" class="lesson-caption" class:outdated=move || modified.get()>
+                {caption}
+            </p>
+        </section>
+    }
+}
