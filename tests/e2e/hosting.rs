@@ -68,8 +68,8 @@ async fn under_a_sub_path_the_app_loads_cleanly_and_requests_nothing_off_origin(
 }
 
 /// Everything the page downloads (`dist/`: the page with its styles, the JS glue and the wasm),
-/// gzipped at the level a static host would use at most, stays under 400 KB, so a student on a
-/// slow school network waits seconds, not minutes.
+/// gzipped at gzip's default level (what a static host typically sends; `-9` saves about 2 KB
+/// more), stays under 400 KB, so a student on a slow school network waits seconds, not minutes.
 #[test]
 #[ignore = "needs dist/; run by make test"]
 fn the_bundle_stays_under_400_kb_gzipped() {
@@ -79,7 +79,7 @@ fn the_bundle_stays_under_400_kb_gzipped() {
     for entry in std::fs::read_dir(&dir).expect("dist/ exists: run `make dist`") {
         let path = entry.expect("a dist/ entry").path();
         let gzipped = std::process::Command::new("gzip")
-            .args(["-9", "-c"])
+            .args(["-6", "-c"])
             .arg(&path)
             .output()
             .expect("gzip runs");

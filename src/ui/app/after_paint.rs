@@ -9,12 +9,16 @@ use std::time::Duration;
 use leptos::prelude::*;
 
 /// Renders `children` once the page has painted: after the next animation frame, in a new task.
+/// Until then `placeholder` holds their place, so that what is painted below does not move.
 #[component]
-pub fn AfterFirstPaint(children: ChildrenFn) -> impl IntoView {
+pub fn AfterFirstPaint(
+    children: ChildrenFn,
+    #[prop(optional, into)] placeholder: ViewFn,
+) -> impl IntoView {
     let painted = RwSignal::new(false);
     request_animation_frame(move || {
         // The frame's callbacks run before its paint; a timeout set there runs after it.
         set_timeout(move || painted.set(true), Duration::ZERO);
     });
-    view! { <Show when=move || painted.get()>{children()}</Show> }
+    view! { <Show when=move || painted.get() fallback=placeholder>{children()}</Show> }
 }

@@ -26,7 +26,7 @@ use crate::ui::panels::optimizer_state::OptimizerState;
 use crate::ui::panels::race::{RaceAdd, RacePanel};
 use crate::ui::panels::readouts::Readouts;
 use crate::ui::panels::status::StatusLine;
-use crate::ui::plots::Plots;
+use crate::ui::plots::{Plots, PlotsPlaceholder};
 use crate::ui::text::{Text, use_text};
 use crate::ui::timing::bench;
 use crate::ui::timing::observer::BenchResult;
@@ -116,12 +116,12 @@ pub fn App() -> impl IntoView {
                         <DivergenceNote />
                     </Show>
                     <Readouts />
-                    <AfterFirstPaint>
+                    <AfterFirstPaint placeholder=PlotsPlaceholder>
                         <Plots />
                         <RacePanel />
-                        <OptimizerState />
-                        <DataTable />
                     </AfterFirstPaint>
+                    <OptimizerState />
+                    <DataTable />
                 </div>
             </main>
             <AfterFirstPaint>

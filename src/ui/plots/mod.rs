@@ -166,3 +166,22 @@ pub fn Plots() -> impl IntoView {
         </div>
     }
 }
+
+/// The plots' outline before they mount: the same cards and frames (whose size comes from CSS),
+/// so that nothing painted below them moves when they arrive.
+#[component]
+pub fn PlotsPlaceholder() -> impl IntoView {
+    view! {
+        <div class="plots plots-pending" aria-hidden="true">
+            <div class="plot-card">
+                <div class="pending-head"></div>
+                <div class="plot-frame surface-frame"></div>
+                <div class="pending-foot"></div>
+            </div>
+            <div class="plot-card side-card">
+                <div class="pending-head"></div>
+                <div class="plot-frame loss-frame"></div>
+            </div>
+        </div>
+    }
+}
