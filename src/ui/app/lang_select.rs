@@ -12,7 +12,7 @@ use crate::params::Lang;
 
 use crate::ui::controller::use_controller;
 use crate::ui::controls::widgets::on_choice;
-use crate::ui::text::use_text;
+use crate::ui::text::words;
 
 /// The browser's preferred language, English when it has none.
 pub fn browser_lang() -> Lang {
@@ -32,7 +32,6 @@ fn native_name(lang: Lang) -> &'static str {
 #[component]
 pub fn LangSelect(#[prop(into)] lang: Signal<Lang>) -> impl IntoView {
     let ctrl = use_controller();
-    let text = use_text();
     let options = Lang::all()
         .into_iter()
         .map(|option| {
@@ -49,7 +48,7 @@ pub fn LangSelect(#[prop(into)] lang: Signal<Lang>) -> impl IntoView {
         .collect_view();
     view! {
         <div class="lang-switch">
-            <label for="lang">{move || text.get().lang_label}</label>
+            <label for="lang">{words(|t| t.lang_label)}</label>
             <select
                 id="lang"
                 on:change=on_choice(move |chosen| ctrl.update(|s| s.lang = Some(chosen)))

@@ -27,7 +27,7 @@ use crate::ui::panels::race::{RaceAdd, RacePanel};
 use crate::ui::panels::readouts::Readouts;
 use crate::ui::panels::status::StatusLine;
 use crate::ui::plots::{Plots, PlotsPlaceholder};
-use crate::ui::text::{Text, use_text};
+use crate::ui::text::{Text, words};
 use crate::ui::timing::bench;
 use crate::ui::timing::observer::BenchResult;
 
@@ -135,20 +135,19 @@ pub fn App() -> impl IntoView {
 
 #[component]
 fn Header(lang: Memo<Lang>) -> impl IntoView {
-    let text = use_text();
     view! {
         <header id="app-header" class="masthead">
             <LangSelect lang=lang />
             <h1>
-                {move || text.get().title}
-                <span class="tagline">" — "{move || text.get().tagline}</span>
+                {words(|t| t.title)}
+                <span class="tagline">" — "{words(|t| t.tagline)}</span>
             </h1>
             <p class="model explanation">
-                {move || text.get().model_intro}
+                {words(|t| t.model_intro)}
                 " "
-                <code class="formula">{move || text.get().model_formula}</code>
+                <code class="formula">{words(|t| t.model_formula)}</code>
                 " "
-                {move || text.get().model_outro}
+                {words(|t| t.model_outro)}
             </p>
         </header>
     }
@@ -156,11 +155,10 @@ fn Header(lang: Memo<Lang>) -> impl IntoView {
 
 #[component]
 fn Footer() -> impl IntoView {
-    let text = use_text();
     view! {
         <footer id="app-footer" class="colophon">
-            <p>{move || text.get().footer_lesson}</p>
-            <p>{move || text.get().footer_credit}</p>
+            <p>{words(|t| t.footer_lesson)}</p>
+            <p>{words(|t| t.footer_credit)}</p>
         </footer>
     }
 }

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use crate::params::Notice;
 
 use crate::ui::controls::widgets::TextButton;
-use crate::ui::text::use_text;
+use crate::ui::text::{use_text, words};
 
 /// The corrections on show, shared through context so the JSON import can
 /// show its own: `use_notices().set(parsed.notices)`.
@@ -48,7 +48,7 @@ pub fn UrlNotice() -> impl IntoView {
             hidden=move || notices.with(Vec::is_empty)
         >
             <div class="url-notice-body">
-                <p class="url-notice-title">{move || text.get().url_notice_title}</p>
+                <p class="url-notice-title">{words(|t| t.url_notice_title)}</p>
                 <ul>{items}</ul>
             </div>
             <TextButton id="url-notice-close" class="secondary" label=|t| t.url_notice_close on_click=move |_| notices.set(Vec::new()) />

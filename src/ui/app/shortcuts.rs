@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use strum::IntoEnumIterator;
 
 use crate::params::Shortcut;
-use crate::ui::text::use_text;
+use crate::ui::text::{use_text, words};
 
 /// Whether the dialog is open; shared by the button, the keys and the dialog.
 #[derive(Clone, Copy)]
@@ -14,7 +14,6 @@ pub struct ShortcutsOpen(pub RwSignal<bool>);
 
 #[component]
 pub fn ShortcutsButton(open: ShortcutsOpen) -> impl IntoView {
-    let text = use_text();
     view! {
         <button
             type="button"
@@ -22,8 +21,8 @@ pub fn ShortcutsButton(open: ShortcutsOpen) -> impl IntoView {
             class="secondary"
             aria-haspopup="dialog"
             aria-controls="shortcuts"
-            aria-label=move || text.get().shortcuts_open
-            title=move || text.get().shortcuts_open
+            aria-label=words(|t| t.shortcuts_open)
+            title=words(|t| t.shortcuts_open)
             on:click=move |_| open.0.update(|o| *o = !*o)
         >
             "?"
@@ -68,7 +67,7 @@ pub fn ShortcutsDialog(open: ShortcutsOpen) -> impl IntoView {
                 aria-labelledby="shortcuts-title"
                 on:click=|event| event.stop_propagation()
             >
-                <h2 id="shortcuts-title">{move || text.get().shortcuts_title}</h2>
+                <h2 id="shortcuts-title">{words(|t| t.shortcuts_title)}</h2>
                 <table>
                     <tbody>{rows}</tbody>
                 </table>
@@ -78,7 +77,7 @@ pub fn ShortcutsDialog(open: ShortcutsOpen) -> impl IntoView {
                     node_ref=close_button
                     on:click=move |_| open.0.set(false)
                 >
-                    {move || text.get().shortcuts_close}
+                    {words(|t| t.shortcuts_close)}
                 </button>
             </div>
         </div>

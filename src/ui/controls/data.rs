@@ -11,7 +11,7 @@ use crate::rnn::{Limits, Reduction};
 use super::field::{Rule, SettingField};
 use crate::ui::controller::use_controller;
 use crate::ui::controls::widgets::{TextButton, on_choice, options_of};
-use crate::ui::text::use_text;
+use crate::ui::text::{use_text, words};
 
 #[component]
 pub fn DataControls() -> impl IntoView {
@@ -31,9 +31,9 @@ pub fn DataControls() -> impl IntoView {
 
     view! {
         <fieldset class="group">
-            <legend>{move || text.get().data_legend}</legend>
+            <legend>{words(|t| t.data_legend)}</legend>
             <div class="field stacked" data-control="loss" hidden=move || menu_hidden.get()>
-                <label for="loss-reduction">{move || text.get().reduction_label}</label>
+                <label for="loss-reduction">{words(|t| t.reduction_label)}</label>
                 <select
                     id="loss-reduction"
                     on:change=on_choice(move |chosen| ctrl.update(|s| s.reduction = chosen))

@@ -9,12 +9,11 @@ use crate::rnn::Weights;
 use super::field::{NumberField, Rule};
 use crate::ui::controller::use_controller;
 use crate::ui::controls::widgets::TextButton;
-use crate::ui::text::use_text;
+use crate::ui::text::words;
 
 #[component]
 pub fn InitControls() -> impl IntoView {
     let ctrl = use_controller();
-    let text = use_text();
     // The start in use, the drawn one included; a memo so the boxes do not
     // refresh every frame.
     let init = ctrl.reading(|s| s.init);
@@ -32,10 +31,10 @@ pub fn InitControls() -> impl IntoView {
 
     view! {
         <fieldset class="group" data-control="init" hidden=move || hidden.get()>
-            <legend>{move || text.get().init_legend}</legend>
+            <legend>{words(|t| t.init_legend)}</legend>
             <NumberField
                 id="init-wx"
-                label=Signal::derive(move || text.get().init_wx_label)
+                label=words(|t| t.init_wx_label)
                 rule=rule
                 value=Signal::derive(move || Some(init.get().w_x))
                 on_commit=set_init(|w, value| w.w_x = value)
@@ -43,7 +42,7 @@ pub fn InitControls() -> impl IntoView {
             />
             <NumberField
                 id="init-wrec"
-                label=Signal::derive(move || text.get().init_wrec_label)
+                label=words(|t| t.init_wrec_label)
                 rule=rule
                 value=Signal::derive(move || Some(init.get().w_rec))
                 on_commit=set_init(|w, value| w.w_rec = value)
@@ -51,7 +50,7 @@ pub fn InitControls() -> impl IntoView {
             />
             <div class="field-row">
                 <TextButton id="init-seed" class="secondary" label=|t| t.init_seed on_click=move |_| ctrl.use_seed_init() />
-                <span class="hint">{move || text.get().init_hint}</span>
+                <span class="hint">{words(|t| t.init_hint)}</span>
             </div>
         </fieldset>
     }

@@ -10,7 +10,7 @@ use crate::rnn::optim::Hyper;
 
 use super::field::{NumberField, Rule};
 use crate::ui::controller::use_controller;
-use crate::ui::text::use_text;
+use crate::ui::text::words;
 
 /// The slider spans 10^SLIDER_MIN .. 10^SLIDER_MAX.
 pub const SLIDER_MIN: f64 = -6.0;
@@ -37,7 +37,6 @@ pub fn lr_at(position: f64) -> f64 {
 #[component]
 pub fn LearningRate() -> impl IntoView {
     let ctrl = use_controller();
-    let text = use_text();
     let limits = Hyper::Lr.limits();
     let no_lr = ctrl.setting(|s| s.optimizer.kind == OptimizerKind::Rprop);
     let lr = ctrl.setting(|s| s.optimizer[Hyper::Lr]);
@@ -45,7 +44,7 @@ pub fn LearningRate() -> impl IntoView {
     view! {
         <NumberField
             id="lr"
-            label=Signal::derive(move || text.get().lr_label)
+            label=words(|t| t.lr_label)
             rule=Rule::real(limits.min, limits.max).positive()
             value=Signal::derive(move || Some(lr.get()))
             on_commit=Callback::new(move |value: Option<f64>| {
@@ -74,10 +73,10 @@ pub fn LearningRate() -> impl IntoView {
                         }
                     }
                 />
-                <label for="lr-slider" class="slider-label">{move || text.get().lr_slider_label}</label>
+                <label for="lr-slider" class="slider-label">{words(|t| t.lr_slider_label)}</label>
             </div>
             <p class="hint" id="lr-rprop-hint" hidden=move || !no_lr.get()>
-                {move || text.get().lr_rprop_hint}
+                {words(|t| t.lr_rprop_hint)}
             </p>
         </NumberField>
     }

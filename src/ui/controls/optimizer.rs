@@ -10,7 +10,7 @@ use super::field::{NumberField, Rule};
 use super::learning_rate::LearningRate;
 use crate::ui::controller::use_controller;
 use crate::ui::controls::widgets::{on_choice, options_of};
-use crate::ui::text::use_text;
+use crate::ui::text::{use_text, words};
 
 #[component]
 pub fn OptimizerControls() -> impl IntoView {
@@ -27,9 +27,9 @@ pub fn OptimizerControls() -> impl IntoView {
 
     view! {
         <fieldset class="group">
-            <legend>{move || text.get().optimizer_legend}</legend>
+            <legend>{words(|t| t.optimizer_legend)}</legend>
             <div class="field stacked" data-control="opt" hidden=move || menu_hidden.get()>
-                <label for="optimizer">{move || text.get().optimizer_label}</label>
+                <label for="optimizer">{words(|t| t.optimizer_label)}</label>
                 <select
                     id="optimizer"
                     on:change=on_choice(move |chosen| ctrl.select_optimizer(chosen))
@@ -95,12 +95,12 @@ fn ClipField() -> impl IntoView {
     view! {
         <NumberField
             id="clip"
-            label=Signal::derive(move || text.get().clip_label)
+            label=words(|t| t.clip_label)
             rule=Rule::real(range.min, range.max).positive().optional()
             value=Signal::derive(move || settings.with(|s| s.optimizer.clip))
             on_commit=Callback::new(move |clip: Option<f64>| ctrl.update(|s| s.optimizer.clip = clip))
             live=true
-            placeholder=Signal::derive(move || text.get().clip_placeholder)
+            placeholder=words(|t| t.clip_placeholder)
             hint=Signal::derive(move || text.get().clip_hint.to_string())
             hidden=ctrl.hidden(Control::Clip)
             control=Control::Clip

@@ -6,7 +6,7 @@ use crate::params::{Control, MIN_SPEED, STOP_RANGE};
 
 use super::field::{NumberField, Rule};
 use crate::ui::controller::use_controller;
-use crate::ui::text::use_text;
+use crate::ui::text::{use_text, words};
 
 #[component]
 pub fn Playback() -> impl IntoView {
@@ -19,7 +19,7 @@ pub fn Playback() -> impl IntoView {
     let stop_rule = Rule::whole(STOP_RANGE.min as f64, STOP_RANGE.max as f64).optional();
 
     view! {
-        <div class="playback" role="group" aria-label=move || text.get().run_legend>
+        <div class="playback" role="group" aria-label=words(|t| t.run_legend)>
             <div class="buttons">
                 <button
                     type="button"
@@ -31,15 +31,15 @@ pub fn Playback() -> impl IntoView {
                     {move || if playing.get() { text.get().pause } else { text.get().play }}
                 </button>
                 <button type="button" id="step" on:click=move |_| ctrl.step()>
-                    {move || text.get().step}
+                    {words(|t| t.step)}
                 </button>
                 <button type="button" id="reset" on:click=move |_| ctrl.reset()>
-                    {move || text.get().reset}
+                    {words(|t| t.reset)}
                 </button>
             </div>
             <NumberField
                 id="speed"
-                label=Signal::derive(move || text.get().speed_label)
+                label=words(|t| t.speed_label)
                 rule=speed_rule
                 value=Signal::derive(move || settings.with(|s| Some(s.speed)))
                 on_commit=Callback::new(move |value: Option<f64>| {
@@ -54,13 +54,13 @@ pub fn Playback() -> impl IntoView {
             />
             <NumberField
                 id="max-epochs"
-                label=Signal::derive(move || text.get().max_epochs_label)
+                label=words(|t| t.max_epochs_label)
                 rule=stop_rule
                 value=Signal::derive(move || settings.with(|s| s.stop_at.map(|n| n as f64)))
                 on_commit=Callback::new(move |value: Option<f64>| {
                     ctrl.update(|s| s.stop_at = value.map(|n| n as u64));
                 })
-                placeholder=Signal::derive(move || text.get().max_epochs_placeholder)
+                placeholder=words(|t| t.max_epochs_placeholder)
                 hidden=ctrl.hidden(Control::Epochs)
                 control=Control::Epochs
             />

@@ -8,7 +8,7 @@ use crate::params::{Control, PresetId, differences_from_scenario};
 
 use crate::ui::controller::{Controller, use_controller};
 use crate::ui::controls::widgets::options_of;
-use crate::ui::text::use_text;
+use crate::ui::text::{use_text, words};
 
 /// Switches to `preset` and starts it from epoch 0; `None` only forgets the
 /// scenario (the run is kept, the link then lists every setting).
@@ -65,7 +65,7 @@ pub fn PresetPicker() -> impl IntoView {
 
     view! {
         <div class="field stacked preset-field" data-control="preset" hidden=move || hidden.get()>
-            <label for="preset">{move || text.get().preset_label}</label>
+            <label for="preset">{words(|t| t.preset_label)}</label>
             <select
                 id="preset"
                 aria-describedby="preset-caption"
@@ -74,7 +74,7 @@ pub fn PresetPicker() -> impl IntoView {
                 }
             >
                 <option value="" prop:selected=move || current.get().is_none()>
-                    {move || text.get().preset_none}
+                    {words(|t| t.preset_none)}
                 </option>
                 {options}
             </select>

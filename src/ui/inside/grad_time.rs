@@ -22,7 +22,7 @@ use crate::rnn::trace::Pass;
 use crate::ui::controller::use_controller;
 use crate::ui::controls::widgets::TextButton;
 use crate::ui::plots::canvas::{self, CanvasSize, TickedAxis};
-use crate::ui::text::use_text;
+use crate::ui::text::{use_text, words};
 
 use super::Passes;
 
@@ -247,7 +247,7 @@ pub fn GradTime(passes: Passes) -> impl IntoView {
     view! {
         <section class="plot-panel grad-time-panel" class:plot-large=move || large.get()>
             <div class="plot-toolbar">
-                <h3 id="grad-time-title">{move || text.get().inside.grad_time_title}</h3>
+                <h3 id="grad-time-title">{words(|t| t.inside.grad_time_title)}</h3>
                 <label class="toggle" data-control="six" hidden=move || ctrl.hidden(crate::params::Control::Six).get()>
                     <input
                         id="grad-time-six"
@@ -258,7 +258,7 @@ pub fn GradTime(passes: Passes) -> impl IntoView {
                             ctrl.update(|s| s.six = on);
                         }
                     />
-                    {move || text.get().inside.grad_time_six}
+                    {words(|t| t.inside.grad_time_six)}
                 </label>
                 <TextButton id="grad-time-png" class="plot-export" label=|_| "PNG" title=|t| t.inside.grad_time_png_title on_click=export />
             </div>
@@ -268,7 +268,7 @@ pub fn GradTime(passes: Passes) -> impl IntoView {
                     class="plot-layer"
                     node_ref=chart_canvas
                     role="img"
-                    aria-label=move || text.get().inside.grad_time_label
+                    aria-label=words(|t| t.inside.grad_time_label)
                     aria-describedby="grad-time-summary"
                 ></canvas>
             </div>
@@ -277,9 +277,9 @@ pub fn GradTime(passes: Passes) -> impl IntoView {
                     {move || factor.get().map(|w| (text.get().inside.grad_time_factor)(&format::compact(w, 4)))}
                 </span>
                 " · "
-                <span>{move || text.get().inside.grad_time_sign}</span>
+                <span>{words(|t| t.inside.grad_time_sign)}</span>
                 <span hidden=move || passes.hovered.with(Option::is_none)>
-                    " · "{move || text.get().inside.grad_time_ghost}
+                    " · "{words(|t| t.inside.grad_time_ghost)}
                 </span>
             </p>
             <p class="plot-readout six-keys" hidden=move || !six.get()>{legend}</p>

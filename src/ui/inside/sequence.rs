@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use crate::format;
 use crate::params::{BitsProblem, Control, bits_text, read_bits};
 use crate::ui::controller::use_controller;
-use crate::ui::text::use_text;
+use crate::ui::text::{use_text, words};
 
 /// Longest run of bits shown in a menu entry; longer sequences end in "…".
 const MENU_BITS: usize = 24;
@@ -73,7 +73,7 @@ pub fn SequenceChooser() -> impl IntoView {
     view! {
         <div class="seq-chooser" data-control="seq" hidden=move || hidden.get()>
             <div class="field">
-                <label for="seq-select">{move || text.get().inside.seq_select_label}</label>
+                <label for="seq-select">{words(|t| t.inside.seq_select_label)}</label>
                 <select
                     id="seq-select"
                     on:change=move |event| {
@@ -89,7 +89,7 @@ pub fn SequenceChooser() -> impl IntoView {
                 </select>
             </div>
             <div class="field">
-                <label for="seq-input">{move || text.get().inside.seq_input_label}</label>
+                <label for="seq-input">{words(|t| t.inside.seq_input_label)}</label>
                 <input
                     id="seq-input"
                     type="text"
@@ -97,7 +97,7 @@ pub fn SequenceChooser() -> impl IntoView {
                     autocomplete="off"
                     spellcheck="false"
                     maxlength="600"
-                    placeholder=move || text.get().inside.seq_input_placeholder
+                    placeholder=words(|t| t.inside.seq_input_placeholder)
                     aria-describedby="seq-input-msg"
                     aria-invalid=move || problem.get().is_some().to_string()
                     prop:value=move || draft.get()
@@ -110,7 +110,7 @@ pub fn SequenceChooser() -> impl IntoView {
                     hidden=move || input.with(Option::is_none)
                     on:click=move |_| commit(String::new())
                 >
-                    {move || text.get().inside.seq_input_clear}
+                    {words(|t| t.inside.seq_input_clear)}
                 </button>
                 <p id="seq-input-msg" class="field-msg" role="status">
                     {move || problem.get().map(|p| (text.get().inside.bits_problem)(p))}

@@ -15,7 +15,7 @@ use crate::format::exact;
 use crate::plot::readout::weights_text;
 use crate::rnn::trace::{EpochTrace, Phase, Quantity};
 use crate::ui::controller::{Controller, use_controller};
-use crate::ui::text::use_text;
+use crate::ui::text::{use_text, words};
 
 use super::unrolled::shown;
 
@@ -272,32 +272,32 @@ pub fn StepThrough(
                     });
                 }
             >
-                {move || text.get().inside.step_through_open}
+                {words(|t| t.inside.step_through_open)}
             </button>
             <div class="phase-bar" hidden=move || !on()>
                 <button id="phase-prev" type="button" disabled=move || phase.get() == Some(0) on:click=move |_| go(ctrl, phase.get_untracked().unwrap_or(0) as i64 - 1)>
-                    {move || text.get().inside.phase_prev}
+                    {words(|t| t.inside.phase_prev)}
                 </button>
                 <p id="phase" data-phase=move || phase.get().map(|p| p.to_string()) aria-live="polite">{name}</p>
                 <button id="phase-next" type="button" disabled=move || phase.get() == Some(last.get()) on:click=move |_| go(ctrl, phase.get_untracked().unwrap_or(0) as i64 + 1)>
-                    {move || text.get().inside.phase_next}
+                    {words(|t| t.inside.phase_next)}
                 </button>
                 <button id="phase-exit" type="button" on:click=move |_| leave(ctrl)>
-                    {move || text.get().inside.phase_exit}
+                    {words(|t| t.inside.phase_exit)}
                 </button>
             </div>
             <div class="phase-jumps" hidden=move || !on() || len() < 20>
                 <button id="jump-loss" type="button" on:click=move |_| go(ctrl, len() as i64)>
-                    {move || text.get().inside.jump_loss}
+                    {words(|t| t.inside.jump_loss)}
                 </button>
                 <button id="jump-update" type="button" on:click=move |_| {
                     go(ctrl, Phase::Update.index(len(), clipping.get_untracked()) as i64)
                 }>
-                    {move || text.get().inside.jump_update}
+                    {words(|t| t.inside.jump_update)}
                 </button>
             </div>
             <div id="phase-detail" class="phase-detail" hidden=move || !on()>{detail}</div>
-            <p class="hint" hidden=move || !on()>{move || text.get().inside.phase_keys}</p>
+            <p class="hint" hidden=move || !on()>{words(|t| t.inside.phase_keys)}</p>
         </section>
     }
 }

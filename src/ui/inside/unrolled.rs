@@ -19,7 +19,7 @@ use crate::rnn::Weights;
 use crate::rnn::trace::Unrolled;
 use crate::ui::controller::snapshot::RunState;
 use crate::ui::controller::use_controller;
-use crate::ui::text::{Text, use_text};
+use crate::ui::text::{Text, use_text, words};
 
 use super::sequence::SequenceChooser;
 
@@ -242,7 +242,7 @@ pub fn UnrolledView(
 
     view! {
         <section class="unrolled-panel" aria-labelledby="unrolled-title">
-            <h3 id="unrolled-title">{move || text.get().inside.unrolled_title}</h3>
+            <h3 id="unrolled-title">{words(|t| t.inside.unrolled_title)}</h3>
             <SequenceChooser />
             <div
                 id="unrolled"
@@ -255,11 +255,11 @@ pub fn UnrolledView(
                 data-preview=move || preview.get().is_some().to_string()
             >
                 <p class="unrolled-preview" hidden=move || preview.get().is_none()>{preview_line}</p>
-                <div class="unrolled-strip" role="group" aria-label=move || text.get().inside.strip_label>
+                <div class="unrolled-strip" role="group" aria-label=words(|t| t.inside.strip_label)>
                     {strip}
                 </div>
                 <div class="unrolled-window" hidden=move || n.get() <= DETAIL_STEPS>
-                    <label for="unrolled-window">{move || text.get().inside.window_label}</label>
+                    <label for="unrolled-window">{words(|t| t.inside.window_label)}</label>
                     <input
                         id="unrolled-window"
                         type="range"
@@ -291,15 +291,15 @@ pub fn UnrolledView(
                     {detail}
                 </div>
                 <p id="unrolled-prediction" class="unrolled-prediction">{prediction}</p>
-                <p class="hint">{move || text.get().inside.signal_legend}</p>
+                <p class="hint">{words(|t| t.inside.signal_legend)}</p>
                 <table id="unrolled-table" class="sr-only">
-                    <caption>{move || text.get().inside.table_caption}</caption>
+                    <caption>{words(|t| t.inside.table_caption)}</caption>
                     <thead>
                         <tr>
-                            <th scope="col">{move || text.get().inside.col_step}</th>
-                            <th scope="col">{move || text.get().inside.col_input}</th>
-                            <th scope="col">{move || text.get().inside.col_state}</th>
-                            <th scope="col">{move || text.get().inside.col_signal}</th>
+                            <th scope="col">{words(|t| t.inside.col_step)}</th>
+                            <th scope="col">{words(|t| t.inside.col_input)}</th>
+                            <th scope="col">{words(|t| t.inside.col_state)}</th>
+                            <th scope="col">{words(|t| t.inside.col_signal)}</th>
                         </tr>
                     </thead>
                     <tbody>{table_rows}</tbody>

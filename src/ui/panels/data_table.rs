@@ -10,7 +10,7 @@ use crate::format::exact;
 use crate::ui::controller::snapshot::DATA_TABLE_ROWS;
 use crate::ui::controller::use_controller;
 use crate::ui::format::number;
-use crate::ui::text::use_text;
+use crate::ui::text::{use_text, words};
 
 /// Inputs longer than this are cut with an ellipsis in the table.
 const SHOWN_INPUTS: usize = 16;
@@ -54,13 +54,13 @@ pub fn DataTable() -> impl IntoView {
     view! {
         <section class="data-table-panel">
             <table id="data-table" class="data-table">
-                <caption>{move || text.get().data_table_title}</caption>
+                <caption>{words(|t| t.data_table_title)}</caption>
                 <thead>
                     <tr>
                         <th scope="col">"#"</th>
-                        <th scope="col">{move || text.get().data_table_inputs}</th>
-                        <th scope="col">{move || text.get().data_table_target}</th>
-                        <th scope="col">{move || text.get().data_table_y}</th>
+                        <th scope="col">{words(|t| t.data_table_inputs)}</th>
+                        <th scope="col">{words(|t| t.data_table_target)}</th>
+                        <th scope="col">{words(|t| t.data_table_y)}</th>
                     </tr>
                 </thead>
                 <tbody>

@@ -7,7 +7,7 @@ use crate::rnn::OptimizerKind;
 use crate::rnn::clipping::{SUGGESTED_STEP, suggested_clip};
 use crate::rnn::optim::Hyper;
 use crate::ui::controller::use_controller;
-use crate::ui::text::use_text;
+use crate::ui::text::{use_text, words};
 
 /// `#divergence-note`: after a divergence, what to try, with one-click remedies
 /// (each starts the run over from the same start).
@@ -40,16 +40,16 @@ pub fn DivergenceNote() -> impl IntoView {
 
     view! {
         <div id="divergence-note" class="note" role="note" hidden=move || !diverged.get()>
-            <p>{move || text.get().divergence_note}</p>
+            <p>{words(|t| t.divergence_note)}</p>
             <div class="buttons">
                 <button type="button" id="try-smaller-lr" class="secondary" on:click=smaller_lr>
-                    {move || text.get().try_smaller_lr}
+                    {words(|t| t.try_smaller_lr)}
                 </button>
                 <button type="button" id="try-clip" class="secondary" on:click=clip>
                     {move || (text.get().try_clip)(&readable(suggested.get()), &readable(SUGGESTED_STEP))}
                 </button>
                 <button type="button" id="try-rprop" class="secondary" on:click=rprop>
-                    {move || text.get().try_rprop}
+                    {words(|t| t.try_rprop)}
                 </button>
             </div>
         </div>

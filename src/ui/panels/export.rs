@@ -22,7 +22,7 @@ use crate::ui::app::notice::use_notices;
 use crate::ui::controller::settings::speed_notice;
 use crate::ui::controller::{SeekProgress, use_controller};
 use crate::ui::controls::widgets::TextButton;
-use crate::ui::text::{Text, use_text};
+use crate::ui::text::{Text, use_text, words};
 
 /// The saved state's file name.
 pub const JSON_FILE: &str = "rnn-playground-state.json";
@@ -222,7 +222,7 @@ pub fn ExportPanel(
 
     view! {
         <fieldset class="group export">
-            <legend>{move || text.get().export_legend}</legend>
+            <legend>{words(|t| t.export_legend)}</legend>
             <div class="buttons">
                 <TextButton id="export-csv" class="secondary" label=|t| t.export_csv title=|t| t.export_csv_title on_click=export_csv />
                 <TextButton id="export-json" class="secondary" label=|t| t.export_json title=|t| t.export_json_title on_click=export_json />
@@ -240,7 +240,7 @@ pub fn ExportPanel(
                     on:change=on_file
                 />
                 <label for="import-json" class="button-like secondary">
-                    {move || text.get().import_json}
+                    {words(|t| t.import_json)}
                 </label>
             </div>
             <p

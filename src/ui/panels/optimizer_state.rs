@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use crate::ui::controller::use_controller;
 use crate::ui::format::number;
-use crate::ui::text::use_text;
+use crate::ui::text::{use_text, words};
 
 /// `#optimizer-state`: what `Optimizer::inspect` reports, per weight.
 #[component]
@@ -33,16 +33,16 @@ pub fn OptimizerState() -> impl IntoView {
 
     view! {
         <section class="optimizer-state">
-            <h2>{move || text.get().optimizer_state_title}</h2>
+            <h2>{words(|t| t.optimizer_state_title)}</h2>
             <p class="hint" hidden=move || !stateless.get()>
-                {move || text.get().optimizer_state_none}
+                {words(|t| t.optimizer_state_none)}
             </p>
             <table id="optimizer-state" hidden=move || stateless.get()>
                 <thead>
                     <tr>
-                        <th scope="col">{move || text.get().optimizer_state_quantity}</th>
-                        <th scope="col">{move || text.get().w_x}</th>
-                        <th scope="col">{move || text.get().w_rec}</th>
+                        <th scope="col">{words(|t| t.optimizer_state_quantity)}</th>
+                        <th scope="col">{words(|t| t.w_x)}</th>
+                        <th scope="col">{words(|t| t.w_rec)}</th>
                     </tr>
                 </thead>
                 <tbody>{rows}</tbody>

@@ -17,24 +17,23 @@ use crate::ui::controller::use_controller;
 use crate::ui::controls::field::{NumberField, Rule};
 use crate::ui::controls::widgets::TextButton;
 use crate::ui::format::number;
-use crate::ui::text::{Text, use_text};
+use crate::ui::text::{Text, use_text, words};
 
 /// `#race-add`: races the page's current rule (the first one starts a race).
 #[component]
 pub fn RaceAdd() -> impl IntoView {
     let ctrl = use_controller();
-    let text = use_text();
     let full = ctrl.setting(|s| s.race.len() >= MAX_RACERS);
     view! {
         <button
             type="button"
             id="race-add"
             class="secondary"
-            title=move || text.get().race_add_title
+            title=words(|t| t.race_add_title)
             disabled=move || full.get()
             on:click=move |_| ctrl.add_racer()
         >
-            {move || text.get().race_add}
+            {words(|t| t.race_add)}
         </button>
     }
 }
@@ -156,20 +155,20 @@ pub fn RacePanel() -> impl IntoView {
             data-over=move || race.with(|r| r.as_ref().map(|r| r.over.to_string()))
         >
             <div class="race-head">
-                <h2 id="race-title">{move || text.get().race_title}</h2>
+                <h2 id="race-title">{words(|t| t.race_title)}</h2>
                 <p id="race-epoch" class="race-epoch">{heading}</p>
                 <TextButton id="race-exit" class="secondary" label=|t| t.race_exit on_click=move |_| ctrl.exit_race() />
             </div>
             <div class="race-tools">
                 <NumberField
                     id="race-target"
-                    label=Signal::derive(move || text.get().race_target_label)
+                    label=words(|t| t.race_target_label)
                     rule=target_rule
                     value=Signal::derive(move || settings.with(|s| s.race_target))
                     on_commit=Callback::new(move |value: Option<f64>| {
                         ctrl.update(|s| s.race_target = value);
                     })
-                    placeholder=Signal::derive(move || text.get().race_target_placeholder)
+                    placeholder=words(|t| t.race_target_placeholder)
                 />
                 <Show
                     when=move || progress.get().is_some()
@@ -178,7 +177,7 @@ pub fn RacePanel() -> impl IntoView {
                     }
                 >
                     <label class="tune-progress">
-                        {move || text.get().race_tuning}
+                        {words(|t| t.race_tuning)}
                         <progress
                             id="race-tune-progress"
                             max="1"
@@ -192,12 +191,12 @@ pub fn RacePanel() -> impl IntoView {
                 <table id="race-results" class="race-results">
                     <thead>
                         <tr>
-                            <th scope="col">{move || text.get().race_col_racer}</th>
+                            <th scope="col">{words(|t| t.race_col_racer)}</th>
                             <th scope="col"></th>
-                            <th scope="col">{move || text.get().race_col_finish}</th>
-                            <th scope="col">{move || text.get().race_col_loss}</th>
-                            <th scope="col">{move || text.get().race_col_status}</th>
-                            <th scope="col">{move || text.get().race_col_weights}</th>
+                            <th scope="col">{words(|t| t.race_col_finish)}</th>
+                            <th scope="col">{words(|t| t.race_col_loss)}</th>
+                            <th scope="col">{words(|t| t.race_col_status)}</th>
+                            <th scope="col">{words(|t| t.race_col_weights)}</th>
                             <th scope="col"></th>
                         </tr>
                     </thead>

@@ -12,12 +12,11 @@ use crate::rnn::Clipping;
 use crate::ui::controller::snapshot::Snapshot;
 use crate::ui::controller::use_controller;
 use crate::ui::format::number;
-use crate::ui::text::use_text;
+use crate::ui::text::{use_text, words};
 
 #[component]
 pub fn Readouts() -> impl IntoView {
     let ctrl = use_controller();
-    let text = use_text();
     let snapshot = ctrl.snapshot();
     let value = move |pick: fn(&Snapshot) -> f64| Signal::derive(move || snapshot.with(pick));
     // While a clip norm is set: what clipping does to the gradient shown.
@@ -27,21 +26,21 @@ pub fn Readouts() -> impl IntoView {
     };
 
     view! {
-        <section class="readouts" aria-label=move || text.get().readouts_title>
+        <section class="readouts" aria-label=words(|t| t.readouts_title)>
             <dl class="readout-grid">
                 <div class="readout">
-                    <dt>{move || text.get().epoch}</dt>
+                    <dt>{words(|t| t.epoch)}</dt>
                     <dd id="epoch">{move || snapshot.with(|s| s.epoch.to_string())}</dd>
                 </div>
-                <Readout id="loss" label=Signal::derive(move || text.get().loss) value=value(|s| s.loss) />
-                <Readout id="w-x" label=Signal::derive(move || text.get().w_x) value=value(|s| s.weights.w_x) />
-                <Readout id="w-rec" label=Signal::derive(move || text.get().w_rec) value=value(|s| s.weights.w_rec) />
-                <Readout id="grad-wx" label=Signal::derive(move || text.get().grad_wx) value=value(|s| s.grad.w_x) />
-                <Readout id="grad-wrec" label=Signal::derive(move || text.get().grad_wrec) value=value(|s| s.grad.w_rec) />
+                <Readout id="loss" label=words(|t| t.loss) value=value(|s| s.loss) />
+                <Readout id="w-x" label=words(|t| t.w_x) value=value(|s| s.weights.w_x) />
+                <Readout id="w-rec" label=words(|t| t.w_rec) value=value(|s| s.weights.w_rec) />
+                <Readout id="grad-wx" label=words(|t| t.grad_wx) value=value(|s| s.grad.w_x) />
+                <Readout id="grad-wrec" label=words(|t| t.grad_wrec) value=value(|s| s.grad.w_rec) />
                 <Show when=clipping_on>
-                    <Readout id="grad-norm" label=Signal::derive(move || text.get().grad_norm) value=clip_value(|c| c.raw_norm) />
-                    <Readout id="clip-norm" label=Signal::derive(move || text.get().clip_norm) value=clip_value(|c| c.norm) />
-                    <Readout id="clip-scale" label=Signal::derive(move || text.get().clip_scale) value=clip_value(|c| c.scale) />
+                    <Readout id="grad-norm" label=words(|t| t.grad_norm) value=clip_value(|c| c.raw_norm) />
+                    <Readout id="clip-norm" label=words(|t| t.clip_norm) value=clip_value(|c| c.norm) />
+                    <Readout id="clip-scale" label=words(|t| t.clip_scale) value=clip_value(|c| c.scale) />
                 </Show>
             </dl>
         </section>

@@ -13,7 +13,7 @@ use crate::ui::app::url_sync::{page_base, query_at, with_query};
 use crate::ui::controller::use_controller;
 use crate::ui::controls::widgets::CheckBox;
 use crate::ui::controls::widgets::TextButton;
-use crate::ui::text::use_text;
+use crate::ui::text::{use_text, words};
 
 /// Where the last copy went.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -96,7 +96,7 @@ fn CopyLink() -> impl IntoView {
                 type="text"
                 readonly
                 node_ref=field
-                aria-label=move || text.get().share_url_label
+                aria-label=words(|t| t.share_url_label)
                 hidden=move || link.with(Option::is_none)
                 prop:value=move || link.get().unwrap_or_default()
                 on:focus=move |_| {
@@ -188,17 +188,17 @@ fn SharePanel() -> impl IntoView {
 
     view! {
         <details id="share-panel" class="share-panel">
-            <summary>{move || text.get().share_panel_title}</summary>
+            <summary>{words(|t| t.share_panel_title)}</summary>
             <div class="share-modes">
                 <CheckBox id="share-embed" label=|t| t.share_embed checked=embed on_change=move |on| embed.set(on) />
                 <CheckBox id="share-present" label=|t| t.share_present checked=present on_change=move |on| present.set(on) />
                 <CheckBox id="share-at" label=|t| t.share_at checked=at_now on_change=move |on| at_now.set(on) />
             </div>
             <fieldset class="share-hide">
-                <legend>{move || text.get().share_hide_legend}</legend>
+                <legend>{words(|t| t.share_hide_legend)}</legend>
                 <div class="share-hide-grid">{boxes}</div>
             </fieldset>
-            <label for="share-link">{move || text.get().share_link_label}</label>
+            <label for="share-link">{words(|t| t.share_link_label)}</label>
             <input
                 id="share-link"
                 type="text"

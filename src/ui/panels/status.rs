@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use crate::ui::controller::snapshot::RunState;
 use crate::ui::controller::use_controller;
-use crate::ui::text::use_text;
+use crate::ui::text::{use_text, words};
 
 /// `#status`: ready / running / paused / converged / diverged, with the epoch and why.
 #[component]
@@ -27,7 +27,7 @@ pub fn StatusLine() -> impl IntoView {
 
     view! {
         <p class="status-line">
-            <span class="status-label">{move || text.get().status}</span>
+            <span class="status-label">{words(|t| t.status)}</span>
             <output
                 id="status"
                 data-status=move || run.get().keyword()

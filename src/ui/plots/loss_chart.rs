@@ -19,7 +19,7 @@ use crate::plot::scale::{padded_linear_range, padded_log_range};
 use crate::plot::{Tick, integer_ticks, linear_ticks, log_ticks};
 use crate::ui::controls::widgets::TextButton;
 use crate::ui::plots::Trace;
-use crate::ui::text::{Text, use_text};
+use crate::ui::text::{Text, use_text, words};
 
 /// The curve's colour: a dark blue, readable on white and distinct from the grid.
 const CURVE: RGBColor = RGBColor(0x1f, 0x4e, 0x99);
@@ -267,7 +267,7 @@ pub fn LossChart(
                     class="plot-layer"
                     node_ref=chart_canvas
                     role="img"
-                    aria-label=move || text.get().loss_chart_label
+                    aria-label=words(|t| t.loss_chart_label)
                     aria-describedby="loss-summary"
                 ></canvas>
             </div>

@@ -13,7 +13,7 @@ use crate::ui::controller::snapshot::RunState;
 use crate::ui::controller::use_controller;
 use crate::ui::controls::log_axis::LogAxisSwitch;
 use crate::ui::format::millis;
-use crate::ui::text::use_text;
+use crate::ui::text::{use_text, words};
 
 use crate::params::Control;
 use crate::ui::inside::InsideView;
@@ -47,7 +47,7 @@ fn SideTabs() -> impl IntoView {
         }
     };
     view! {
-        <div class="side-tabs" role="tablist" aria-label=move || text.get().inside.tabs_label hidden=move || hidden.get()>
+        <div class="side-tabs" role="tablist" aria-label=words(|t| t.inside.tabs_label) hidden=move || hidden.get()>
             {tab("tab-loss", false, |t| t.inside.tab_loss)}
             {tab("tab-inside", true, |t| t.inside.tab_inside)}
         </div>
@@ -125,7 +125,7 @@ pub fn Plots() -> impl IntoView {
         <div class="plots">
             <section class="plot-card" aria-labelledby="surface-title">
                 <div class="plot-card-head">
-                    <h2 id="surface-title">{move || text.get().surface_title}</h2>
+                    <h2 id="surface-title">{words(|t| t.surface_title)}</h2>
                     <p id="surface-ms" class="timing">{timing}</p>
                 </div>
                 <SurfaceView
@@ -154,7 +154,7 @@ pub fn Plots() -> impl IntoView {
                     when=move || inside.get()
                     fallback=move || view! {
                         <div class="plot-card-head">
-                            <h2 id="loss-title">{move || text.get().loss_title}</h2>
+                            <h2 id="loss-title">{words(|t| t.loss_title)}</h2>
                             <LogAxisSwitch />
                         </div>
                         <LossChart points=ctrl.loss_points() traces=traces log_y=log_y large=large />

@@ -26,7 +26,7 @@ use crate::ui::format::number;
 use crate::ui::panels::download;
 use crate::ui::plots::Trace;
 use crate::ui::plots::canvas::{self, CanvasSize, Scaler};
-use crate::ui::text::{Text, use_text};
+use crate::ui::text::{Text, use_text, words};
 use crate::ui::timing::clock::now_ms;
 
 use overlay::OverlayScene;
@@ -299,7 +299,7 @@ pub fn SurfaceView(
                     class="plot-layer plot-pointer"
                     node_ref=overlay_canvas
                     role="img"
-                    aria-label=move || text.get().surface_label
+                    aria-label=words(|t| t.surface_label)
                     aria-describedby="surface-summary"
                     on:pointermove=move |ev: web_sys::PointerEvent| on_move(ev.into())
                     on:pointerdown=move |ev: web_sys::PointerEvent| on_move(ev.into())

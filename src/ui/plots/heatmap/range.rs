@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use crate::plot::{View, ViewInputError};
 use crate::ui::controls::widgets::TextButton;
-use crate::ui::text::{Text, use_text};
+use crate::ui::text::{Text, use_text, words};
 
 /// One custom-range input: its id and index in the view array (the order of
 /// `Text::view_field_names`).
@@ -85,14 +85,14 @@ pub fn ViewControls(view: Signal<View>, on_view_change: Callback<View>) -> impl 
         .collect_view();
 
     view! {
-        <div class="view-controls" data-control="view" role="group" aria-label=move || text.get().view_group_label>
+        <div class="view-controls" data-control="view" role="group" aria-label=words(|t| t.view_group_label)>
             <span class="view-presets">
                 <TextButton id="zoom-wide" label=|_| "[-3, 3]²" title=|t| t.zoom_wide_title pressed=Signal::derive(is_current(View::DEFAULT)) on_click=preset(View::DEFAULT) />
                 <TextButton id="zoom-near" label=|_| "[0, 2]²" title=|t| t.zoom_near_title pressed=Signal::derive(is_current(View::NEAR_OPTIMUM)) on_click=preset(View::NEAR_OPTIMUM) />
             </span>
             <form class="view-custom" on:submit=apply novalidate=true>
                 {inputs}
-                <button id="view-apply" type="submit">{move || text.get().view_apply}</button>
+                <button id="view-apply" type="submit">{words(|t| t.view_apply)}</button>
             </form>
             <p class="view-error" role="alert" hidden=move || error.get().is_none()>
                 {move || error.get().unwrap_or_default()}
