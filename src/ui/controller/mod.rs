@@ -462,7 +462,8 @@ impl Controller {
     }
 
     /// Whether a run pauses by itself once its loss stops changing: on by
-    /// default; off keeps the load steady (timing runs).
+    /// default; off keeps the load steady (timing runs), and a race that is
+    /// over starts again instead of pausing.
     pub fn set_plateau_stop(self, on: bool) {
         self.loop_state.update_value(|l| {
             l.ignore_plateaus = !on;
@@ -586,7 +587,15 @@ impl Controller {
     /// holds still or repeats a short cycle, as the core sees it).
     fn stop_if_done(self) {
         if let Some(over) = self.with_race(|race| race.is_over()) {
-            if over {
+            let timing = self
+                .loop_state
+                .try_with_value(|l| l.ignore_plateaus)
+                .unwrap_or(false);
+            if over && timing {
+                // A timing run keeps the load steady: the race starts again.
+                self.with_race(Race::reset);
+                self.restarted();
+            } else if over {
                 self.playing.set(false);
             }
             return;
