@@ -122,10 +122,37 @@ async fn presentation_mode_keeps_the_lesson_and_both_plots_on_one_1280_by_720_sc
         }
     }
     page.screenshot("present-diverged").await;
+    // In Japanese, with the inside view open beside the map (scenario 5 opens it).
+    let inside = page
+        .open("?preset=vanishing&present=1&lang=ja&at=100")
+        .await;
+    let _ = page
+        .wait_js("document.querySelector('#grad-time') !== null", 5)
+        .await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    for css in [
+        "#lesson-caption",
+        "#play",
+        "#status",
+        "#surface",
+        "#surface-hover",
+        "#tab-inside",
+    ] {
+        let [left, top, right, bottom] = page.rect(css).await;
+        if !(left >= -0.5 && top >= -0.5 && right <= w + 0.5 && bottom <= h + 0.5) {
+            outside.push(format!(
+                "inside, ja: {css} at [{left}, {top}, {right}, {bottom}]"
+            ));
+        }
+    }
+    page.screenshot("present-inside-ja").await;
     let errors = page.finish().await;
 
     assert_eq!((w, h), (1280.0, 720.0));
-    assert!(diverged.is_ok(), "{diverged:?}");
+    assert!(
+        diverged.is_ok() && inside.is_ok(),
+        "{diverged:?} {inside:?}"
+    );
     assert!(
         outside.is_empty(),
         "off the {w}×{h} screen:\n{}",
