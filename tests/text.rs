@@ -213,6 +213,7 @@ fn every_line(text: &Text) -> Vec<(String, String)> {
         status_running,
         status_paused,
         status_stopped,
+        status_race_over,
         status_converged,
         status_cycling,
         run_note,
@@ -560,6 +561,7 @@ fn every_line(text: &Text) -> Vec<(String, String)> {
     let field = seq_len_label;
     add("speed_hint".into(), speed_hint(40));
     add("status_stopped".into(), status_stopped(12));
+    add("status_race_over".into(), status_race_over(138));
     add("status_converged".into(), status_converged(12));
     add("try_clip".into(), try_clip("1000", "0.01"));
     add("data_table_more".into(), data_table_more(50, 1000));

@@ -84,6 +84,9 @@ pub const EN: Text = Text {
     status_running: "running",
     status_paused: "paused",
     status_stopped: en_status_stopped,
+    status_race_over: |epoch| {
+        format!("race over at epoch {epoch}: every racer finished or diverged")
+    },
     status_converged: en_status_converged,
     status_cycling: en_status_cycling,
     run_note: en_run_note,

@@ -86,6 +86,9 @@ pub const JA: Text = Text {
     status_running: "学習中",
     status_paused: "一時停止中",
     status_stopped: ja_status_stopped,
+    status_race_over: |epoch| {
+        format!("エポック {epoch} でレース終了：全員がゴールしたか発散しました")
+    },
     status_converged: ja_status_converged,
     status_cycling: ja_status_cycling,
     run_note: ja_run_note,

@@ -108,6 +108,8 @@ pub struct Text {
     pub status_running: &'static str,
     pub status_paused: &'static str,
     pub status_stopped: fn(u64) -> String,
+    /// A race over before its epoch limit: every racer finished or diverged.
+    pub status_race_over: fn(u64) -> String,
     pub status_converged: fn(u64) -> String,
     /// The loss repeats a cycle through `losses` (two or more, formatted), seen at `epoch`.
     pub status_cycling: fn(epoch: u64, losses: &[String]) -> String,

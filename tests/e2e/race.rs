@@ -203,6 +203,13 @@ async fn the_results_table_after_the_race_shows_the_finish_and_a_racer_that_did_
     let dnf_text = page
         .text("#race-results tbody tr[data-racer='1'] .status")
         .await;
+    // Over at epoch 138 of 3000: the status says why, not "reached the stop".
+    let _ = page
+        .wait_until(Duration::from_secs(3), || async {
+            page.status_text().await.contains("138")
+        })
+        .await;
+    let status = page.status_text().await;
     page.screenshot("race-finished-dnf").await;
     page.open(&format!("{query}&lang=ja")).await.ok();
     page.play().await;
@@ -220,6 +227,11 @@ async fn the_results_table_after_the_race_shows_the_finish_and_a_racer_that_did_
     assert!(
         dnf_text.contains("did not finish") && dnf_text.contains("epoch 2"),
         "{dnf_text}"
+    );
+    assert_eq!(
+        status,
+        (rnn_playground::text::EN.status_race_over)(138),
+        "the race ended before its stop"
     );
     assert_clean_console(&errors);
 }

@@ -16,6 +16,7 @@ pub fn announcement(run: RunState, epoch: u64, text: &Text) -> Option<String> {
     match run {
         RunState::Paused => Some((text.announce_paused)(epoch)),
         RunState::Stopped { epoch } => Some((text.status_stopped)(epoch)),
+        RunState::RaceOver { epoch } => Some((text.status_race_over)(epoch)),
         RunState::Plateaued { .. } => Some(run.describe(text, None)),
         RunState::Diverged { epoch, reason } => Some((text.status_diverged)(epoch, reason)),
         RunState::Ready | RunState::Running | RunState::Broken => None,

@@ -775,8 +775,11 @@ fn race_snapshot(race: &mut Race, playing: bool) -> Snapshot {
     let epoch = race.epoch();
     let run = if playing {
         RunState::Running
-    } else if race.is_over() {
+    } else if race.is_over() && epoch >= race.config().max_epochs {
         RunState::Stopped { epoch }
+    } else if race.is_over() {
+        // Not "reached the stop": every racer finished or diverged first.
+        RunState::RaceOver { epoch }
     } else if epoch == 0 {
         RunState::Ready
     } else {

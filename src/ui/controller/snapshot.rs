@@ -40,6 +40,10 @@ pub enum RunState {
         epoch: u64,
         reason: DivergenceReason,
     },
+    /// A race ended before its epoch limit: every racer finished or diverged.
+    RaceOver {
+        epoch: u64,
+    },
     /// The settings could not build a run (see the controller's problem).
     Broken,
 }
@@ -87,7 +91,7 @@ impl RunState {
         match self {
             RunState::Ready => "ready",
             RunState::Running => "running",
-            RunState::Paused | RunState::Stopped { .. } => "paused",
+            RunState::Paused | RunState::Stopped { .. } | RunState::RaceOver { .. } => "paused",
             RunState::Plateaued { period: 1, .. } => "converged",
             RunState::Plateaued { .. } => "cycling",
             RunState::Diverged { .. } => "diverged",
@@ -102,6 +106,7 @@ impl RunState {
             RunState::Running => text.status_running.into(),
             RunState::Paused => text.status_paused.into(),
             RunState::Stopped { epoch } => (text.status_stopped)(epoch),
+            RunState::RaceOver { epoch } => (text.status_race_over)(epoch),
             RunState::Plateaued {
                 epoch,
                 period: 0 | 1,
