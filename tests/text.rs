@@ -250,6 +250,7 @@ fn every_line(text: &Text) -> Vec<(String, String)> {
         scenario_restore,
         lesson_clip_off,
         lesson_data,
+        lesson_racers,
         preset_title,
         preset_caption,
         present_toggle,
@@ -579,6 +580,7 @@ fn every_line(text: &Text) -> Vec<(String, String)> {
     );
     add("scenario_restore".into(), scenario_restore(1));
     add("lesson_data".into(), lesson_data(20, 10));
+    add("lesson_racers".into(), lesson_racers(2, "Adam, Rprop"));
     add("msg_not_a_number".into(), msg_not_a_number(field, "10"));
     add("msg_not_whole".into(), msg_not_whole(field, "10"));
     add(

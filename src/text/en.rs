@@ -132,6 +132,7 @@ pub const EN: Text = Text {
     scenario_restore: |number| format!("Restore scenario {number}"),
     lesson_clip_off: "no clipping",
     lesson_data: |samples, len| format!("{samples} sequences of {len} steps"),
+    lesson_racers: |count, names| format!("a race of {count}: {names}"),
     preset_title: en_preset_title,
     preset_caption: en_preset_caption,
     present_toggle: "Presentation mode",

@@ -133,6 +133,7 @@ pub const JA: Text = Text {
     scenario_restore: |number| format!("シナリオ {number} に戻す"),
     lesson_clip_off: "クリッピングなし",
     lesson_data: |samples, len| format!("長さ {len} の系列 {samples} 本"),
+    lesson_racers: |count, names| format!("{count} 者のレース：{names}"),
     preset_title: ja_preset_title,
     preset_caption: ja_preset_caption,
     present_toggle: "プレゼンテーションモード",

@@ -162,6 +162,8 @@ pub struct Text {
     /// Presentation mode's key settings: no clipping, and the data size.
     pub lesson_clip_off: &'static str,
     pub lesson_data: fn(samples: usize, len: usize) -> String,
+    /// A race's racers: how many, and their rules' names joined.
+    pub lesson_racers: fn(count: usize, names: &str) -> String,
     /// The menu entry of a scenario.
     pub preset_title: fn(PresetId) -> &'static str,
     /// One line on what to watch; its numbers are checked in tests/params.rs.

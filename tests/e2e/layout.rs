@@ -146,6 +146,9 @@ async fn presentation_mode_keeps_the_lesson_and_both_plots_on_one_1280_by_720_sc
         }
     }
     page.screenshot("present-inside-ja").await;
+    // A race: the key settings name the racers, not the page's own rule, which is not racing.
+    let _ = page.open("?preset=race-cliff&present=1&lang=en").await;
+    let race_settings = page.text("#lesson-settings").await;
     let errors = page.finish().await;
 
     assert_eq!((w, h), (1280.0, 720.0));
@@ -157,6 +160,10 @@ async fn presentation_mode_keeps_the_lesson_and_both_plots_on_one_1280_by_720_sc
         outside.is_empty(),
         "off the {w}×{h} screen:\n{}",
         outside.join("\n")
+    );
+    assert!(
+        race_settings.starts_with("a race of 3: Gradient descent, Gradient descent, Adam"),
+        "{race_settings:?}"
     );
     for part in [
         "Gradient descent",

@@ -17,6 +17,7 @@ pub fn LessonCard() -> impl IntoView {
     let preset = ctrl.setting(|s| s.preset);
     let modified = ctrl.setting(|s| differences_from_scenario(s).is_some());
     let settings = ctrl.setting(|s| (s.optimizer, s.data));
+    let racers = ctrl.setting(|s| s.race.iter().map(|r| r.settings.kind).collect::<Vec<_>>());
 
     let title = move || {
         let text = text.get();
@@ -32,10 +33,20 @@ pub fn LessonCard() -> impl IntoView {
             None => text.preset_none_caption,
         }
     };
-    // The rule, the hyperparameter that sets its step size, clipping and the data size.
+    // The rule, the hyperparameter that sets its step size, clipping and the data size; in a
+    // race, the racers' rules instead of the page's own (which is not racing).
     let key_settings = move || {
         let text = text.get();
         let (optimizer, data) = settings.get();
+        let kinds = racers.get();
+        if !kinds.is_empty() {
+            let names: Vec<&str> = kinds.iter().map(|&k| (text.optimizer_name)(k)).collect();
+            return [
+                (text.lesson_racers)(kinds.len(), &names.join(", ")),
+                (text.lesson_data)(data.samples, data.len),
+            ]
+            .join(" · ");
+        }
         let step = match optimizer.kind {
             OptimizerKind::Rprop => Hyper::Delta0,
             _ => Hyper::Lr,
