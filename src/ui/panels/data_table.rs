@@ -52,9 +52,12 @@ pub fn DataTable() -> impl IntoView {
     };
 
     view! {
-        <section class="data-table-panel">
-            <table id="data-table" class="data-table">
-                <caption>{words(|t| t.data_table_title)}</caption>
+        // The title stands outside the scrolling box, so that on a phone it wraps to the
+        // screen's width rather than to the table's.
+        <section class="data-table-panel" aria-labelledby="data-table-title">
+            <h3 id="data-table-title" class="data-table-title">{words(|t| t.data_table_title)}</h3>
+            <div class="data-table-scroll">
+            <table id="data-table" class="data-table" aria-labelledby="data-table-title">
                 <thead>
                     <tr>
                         <th scope="col">"#"</th>
@@ -85,6 +88,7 @@ pub fn DataTable() -> impl IntoView {
                     }}
                 </tbody>
             </table>
+            </div>
             <p class="data-table-more">{more}</p>
         </section>
     }
