@@ -32,7 +32,7 @@ help: ## list these commands
 	@echo
 	@awk -F ':.*## ' '/^[a-z-]+:.*## / { printf "  make %-15s %s\n", $$1, $$2 }' $(ROOT)/Makefile
 
-setup: ## install the wasm32 target, Trunk, wasm-bindgen-cli and wasm-opt if missing
+setup: ## install the wasm32 target, Trunk, wasm-bindgen-cli, wasm-opt and terser if missing
 	@$(ROOT)/.ci/setup
 
 setup-chromium: ## install Debian's chromium and chromium-driver if missing (for `make test`)
@@ -46,6 +46,7 @@ serve: setup ## build the web app and serve it at http://127.0.0.1:8080/ (rebuil
 
 dist: setup ## build the release bundle into dist/ (static files; host them under any path)
 	cd $(ROOT) && trunk build --release
+	$(ROOT)/.ci/minify-glue $(ROOT)/dist
 
 # The e2e tests are #[ignore]d (they need dist/ and a browser), so plain `cargo test` skips
 # them; here they run with --ignored once dist/ is fresh.

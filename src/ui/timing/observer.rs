@@ -62,7 +62,7 @@ fn record(
     let json = Dataset::generate(settings.data)
         .ok()
         .map(|(data, _)| recorded.summary(&data, settings.reduction, surface_first_ms))
-        .and_then(|summary| serde_json::to_string(&summary).ok());
+        .and_then(|summary| serde_json::to_string_pretty(&summary).ok());
     if json.is_some() {
         result.try_set(json);
     }
