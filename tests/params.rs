@@ -5,7 +5,7 @@
 use proptest::prelude::*;
 
 use rnn_playground::params::{
-    AT_RANGE, AppState, Control, Lang, MAX_SEEK_WORK, MAX_SPEED, Notice, NoticeKind, PARAMS,
+    AT_RANGE, AppState, Control, Ghost, Lang, MAX_SEEK_WORK, MAX_SPEED, Notice, NoticeKind, PARAMS,
     Parsed, PresetId, Problem, RacerSpec, SEEK_CHUNK_WORK, SHOWN_CHARS, View, bound_seek,
     differences_from_scenario, epoch_work, markdown_table, max_seek_epochs, parse, seek_chunk,
     to_query,
@@ -22,11 +22,11 @@ use rnn_playground::text::Text;
 use strum::IntoEnumIterator;
 
 /// The URL keys; links, scripts and tests outside this crate rely on them.
-const KEYS: [&str; 37] = [
+const KEYS: [&str; 38] = [
     "opt", "lr", "mu", "rho", "eps", "b1", "b2", "etap", "etam", "d0", "dmax", "dmin", "rescale",
     "clip", "loss", "len", "n", "seed", "wx", "wrec", "view", "speed", "epochs", "at", "lang",
     "embed", "present", "hide", "preset", "logy", "seq", "input", "inside", "six", "phase", "race",
-    "target",
+    "target", "ghost",
 ];
 
 fn message_en(notice: &Notice) -> String {
@@ -920,6 +920,13 @@ fn any_valid_state() -> impl Strategy<Value = AppState> {
     let race = (
         prop::collection::vec(racer, 0..=MAX_RACERS),
         prop::option::of(1e-6f64..1e6),
+        // A ghost: the run with clipping off, another length or another rule.
+        prop::option::of((
+            1u64..=100_000,
+            any::<bool>(),
+            prop::option::of(1usize..=200),
+            prop::option::of(prop::sample::select(OptimizerKind::all())),
+        )),
     );
     (run, page, race).prop_map(
         |(
@@ -933,7 +940,7 @@ fn any_valid_state() -> impl Strategy<Value = AppState> {
                 (seq, input, phase),
                 hide,
             ),
-            (race, race_target),
+            (race, race_target, ghost),
         )| {
             let data = DataConfig { seed, samples, len };
             let mut state = AppState {
@@ -958,10 +965,25 @@ fn any_valid_state() -> impl Strategy<Value = AppState> {
                 phase: None,
                 race,
                 race_target,
+                ghost: None,
             };
             // A phase implies the inside view.
             state.phase = phase.map(|p| p % (state.last_phase() + 1));
             state.inside |= state.phase.is_some();
+            state.ghost = ghost.map(|(epochs, clip_off, len, kind)| {
+                let mut earlier = state.clone();
+                if clip_off {
+                    earlier.optimizer.clip = None;
+                }
+                if let Some(len) = len {
+                    earlier.data.len = len;
+                }
+                if let Some(kind) = kind {
+                    earlier.select_optimizer(kind);
+                }
+                let epochs = epochs.min(max_seek_epochs(&earlier.data)).max(1);
+                Ghost::left_by(&earlier, epochs, &state)
+            });
             state
         },
     )

@@ -248,6 +248,8 @@ fn every_line(text: &Text) -> Vec<(String, String)> {
         preset_none_caption,
         scenario_modified,
         scenario_restore,
+        ghost_label,
+        ghost_clear,
         lesson_clip_off,
         lesson_data,
         lesson_racers,
@@ -579,6 +581,13 @@ fn every_line(text: &Text) -> Vec<(String, String)> {
         scenario_modified(1, "len 10 → 50"),
     );
     add("scenario_restore".into(), scenario_restore(1));
+    add("ghost_label".into(), ghost_label("lr=0.01", 2001, false));
+    add(
+        "ghost_label diverged".into(),
+        ghost_label("lr=0.01", 2, true),
+    );
+    add("ghost_label same".into(), ghost_label("", 300, false));
+    add("ghost_clear".into(), ghost_clear.to_string());
     add("lesson_data".into(), lesson_data(20, 10));
     add("lesson_racers".into(), lesson_racers(2, "Adam, Rprop"));
     add("msg_not_a_number".into(), msg_not_a_number(field, "10"));

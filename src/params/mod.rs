@@ -10,6 +10,7 @@
 
 mod bits;
 mod control;
+mod ghost;
 mod modified;
 mod notice;
 mod parse;
@@ -26,6 +27,7 @@ mod table;
 pub use crate::plot::{VIEW_LIMIT, VIEW_MIN_SPAN, View};
 pub use bits::{BitsProblem, bits_text, read_bits};
 pub use control::Control;
+pub use ghost::{Ghost, same_run};
 pub use modified::{Difference, differences_from_scenario};
 pub use notice::{Notice, NoticeKind, Problem, SHOWN_CHARS};
 pub use parse::{Parsed, bound_seek, parse, parse_pairs, to_pairs, to_query};

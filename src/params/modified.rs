@@ -39,12 +39,8 @@ pub fn differences_from_scenario(state: &AppState) -> Option<(PresetId, Vec<Diff
     (!differences.is_empty()).then_some((preset, differences))
 }
 
-/// Whether `param` shapes the run of `state`: a hyperparameter only when the
-/// current rule reads it.
+/// Whether `param` shapes the run of `state`: what trains it (a
+/// hyperparameter only when the current rule reads it), its stop and a race.
 fn shapes_run(param: &Param, state: &AppState) -> bool {
-    match &param.codec {
-        Codec::Hyper(hyper) => hyper.spec().used_by.contains(&state.optimizer.kind),
-        Codec::Clip | Codec::Stop | Codec::Init(_) | Codec::Race | Codec::Target => true,
-        _ => matches!(param.key, "opt" | "loss" | "len" | "n" | "seed"),
-    }
+    param.shapes_training(state) || matches!(param.codec, Codec::Stop | Codec::Race | Codec::Target)
 }

@@ -50,6 +50,8 @@ pub enum Problem {
     InitIncomplete,
     /// `input=` is not a 0/1 sequence of 1 to 200 steps.
     Bits(super::bits::BitsProblem),
+    /// `ghost=` changes a setting to a value that cannot be used.
+    GhostSettings,
 }
 
 /// One correction made while reading the URL.

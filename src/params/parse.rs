@@ -8,6 +8,7 @@
 
 use super::bits::{bits_text, read_bits};
 use super::control::Control;
+use super::ghost::Ghost;
 use super::notice::{Notice, NoticeKind, Problem, shown};
 use super::racer::read_race;
 use super::state::{
@@ -125,6 +126,8 @@ struct Reader {
     notices: Vec<Notice>,
     /// `wx` and `wrec` with their raw text, resolved together at the end.
     init: [Option<(InitInput, String)>; 2],
+    /// `ghost` with its raw text, checked against the rest of the link at the end.
+    ghost: Option<(Ghost, String)>,
 }
 
 impl Reader {
@@ -133,6 +136,7 @@ impl Reader {
             state: AppState::default(),
             notices: Vec::new(),
             init: [None, None],
+            ghost: None,
         }
     }
 
@@ -253,6 +257,11 @@ impl Reader {
                 };
                 self.apply(param, raw, outcome, |s, v| s.race_target = v);
             }
+            Codec::Ghost if word == OFF => self.state.ghost = None,
+            Codec::Ghost => match Ghost::read(text) {
+                Ok(ghost) => self.ghost = Some((ghost, raw.to_string())),
+                Err(kind) => self.notice(param, kind, raw),
+            },
         }
     }
 
@@ -351,9 +360,32 @@ impl Reader {
         let (at, notice) = bound_seek(&self.state, self.state.at);
         self.state.at = at;
         self.notices.extend(notice);
+        if let Some((ghost, raw)) = self.ghost.take() {
+            self.finish_ghost(ghost, &raw);
+        }
         Parsed {
             state: self.state,
             notices: self.notices,
+        }
+    }
+}
+
+impl Reader {
+    /// Keeps a ghost whose changes read back cleanly against the link's run,
+    /// with its epochs bounded by work as `at=` is; otherwise it is dropped.
+    fn finish_ghost(&mut self, mut ghost: Ghost, raw: &str) {
+        let param = PARAMS
+            .iter()
+            .find(|p| p.key == "ghost")
+            .unwrap_or(&PARAMS[0]);
+        let Some(settings) = ghost.settings(&self.state) else {
+            return self.notice(param, NoticeKind::Malformed(Problem::GhostSettings), raw);
+        };
+        let (epochs, cut) = bound_seek(&settings, ghost.epochs);
+        ghost.epochs = epochs;
+        self.state.ghost = Some(ghost);
+        if let Some(cut) = cut {
+            self.notice(param, cut.kind, raw);
         }
     }
 }

@@ -74,6 +74,7 @@ impl PresetId {
             input: None,
             race: run.race,
             race_target: None,
+            ghost: None,
             ..current.clone()
         }
     }

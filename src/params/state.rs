@@ -6,6 +6,7 @@
 use strum::IntoEnumIterator;
 
 use super::control::Control;
+use super::ghost::Ghost;
 use super::presets::PresetId;
 use super::racer::RacerSpec;
 use crate::plot::View;
@@ -149,6 +150,8 @@ pub struct AppState {
     pub race: Vec<RacerSpec>,
     /// A race's finishing loss (`target=`); `None` is 1% of the initial loss.
     pub race_target: Option<f64>,
+    /// An earlier run drawn faintly beside this one (`ghost=`).
+    pub ghost: Option<Ghost>,
 }
 
 impl Default for AppState {
@@ -176,6 +179,7 @@ impl Default for AppState {
             phase: None,
             race: Vec::new(),
             race_target: None,
+            ghost: None,
         }
     }
 }

@@ -4,6 +4,7 @@
 //! written another.
 
 use super::control::Control;
+use super::ghost::Ghost;
 use super::presets::PresetId;
 use super::racer::race_text;
 use super::state::{AT_RANGE, AppState, INIT_LIMITS, SPEED_RANGE, STOP_RANGE, TARGET_RANGE};
@@ -26,6 +27,21 @@ pub struct Param {
 }
 
 impl Param {
+    /// Whether this key changes what trains `state`'s run: the rule, a
+    /// hyperparameter the rule reads, clipping, the loss, the data or the start.
+    pub(crate) fn shapes_training(&self, state: &AppState) -> bool {
+        match &self.codec {
+            Codec::Hyper(hyper) => hyper.spec().used_by.contains(&state.optimizer.kind),
+            _ => self.may_shape_training(),
+        }
+    }
+
+    /// Whether this key changes what trains a run under some rule.
+    pub(crate) fn may_shape_training(&self) -> bool {
+        matches!(self.codec, Codec::Hyper(_) | Codec::Clip | Codec::Init(_))
+            || matches!(self.key, "opt" | "loss" | "len" | "n" | "seed")
+    }
+
     /// The README's "Meaning": the description, and for a hyperparameter the rules that read it.
     fn meaning(&self) -> String {
         match &self.codec {
@@ -68,6 +84,8 @@ pub(crate) enum Codec {
     Race,
     /// A race's finishing loss, or `off` for 1% of the initial loss.
     Target,
+    /// An earlier run drawn faintly, `EPOCHS[:KEY=VALUE,…]`, or `off`.
+    Ghost,
 }
 
 pub(crate) struct Choice {
@@ -144,6 +162,10 @@ impl Codec {
             Codec::Race if s.race.is_empty() => OFF.to_string(),
             Codec::Race => race_text(&s.race),
             Codec::Target => s.race_target.map_or_else(|| OFF.to_string(), fmt),
+            Codec::Ghost => s
+                .ghost
+                .as_ref()
+                .map_or_else(|| OFF.to_string(), Ghost::to_text),
         }
     }
 
@@ -188,6 +210,17 @@ impl Codec {
             Codec::Target => format!(
                 "number, {}, or `{OFF}` (or 0) for 1% of the initial loss",
                 range(TARGET_RANGE)
+            ),
+            Codec::Ghost => format!(
+                "`EPOCHS[:KEY=VALUE,…]` (epochs 1 to {}; keys {}), e.g. `2001:clip=off`; `{OFF}` for none",
+                AT_RANGE.max,
+                quoted(
+                    PARAMS
+                        .iter()
+                        .filter(|p| p.may_shape_training())
+                        .map(|p| p.key)
+                        .collect()
+                )
             ),
         }
     }
@@ -238,35 +271,48 @@ pub static PARAMS: LazyLock<Vec<Param>> = LazyLock::new(|| {
     params
 });
 
+/// A key's description, for the README and the CLI: the page never shows it,
+/// so the browser's bundle leaves the words out.
+macro_rules! readme {
+    ($text:literal) => {
+        if cfg!(target_arch = "wasm32") {
+            ""
+        } else {
+            $text
+        }
+    };
+}
+
 /// The URL parameters other than the hyperparameters, in link order.
 #[rustfmt::skip] // One row per key, read like the README's table.
 fn settings_params() -> Vec<Param> {
     vec![
-        choice::<PresetId>("preset", "Start from a scenario; the other keys then override it.", |s| s.preset, |s, preset| *s = preset.apply(s)),
-        choice("opt", "Update rule. Choosing one loads its default hyperparameters.", |s| Some(s.optimizer.kind), AppState::select_optimizer),
-        other("clip", "Scale the gradient down to this norm before each update.", Codec::Clip),
-        choice("loss", "Sum of squared errors (the seed) or their mean (Roelants).", |s| Some(s.reduction), |s, r| s.reduction = r),
-        integer("len", "Sequence length.", Limits::new(LEN_RANGE.min as u64, LEN_RANGE.max as u64), true, |s| s.data.len as u64, |s, v| s.data.len = v as usize),
-        integer("n", "Number of sequences.", Limits::new(SAMPLES_RANGE.min as u64, SAMPLES_RANGE.max as u64), true, |s| s.data.samples as u64, |s, v| s.data.samples = v as usize),
-        integer("seed", "numpy seed of the data (and of the init drawn after it).", Limits::new(0, u32::MAX as u64), false, |s| s.data.seed.into(), |s, v| s.data.seed = v as u32),
-        other("wx", "Initial w_x, given together with wrec.", Codec::Init(InitPart::Wx)),
-        other("wrec", "Initial w_rec, given together with wx.", Codec::Init(InitPart::Wrec)),
-        other("view", "Heat-map window `xmin,xmax,ymin,ymax` (w_x across, w_rec up).", Codec::View),
-        other("speed", "Epochs per animation frame; a fraction is slow motion (0.01: one epoch every 100 frames).", Codec::Speed),
-        other("epochs", "Stop after this many epochs.", Codec::Stop),
-        flag("logy", "Loss axis: `1` logarithmic, `0` linear.", |s| s.log_axis, |s, v| s.log_axis = v),
-        flag("inside", "`1` opens the inside view: the unrolled network and the gradient over time.", |s| s.inside, |s, v| s.inside = v),
-        integer("seq", "The training sequence the unrolled view shows, 0-based (below `n`).", Limits::new(0, SAMPLES_RANGE.max as u64 - 1), true, |s| s.seq as u64, |s, v| s.seq = v as usize),
-        other("input", "Your own sequence for the unrolled view (forward pass only); it replaces `seq`.", Codec::Bits),
-        other("phase", "Step through one epoch, at this phase (0: forward step 1; then the loss, the backward steps n…1, clipping if on, the update, the new weights; at most 2·len + 3); implies the inside view.", Codec::Phase),
-        flag("six", "`1` draws Roelants' six weight pairs on the gradient plot and the heat map.", |s| s.six, |s, v| s.six = v),
-        integer("at", "Train this many epochs on load: a link to a moment of the run. At most 2e9 sample-steps (samples × len × epochs), ~10–20 s: 10000000 at 20×10, 10000 at 1000×200.", AT_RANGE, true, |s| s.at, |s, v| s.at = v),
-        choice("lang", "Interface language; without it, the browser's.", |s| s.lang, |s, l| s.lang = Some(l)),
-        flag("embed", "`1` hides the header, footer and explanations, for an iframe.", |s| s.embed, |s, v| s.embed = v),
-        flag("present", "`1` starts in presentation mode (large type, thick lines).", |s| s.present, |s, v| s.present = v),
-        other("hide", "Controls to hide for a lesson.", Codec::Hide),
-        other("race", "A race on the same data and start: each racer's update rule and the hyperparameters that differ from its defaults (`clip` its own clip norm, else the page's); empty is the single run.", Codec::Race),
-        other("target", "A race's finishing loss: a racer finishes after the first update that brings the loss below it.", Codec::Target),
+        choice::<PresetId>("preset", readme!("Start from a scenario; the other keys then override it."), |s| s.preset, |s, preset| *s = preset.apply(s)),
+        choice("opt", readme!("Update rule. Choosing one loads its default hyperparameters."), |s| Some(s.optimizer.kind), AppState::select_optimizer),
+        other("clip", readme!("Scale the gradient down to this norm before each update."), Codec::Clip),
+        choice("loss", readme!("Sum of squared errors (the seed) or their mean (Roelants)."), |s| Some(s.reduction), |s, r| s.reduction = r),
+        integer("len", readme!("Sequence length."), Limits::new(LEN_RANGE.min as u64, LEN_RANGE.max as u64), true, |s| s.data.len as u64, |s, v| s.data.len = v as usize),
+        integer("n", readme!("Number of sequences."), Limits::new(SAMPLES_RANGE.min as u64, SAMPLES_RANGE.max as u64), true, |s| s.data.samples as u64, |s, v| s.data.samples = v as usize),
+        integer("seed", readme!("numpy seed of the data (and of the init drawn after it)."), Limits::new(0, u32::MAX as u64), false, |s| s.data.seed.into(), |s, v| s.data.seed = v as u32),
+        other("wx", readme!("Initial w_x, given together with wrec."), Codec::Init(InitPart::Wx)),
+        other("wrec", readme!("Initial w_rec, given together with wx."), Codec::Init(InitPart::Wrec)),
+        other("view", readme!("Heat-map window `xmin,xmax,ymin,ymax` (w_x across, w_rec up)."), Codec::View),
+        other("speed", readme!("Epochs per animation frame; a fraction is slow motion (0.01: one epoch every 100 frames)."), Codec::Speed),
+        other("epochs", readme!("Stop after this many epochs."), Codec::Stop),
+        flag("logy", readme!("Loss axis: `1` logarithmic, `0` linear."), |s| s.log_axis, |s, v| s.log_axis = v),
+        flag("inside", readme!("`1` opens the inside view: the unrolled network and the gradient over time."), |s| s.inside, |s, v| s.inside = v),
+        integer("seq", readme!("The training sequence the unrolled view shows, 0-based (below `n`)."), Limits::new(0, SAMPLES_RANGE.max as u64 - 1), true, |s| s.seq as u64, |s, v| s.seq = v as usize),
+        other("input", readme!("Your own sequence for the unrolled view (forward pass only); it replaces `seq`."), Codec::Bits),
+        other("phase", readme!("Step through one epoch, at this phase (0: forward step 1; then the loss, the backward steps n…1, clipping if on, the update, the new weights; at most 2·len + 3); implies the inside view."), Codec::Phase),
+        flag("six", readme!("`1` draws Roelants' six weight pairs on the gradient plot and the heat map."), |s| s.six, |s, v| s.six = v),
+        integer("at", readme!("Train this many epochs on load: a link to a moment of the run. At most 2e9 sample-steps (samples × len × epochs), ~10–20 s: 10000000 at 20×10, 10000 at 1000×200."), AT_RANGE, true, |s| s.at, |s, v| s.at = v),
+        choice("lang", readme!("Interface language; without it, the browser's."), |s| s.lang, |s, l| s.lang = Some(l)),
+        flag("embed", readme!("`1` hides the header, footer and explanations, for an iframe."), |s| s.embed, |s, v| s.embed = v),
+        flag("present", readme!("`1` starts in presentation mode (large type, thick lines)."), |s| s.present, |s, v| s.present = v),
+        other("hide", readme!("Controls to hide for a lesson."), Codec::Hide),
+        other("race", readme!("A race on the same data and start: each racer's update rule and the hyperparameters that differ from its defaults (`clip` its own clip norm, else the page's); empty is the single run."), Codec::Race),
+        other("target", readme!("A race's finishing loss: a racer finishes after the first update that brings the loss below it."), Codec::Target),
+        other("ghost", readme!("An earlier run drawn faintly on both plots: this page's run with these keys changed, trained this many epochs (bounded by work as `at` is). The page leaves one when a setting that shapes the run changes, or on a reset."), Codec::Ghost),
     ]
 }
 

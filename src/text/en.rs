@@ -130,6 +130,20 @@ pub const EN: Text = Text {
         )
     },
     scenario_restore: |number| format!("Restore scenario {number}"),
+    ghost_label: |changes, epoch, diverged| {
+        let with = if changes.is_empty() {
+            "the same settings"
+        } else {
+            changes
+        };
+        let end = if diverged {
+            format!("diverged at epoch {epoch}")
+        } else {
+            format!("{epoch} epochs")
+        };
+        format!("Faint and dashed: the previous run, with {with}, {end}.")
+    },
+    ghost_clear: "Clear",
     lesson_clip_off: "no clipping",
     lesson_data: |samples, len| format!("{samples} sequences of {len} steps"),
     lesson_racers: |count, names| format!("a race of {count}: {names}"),
@@ -566,6 +580,9 @@ fn en_notice(notice: &Notice) -> String {
             "{key}={given}: wx and wrec must be given together, as numbers or both \"seed\"; \
              {used}"
         ),
+        NoticeKind::Malformed(Problem::GhostSettings) => {
+            format!("{key}={given} changes a setting to a value outside its range; {used}")
+        }
     }
 }
 

@@ -131,6 +131,20 @@ pub const JA: Text = Text {
         )
     },
     scenario_restore: |number| format!("シナリオ {number} に戻す"),
+    ghost_label: |changes, epoch, diverged| {
+        let with = if changes.is_empty() {
+            "同じ設定"
+        } else {
+            changes
+        };
+        let end = if diverged {
+            format!("エポック {epoch} で発散")
+        } else {
+            format!("{epoch} エポック")
+        };
+        format!("薄い破線：前回の実行（{with}、{end}）。")
+    },
+    ghost_clear: "消す",
     lesson_clip_off: "クリッピングなし",
     lesson_data: |samples, len| format!("長さ {len} の系列 {samples} 本"),
     lesson_racers: |count, names| format!("{count} 者のレース：{names}"),
@@ -624,6 +638,9 @@ fn ja_notice(notice: &Notice) -> String {
             "{key}={given}：wx と wrec は、両方とも数値か両方とも seed で指定してください。\
              {used}。"
         ),
+        NoticeKind::Malformed(Problem::GhostSettings) => {
+            format!("{key}={given} は、範囲外の値に設定を変えています。{used}。")
+        }
     }
 }
 

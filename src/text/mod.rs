@@ -159,6 +159,10 @@ pub struct Text {
     /// differences, as `key before → now` joined by commas.
     pub scenario_modified: fn(number: u8, changes: &str) -> String,
     pub scenario_restore: fn(number: u8) -> String,
+    /// The ghost's legend: what differs from the current run (`key=value, …`,
+    /// empty for the same settings), and the epoch it reached or diverged at.
+    pub ghost_label: fn(changes: &str, epoch: u64, diverged: bool) -> String,
+    pub ghost_clear: &'static str,
     /// Presentation mode's key settings: no clipping, and the data size.
     pub lesson_clip_off: &'static str,
     pub lesson_data: fn(samples: usize, len: usize) -> String,
