@@ -24,6 +24,7 @@ use crate::rnn::{
     Clipping, CoreError, OptimizerKind, Race, Record, Settled, Surface, Trainer, Weights,
 };
 
+mod ghost;
 mod inside;
 pub mod race;
 mod seek;
@@ -63,6 +64,11 @@ struct LoopState {
     credit: SpeedCredit,
     /// Told about every played frame ([`Controller::watch_frames`]).
     frame_watchers: Vec<Callback<FrameReport>>,
+    /// Whether the run trained with one set of settings since it started, so
+    /// that it can be replayed as a ghost.
+    pure: bool,
+    /// The next slice of a ghost trained from a link.
+    ghost_frame: Option<AnimationFrameRequestHandle>,
 }
 
 /// What one played animation frame did, for whoever watches the loop.
@@ -106,6 +112,11 @@ pub struct Controller {
     tune_progress: RwSignal<Option<f64>>,
     /// The racer the legend highlights.
     highlight: RwSignal<Option<usize>>,
+    /// The earlier run drawn faintly, and its training from a link.
+    ghost_path: RwSignal<Vec<Weights>>,
+    ghost_curve: RwSignal<Vec<(u64, f64)>>,
+    ghost_diverged: RwSignal<Option<u64>>,
+    ghost_trainer: StoredValue<Option<Trainer>>,
 }
 
 /// The app's controller, which [`crate::ui::app::App`] provides to every
@@ -146,6 +157,7 @@ impl Controller {
             run_note: RwSignal::new(None),
             loop_state: StoredValue::new(LoopState {
                 settle_armed: true,
+                pure: true,
                 ..LoopState::default()
             }),
             surface_job: StoredValue::new(SurfaceJob::default()),
@@ -154,13 +166,19 @@ impl Controller {
             race_view: RwSignal::new(None),
             tune_progress: RwSignal::new(None),
             highlight: RwSignal::new(None),
+            ghost_path: RwSignal::new(Vec::new()),
+            ghost_curve: RwSignal::new(Vec::new()),
+            ghost_diverged: RwSignal::new(None),
+            ghost_trainer: StoredValue::new(None),
         };
-        controller
-            .settings
-            .with_untracked(|s| controller.sync_race(s));
+        controller.settings.with_untracked(|s| {
+            controller.sync_race(s);
+            controller.train_ghost(s);
+        });
         on_cleanup(move || {
             controller.cancel_frame();
             controller.cancel_surface_frame();
+            controller.cancel_ghost_job();
         });
         controller.publish();
         controller.request_surface();
@@ -280,11 +298,16 @@ impl Controller {
         if next == old {
             return;
         }
+        self.ghost_after_change(&old, &mut next);
         self.run_note.set(None);
         if settings::run_changed(&old, &next) {
             self.rebuild(&next);
         } else {
             if next.optimizer != old.optimizer {
+                // From here the run mixes two settings: no link can replay it.
+                if self.with_run(Trainer::epoch).unwrap_or(0) > 0 {
+                    self.loop_state.update_value(|l| l.pure = false);
+                }
                 let result = self.with_trainer(|trainer| trainer.set_optimizer(next.optimizer));
                 if let Some(Err(error)) = result {
                     self.problem.set(Some(error));
@@ -397,6 +420,7 @@ impl Controller {
             _ => None,
         };
         if note.is_some() {
+            self.ghost_on_reset();
             self.with_trainer(Trainer::reset);
             self.restarted();
         }
@@ -455,6 +479,7 @@ impl Controller {
         self.cancel_frame();
         self.run_note.set(None);
         if self.with_race(Race::reset).is_none() {
+            self.ghost_on_reset();
             self.with_trainer(Trainer::reset);
         }
         self.restarted();
@@ -509,6 +534,7 @@ impl Controller {
             l.plateaued_at = None;
             l.settle_armed = !l.ignore_plateaus;
             l.credit.clear();
+            l.pure = true;
         });
     }
 

@@ -4,6 +4,7 @@ pub mod data_table;
 pub mod divergence;
 pub mod download;
 pub mod export;
+pub mod ghost;
 pub mod lesson;
 pub mod optimizer_state;
 pub mod race;

@@ -77,6 +77,7 @@ fn draw_chart(
     log_y: bool,
     points: &[(u64, f64)],
     traces: &[Trace],
+    ghost: &[(u64, f64)],
     text: &Text,
 ) -> Option<()> {
     let (root, s, (width, height)) = canvas::blank_plot(canvas, size, large)?;
@@ -94,9 +95,15 @@ fn draw_chart(
         colour: "",
         rgb: [CURVE.0, CURVE.1, CURVE.2],
         highlighted: false,
+        faint: false,
     }];
+    let faint = Trace {
+        faint: true,
+        ..single[0].clone()
+    };
+    // The ghost (an earlier run) goes first, under the current curve.
     let series: Vec<(&[(u64, f64)], &Trace)> = if traces.is_empty() {
-        vec![(points, &single[0])]
+        vec![(ghost, &faint), (points, &single[0])]
     } else {
         traces.iter().map(|t| (t.curve.as_slice(), t)).collect()
     };
@@ -159,7 +166,7 @@ fn draw_chart(
         .chain(series.iter().filter(|(_, t)| t.highlighted));
     for (points, trace) in order {
         let [r, g, b] = trace.rgb;
-        let alpha = if any_highlight && !trace.highlighted {
+        let alpha = if trace.faint || any_highlight && !trace.highlighted {
             0.35
         } else {
             1.0
@@ -234,6 +241,9 @@ pub fn LossChart(
     /// A race's curves, each in its racer's colour; drawn instead of `points` when any.
     #[prop(into)]
     traces: Signal<Vec<Trace>>,
+    /// An earlier run's curve, drawn faintly under `points`.
+    #[prop(into)]
+    ghost: Signal<Vec<(u64, f64)>>,
     /// Log (default) or linear y axis.
     #[prop(into)]
     log_y: Signal<bool>,
@@ -246,10 +256,11 @@ pub fn LossChart(
     let chart_canvas = canvas::live_chart(frame, large, move |canvas, size, large| {
         let (log_y, words) = (log_y.get(), text.get());
         let traces = traces.read();
+        let ghost = ghost.read();
         points.with(|points| {
             let clipped = loss_span(points.iter().map(|p| p.1)).is_some_and(|s| s.clipped);
             let _ = canvas.set_attribute("data-clipped", if clipped { "1" } else { "0" });
-            draw_chart(canvas, size, large, log_y, points, &traces, words)
+            draw_chart(canvas, size, large, log_y, points, &traces, &ghost, words)
         });
     });
 

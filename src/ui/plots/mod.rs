@@ -18,6 +18,7 @@ use crate::ui::text::{use_text, words};
 use crate::params::Control;
 use crate::ui::inside::InsideView;
 use crate::ui::panels::divergence::DivergenceNote;
+use crate::ui::panels::ghost::GhostLegend;
 use crate::ui::panels::lesson::LessonCard;
 use heatmap::SurfaceView;
 use loss_chart::LossChart;
@@ -64,6 +65,8 @@ pub struct Trace {
     pub rgb: [u8; 3],
     /// Hovered or focused in the legend.
     pub highlighted: bool,
+    /// An earlier run's, drawn half transparent.
+    pub faint: bool,
 }
 
 /// The loss surface with the path, and the loss curve, side by side.
@@ -86,6 +89,7 @@ pub fn Plots() -> impl IntoView {
                             colour,
                             rgb,
                             highlighted: highlight.get() == Some(i),
+                            faint: false,
                         }
                     })
                     .collect()
@@ -134,6 +138,7 @@ pub fn Plots() -> impl IntoView {
                     path=ctrl.path()
                     clipped=ctrl.clipped()
                     traces=traces
+                    ghost=ctrl.ghost_path()
                     current=current
                     diverged=diverged
                     on_pick=Callback::new(move |w| ctrl.pick_init(w))
@@ -143,6 +148,7 @@ pub fn Plots() -> impl IntoView {
                     next=next_point
                     large=large
                 />
+                <GhostLegend />
             </section>
             <Show when=move || large.get()>
                 <LessonCard />
@@ -157,7 +163,7 @@ pub fn Plots() -> impl IntoView {
                             <h2 id="loss-title">{words(|t| t.loss_title)}</h2>
                             <LogAxisSwitch />
                         </div>
-                        <LossChart points=ctrl.loss_points() traces=traces log_y=log_y large=large />
+                        <LossChart points=ctrl.loss_points() traces=traces ghost=ctrl.ghost_curve() log_y=log_y large=large />
                     }
                 >
                     <InsideView />

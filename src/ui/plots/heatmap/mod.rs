@@ -130,6 +130,9 @@ pub fn SurfaceView(
     /// A race's paths, each in its colour; drawn instead of `path` when any.
     #[prop(into)]
     traces: Signal<Vec<Trace>>,
+    /// An earlier run's path, drawn faintly under the path.
+    #[prop(into)]
+    ghost: Signal<Vec<Weights>>,
     /// The current weights and the core's exact loss there (the snapshot's,
     /// as `#loss` shows it), or `None` without a run.
     #[prop(into)]
@@ -210,10 +213,13 @@ pub fn SurfaceView(
             let words = text.get();
             let clipped = clipped.read();
             let traces = traces.read();
+            let ghost = ghost.read();
+            let _ = overlay.set_attribute("data-ghost-points", &ghost.len().to_string());
             let scene = OverlayScene {
                 path,
                 clipped: &clipped,
                 traces: &traces,
+                ghost: &ghost,
                 diverged,
                 limit_label: words.limit_label,
                 escape_label: words.escape_label,

@@ -35,6 +35,8 @@ pub struct OverlayScene<'a> {
     pub clipped: &'a [Weights],
     /// A race's paths, drawn instead of `path` when there are any.
     pub traces: &'a [Trace],
+    /// The ghost's path (an earlier run), drawn faintly under `path`.
+    pub ghost: &'a [Weights],
     pub diverged: bool,
     /// The label of the dashed lines |w_rec| = 1, in the page's language.
     pub limit_label: &'a str,
@@ -77,6 +79,7 @@ pub fn draw_overlay(
     draw_gradient_limits(&context, geometry, zoom);
     draw_marks(&context, geometry, scene.marks, zoom);
     if scene.traces.is_empty() {
+        draw_ghost(&context, geometry, scene.ghost, zoom);
         draw_path(&context, geometry, scene.path, zoom);
         draw_clipped(&context, geometry, scene.clipped, zoom);
         draw_end_points(&context, geometry, scene.path, zoom);
@@ -94,7 +97,7 @@ pub fn draw_overlay(
         draw_star(&context, at, 8.0 * zoom);
     }
     let paths: Vec<&[Weights]> = if scene.traces.is_empty() {
-        vec![scene.path]
+        vec![scene.path, scene.ghost]
     } else {
         scene.traces.iter().map(|t| t.path.as_slice()).collect()
     };
@@ -157,8 +160,7 @@ fn outlined_text(context: &CanvasRenderingContext2d, text: &str, (x, y): (f64, f
 fn draw_gradient_limits(context: &CanvasRenderingContext2d, geometry: &PlotGeometry, zoom: f64) {
     let view = &geometry.view;
     let rect = geometry.rect;
-    let dash = js_sys::Array::of2(&JsValue::from(6.0 * zoom), &JsValue::from(5.0 * zoom));
-    let _ = context.set_line_dash(&dash);
+    set_dashed(context, zoom);
     for w_rec in [1.0, -1.0] {
         if !(view.y_min..=view.y_max).contains(&w_rec) {
             continue;
@@ -170,6 +172,31 @@ fn draw_gradient_limits(context: &CanvasRenderingContext2d, geometry: &PlotGeome
         outlined_stroke(context, 1.5 * zoom);
     }
     let _ = context.set_line_dash(&js_sys::Array::new());
+}
+
+fn set_dashed(context: &CanvasRenderingContext2d, zoom: f64) {
+    let dash = js_sys::Array::of2(&JsValue::from(6.0 * zoom), &JsValue::from(5.0 * zoom));
+    let _ = context.set_line_dash(&dash);
+}
+
+/// The ghost's path: the current path's style, thinner, dashed and half
+/// transparent, with a ring where it ended.
+fn draw_ghost(
+    context: &CanvasRenderingContext2d,
+    geometry: &PlotGeometry,
+    path: &[Weights],
+    zoom: f64,
+) {
+    context.set_global_alpha(0.6);
+    set_dashed(context, zoom);
+    draw_path(context, geometry, path, 0.75 * zoom);
+    let _ = context.set_line_dash(&js_sys::Array::new());
+    if let Some((x, y)) = path.last().and_then(|w| geometry.to_pixel(*w)) {
+        context.begin_path();
+        let _ = context.arc(x, y, 4.0 * zoom, 0.0, 2.0 * PI);
+        outlined_stroke(context, 1.5 * zoom);
+    }
+    context.set_global_alpha(1.0);
 }
 
 /// The label of the first line |w_rec| = 1 in view: on its outer side (above
