@@ -11,12 +11,7 @@ async fn after_a_divergence_the_loss_axis_keeps_the_history_readable() {
     let page = AppPage::opened("?preset=seed-gd&len=50&speed=50&present=1").await;
     page.steps(3).await;
     let before = page.attr("#loss-chart", "data-clipped").await;
-    page.play().await;
-    let diverged = page
-        .wait_until(Duration::from_secs(20), || async {
-            page.status().await == "diverged"
-        })
-        .await;
+    let diverged = page.play_until("diverged", Duration::from_secs(20)).await;
     tokio::time::sleep(Duration::from_millis(300)).await;
     let after = page.attr("#loss-chart", "data-clipped").await;
     page.screenshot("loss-axis-after-divergence").await;

@@ -67,9 +67,9 @@ async fn the_biggest_surface_is_computed_without_long_tasks_and_the_current_loss
     let observing = page.observe_long_tasks().await;
     let started = page.open("?len=200&n=1000&view=-10,10,-10,10").await;
     let painted = page
-        .wait_for_js(
+        .wait_js(
             "/\\d ms/.test(document.querySelector('#surface-ms').textContent)",
-            Duration::from_secs(60),
+            60,
         )
         .await;
     // Let the base layer draw the new surface.
@@ -94,9 +94,9 @@ async fn the_biggest_surface_is_computed_without_long_tasks_and_the_current_loss
     // A view change, then a data change, at the same size.
     page.click("#zoom-wide").await;
     let zoomed = page
-        .wait_for_js(
+        .wait_js(
             "document.querySelector('#surface').dataset.view === '-3,3,-3,3'",
-            Duration::from_secs(30),
+            30,
         )
         .await;
     page.set_value("#seed", "7").await;
@@ -152,9 +152,12 @@ async fn the_limit_label_moves_out_of_the_paths_way() {
     let crossing = page.open("?wx=-2.6&wrec=1.08&opt=gd&lr=1e-9").await;
     page.steps(3).await;
     let _ = page
-        .wait_until(Duration::from_secs(3), || async {
-            page.attr("#surface", "data-limit-label").await.as_deref() == Some("right")
-        })
+        .wait_attr(
+            "#surface",
+            "data-limit-label",
+            "right",
+            Duration::from_secs(3),
+        )
         .await;
     let moved = page.attr("#surface", "data-limit-label").await;
     page.screenshot("limit-label-moved").await;
