@@ -106,13 +106,10 @@ async fn the_biggest_surface_is_computed_without_long_tasks_and_the_current_loss
     page.screenshot("surface-1000x200").await;
     let errors = page.finish().await;
 
-    assert!(started.is_ok(), "{started:?}");
-    assert!(painted.is_ok(), "the surface never arrived: {painted:?}");
-    assert!(
-        zoomed.is_ok(),
-        "the zoomed surface never arrived: {zoomed:?}"
-    );
-    assert!(observing.is_ok(), "{observing:?}");
+    started.expect("the app starts");
+    painted.expect("the surface arrives");
+    zoomed.expect("the zoomed surface arrives");
+    observing.expect("the long-task observer is installed");
     let recorded = recorded.expect("the long-task observer ran before the page");
     let mounted = recorded.mounted.expect("the observer saw the app mount");
     let tasks = recorded.tasks;
