@@ -142,7 +142,7 @@ async fn the_biggest_surface_is_computed_without_long_tasks_and_the_current_loss
 #[ignore = "needs dist/ and chromium; run by make test"]
 async fn the_limit_label_moves_out_of_the_paths_way() {
     let page = AppPage::opened("").await;
-    page.steps(3).await;
+    let stepped = page.steps_and_wait(3, Duration::from_secs(5)).await;
     let clear = page.attr("#surface", "data-limit-label").await;
     // A start just above w_rec = 1 at the left edge, where the label sits, and a rate too small
     // to leave it: the path's first segments lie inside the label's box.
@@ -160,6 +160,7 @@ async fn the_limit_label_moves_out_of_the_paths_way() {
     page.screenshot("limit-label-moved").await;
     let errors = page.finish().await;
 
+    stepped.expect("three steps before the first look");
     assert!(crossing.is_ok(), "{crossing:?}");
     assert_eq!(clear.as_deref(), Some("left"));
     assert_eq!(moved.as_deref(), Some("right"));
