@@ -2,8 +2,8 @@
 //! (Riedmiller & Braun 1993), and saved settings that outlive new hyperparameters.
 
 use rnn_playground::rnn::{
-    DataConfig, Gradient, Hyper, Optimizer, OptimizerKind, OptimizerSettings, Status, Trainer,
-    TrainerConfig, Weights,
+    Gradient, Hyper, Optimizer, OptimizerKind, OptimizerSettings, Status, Trainer, TrainerConfig,
+    Weights,
 };
 
 fn rprop() -> Optimizer {
@@ -60,13 +60,8 @@ fn rprop_steps_stay_between_delta_min_and_delta_max() {
 /// divergence (at epoch 3931) on a run that had converged.
 #[test]
 fn rprop_on_length_1_converges_and_never_reports_divergence() {
-    let config = TrainerConfig {
-        data: DataConfig {
-            len: 1,
-            ..DataConfig::default()
-        },
-        ..TrainerConfig::seed(OptimizerSettings::defaults(OptimizerKind::Rprop))
-    };
+    let mut config = TrainerConfig::seed(OptimizerSettings::defaults(OptimizerKind::Rprop));
+    config.data.len = 1;
     let mut trainer = Trainer::new(config).unwrap();
     assert_eq!(trainer.run(5000), 5000);
     assert_eq!(trainer.status(), Status::Training);

@@ -1060,6 +1060,27 @@ fn round(x: f64, decimals: i32) -> f64 {
     (x * scale).round() / scale
 }
 
+/// The preset's settings, after checking that it trains with `kind`'s default hyperparameters.
+#[track_caller]
+fn preset_with_defaults_of(preset: PresetId, kind: OptimizerKind) -> AppState {
+    let state = preset.state();
+    assert_eq!(
+        state.optimizer,
+        OptimizerSettings::defaults(kind),
+        "{preset:?}"
+    );
+    state
+}
+
+/// Asserts that both weights of `w` are within `tolerance` of the optimum (1, 1).
+#[track_caller]
+fn assert_near_the_optimum(w: Weights, tolerance: f64) {
+    assert!(
+        (w.w_x - 1.0).abs() < tolerance && (w.w_rec - 1.0).abs() < tolerance,
+        "{w:?}"
+    );
+}
+
 #[test]
 fn presets_are_numbered_named_and_set_everything() {
     for (index, preset) in PresetId::iter().enumerate() {
@@ -1108,11 +1129,7 @@ fn presets_are_numbered_named_and_set_everything() {
 
 #[test]
 fn preset_seed_gd_plateaus_then_falls_off_a_cliff_near_550() {
-    let state = PresetId::SeedGd.state();
-    assert_eq!(
-        state.optimizer,
-        OptimizerSettings::defaults(OptimizerKind::Gd)
-    );
+    let state = preset_with_defaults_of(PresetId::SeedGd, OptimizerKind::Gd);
     assert_eq!((state.optimizer[Hyper::Lr], state.init), (1e-5, None));
     let (records, trainer) = run_preset(PresetId::SeedGd);
     // The seed's lines epoch[500] and epoch[600] are the losses after 499 and 599 updates.
@@ -1131,11 +1148,7 @@ fn preset_seed_gd_plateaus_then_falls_off_a_cliff_near_550() {
 
 #[test]
 fn preset_seed_rmsprop_reaches_the_plateau_at_1_1() {
-    let state = PresetId::SeedRmsprop.state();
-    assert_eq!(
-        state.optimizer,
-        OptimizerSettings::defaults(OptimizerKind::RmspropSeed)
-    );
+    preset_with_defaults_of(PresetId::SeedRmsprop, OptimizerKind::RmspropSeed);
     let (records, trainer) = run_preset(PresetId::SeedRmsprop);
     assert!(
         loss_at(&records, 400) < 0.0075,
@@ -1148,11 +1161,7 @@ fn preset_seed_rmsprop_reaches_the_plateau_at_1_1() {
             .all(|r| (0.0066..0.0070).contains(&r.loss)),
         "plateau at ≈ 0.0068"
     );
-    let w = trainer.weights();
-    assert!(
-        (w.w_x - 1.0).abs() < 2e-3 && (w.w_rec - 1.0).abs() < 2e-3,
-        "{w:?}"
-    );
+    assert_near_the_optimum(trainer.weights(), 2e-3);
 }
 
 #[test]
@@ -1280,11 +1289,7 @@ fn preset_clipping_rescues_the_exploding_run() {
 
 #[test]
 fn preset_adam_follows_the_curved_valley_to_the_optimum() {
-    let state = PresetId::AdamValley.state();
-    assert_eq!(
-        state.optimizer,
-        OptimizerSettings::defaults(OptimizerKind::Adam)
-    );
+    let state = preset_with_defaults_of(PresetId::AdamValley, OptimizerKind::Adam);
     assert_eq!(state.init, PresetId::Vanishing.state().init);
     let (records, trainer) = run_preset(PresetId::AdamValley);
     let widest = records
@@ -1293,11 +1298,7 @@ fn preset_adam_follows_the_curved_valley_to_the_optimum() {
         .fold(f64::MIN, f64::max);
     assert_eq!(round(widest, 2), 2.27);
     assert!(first_epoch_below(&records, 0.01).unwrap() <= 535);
-    let w = trainer.weights();
-    assert!(
-        (w.w_x - 1.0).abs() < 1e-5 && (w.w_rec - 1.0).abs() < 1e-5,
-        "{w:?}"
-    );
+    assert_near_the_optimum(trainer.weights(), 1e-5);
     assert!(
         records.iter().all(|r| state.view.contains(r.weights)),
         "the path stays in view"
@@ -1393,25 +1394,30 @@ fn the_inside_keys_read_back_and_name_what_they_corrected() {
     );
 }
 
-/// The pass at a preset's start, on its data.
-fn pass_at_start(preset: PresetId) -> (rnn_playground::rnn::trace::Pass, Weights) {
+/// The pass at a signal preset's start, on its data, after checking what the preset sets:
+/// sequences of 50 steps, `kind`, the inside view open, and a start at `w_rec`.
+#[track_caller]
+fn signal_preset_pass(
+    preset: PresetId,
+    kind: OptimizerKind,
+    w_rec: f64,
+) -> rnn_playground::rnn::trace::Pass {
     let state = preset.state();
+    assert_eq!(
+        (state.data.len, state.optimizer.kind),
+        (50, kind),
+        "{preset:?}"
+    );
+    assert!(state.inside, "{preset:?} opens the inside view");
     let start = state.init.expect("a fixed start");
+    assert_eq!(start.w_rec, w_rec, "{preset:?}");
     let (data, _) = Dataset::generate(state.data).unwrap();
-    let pass = rnn_playground::rnn::trace::Pass::at(&data, start, state.reduction);
-    (pass, start)
+    rnn_playground::rnn::trace::Pass::at(&data, start, state.reduction)
 }
 
 #[test]
 fn preset_vanishing_signal_fades_to_1e_15_and_rprop_still_arrives() {
-    let state = PresetId::VanishingSignal.state();
-    assert_eq!(
-        (state.data.len, state.optimizer.kind),
-        (50, OptimizerKind::Rprop)
-    );
-    assert!(state.inside, "the preset opens the inside view");
-    let (pass, start) = pass_at_start(PresetId::VanishingSignal);
-    assert_eq!(start.w_rec, 0.5);
+    let pass = signal_preset_pass(PresetId::VanishingSignal, OptimizerKind::Rprop, 0.5);
     // "dL/ds₁ is 1.8e-15 of dL/ds₅₀": the batch signal halves at each of 49 steps back.
     let ratio = pass.batch_signal[0] / pass.batch_signal[49];
     assert_eq!(format!("{ratio:.1e}"), "1.8e-15");
@@ -1422,23 +1428,12 @@ fn preset_vanishing_signal_fades_to_1e_15_and_rprop_still_arrives() {
     // "still ends near (1, 1) at epoch 3000".
     let (_, trainer) = run_preset(PresetId::VanishingSignal);
     assert_eq!(trainer.status(), Status::ReachedMaxEpochs { epoch: 3000 });
-    let w = trainer.weights();
-    assert!(
-        (w.w_x - 1.0).abs() < 0.01 && (w.w_rec - 1.0).abs() < 0.01,
-        "{w:?}"
-    );
+    assert_near_the_optimum(trainer.weights(), 0.01);
 }
 
 #[test]
 fn preset_exploding_signal_grows_1_5_per_step_and_diverges_in_one_step() {
-    let state = PresetId::ExplodingSignal.state();
-    assert_eq!(
-        (state.data.len, state.optimizer.kind),
-        (50, OptimizerKind::Gd)
-    );
-    assert!(state.inside);
-    let (pass, start) = pass_at_start(PresetId::ExplodingSignal);
-    assert_eq!(start.w_rec, 1.5);
+    let pass = signal_preset_pass(PresetId::ExplodingSignal, OptimizerKind::Gd, 1.5);
     // "dL/ds₁ is 4.3e8 × dL/ds₅₀ and dL/dw_rec is 6.0e20".
     let ratio = pass.batch_signal[0] / pass.batch_signal[49];
     assert_eq!(format!("{ratio:.1e}"), "4.3e8");

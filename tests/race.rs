@@ -235,20 +235,15 @@ fn tuning_picks_the_best_final_loss_on_the_grid_however_the_work_is_cut() {
 #[test]
 fn when_every_candidate_diverges_the_smallest_rate_is_kept() {
     // From w_rec = 3 at length 200 every rate overflows at once.
-    let config = RaceConfig {
-        data: DataConfig {
-            len: 200,
-            ..DataConfig::default()
-        },
-        ..race_of(
-            vec![OptimizerSettings::defaults(OptimizerKind::Gd)],
-            Some(Weights {
-                w_x: 1.0,
-                w_rec: 3.0,
-            }),
-            50,
-        )
-    };
+    let mut config = race_of(
+        vec![OptimizerSettings::defaults(OptimizerKind::Gd)],
+        Some(Weights {
+            w_x: 1.0,
+            w_rec: 3.0,
+        }),
+        50,
+    );
+    config.data.len = 200;
     let mut tuning = Tuning::new(&config, 50).unwrap();
     tuning.run_to_end();
     let result = tuning.result().unwrap();

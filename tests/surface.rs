@@ -2,11 +2,28 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
-use rnn_playground::rnn::surface::{self, Axis, Grid};
+use rnn_playground::rnn::surface::{self, Axis, Grid, Surface};
 use rnn_playground::rnn::{DataConfig, Dataset, Reduction};
 
 fn close(fast: f64, naive: f64, scale: f64) -> bool {
     (fast.is_nan() && naive.is_nan()) || fast == naive || (fast - naive).abs() <= 1e-10 * scale
+}
+
+/// Data settings of up to `samples` sequences of up to `len` steps, with any seed.
+fn data_config(samples: usize, len: usize) -> impl Strategy<Value = DataConfig> {
+    (any::<u32>(), 1..=samples, 1..=len).prop_map(|(seed, samples, len)| DataConfig {
+        seed,
+        samples,
+        len,
+    })
+}
+
+/// The fast surface and the naive oracle over the same grid, on the data `config` generates.
+fn fast_and_naive(config: DataConfig, grid: Grid) -> (Surface, Surface) {
+    let (data, _) = Dataset::generate(config).unwrap();
+    let fast = surface::compute(&data, grid).unwrap();
+    let naive = surface::compute_naive(&data, grid).unwrap();
+    (fast, naive)
 }
 
 proptest! {
@@ -14,20 +31,16 @@ proptest! {
 
     #[test]
     fn fast_surface_equals_naive(
-        seed in any::<u32>(),
-        samples in 1usize..=12,
-        len in 1usize..=25,
+        data in data_config(12, 25),
         mean in any::<bool>(),
         x0 in -4.0f64..4.0, x_span in 1e-3f64..6.0,
         y0 in -1.6f64..1.6, y_span in 1e-3f64..3.0,
         cols in 1usize..=12, rows in 1usize..=12,
     ) {
-        let (data, _) = Dataset::generate(DataConfig { seed, samples, len }).unwrap();
         let red = if mean { Reduction::Mean } else { Reduction::Sum };
         let axis = |lo: f64, span: f64, n: usize| Axis::new(lo, if n == 1 { lo } else { lo + span }, n);
         let (ax, ay) = (axis(x0, x_span, cols), axis(y0, y_span, rows));
-        let fast = surface::compute(&data, Grid::new(ax, ay, red).with_grad(true)).unwrap();
-        let naive = surface::compute_naive(&data, Grid::new(ax, ay, red).with_grad(true)).unwrap();
+        let (fast, naive) = fast_and_naive(data, Grid::new(ax, ay, red).with_grad(true));
         prop_assert_eq!(&fast.w_x, &naive.w_x);
         let (fgx, fgr) = fast.grad.clone().unwrap();
         let (ngx, ngr) = naive.grad.clone().unwrap();
@@ -68,16 +81,12 @@ proptest! {
     /// evaluated in 1/w_rec: equal to the model wherever the model is finite.
     #[test]
     fn fast_surface_equals_naive_beyond_the_unit_circle(
-        seed in any::<u32>(),
-        samples in 1usize..=40,
-        len in 1usize..=60,
+        data in data_config(40, 60),
         x0 in -4.0f64..4.0, x_span in 1e-3f64..8.0,
         y0 in -3.0f64..3.0, y_span in 1e-3f64..6.0,
     ) {
-        let (data, _) = Dataset::generate(DataConfig { seed, samples, len }).unwrap();
         let (ax, ay) = (Axis::new(x0, x0 + x_span, 9), Axis::new(y0, y0 + y_span, 9));
-        let fast = surface::compute(&data, Grid::new(ax, ay, Reduction::Sum)).unwrap();
-        let naive = surface::compute_naive(&data, Grid::new(ax, ay, Reduction::Sum)).unwrap();
+        let (fast, naive) = fast_and_naive(data, Grid::new(ax, ay, Reduction::Sum));
         for cell in 0..fast.loss.len() {
             prop_assert!(close(fast.loss[cell], naive.loss[cell], naive.loss[cell].abs()),
                 "loss cell {}: {} vs {}", cell, fast.loss[cell], naive.loss[cell]);

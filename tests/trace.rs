@@ -8,7 +8,7 @@ use proptest::prelude::*;
 use rnn_playground::rnn::model::{self, Reduction, Weights};
 use rnn_playground::rnn::trace::{Pass, Quantity, forward_states};
 use rnn_playground::rnn::{
-    DataConfig, Named, OptimizerKind, OptimizerSettings, Trainer, TrainerConfig,
+    DataConfig, Dataset, Named, OptimizerKind, OptimizerSettings, Trainer, TrainerConfig,
 };
 
 fn config(
@@ -45,6 +45,22 @@ fn weights() -> impl Strategy<Value = Weights> {
     (-2.0f64..2.0, -1.6f64..1.6).prop_map(|(w_x, w_rec)| Weights { w_x, w_rec })
 }
 
+/// What one pass takes: the data's settings, the loss's reduction and the weights.
+fn pass_inputs() -> impl Strategy<Value = (DataConfig, Reduction, Weights)> {
+    (
+        data_config(),
+        prop::sample::select(Reduction::all()),
+        weights(),
+    )
+}
+
+/// The data `config` generates, and the pass over it at `w`.
+fn pass_over(config: DataConfig, reduction: Reduction, w: Weights) -> (Dataset, Pass) {
+    let (dataset, _) = Dataset::generate(config).unwrap();
+    let pass = Pass::at(&dataset, w, reduction);
+    (dataset, pass)
+}
+
 fn bits(w: Weights) -> (u64, u64) {
     (w.w_x.to_bits(), w.w_rec.to_bits())
 }
@@ -55,13 +71,8 @@ proptest! {
     /// dL/ds_{k-1} = w_rec · dL/ds_k: exactly per sequence, and to 1e-12 of
     /// the summed magnitudes for the batch (the sum of products rounds).
     #[test]
-    fn the_signal_shrinks_or_grows_by_w_rec_per_step_back(
-        data in data_config(),
-        reduction in prop::sample::select(Reduction::all()),
-        w in weights(),
-    ) {
-        let (dataset, _) = rnn_playground::rnn::Dataset::generate(data).unwrap();
-        let pass = Pass::at(&dataset, w, reduction);
+    fn the_signal_shrinks_or_grows_by_w_rec_per_step_back((data, reduction, w) in pass_inputs()) {
+        let (_, pass) = pass_over(data, reduction, w);
         for k in 2..=pass.len {
             for i in 0..pass.samples {
                 let (later, earlier) = (pass.signal(i, k), pass.signal(i, k - 1));
@@ -80,13 +91,8 @@ proptest! {
     /// The step contributions sum, in BPTT's order n..=1, to exactly the
     /// gradient of `loss_and_gradient`; the loss is the same too.
     #[test]
-    fn step_contributions_sum_to_the_gradient(
-        data in data_config(),
-        reduction in prop::sample::select(Reduction::all()),
-        w in weights(),
-    ) {
-        let (dataset, _) = rnn_playground::rnn::Dataset::generate(data).unwrap();
-        let pass = Pass::at(&dataset, w, reduction);
+    fn step_contributions_sum_to_the_gradient((data, reduction, w) in pass_inputs()) {
+        let (dataset, pass) = pass_over(data, reduction, w);
         let (loss, gradient) = model::loss_and_gradient(&dataset, w, reduction);
         prop_assert_eq!(pass.loss.to_bits(), loss.to_bits());
         let (mut dx, mut drec) = (0.0f64, 0.0f64);

@@ -115,6 +115,22 @@ impl TestApp {
         self.find(id).unchecked_into::<HtmlElement>().click();
     }
 
+    /// Asserts that the link's notice names `given` as the link wrote it and the value it used.
+    #[track_caller]
+    fn assert_notice_corrects(&self, given: &str, used: &str) {
+        let notice = self.text("url-notice");
+        assert!(notice.contains(given), "{notice}");
+        assert!(notice.contains(&format!("using {used}")), "{notice}");
+    }
+
+    /// Clicks `#step` `n` times, then lets two frames render the epochs.
+    async fn steps(&self, n: usize) {
+        for _ in 0..n {
+            self.click("step");
+        }
+        self.frames(2).await;
+    }
+
     /// Types `value` into a box and leaves it, as a user would.
     fn type_into(&self, id: &str, value: &str) {
         let input: HtmlInputElement = self.find(id).unchecked_into();
@@ -324,11 +340,9 @@ async fn starts_at_the_seeds_run() {
 async fn step_advances_the_epoch_by_exactly_one() {
     let app = TestApp::mount().await;
     assert_eq!(app.epoch(), 0);
-    app.click("step");
-    app.frames(2).await;
+    app.steps(1).await;
     assert_eq!(app.epoch(), 1);
-    app.click("step");
-    app.frames(2).await;
+    app.steps(1).await;
     assert_eq!(app.epoch(), 2);
     assert_eq!(app.status(), "paused");
 }
@@ -336,10 +350,7 @@ async fn step_advances_the_epoch_by_exactly_one() {
 #[wasm_bindgen_test]
 async fn the_loss_shown_is_the_cores_loss_at_the_weights_shown() {
     let app = TestApp::mount().await;
-    for _ in 0..3 {
-        app.click("step");
-    }
-    app.frames(2).await;
+    app.steps(3).await;
     assert_eq!(app.epoch(), 3);
     let (data, drawn) = seed_data();
     let w = Weights {
@@ -381,9 +392,7 @@ async fn the_canvases_are_painted_after_a_step() {
 #[wasm_bindgen_test]
 async fn changing_the_data_resets_the_epoch() {
     let app = TestApp::mount().await;
-    app.click("step");
-    app.click("step");
-    app.frames(2).await;
+    app.steps(2).await;
     assert_eq!(app.epoch(), 2);
     app.type_into("seq-len", "12");
     app.frames(2).await;
@@ -391,8 +400,7 @@ async fn changing_the_data_resets_the_epoch() {
     assert_eq!(app.status(), "ready");
     assert_eq!(app.text("seq-len-msg"), "");
 
-    app.click("step");
-    app.frames(2).await;
+    app.steps(1).await;
     assert_eq!(app.epoch(), 1);
     app.click("new-data");
     app.frames(2).await;
@@ -427,8 +435,7 @@ async fn bad_input_shows_a_message_and_uses_a_safe_value() {
     app.type_into("clip", "");
     app.frames(2).await;
     assert_eq!(app.text("clip-msg"), "");
-    app.click("step");
-    app.frames(2).await;
+    app.steps(1).await;
     assert_eq!(app.epoch(), 1);
     assert!(!app.text("loss").contains("NaN"));
 }
@@ -436,10 +443,7 @@ async fn bad_input_shows_a_message_and_uses_a_safe_value() {
 #[wasm_bindgen_test]
 async fn changing_the_learning_rate_keeps_training() {
     let app = TestApp::mount().await;
-    for _ in 0..3 {
-        app.click("step");
-    }
-    app.frames(2).await;
+    app.steps(3).await;
     app.type_into("lr", "0.002");
     app.frames(2).await;
     assert_eq!(app.epoch(), 3);
@@ -536,10 +540,7 @@ async fn a_divergence_pauses_and_says_what_to_try() {
 async fn reset_returns_to_the_start() {
     let app = TestApp::mount().await;
     let (_, drawn) = seed_data();
-    for _ in 0..5 {
-        app.click("step");
-    }
-    app.frames(2).await;
+    app.steps(5).await;
     app.click("reset");
     app.frames(2).await;
     assert_eq!(app.epoch(), 0);
@@ -610,8 +611,7 @@ async fn training_stops_at_the_epoch_limit() {
     assert_eq!(app.status(), "paused");
     assert_eq!(app.text("status"), (EN.status_stopped)(50));
     // Step at the stop goes one past it, moves the stop, and says so.
-    app.click("step");
-    app.frames(2).await;
+    app.steps(1).await;
     assert_eq!(app.epoch(), 51);
     assert_eq!(app.input_value("max-epochs"), "51");
     assert_eq!(
@@ -636,9 +636,7 @@ async fn training_stops_at_the_epoch_limit() {
 async fn a_heavy_at_link_is_cut_to_the_work_budget_and_its_seek_can_be_stopped() {
     // 1e7 epochs of 1000×200 would be 2e12 sample-steps: hours.
     let app = TestApp::mount_at("?lang=en&len=200&n=1000&at=10000000").await;
-    let notice = app.text("url-notice");
-    assert!(notice.contains("at=10000000"), "{notice}");
-    assert!(notice.contains("using 10000"), "{notice}");
+    app.assert_notice_corrects("at=10000000", "10000");
     assert!(!app.is_hidden("seek-progress"));
     assert!(app.text("seek-progress").contains("10000"));
     // Every frame of the seek stays short: it looks at the clock after bounded work
@@ -662,9 +660,7 @@ async fn a_heavy_at_link_is_cut_to_the_work_budget_and_its_seek_can_be_stopped()
 #[wasm_bindgen_test]
 async fn a_speed_capped_for_big_data_is_said_in_the_notice() {
     let app = TestApp::mount_at("?lang=en&len=200&n=1000&speed=2000").await;
-    let notice = app.text("url-notice");
-    assert!(notice.contains("speed=2000"), "{notice}");
-    assert!(notice.contains("using 2"), "{notice}");
+    app.assert_notice_corrects("speed=2000", "2");
     assert_eq!(app.input_value("speed"), "2");
 }
 

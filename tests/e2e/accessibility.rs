@@ -60,12 +60,7 @@ async fn controls_are_named_focus_is_visible_and_status_is_announced() {
         .await;
 
     let diverging_started = page.open("?preset=exploding").await;
-    page.play().await;
-    let diverged = page
-        .wait_until(Duration::from_secs(10), || async {
-            page.status().await == "diverged"
-        })
-        .await;
+    let diverged = page.play_until("diverged", Duration::from_secs(10)).await;
     let announced = page
         .wait_for_js(
             "document.querySelector('#announcer') && \

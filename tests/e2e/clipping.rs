@@ -3,6 +3,8 @@
 //! the core's exact number in `data-value`; the map marks the epochs where clipping acted
 //! (`data-clipped` on the overlay counts them). Without a clip norm the three are hidden.
 
+use std::time::Duration;
+
 use rnn_playground::format::{exact, readable};
 use rnn_playground::params::PresetId;
 use rnn_playground::rnn::clipping::suggested_clip;
@@ -47,12 +49,7 @@ fn expected(preset: PresetId, epochs: u64) -> ([Option<String>; 3], usize) {
 async fn clipping_shows_the_raw_norm_the_clipped_norm_and_the_scale_from_the_core() {
     let page = AppPage::opened("?preset=clipping&present=1").await;
     let at_start = clip_readouts(&page).await;
-    page.steps(30).await;
-    let _ = page
-        .wait_until(std::time::Duration::from_secs(5), || async {
-            page.epoch().await == Some(30)
-        })
-        .await;
+    let _ = page.steps_and_wait(30, Duration::from_secs(5)).await;
     let after_30 = clip_readouts(&page).await;
     let shown_visible = page.visible("#clip-scale").await;
     let marks = page.attr("#surface", "data-clipped").await;
@@ -61,12 +58,7 @@ async fn clipping_shows_the_raw_norm_the_clipped_norm_and_the_scale_from_the_cor
     let off = page.open("?preset=exploding").await;
     let hidden_when_off = !page.visible("#grad-norm").await && !page.visible("#clip-scale").await;
     // After the divergence, the one-click clip suits the rate: lr 1e-5 gets 1000, not 1.
-    page.play().await;
-    let diverged = page
-        .wait_until(std::time::Duration::from_secs(10), || async {
-            page.status().await == "diverged"
-        })
-        .await;
+    let diverged = page.play_until("diverged", Duration::from_secs(10)).await;
     let button = page.text("#try-clip").await;
     page.click("#try-clip").await;
     let clip_box = page.value("#clip").await;

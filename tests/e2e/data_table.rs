@@ -1,6 +1,8 @@
 //! `#data-table`: each training sequence with its target and the network's output now, as the
 //! core computes them (exact `data-target`, `data-y`), updated as training runs.
 
+use std::time::Duration;
+
 use rnn_playground::format::exact;
 use rnn_playground::params::parse;
 use rnn_playground::rnn::{Dataset, Trainer, model};
@@ -46,12 +48,7 @@ fn expected(epochs: u64) -> Vec<(String, String, String)> {
 async fn the_data_table_lists_each_sequence_with_its_target_and_the_output_now() {
     let page = AppPage::opened("").await;
     let at_start = rows(&page).await;
-    page.steps(5).await;
-    let _ = page
-        .wait_until(std::time::Duration::from_secs(5), || async {
-            page.epoch().await == Some(5)
-        })
-        .await;
+    let _ = page.steps_and_wait(5, Duration::from_secs(5)).await;
     let after_5 = rows(&page).await;
     let errors = page.finish().await;
 

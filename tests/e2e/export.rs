@@ -15,9 +15,7 @@ use crate::page::{AppPage, assert_clean_console};
 #[ignore = "needs dist/ and chromium; run by make test"]
 async fn exports_csv_json_and_pngs_and_the_json_imports_back_to_the_same_run() {
     let page = AppPage::opened("").await;
-    page.capture_downloads().await;
-    page.steps(10).await;
-    let stepped = page.wait_epoch(10, Duration::from_secs(5)).await;
+    let stepped = page.steps_and_wait(10, Duration::from_secs(5)).await;
     let weights_at_10 = page.weights_text().await;
     let csv = page.download("#export-csv").await;
     let json_file = page.download("#export-json").await;

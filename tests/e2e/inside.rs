@@ -2,6 +2,8 @@
 //! training sequence and for a typed one, and a typed mistake that changes nothing but its
 //! message.
 
+use std::time::Duration;
+
 use rnn_playground::format::exact;
 use rnn_playground::params::{parse, read_bits};
 use rnn_playground::rnn::Trainer;
@@ -26,8 +28,7 @@ fn expected_steps(u: &Unrolled) -> Vec<UnrolledStep> {
 async fn the_unrolled_view_shows_the_cores_values_for_a_training_and_a_typed_sequence() {
     let query = "?inside=1&seq=3";
     let page = AppPage::opened(query).await;
-    page.steps(3).await;
-    let stepped = page.wait_epoch(3, std::time::Duration::from_secs(5)).await;
+    let stepped = page.steps_and_wait(3, Duration::from_secs(5)).await;
     let shown_w = (
         page.attr("#unrolled", "data-w-x").await,
         page.attr("#unrolled", "data-w-rec").await,
@@ -44,12 +45,7 @@ async fn the_unrolled_view_shows_the_cores_values_for_a_training_and_a_typed_seq
     let typed = page.unrolled_steps().await;
     let typed_y = page.attr("#unrolled", "data-y").await;
     // The link follows after its debounce.
-    let _ = page
-        .wait_until(std::time::Duration::from_secs(3), || async {
-            page.search().await.contains("input=")
-        })
-        .await;
-    let search_typed = page.search().await;
+    let search_typed = page.search_when(|s| s.contains("input=")).await;
 
     // A mistake: a message next to the box, and nothing else changes.
     page.set_value("#seq-input", "10x1").await;
@@ -94,12 +90,7 @@ async fn the_unrolled_view_shows_the_cores_values_for_a_training_and_a_typed_seq
 #[ignore = "needs dist/ and chromium; run by make test"]
 async fn the_gradient_plot_is_painted_and_overlays_roelants_six_pairs_and_a_hover_ghost() {
     let page = AppPage::opened("?inside=1&loss=mean").await;
-    page.capture_downloads().await;
-    let painted = page
-        .wait_until(std::time::Duration::from_secs(5), || async {
-            page.attr("#grad-time", "data-curves").await.as_deref() == Some("1")
-        })
-        .await;
+    let painted = page.wait_grad_curves(1).await;
     let pixels = page.painted_pixels("#grad-time").await;
     let axis = page.attr("#grad-time", "data-axis-label").await;
     let factor = page.attr("#grad-time-factor", "data-value").await;
@@ -107,29 +98,16 @@ async fn the_gradient_plot_is_painted_and_overlays_roelants_six_pairs_and_a_hove
     let png = page.download("#grad-time-png").await;
 
     page.click("#grad-time-six").await;
-    let six = page
-        .wait_until(std::time::Duration::from_secs(5), || async {
-            page.attr("#grad-time", "data-curves").await.as_deref() == Some("7")
-        })
-        .await;
+    let six = page.wait_grad_curves(7).await;
     let marks = page.attr("#surface", "data-marks").await;
-    let _ = page
-        .wait_until(std::time::Duration::from_secs(3), || async {
-            page.search().await.contains("six=1")
-        })
-        .await;
-    let search = page.search().await;
+    let search = page.search_when(|s| s.contains("six=1")).await;
     page.screenshot("inside-six").await;
 
     // Hovering the map adds the ghost curve and previews the unrolled view there.
     let map = page.surface_geometry().await;
     let (x, y) = map.point(0.75, 0.25);
     page.hover_at(x, y).await;
-    let ghost = page
-        .wait_until(std::time::Duration::from_secs(5), || async {
-            page.attr("#grad-time", "data-curves").await.as_deref() == Some("8")
-        })
-        .await;
+    let ghost = page.wait_grad_curves(8).await;
     let preview = page.attr("#unrolled", "data-preview").await;
     let previewed_wx = page
         .attr("#unrolled", "data-w-x")
@@ -137,9 +115,7 @@ async fn the_gradient_plot_is_painted_and_overlays_roelants_six_pairs_and_a_hove
         .and_then(|v| v.parse::<f64>().ok());
     page.click("#grad-time-six").await;
     let unmarked = page
-        .wait_until(std::time::Duration::from_secs(5), || async {
-            page.attr("#surface", "data-marks").await.as_deref() == Some("0")
-        })
+        .wait_attr("#surface", "data-marks", "0", Duration::from_secs(5))
         .await;
     let errors = page.finish().await;
 
@@ -176,11 +152,7 @@ async fn the_gradient_plot_is_painted_and_overlays_roelants_six_pairs_and_a_hove
 #[ignore = "needs dist/ and chromium; run by make test"]
 async fn the_exploding_signal_preset_opens_the_inside_view_on_sequences_of_50() {
     let page = AppPage::opened("?preset=exploding-signal").await;
-    let painted = page
-        .wait_until(std::time::Duration::from_secs(5), || async {
-            page.attr("#grad-time", "data-curves").await.as_deref() == Some("1")
-        })
-        .await;
+    let painted = page.wait_grad_curves(1).await;
     let steps = page.unrolled_steps().await;
     let factor = page.attr("#grad-time-factor", "data-value").await;
     page.screenshot("inside-exploding-signal").await;

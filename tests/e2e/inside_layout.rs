@@ -9,9 +9,9 @@ use crate::page::{AppPage, assert_clean_console};
 /// The shorter side of `#surface` in CSS pixels, once it has drawn.
 async fn surface_short_side(page: &AppPage) -> f64 {
     let _ = page
-        .wait_for_js(
+        .wait_js(
             "document.querySelector('#surface') && document.querySelector('#surface').dataset.plotRect",
-            Duration::from_secs(5),
+            5,
         )
         .await;
     tokio::time::sleep(Duration::from_millis(300)).await;
@@ -54,20 +54,11 @@ async fn the_map_keeps_its_size_beside_the_inside_view_at_1280_and_1920() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 #[ignore = "needs dist/ and chromium; run by make test"]
 async fn the_inside_view_fits_a_375px_phone_and_speaks_japanese() {
-    let page = AppPage::start().await;
-    page.set_viewport(375, 667).await;
+    let page = AppPage::start_sized(375, 667).await;
     let started = page.open("?inside=1&len=200").await;
-    let _ = page
-        .wait_until(Duration::from_secs(5), || async {
-            page.attr("#unrolled", "data-n").await.as_deref() == Some("200")
-        })
-        .await;
+    let _ = page.wait_unrolled("data-n", "200").await;
     let steps = page.unrolled_steps().await.len();
-    let scroll_width = page
-        .eval("return document.documentElement.scrollWidth;", vec![])
-        .await
-        .as_f64()
-        .unwrap_or(f64::INFINITY);
+    let scroll_width = page.scroll_width().await;
     page.eval(
         "document.querySelector('#unrolled').scrollIntoView({ block: 'start' });",
         vec![],
@@ -97,22 +88,13 @@ async fn the_inside_view_fits_a_375px_phone_and_speaks_japanese() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 #[ignore = "needs dist/ and chromium; run by make test"]
 async fn an_embedded_page_keeps_the_inside_view_within_its_frame() {
-    let page = AppPage::start().await;
-    page.set_viewport(800, 600).await;
+    let page = AppPage::start_sized(800, 600).await;
     let started = page.open("?embed=1&inside=1&len=30").await;
-    let painted = page
-        .wait_until(Duration::from_secs(5), || async {
-            page.attr("#grad-time", "data-curves").await.as_deref() == Some("1")
-        })
-        .await;
+    let painted = page.wait_grad_curves(1).await;
     let steps = page.unrolled_steps().await.len();
     let header = page.exists("#app-header").await && page.visible("#app-header").await;
     let pixels = page.painted_pixels("#grad-time").await;
-    let scroll_width = page
-        .eval("return document.documentElement.scrollWidth;", vec![])
-        .await
-        .as_f64()
-        .unwrap_or(f64::INFINITY);
+    let scroll_width = page.scroll_width().await;
     page.screenshot("inside-embed").await;
     let errors = page.finish().await;
 

@@ -9,6 +9,26 @@ use serde_json::Value;
 
 use crate::page::{AppPage, assert_clean_console, lines, number};
 
+/// Those of `selectors` whose box is not inside the `w`×`h` viewport (half a pixel of rounding
+/// allowed), each as "`scene`: selector at [left, top, right, bottom]".
+async fn off_screen(
+    page: &AppPage,
+    scene: &str,
+    selectors: &[&str],
+    (w, h): (f64, f64),
+) -> Vec<String> {
+    let mut outside = Vec::new();
+    for css in selectors {
+        let [left, top, right, bottom] = page.rect(css).await;
+        if !(left >= -0.5 && top >= -0.5 && right <= w + 0.5 && bottom <= h + 0.5) {
+            outside.push(format!(
+                "{scene}: {css} at [{left}, {top}, {right}, {bottom}]"
+            ));
+        }
+    }
+    outside
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 #[ignore = "needs dist/ and chromium; run by make test"]
 async fn presentation_mode_enlarges_the_text_and_fits_both_plots_in_1280_by_720() {
@@ -56,6 +76,48 @@ async fn presentation_mode_enlarges_the_text_and_fits_both_plots_in_1280_by_720(
     }
 }
 
+/// A presentation-mode page to check for parts off the screen, once `ready` holds.
+struct Scene {
+    name: &'static str,
+    query: &'static str,
+    ready: &'static str,
+    on_screen: [&'static str; 6],
+    screenshot: &'static str,
+}
+
+/// After the lesson's first screen: a divergence, where the note joins the lesson's column; and
+/// Japanese, with the inside view open beside the map (scenario 5 opens it).
+const LATER_SCENES: [Scene; 2] = [
+    Scene {
+        name: "diverged",
+        query: "?preset=exploding&present=1&lang=en&at=3",
+        ready: "document.querySelector('#status').dataset.status === 'diverged'",
+        on_screen: [
+            "#lesson-caption",
+            "#divergence-note",
+            "#try-clip",
+            "#surface",
+            "#surface-hover",
+            "#loss-chart",
+        ],
+        screenshot: "present-diverged",
+    },
+    Scene {
+        name: "inside, ja",
+        query: "?preset=vanishing&present=1&lang=ja&at=100",
+        ready: "document.querySelector('#grad-time') !== null",
+        on_screen: [
+            "#lesson-caption",
+            "#play",
+            "#status",
+            "#surface",
+            "#surface-hover",
+            "#tab-inside",
+        ],
+        screenshot: "present-inside-ja",
+    },
+];
+
 /// What a class must see at once on a 1280×720 projector: the scenario with its caption and key
 /// settings, the run bar, the read-outs (clipping's too) and both plots with the map's read-out
 /// line; after a divergence too, with the warning beside the map instead of above it.
@@ -86,76 +148,24 @@ async fn presentation_mode_keeps_the_lesson_and_both_plots_on_one_1280_by_720_sc
         .wait_js("document.querySelector('#surface').width > 1", 5)
         .await;
     tokio::time::sleep(Duration::from_millis(300)).await;
-    let mut outside = Vec::new();
-    for css in ON_SCREEN {
-        let [left, top, right, bottom] = page.rect(css).await;
-        if !(left >= -0.5 && top >= -0.5 && right <= w + 0.5 && bottom <= h + 0.5) {
-            outside.push(format!(
-                "clipping: {css} at [{left}, {top}, {right}, {bottom}]"
-            ));
-        }
-    }
+    let mut outside = off_screen(&page, "clipping", &ON_SCREEN, (w, h)).await;
     let settings = page.text("#lesson-settings").await;
     page.screenshot("present-lesson").await;
-    // A divergence: the note joins the lesson's column; nothing leaves the screen.
-    let diverged = page.open("?preset=exploding&present=1&lang=en&at=3").await;
-    let _ = page
-        .wait_js(
-            "document.querySelector('#status').dataset.status === 'diverged'",
-            5,
-        )
-        .await;
-    tokio::time::sleep(Duration::from_millis(300)).await;
-    for css in [
-        "#lesson-caption",
-        "#divergence-note",
-        "#try-clip",
-        "#surface",
-        "#surface-hover",
-        "#loss-chart",
-    ] {
-        let [left, top, right, bottom] = page.rect(css).await;
-        if !(left >= -0.5 && top >= -0.5 && right <= w + 0.5 && bottom <= h + 0.5) {
-            outside.push(format!(
-                "diverged: {css} at [{left}, {top}, {right}, {bottom}]"
-            ));
-        }
+    let mut opened = Vec::new();
+    for scene in LATER_SCENES {
+        opened.push(page.open(scene.query).await);
+        let _ = page.wait_js(scene.ready, 5).await;
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        outside.extend(off_screen(&page, scene.name, &scene.on_screen, (w, h)).await);
+        page.screenshot(scene.screenshot).await;
     }
-    page.screenshot("present-diverged").await;
-    // In Japanese, with the inside view open beside the map (scenario 5 opens it).
-    let inside = page
-        .open("?preset=vanishing&present=1&lang=ja&at=100")
-        .await;
-    let _ = page
-        .wait_js("document.querySelector('#grad-time') !== null", 5)
-        .await;
-    tokio::time::sleep(Duration::from_millis(300)).await;
-    for css in [
-        "#lesson-caption",
-        "#play",
-        "#status",
-        "#surface",
-        "#surface-hover",
-        "#tab-inside",
-    ] {
-        let [left, top, right, bottom] = page.rect(css).await;
-        if !(left >= -0.5 && top >= -0.5 && right <= w + 0.5 && bottom <= h + 0.5) {
-            outside.push(format!(
-                "inside, ja: {css} at [{left}, {top}, {right}, {bottom}]"
-            ));
-        }
-    }
-    page.screenshot("present-inside-ja").await;
     // A race: the key settings name the racers, not the page's own rule, which is not racing.
     let _ = page.open("?preset=race-cliff&present=1&lang=en").await;
     let race_settings = page.text("#lesson-settings").await;
     let errors = page.finish().await;
 
     assert_eq!((w, h), (1280.0, 720.0));
-    assert!(
-        diverged.is_ok() && inside.is_ok(),
-        "{diverged:?} {inside:?}"
-    );
+    assert!(opened.iter().all(Result::is_ok), "{opened:?}");
     assert!(
         outside.is_empty(),
         "off the {w}×{h} screen:\n{}",
@@ -179,14 +189,13 @@ async fn presentation_mode_keeps_the_lesson_and_both_plots_on_one_1280_by_720_sc
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 #[ignore = "needs dist/ and chromium; run by make test"]
 async fn a_375px_phone_stacks_the_plots_without_overflow_and_a_tap_on_the_map_sets_the_start() {
-    let page = AppPage::start().await;
-    page.set_viewport(375, 667).await;
+    let page = AppPage::start_sized(375, 667).await;
     let viewport = page.viewport().await;
     let started = page.open("").await;
     let _ = page
         .wait_js("document.querySelector('#surface').dataset.plotRect", 5)
         .await;
-    let scroll_width = page.js_number("document.documentElement.scrollWidth").await;
+    let scroll_width = page.scroll_width().await;
     // Page coordinates, so that scrolling does not matter.
     let page_rect = |css: &'static str| {
         let page = &page;

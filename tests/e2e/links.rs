@@ -160,8 +160,7 @@ async fn an_at_link_shows_the_cores_weights_and_loss_at_that_epoch_every_time() 
 #[ignore = "needs dist/ and chromium; run by make test"]
 async fn copy_link_builds_an_at_link_that_reopens_the_same_epoch_and_weights() {
     let page = AppPage::opened("").await;
-    page.steps(3).await;
-    let stepped = page.wait_epoch(3, Duration::from_secs(5)).await;
+    let stepped = page.steps_and_wait(3, Duration::from_secs(5)).await;
     let before = page.weights_text().await;
     let has_button = page.exists("#copy-link").await;
     let mut link = String::new();

@@ -9,19 +9,15 @@ use crate::page::{AppPage, assert_clean_console};
 #[ignore = "needs dist/ and chromium; run by make test"]
 async fn after_a_divergence_the_loss_axis_keeps_the_history_readable() {
     let page = AppPage::opened("?preset=seed-gd&len=50&speed=50&present=1").await;
-    page.steps(3).await;
+    let stepped = page.steps_and_wait(3, Duration::from_secs(5)).await;
     let before = page.attr("#loss-chart", "data-clipped").await;
-    page.play().await;
-    let diverged = page
-        .wait_until(Duration::from_secs(20), || async {
-            page.status().await == "diverged"
-        })
-        .await;
+    let diverged = page.play_until("diverged", Duration::from_secs(20)).await;
     tokio::time::sleep(Duration::from_millis(300)).await;
     let after = page.attr("#loss-chart", "data-clipped").await;
     page.screenshot("loss-axis-after-divergence").await;
     let errors = page.finish().await;
 
+    stepped.expect("three steps before the first look");
     assert_eq!(
         before.as_deref(),
         Some("0"),

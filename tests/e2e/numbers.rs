@@ -18,12 +18,7 @@ fn longest_digits(text: &str) -> usize {
 #[ignore = "needs dist/ and chromium; run by make test"]
 async fn page_made_numbers_are_rounded_and_huge_ones_use_exponents() {
     let page = AppPage::opened("?preset=exploding").await;
-    page.play().await;
-    let diverged = page
-        .wait_until(Duration::from_secs(10), || async {
-            page.status().await == "diverged"
-        })
-        .await;
+    let diverged = page.play_until("diverged", Duration::from_secs(10)).await;
     let under_map = page.text("#surface-hover").await;
     page.click("#try-smaller-lr").await;
     let lr = page.value("#lr").await;
@@ -32,12 +27,7 @@ async fn page_made_numbers_are_rounded_and_huge_ones_use_exponents() {
     page.click_at(x, y).await;
     tokio::time::sleep(Duration::from_millis(300)).await;
     let init = (page.value("#init-wx").await, page.value("#init-wrec").await);
-    let _ = page
-        .wait_until(Duration::from_secs(3), || async {
-            page.search().await.contains("wx=")
-        })
-        .await;
-    let search = page.search().await;
+    let search = page.search_when(|s| s.contains("wx=")).await;
     let errors = page.finish().await;
 
     assert!(diverged.is_ok(), "{diverged:?}");

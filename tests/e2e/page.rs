@@ -26,8 +26,10 @@ use crate::harness::{Harness, LogEntry};
 pub const APP_START: Duration = Duration::from_secs(30);
 
 /// Replaces `<a>.click()` for downloads with a recorder that reads the blob back:
-/// `window.__downloads` = `[{ name, href, type, size, head, text }]`.
+/// `window.__downloads` = `[{ name, href, type, size, head, text }]`. Installed once per page
+/// (a navigation drops it), so the prototypes are never wrapped twice.
 const CAPTURE_DOWNLOADS: &str = r#"
+    if (window.__downloads) { return; }
     window.__downloads = [];
     // Counts canvas encodings, to tell "never encoded" from "encoded but not offered".
     window.__to_blob = { calls: 0, callbacks: 0 };
@@ -70,6 +72,13 @@ impl AppPage {
     /// Serves `dist/` at `/` and opens a browser (no page loaded yet: call [`AppPage::open`]).
     pub async fn start() -> AppPage {
         AppPage::start_under("/").await
+    }
+
+    /// Like [`AppPage::start`], with a page viewport of `width` × `height` CSS pixels.
+    pub async fn start_sized(width: u32, height: u32) -> AppPage {
+        let page = AppPage::start().await;
+        page.set_viewport(width, height).await;
+        page
     }
 
     /// Serves `dist/` under `prefix` (e.g. `"/some/sub/path/"`) and opens a browser.
@@ -120,15 +129,12 @@ impl AppPage {
     // Downloads
     // -----------------------------------------------------------------------------------------
 
-    /// From now on, downloads are recorded and read back instead of saved (see [`AppPage::download`]).
-    pub async fn capture_downloads(&self) {
-        self.eval(CAPTURE_DOWNLOADS, vec![]).await;
-    }
-
     /// Clicks `css` and returns the download it made, once its blob has been read; `Err` says
-    /// what happened instead.
+    /// what happened instead. The first call on a page starts recording downloads (read back
+    /// instead of saved).
     pub async fn download(&self, css: &str) -> Result<Value, String> {
         let page = self;
+        page.eval(CAPTURE_DOWNLOADS, vec![]).await;
         let before = page
             .eval("return window.__downloads.length;", vec![])
             .await
@@ -209,6 +215,12 @@ impl AppPage {
         }
     }
 
+    /// How wide the page's content is in CSS pixels (`scrollWidth`): wider than the viewport
+    /// means a sideways scroll. NaN if it cannot be read, so that any comparison fails.
+    pub async fn scroll_width(&self) -> f64 {
+        self.js_number("document.documentElement.scrollWidth").await
+    }
+
     /// The page's `location.search`.
     pub async fn search(&self) -> String {
         self.eval("return location.search;", vec![])
@@ -216,6 +228,17 @@ impl AppPage {
             .as_str()
             .unwrap_or_default()
             .to_string()
+    }
+
+    /// The page's `location.search` once `settled` holds for it, or as it is after 3 s: the
+    /// address bar follows the page after a debounce. The caller asserts what it holds.
+    pub async fn search_when(&self, settled: impl Fn(&str) -> bool) -> String {
+        let _ = self
+            .wait_until(Duration::from_secs(3), || async {
+                settled(&self.search().await)
+            })
+            .await;
+        self.search().await
     }
 
     // -----------------------------------------------------------------------------------------
@@ -247,6 +270,15 @@ impl AppPage {
         for _ in 0..n {
             self.step().await;
         }
+    }
+
+    /// Clicks `#step` `n` times and waits until the epoch shown has risen by `n`.
+    pub async fn steps_and_wait(&self, n: u64, timeout: Duration) -> Result<(), String> {
+        let before = self.epoch().await.ok_or("no epoch shown")?;
+        for _ in 0..n {
+            self.step().await;
+        }
+        self.wait_epoch(before + n, timeout).await
     }
 
     /// Plays until the epoch rises, then pauses. `Err` says what did not happen.
@@ -289,6 +321,19 @@ impl AppPage {
             .unwrap_or_default()
     }
 
+    /// Clicks `#play` and waits until `#status`'s keyword is `status` (e.g. "diverged").
+    pub async fn play_until(&self, status: &str, timeout: Duration) -> Result<(), String> {
+        self.play().await;
+        self.wait_status(status, timeout).await
+    }
+
+    /// Waits until `#status`'s keyword is `status` (see [`AppPage::status`]).
+    pub async fn wait_status(&self, status: &str, timeout: Duration) -> Result<(), String> {
+        self.wait_until(timeout, || async { self.status().await == status })
+            .await
+            .map_err(|e| format!("#status never was {status}: {e}"))
+    }
+
     /// `#status`'s sentence as shown (e.g. "diverged at epoch 12 ...").
     pub async fn status_text(&self) -> String {
         self.text("#status").await
@@ -327,6 +372,21 @@ impl AppPage {
         .as_str()
         .unwrap_or_default()
         .to_string()
+    }
+
+    /// Waits until the attribute `name` of the element matching `css` reads `value`.
+    pub async fn wait_attr(
+        &self,
+        css: &str,
+        name: &str,
+        value: &str,
+        timeout: Duration,
+    ) -> Result<(), String> {
+        self.wait_until(timeout, || async {
+            self.attr(css, name).await.as_deref() == Some(value)
+        })
+        .await
+        .map_err(|e| format!("{css} never had {name}={value}: {e}"))
     }
 
     /// Whether the element matching `css` exists and takes up space on the page (not `hidden`,
@@ -513,13 +573,17 @@ impl AppPage {
             .unwrap_or_default()
     }
 
+    /// Waits up to 5 s until the gradient plot (`#grad-time`) has drawn `curves` curves.
+    pub async fn wait_grad_curves(&self, curves: u32) -> Result<(), String> {
+        let curves = curves.to_string();
+        self.wait_attr("#grad-time", "data-curves", &curves, Duration::from_secs(5))
+            .await
+    }
+
     /// Waits until `#unrolled`'s `data-name` reads `value`.
     pub async fn wait_unrolled(&self, name: &str, value: &str) -> Result<(), String> {
-        self.wait_until(Duration::from_secs(5), || async {
-            self.attr("#unrolled", name).await.as_deref() == Some(value)
-        })
-        .await
-        .map_err(|e| format!("#unrolled never had {name}={value}: {e}"))
+        self.wait_attr("#unrolled", name, value, Duration::from_secs(5))
+            .await
     }
 
     // -----------------------------------------------------------------------------------------

@@ -166,12 +166,7 @@ async fn a_modified_scenario_says_so_and_restores_on_one_click() {
     let outdated = page
         .js("document.querySelector('#preset-caption').classList.contains('outdated')")
         .await;
-    let _ = page
-        .wait_until(Duration::from_secs(3), || async {
-            page.search().await.contains("len=50")
-        })
-        .await;
-    let search = page.search().await;
+    let search = page.search_when(|s| s.contains("len=50")).await;
     page.screenshot("scenario-modified").await;
     page.click("#scenario-restore").await;
     let restored = page
@@ -180,12 +175,7 @@ async fn a_modified_scenario_says_so_and_restores_on_one_click() {
         })
         .await;
     let len = page.value("#seq-len").await;
-    let _ = page
-        .wait_until(Duration::from_secs(3), || async {
-            !page.search().await.contains("len=")
-        })
-        .await;
-    let after = page.search().await;
+    let after = page.search_when(|s| !s.contains("len=")).await;
     let errors = page.finish().await;
 
     assert!(

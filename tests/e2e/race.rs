@@ -244,26 +244,17 @@ async fn fair_tuning_runs_in_the_background_and_labels_each_racer() {
     page.click("#race-tune").await;
     // The job is sliced over frames: its progress bar shows while it runs.
     let progress_seen = page
-        .wait_for_js(
-            "document.querySelector('#race-tune-progress') !== null",
-            Duration::from_secs(5),
-        )
+        .wait_js("document.querySelector('#race-tune-progress') !== null", 5)
         .await;
     let done = page
-        .wait_for_js(
-            "document.querySelector('#race-tune') !== null",
-            Duration::from_secs(60),
-        )
+        .wait_js("document.querySelector('#race-tune') !== null", 60)
         .await;
     let tuned = rows(&page).await;
     // Cancelled, a job changes nothing (a long budget, so it is still running).
     page.open("?race=gd;rprop;adam&epochs=200000").await.ok();
     page.click("#race-tune").await;
     let _ = page
-        .wait_for_js(
-            "document.querySelector('#race-tune-cancel') !== null",
-            Duration::from_secs(5),
-        )
+        .wait_js("document.querySelector('#race-tune-cancel') !== null", 5)
         .await;
     page.click("#race-tune-cancel").await;
     let cancelled = rows(&page).await;
@@ -298,9 +289,9 @@ async fn racers_are_added_from_the_current_settings_removed_and_the_race_left() 
     let three = rows(&page).await;
     // The address bar follows after a short delay.
     let linked = page
-        .wait_for_js(
+        .wait_js(
             "decodeURIComponent(location.search).includes('race=rmsprop-seed;adam;rprop')",
-            Duration::from_secs(5),
+            5,
         )
         .await;
     let search_three = decoded_search(&page).await;
@@ -309,10 +300,7 @@ async fn racers_are_added_from_the_current_settings_removed_and_the_race_left() 
     page.click("#race-exit").await;
     let panel_hidden_after = !page.visible("#race-panel").await;
     let unlinked = page
-        .wait_for_js(
-            "!decodeURIComponent(location.search).includes('race=')",
-            Duration::from_secs(5),
-        )
+        .wait_js("!decodeURIComponent(location.search).includes('race=')", 5)
         .await;
     let search_after = decoded_search(&page).await;
     let errors = page.finish().await;
@@ -397,12 +385,9 @@ fn run_python(script: &str) -> String {
 #[ignore = "needs dist/ and chromium; run by make test"]
 async fn the_python_export_downloads_a_script_that_prints_the_clis_table() {
     let page = AppPage::opened("?opt=adam&wx=2&wrec=0.5&loss=mean").await;
-    page.capture_downloads().await;
-    page.steps(250).await;
-    let stepped = page.wait_epoch(250, Duration::from_secs(10)).await;
+    let stepped = page.steps_and_wait(250, Duration::from_secs(10)).await;
     let single = page.download("#export-python").await;
     page.open(CLIFF_LINK).await.ok();
-    page.capture_downloads().await;
     let race = page.download("#export-python").await;
     let errors = page.finish().await;
 

@@ -32,12 +32,7 @@ async fn a_fractional_speed_trains_an_epoch_every_few_frames() {
     page.set_value("#speed", "0.01").await;
     let typed = page.value("#speed").await;
     let message = page.text("#speed-msg").await;
-    let _ = page
-        .wait_until(Duration::from_secs(3), || async {
-            page.search().await.contains("speed=0.01")
-        })
-        .await;
-    let search = page.search().await;
+    let search = page.search_when(|s| s.contains("speed=0.01")).await;
     let errors = page.finish().await;
 
     assert_eq!(shown, "0.05");

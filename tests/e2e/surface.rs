@@ -67,9 +67,9 @@ async fn the_biggest_surface_is_computed_without_long_tasks_and_the_current_loss
     let observing = page.observe_long_tasks().await;
     let started = page.open("?len=200&n=1000&view=-10,10,-10,10").await;
     let painted = page
-        .wait_for_js(
+        .wait_js(
             "/\\d ms/.test(document.querySelector('#surface-ms').textContent)",
-            Duration::from_secs(60),
+            60,
         )
         .await;
     // Let the base layer draw the new surface.
@@ -94,9 +94,9 @@ async fn the_biggest_surface_is_computed_without_long_tasks_and_the_current_loss
     // A view change, then a data change, at the same size.
     page.click("#zoom-wide").await;
     let zoomed = page
-        .wait_for_js(
+        .wait_js(
             "document.querySelector('#surface').dataset.view === '-3,3,-3,3'",
-            Duration::from_secs(30),
+            30,
         )
         .await;
     page.set_value("#seed", "7").await;
@@ -106,13 +106,10 @@ async fn the_biggest_surface_is_computed_without_long_tasks_and_the_current_loss
     page.screenshot("surface-1000x200").await;
     let errors = page.finish().await;
 
-    assert!(started.is_ok(), "{started:?}");
-    assert!(painted.is_ok(), "the surface never arrived: {painted:?}");
-    assert!(
-        zoomed.is_ok(),
-        "the zoomed surface never arrived: {zoomed:?}"
-    );
-    assert!(observing.is_ok(), "{observing:?}");
+    started.expect("the app starts");
+    painted.expect("the surface arrives");
+    zoomed.expect("the zoomed surface arrives");
+    observing.expect("the long-task observer is installed");
     let recorded = recorded.expect("the long-task observer ran before the page");
     let mounted = recorded.mounted.expect("the observer saw the app mount");
     let tasks = recorded.tasks;
@@ -145,21 +142,25 @@ async fn the_biggest_surface_is_computed_without_long_tasks_and_the_current_loss
 #[ignore = "needs dist/ and chromium; run by make test"]
 async fn the_limit_label_moves_out_of_the_paths_way() {
     let page = AppPage::opened("").await;
-    page.steps(3).await;
+    let stepped = page.steps_and_wait(3, Duration::from_secs(5)).await;
     let clear = page.attr("#surface", "data-limit-label").await;
     // A start just above w_rec = 1 at the left edge, where the label sits, and a rate too small
     // to leave it: the path's first segments lie inside the label's box.
     let crossing = page.open("?wx=-2.6&wrec=1.08&opt=gd&lr=1e-9").await;
     page.steps(3).await;
     let _ = page
-        .wait_until(Duration::from_secs(3), || async {
-            page.attr("#surface", "data-limit-label").await.as_deref() == Some("right")
-        })
+        .wait_attr(
+            "#surface",
+            "data-limit-label",
+            "right",
+            Duration::from_secs(3),
+        )
         .await;
     let moved = page.attr("#surface", "data-limit-label").await;
     page.screenshot("limit-label-moved").await;
     let errors = page.finish().await;
 
+    stepped.expect("three steps before the first look");
     assert!(crossing.is_ok(), "{crossing:?}");
     assert_eq!(clear.as_deref(), Some("left"));
     assert_eq!(moved.as_deref(), Some("right"));

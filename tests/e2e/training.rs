@@ -131,9 +131,9 @@ async fn benchmark_mode_reports_median_frame_times() {
     let started = page.open(&query).await;
     let done = page
         // The result element is hidden, and WebDriver's text is the visible text: read textContent.
-        .wait_for_js(
+        .wait_js(
             "(document.querySelector('#bench-result')?.textContent || '').trim() !== ''",
-            Duration::from_secs(60),
+            60,
         )
         .await;
     let raw = page
