@@ -3,8 +3,8 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use rnn_playground::params::{
-    Control, LoadedState, NoticeKind, SAVED_FORMAT, SHOWN_DETAIL_CHARS, SavedError, SavedState,
-    parse, to_query,
+    Control, FileProblem, LoadedState, NoticeKind, SAVED_FORMAT, SavedError, SavedState, parse,
+    to_query,
 };
 use rnn_playground::rnn::{Hyper, OptimizerKind};
 use serde_json::{Value, json};
@@ -124,28 +124,56 @@ fn a_newer_format_is_refused_not_half_read() {
 }
 
 #[test]
-fn errors_quote_the_file_only_briefly() {
+fn errors_say_where_the_file_went_wrong_without_quoting_it() {
     let long = "x".repeat(10_000);
     let text = format!(r#"{{"format": "{long}", "epoch": 1, "settings": {{}}}}"#);
-    match SavedState::from_json(&text) {
-        Err(SavedError::NotState { detail }) => {
-            assert!(detail.chars().count() <= SHOWN_DETAIL_CHARS + 1, "{detail}");
-            assert!(detail.ends_with('…'), "{detail}");
-        }
-        other => panic!("{other:?}"),
-    }
-    for bad in [
-        "",
-        "[]",
-        "{}",
-        "{\"epoch\": -1, \"settings\": {}}",
-        "{\"epoch\": 1}",
-        "{\"epoch\": 1, \"settings\": [\"lr\"]}",
-        "\u{0}\u{1b}[31m",
-    ] {
-        assert!(
-            matches!(SavedState::from_json(bad), Err(SavedError::NotState { .. })),
+    // A string where the format's number should be: the field's place, not its text.
+    assert_eq!(
+        SavedState::from_json(&text),
+        Err(SavedError::NotState(FileProblem::WrongShape {
+            line: 1,
+            column: 10_013
+        }))
+    );
+    let cases = [
+        ("", FileProblem::Truncated),
+        ("[]", FileProblem::WrongShape { line: 1, column: 2 }),
+        ("{}", FileProblem::WrongShape { line: 1, column: 2 }),
+        (
+            "{\"epoch\": -1, \"settings\": {}}",
+            FileProblem::WrongShape {
+                line: 1,
+                column: 12,
+            },
+        ),
+        ("{\"epoch\": 1}", FileProblem::NoSettings),
+        (
+            "{\"epoch\": 1,\n \"settings\": [\"lr\"]}",
+            FileProblem::WrongShape {
+                line: 2,
+                column: 13,
+            },
+        ),
+        (
+            "\u{0}\u{1b}[31m",
+            FileProblem::Syntax { line: 1, column: 1 },
+        ),
+        ("{\"epoch\": 1, \"settings\": {", FileProblem::Truncated),
+    ];
+    for (bad, problem) in cases {
+        assert_eq!(
+            SavedState::from_json(bad),
+            Err(SavedError::NotState(problem)),
             "{bad:?}"
         );
     }
+}
+
+#[test]
+fn a_key_given_twice_in_a_file_is_read_once_and_reported_as_in_a_link() {
+    let loaded = load(r#"{"format": 2, "epoch": 0, "settings": {"len": "12", "len": "30"}}"#);
+    assert_eq!(loaded.state.data.len, 12, "the first value, as in a link");
+    assert_eq!(loaded.notices.len(), 1, "{:?}", loaded.notices);
+    assert_eq!(loaded.notices[0].key, "len");
+    assert_eq!(loaded.notices[0].kind, NoticeKind::Repeated { count: 2 });
 }

@@ -4,7 +4,7 @@
 
 use rnn_playground::params::BitsProblem;
 use rnn_playground::params::{
-    Control, Lang, Notice, NoticeKind, PresetId, Problem, RunNote, Shortcut,
+    Control, FileProblem, Lang, Notice, NoticeKind, PresetId, Problem, RunNote, Shortcut,
 };
 use rnn_playground::rnn::trace::Quantity;
 use rnn_playground::rnn::trainer::DivergenceReason;
@@ -478,7 +478,20 @@ fn every_line(text: &Text) -> Vec<(String, String)> {
         msg_not_positive(clip_label, msg_used_off),
     );
     add("seek_progress".into(), seek_progress(40, 100));
-    add("import_not_state".into(), import_not_state("…"));
+    for problem in [
+        FileProblem::Syntax { line: 3, column: 5 },
+        FileProblem::Truncated,
+        FileProblem::WrongShape { line: 1, column: 9 },
+        FileProblem::NoSettings,
+        FileProblem::TooLarge {
+            max_bytes: 1_000_000,
+        },
+    ] {
+        add(
+            format!("import_not_state({problem:?})"),
+            import_not_state(problem),
+        );
+    }
     add("import_newer_format".into(), import_newer_format(2));
     add("import_older_format".into(), import_older_format(1));
     add("import_loaded".into(), import_loaded(12));

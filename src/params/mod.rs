@@ -34,7 +34,7 @@ pub use parse::{Parsed, bound_seek, parse, parse_pairs, to_pairs, to_query};
 pub use presets::PresetId;
 pub use racer::{RacerProblem, RacerRead, RacerSpec, race_text, read_race, read_racer};
 pub use run_note::RunNote;
-pub use saved::{LoadedState, SAVED_FORMAT, SHOWN_DETAIL_CHARS, SavedError, SavedState};
+pub use saved::{FileProblem, LoadedState, SAVED_FORMAT, SavedError, SavedState};
 pub use shortcut::Shortcut;
 pub use speed::SpeedCredit;
 pub use state::{

@@ -15,11 +15,12 @@
 //! newer format is refused with a message rather than half-read, and so is one
 //! of the earlier formats 0 and 1, which held the settings as nested fields.
 
-use std::collections::BTreeMap;
+use std::fmt;
 
-use serde::de::IgnoredAny;
+use serde::de::{IgnoredAny, MapAccess, Visitor};
 use serde::ser::SerializeMap;
-use serde::{Deserialize, Serialize, Serializer};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde_json::error::Category;
 use serde_json::value::RawValue;
 
 use super::notice::Notice;
@@ -28,10 +29,6 @@ use super::state::AppState;
 
 /// The format this version writes.
 pub const SAVED_FORMAT: u32 = 2;
-
-/// At most this many characters of a parser's message are shown: it can quote
-/// the file, and the file is the user's.
-pub const SHOWN_DETAIL_CHARS: usize = 120;
 
 /// What `#export-json` writes.
 #[derive(Debug, Clone, PartialEq)]
@@ -52,12 +49,40 @@ pub struct LoadedState {
 /// Why a file is not a saved state this version can read.
 #[derive(Debug, Clone, PartialEq)]
 pub enum SavedError {
-    /// Not JSON of the expected shape; the parser's reason, cut short.
-    NotState { detail: String },
+    /// Not JSON of the expected shape, and where.
+    NotState(FileProblem),
     /// Written by a newer version of the page.
     NewerFormat { format: u32 },
     /// Written by an earlier version, with the settings as nested fields.
     OlderFormat { format: u32 },
+}
+
+/// What is wrong with a file that is not a saved state. Only positions are
+/// kept, never the file's text: the catalogue words the message in the page's
+/// language, and the file is the user's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileProblem {
+    /// Not JSON: the reader stopped at this line and column (from 1).
+    Syntax { line: usize, column: usize },
+    /// The JSON ends before its last value does.
+    Truncated,
+    /// JSON, but a field is missing or of the wrong kind, at this line and column.
+    WrongShape { line: usize, column: usize },
+    /// JSON of the right shape without its `settings`.
+    NoSettings,
+    /// Larger than the page reads (`max_bytes`).
+    TooLarge { max_bytes: u64 },
+}
+
+impl FileProblem {
+    fn of(error: &serde_json::Error) -> FileProblem {
+        let (line, column) = (error.line(), error.column());
+        match error.classify() {
+            Category::Eof => FileProblem::Truncated,
+            Category::Data => FileProblem::WrongShape { line, column },
+            Category::Syntax | Category::Io => FileProblem::Syntax { line, column },
+        }
+    }
 }
 
 /// The file as written: the keys in the URL table's order.
@@ -83,9 +108,35 @@ struct FileIn {
     #[serde(default)]
     format: u32,
     epoch: u64,
-    settings: Option<BTreeMap<String, Box<RawValue>>>,
+    settings: Option<Entries>,
     /// Formats 0 and 1 kept the settings here.
     state: Option<IgnoredAny>,
+}
+
+/// The settings object's entries in the file's order, a repeated key kept:
+/// the link's parser then reports it as it reports `lr=1&lr=2`.
+struct Entries(Vec<(String, Box<RawValue>)>);
+
+impl<'de> Deserialize<'de> for Entries {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Entries, D::Error> {
+        struct EntriesVisitor;
+        impl<'de> Visitor<'de> for EntriesVisitor {
+            type Value = Entries;
+
+            fn expecting(&self, out: &mut fmt::Formatter) -> fmt::Result {
+                out.write_str("an object of settings")
+            }
+
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Entries, A::Error> {
+                let mut entries = Vec::new();
+                while let Some(entry) = map.next_entry()? {
+                    entries.push(entry);
+                }
+                Ok(Entries(entries))
+            }
+        }
+        deserializer.deserialize_map(EntriesVisitor)
+    }
 }
 
 impl SavedState {
@@ -106,9 +157,8 @@ impl SavedState {
 
     /// Reads a saved file through the link's parser.
     pub fn from_json(json: &str) -> Result<LoadedState, SavedError> {
-        let file: FileIn = serde_json::from_str(json).map_err(|error| SavedError::NotState {
-            detail: cut(&error.to_string(), SHOWN_DETAIL_CHARS),
-        })?;
+        let file: FileIn = serde_json::from_str(json)
+            .map_err(|error| SavedError::NotState(FileProblem::of(&error)))?;
         if file.format > SAVED_FORMAT {
             return Err(SavedError::NewerFormat {
                 format: file.format,
@@ -119,13 +169,12 @@ impl SavedState {
                 Some(_) => SavedError::OlderFormat {
                     format: file.format,
                 },
-                None => SavedError::NotState {
-                    detail: "missing field `settings`".into(),
-                },
+                None => SavedError::NotState(FileProblem::NoSettings),
             });
         };
         let parsed = parse_pairs(
             settings
+                .0
                 .into_iter()
                 .map(|(key, value)| (key, link_text(&value))),
         );
@@ -148,14 +197,4 @@ fn link_text(value: &RawValue) -> String {
         "null" => String::new(),
         _ => serde_json::from_str::<String>(json).unwrap_or_else(|_| json.into()),
     }
-}
-
-/// `text` without control characters, at most `max` characters with "…".
-fn cut(text: &str, max: usize) -> String {
-    let mut kept = text.chars().filter(|c| !c.is_control());
-    let mut out: String = kept.by_ref().take(max).collect();
-    if kept.next().is_some() {
-        out.push('…');
-    }
-    out
 }

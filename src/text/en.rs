@@ -1,7 +1,9 @@
 //! The English catalogue.
 
 use crate::format::{exact, readable};
-use crate::params::{Control, Notice, NoticeKind, PresetId, Problem, RunNote, Shortcut};
+use crate::params::{
+    Control, FileProblem, Notice, NoticeKind, PresetId, Problem, RunNote, Shortcut,
+};
 use crate::plot::view::{VIEW_LIMIT, VIEW_MIN_SPAN};
 use crate::rnn::error::{CoreError, InvalidReason};
 use crate::rnn::optim::Hyper;
@@ -391,8 +393,19 @@ fn en_not_positive(field: &str, used: &str) -> String {
     format!("{field} must be a positive number; using {used}")
 }
 
-fn en_import_not_state(detail: &str) -> String {
-    format!("That file is not a saved state of this page ({detail}). Nothing was changed.")
+fn en_import_not_state(problem: FileProblem) -> String {
+    let why = match problem {
+        FileProblem::Syntax { line, column } => {
+            format!("it is not JSON from line {line}, column {column}")
+        }
+        FileProblem::Truncated => "its JSON ends too early".into(),
+        FileProblem::WrongShape { line, column } => {
+            format!("a field is missing or of the wrong kind at line {line}, column {column}")
+        }
+        FileProblem::NoSettings => "it has no settings".into(),
+        FileProblem::TooLarge { max_bytes } => format!("it is larger than {max_bytes} bytes"),
+    };
+    format!("That file is not a saved state of this page: {why}. Nothing was changed.")
 }
 
 fn en_import_newer_format(format: u32) -> String {

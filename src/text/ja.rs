@@ -4,7 +4,9 @@
 use strum::IntoEnumIterator;
 
 use crate::format::{exact, readable};
-use crate::params::{Control, Notice, NoticeKind, PresetId, Problem, RunNote, Shortcut};
+use crate::params::{
+    Control, FileProblem, Notice, NoticeKind, PresetId, Problem, RunNote, Shortcut,
+};
 use crate::plot::view::{VIEW_LIMIT, VIEW_MIN_SPAN};
 use crate::rnn::error::{CoreError, InvalidReason};
 use crate::rnn::optim::Hyper;
@@ -396,8 +398,19 @@ fn ja_not_positive(field: &str, used: &str) -> String {
     format!("{field}には正の数を入れてください。「{used}」を使います。")
 }
 
-fn ja_import_not_state(detail: &str) -> String {
-    format!("このページで保存したファイルではありません（詳細：{detail}）。何も変更していません。")
+fn ja_import_not_state(problem: FileProblem) -> String {
+    let why = match problem {
+        FileProblem::Syntax { line, column } => {
+            format!("{line} 行 {column} 文字目から JSON として読めません")
+        }
+        FileProblem::Truncated => "JSON が途中で終わっています".into(),
+        FileProblem::WrongShape { line, column } => {
+            format!("{line} 行 {column} 文字目で項目が欠けているか、型が違います")
+        }
+        FileProblem::NoSettings => "設定が入っていません".into(),
+        FileProblem::TooLarge { max_bytes } => format!("{max_bytes} バイトを超えています"),
+    };
+    format!("このページで保存したファイルではありません（{why}）。何も変更していません。")
 }
 
 fn ja_import_newer_format(format: u32) -> String {

@@ -16,7 +16,7 @@ mod ja_inside;
 
 use std::fmt;
 
-use crate::params::{Control, Lang, Notice, PresetId, RunNote, Shortcut};
+use crate::params::{Control, FileProblem, Lang, Notice, PresetId, RunNote, Shortcut};
 use crate::rnn::error::{CoreError, InvalidReason};
 use crate::rnn::optim::Hyper;
 use crate::rnn::trainer::DivergenceReason;
@@ -208,7 +208,7 @@ pub struct Text {
     pub export_json: &'static str,
     pub export_json_title: &'static str,
     pub import_json: &'static str,
-    pub import_not_state: fn(detail: &str) -> String,
+    pub import_not_state: fn(FileProblem) -> String,
     /// A saved file written by a newer version of the page (its format number).
     pub import_newer_format: fn(format: u32) -> String,
     /// A saved file of an earlier format (the settings as nested fields).

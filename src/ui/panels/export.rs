@@ -12,7 +12,7 @@ use wasm_bindgen::{JsCast, closure::Closure};
 use web_sys::{FileReader, HtmlInputElement};
 
 use crate::export::{CSV_FILE, run_csv};
-use crate::params::{self, SavedError, SavedState};
+use crate::params::{self, FileProblem, SavedError, SavedState};
 use crate::python::{self, PythonRun};
 use crate::rnn::Race;
 use crate::rnn::race::DEFAULT_RACE_EPOCHS;
@@ -91,7 +91,7 @@ impl Outcome {
     fn describe(&self, text: &Text) -> String {
         match self {
             Outcome::SaveFailed => text.export_failed.into(),
-            Outcome::NotState(SavedError::NotState { detail }) => (text.import_not_state)(detail),
+            Outcome::NotState(SavedError::NotState(problem)) => (text.import_not_state)(*problem),
             Outcome::NotState(SavedError::NewerFormat { format }) => {
                 (text.import_newer_format)(*format)
             }
@@ -193,8 +193,10 @@ pub fn ExportPanel(
             return;
         };
         if file.size() > MAX_IMPORT_BYTES {
-            let detail = "> 1 MB".into();
-            message.set(Some(Outcome::NotState(SavedError::NotState { detail })));
+            let problem = FileProblem::TooLarge {
+                max_bytes: MAX_IMPORT_BYTES as u64,
+            };
+            message.set(Some(Outcome::NotState(SavedError::NotState(problem))));
             return;
         }
         let read_failed = move || {
