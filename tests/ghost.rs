@@ -70,9 +70,12 @@ fn a_replayed_ghost_ends_where_the_earlier_run_ended() {
     assert!(replay.status().is_finished());
 }
 
+/// Whether a notice is of the expected kind.
+type KindCheck = fn(&NoticeKind) -> bool;
+
 #[test]
 fn a_ghost_that_cannot_be_used_is_dropped_with_a_notice() {
-    let cases: [(&str, fn(&NoticeKind) -> bool); 5] = [
+    let cases: [(&str, KindCheck); 5] = [
         ("ghost=abc", |k| {
             matches!(k, NoticeKind::NotAnInteger { .. })
         }),

@@ -32,7 +32,7 @@ fn expected(query: &str) -> [Option<String>; 4] {
     trainer.run(u64::MAX);
     let timeline = trainer.timeline();
     let end = timeline.last().expect("a record").weights;
-    let last_finite = timeline.iter().filter(|r| r.loss.is_finite()).last();
+    let last_finite = timeline.iter().rfind(|r| r.loss.is_finite());
     [
         Some(ghost.to_text()),
         Some(format!("{},{}", exact(end.w_x), exact(end.w_rec))),

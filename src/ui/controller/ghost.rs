@@ -8,7 +8,7 @@
 
 use leptos::prelude::*;
 
-use super::{Controller, loss_points_of, path_of, run_within};
+use super::{Controller, frames, loss_points_of, path_of, run_within};
 use crate::params::{AppState, Ghost, seek_chunk};
 use crate::rnn::trainer::Status;
 use crate::rnn::{Trainer, Weights};
@@ -124,17 +124,13 @@ impl Controller {
 
     pub(super) fn cancel_ghost_job(self) {
         self.ghost_trainer.try_set_value(None);
-        self.loop_state.try_update_value(|l| {
-            if let Some(handle) = l.ghost_frame.take() {
-                handle.cancel();
-            }
-        });
+        frames::cancel(self.loop_state, |l| &mut l.ghost_frame);
     }
 
     /// One frame's slice of the ghost's training; shown once it is whole.
     fn ghost_frame(self) {
         let deadline = now_ms() + GHOST_BUDGET_MS;
-        self.loop_state.try_update_value(|l| l.ghost_frame = None);
+        frames::ran(self.loop_state, |l| &mut l.ghost_frame);
         let finished = self.ghost_trainer.try_update_value(|trainer| {
             let trainer = trainer.as_mut()?;
             let chunk = seek_chunk(&trainer.config().data);

@@ -24,6 +24,7 @@ use crate::rnn::{
     Clipping, CoreError, OptimizerKind, Race, Record, Settled, Surface, Trainer, Weights,
 };
 
+mod frames;
 mod ghost;
 mod inside;
 pub mod race;
@@ -48,7 +49,7 @@ const EPOCHS_PER_CLOCK_CHECK: u64 = 64;
 /// Loop bookkeeping that is not shown.
 #[derive(Debug, Default)]
 struct LoopState {
-    frame: Option<AnimationFrameRequestHandle>,
+    frame: frames::Slot,
     /// Whether the run pauses once the core sees its loss settle; off after
     /// the user plays on past it, or for timing runs.
     settle_armed: bool,
@@ -68,7 +69,7 @@ struct LoopState {
     /// that it can be replayed as a ghost.
     pure: bool,
     /// The next slice of a ghost trained from a link.
-    ghost_frame: Option<AnimationFrameRequestHandle>,
+    ghost_frame: frames::Slot,
 }
 
 /// What one played animation frame did, for whoever watches the loop.
@@ -539,33 +540,16 @@ impl Controller {
     }
 
     fn schedule_frame(self) {
-        let pending = self
-            .loop_state
-            .try_with_value(|l| l.frame.is_some())
-            .unwrap_or(true);
-        if pending {
-            return;
-        }
-        if let Ok(handle) = request_animation_frame_with_handle(move || self.on_frame()) {
-            self.loop_state.update_value(|l| l.frame = Some(handle));
-        }
+        frames::request(self.loop_state, |l| &mut l.frame, move || self.on_frame());
     }
 
     fn cancel_frame(self) {
-        self.loop_state.try_update_value(|l| {
-            if let Some(handle) = l.frame.take() {
-                handle.cancel();
-            }
-        });
+        frames::cancel(self.loop_state, |l| &mut l.frame);
     }
 
     fn on_frame(self) {
         // After the app is gone every access fails quietly.
-        if self
-            .loop_state
-            .try_update_value(|l| l.frame = None)
-            .is_none()
-        {
+        if !frames::ran(self.loop_state, |l| &mut l.frame) {
             return;
         }
         if !self.playing.try_get_untracked().unwrap_or(false) {
@@ -716,25 +700,17 @@ impl Controller {
     }
 
     fn schedule_surface_frame(self) {
-        let pending = self
-            .surface_job
-            .try_with_value(|job| job.frame.is_some())
-            .unwrap_or(true);
-        if pending {
-            return;
-        }
-        if let Ok(handle) = request_animation_frame_with_handle(move || self.surface_frame()) {
-            self.surface_job
-                .update_value(|job| job.frame = Some(handle));
-        }
+        frames::request(
+            self.surface_job,
+            |job| &mut job.frame,
+            move || {
+                self.surface_frame();
+            },
+        );
     }
 
     fn cancel_surface_frame(self) {
-        self.surface_job.try_update_value(|job| {
-            if let Some(handle) = job.frame.take() {
-                handle.cancel();
-            }
-        });
+        frames::cancel(self.surface_job, |job| &mut job.frame);
     }
 
     /// One frame's slice of surface work.

@@ -11,8 +11,6 @@
 //! Each frame works until [`SURFACE_BUDGET_MS`] has passed; the old picture
 //! stays up until the new one is whole.
 
-use leptos::prelude::AnimationFrameRequestHandle;
-
 use crate::params::{AppState, View};
 use crate::rnn::surface::{self, Axis, LossPolynomials};
 use crate::rnn::{CoreError, DataConfig, Dataset, Reduction, Surface};
@@ -71,7 +69,7 @@ pub enum Progress {
 /// The controller's surface work between frames.
 #[derive(Debug, Default)]
 pub struct SurfaceJob {
-    pub frame: Option<AnimationFrameRequestHandle>,
+    pub frame: super::frames::Slot,
     /// A surface is wanted for the current settings.
     pub wanted: bool,
     /// A surface finished at the end of a slice, published in the next frame

@@ -8,7 +8,7 @@ use crate::rnn::Weights;
 
 use super::field::{NumberField, Rule};
 use crate::ui::controller::use_controller;
-use crate::ui::controls::widgets::TextButton;
+use crate::ui::controls::widgets::{TextButton, Words};
 use crate::ui::text::words;
 
 #[component]
@@ -18,36 +18,33 @@ pub fn InitControls() -> impl IntoView {
     // refresh every frame.
     let init = ctrl.reading(|s| s.init);
     let rule = Rule::real(-INIT_LIMIT, INIT_LIMIT);
-    let set_init = move |change: fn(&mut Weights, f64)| {
-        Callback::new(move |value: Option<f64>| {
+    // One box per weight: its id, its label and where it sits in the pair.
+    let weight_box = move |id: &'static str, label: Words, part: fn(&mut Weights) -> &mut f64| {
+        let on_commit = Callback::new(move |value: Option<f64>| {
             if let Some(value) = value {
                 let mut start = init.get_untracked();
-                change(&mut start, value);
+                *part(&mut start) = value;
                 ctrl.update(|s| s.init = Some(start));
             }
-        })
+        });
+        view! {
+            <NumberField
+                id=id
+                label=words(label)
+                rule=rule
+                value=Signal::derive(move || Some(*part(&mut init.get())))
+                on_commit=on_commit
+                rounded=true
+            />
+        }
     };
     let hidden = ctrl.hidden(Control::Init);
 
     view! {
         <fieldset class="group" data-control="init" hidden=move || hidden.get()>
             <legend>{words(|t| t.init_legend)}</legend>
-            <NumberField
-                id="init-wx"
-                label=words(|t| t.init_wx_label)
-                rule=rule
-                value=Signal::derive(move || Some(init.get().w_x))
-                on_commit=set_init(|w, value| w.w_x = value)
-                rounded=true
-            />
-            <NumberField
-                id="init-wrec"
-                label=words(|t| t.init_wrec_label)
-                rule=rule
-                value=Signal::derive(move || Some(init.get().w_rec))
-                on_commit=set_init(|w, value| w.w_rec = value)
-                rounded=true
-            />
+            {weight_box("init-wx", |t| t.init_wx_label, |w| &mut w.w_x)}
+            {weight_box("init-wrec", |t| t.init_wrec_label, |w| &mut w.w_rec)}
             <div class="field-row">
                 <TextButton id="init-seed" class="secondary" label=|t| t.init_seed on_click=move |_| ctrl.use_seed_init() />
                 <span class="hint">{words(|t| t.init_hint)}</span>

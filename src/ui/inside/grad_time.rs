@@ -21,7 +21,7 @@ use crate::plot::{integer_ticks, log_ticks};
 use crate::rnn::trace::Pass;
 use crate::ui::controller::use_controller;
 use crate::ui::controls::widgets::TextButton;
-use crate::ui::plots::canvas::{self, CanvasSize, TickedAxis};
+use crate::ui::plots::canvas::{self, AxisSpec, CanvasSize, ChartFrame, Margins};
 use crate::ui::text::{use_text, words};
 
 use super::Passes;
@@ -52,11 +52,9 @@ fn draw(
     curves: &[Curve],
     axis_label: (&str, &str),
 ) -> Option<usize> {
-    let (root, s, (width, height)) = canvas::blank_plot(canvas, size, large)?;
-    let (left, bottom, margin, right) = (s.pxi(64.0), s.pxi(40.0), s.pxi(10.0), s.pxi(16.0));
-    if (width as i32) < left + margin + right || (height as i32) < bottom + 2 * margin {
-        return None;
-    }
+    let (root, s, device) = canvas::blank_plot(canvas, size, large)?;
+    let margins = Margins::scaled(s, [64.0, 40.0, 10.0, 16.0]);
+    let (plot_width, plot_height) = margins.plot_size(device)?;
     // Every curve is of the run's data, so all have n steps.
     let n = curves.last().map_or(1, |c| c.signal.len()).max(1);
     let values = curves
@@ -71,8 +69,6 @@ fn draw(
         (-1.0, 1.0)
     };
     let (lo, hi) = padded_log_range(10f64.powf(lo), 10f64.powf(hi));
-    let plot_height = f64::from(height) - f64::from(bottom + 2 * margin);
-    let plot_width = f64::from(width) - f64::from(left + margin + right);
     let y_ticks: Vec<(f64, String)> =
         log_ticks(lo, hi, (plot_height / s.px(40.0)).clamp(2.0, 8.0) as usize)
             .into_iter()
@@ -88,25 +84,11 @@ fn draw(
     .into_iter()
     .map(|t| (n as f64 - t.value, t.label))
     .collect();
-    let mut chart = ChartBuilder::on(&root)
-        .margin(margin)
-        .margin_right(right)
-        .x_label_area_size(bottom)
-        .y_label_area_size(left)
-        .build_cartesian_2d(
-            TickedAxis::new(-0.3..back + 0.3, x_ticks.iter().map(|t| t.0).collect()),
-            TickedAxis::new(
-                lo.log10()..hi.log10(),
-                y_ticks.iter().map(|t| t.0).collect(),
-            ),
-        )
-        .ok()?;
-    canvas::draw_mesh(
-        &mut chart,
-        s,
-        (axis_label.0, &x_ticks),
-        (axis_label.1, &y_ticks),
-    )?;
+    let axes = [
+        AxisSpec::new(-0.3..back + 0.3, &x_ticks, axis_label.0),
+        AxisSpec::new(lo.log10()..hi.log10(), &y_ticks, axis_label.1),
+    ];
+    let mut chart = canvas::ticked_chart(&root, s, margins, axes)?;
     let mut drawn = 0;
     for curve in curves {
         let points: Vec<(f64, f64)> = (1..=curve.signal.len())
@@ -262,16 +244,7 @@ pub fn GradTime(passes: Passes) -> impl IntoView {
                 </label>
                 <TextButton id="grad-time-png" class="plot-export" label=|_| "PNG" title=|t| t.inside.grad_time_png_title on_click=export />
             </div>
-            <div class="plot-frame grad-time-frame" node_ref=frame>
-                <canvas
-                    id="grad-time"
-                    class="plot-layer"
-                    node_ref=chart_canvas
-                    role="img"
-                    aria-label=words(|t| t.inside.grad_time_label)
-                    aria-describedby="grad-time-summary"
-                ></canvas>
-            </div>
+            <ChartFrame class="grad-time-frame" frame=frame id="grad-time" canvas=chart_canvas label=|t| t.inside.grad_time_label describedby="grad-time-summary" />
             <p class="plot-readout grad-time-keys">
                 <span id="grad-time-factor" data-value=move || factor.get().map(exact)>
                     {move || factor.get().map(|w| (text.get().inside.grad_time_factor)(&format::compact(w, 4)))}

@@ -16,6 +16,8 @@ use wasm_bindgen::{Clamped, JsCast, closure::Closure};
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, ImageData};
 
 use crate::plot::Rect;
+use crate::ui::controls::widgets::Words;
+use crate::ui::text::words;
 
 /// A plot container's size in CSS pixels and the device pixel ratio.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -283,9 +285,95 @@ pub fn label_near(ticks: &[(f64, String)], value: f64) -> String {
 /// A chart on two ticked axes.
 pub type TickedChart<'a> = ChartContext<'a, MeasuringCanvas, Cartesian2d<TickedAxis, TickedAxis>>;
 
+/// A chart's frame, sized by the style sheet (`plot-frame` and `class`), with its
+/// canvas: an image labelled by the catalogue's `label` and described by `#describedby`.
+#[component]
+pub fn ChartFrame(
+    class: &'static str,
+    frame: NodeRef<Div>,
+    id: &'static str,
+    canvas: NodeRef<leptos::html::Canvas>,
+    label: Words,
+    describedby: &'static str,
+) -> impl IntoView {
+    view! {
+        <div class=format!("plot-frame {class}") node_ref=frame>
+            <canvas id=id class="plot-layer" node_ref=canvas role="img" aria-label=words(label) aria-describedby=describedby></canvas>
+        </div>
+    }
+}
+
+/// One axis of a line chart: its range, its ticks (position, label) and its description.
+pub struct AxisSpec<'t> {
+    range: std::ops::Range<f64>,
+    ticks: &'t [(f64, String)],
+    desc: &'t str,
+}
+
+impl AxisSpec<'_> {
+    pub fn new<'t>(
+        range: std::ops::Range<f64>,
+        ticks: &'t [(f64, String)],
+        desc: &'t str,
+    ) -> AxisSpec<'t> {
+        AxisSpec { range, ticks, desc }
+    }
+}
+
+/// The room around a chart's plot area, in device pixels: the label areas left
+/// and below, the margin on the other sides, and the margin on the right.
+#[derive(Clone, Copy)]
+pub struct Margins {
+    pub left: i32,
+    pub bottom: i32,
+    pub margin: i32,
+    pub right: i32,
+}
+
+impl Margins {
+    /// `[left, bottom, margin, right]` in CSS pixels, scaled to the device by `s`.
+    pub fn scaled(s: Scaler, [left, bottom, margin, right]: [f64; 4]) -> Margins {
+        Margins {
+            left: s.pxi(left),
+            bottom: s.pxi(bottom),
+            margin: s.pxi(margin),
+            right: s.pxi(right),
+        }
+    }
+
+    /// The plot area's width and height on a `width` × `height` canvas, or
+    /// `None` when the margins leave no room for one.
+    pub fn plot_size(self, (width, height): (u32, u32)) -> Option<(f64, f64)> {
+        let plot_width = width as i32 - (self.left + self.margin + self.right);
+        let plot_height = height as i32 - (self.bottom + 2 * self.margin);
+        (plot_width >= 0 && plot_height >= 0)
+            .then(|| (f64::from(plot_width), f64::from(plot_height)))
+    }
+}
+
+/// A line chart on `root` with the two ticked axes `[x, y]`, its grid, axes and labels drawn.
+pub fn ticked_chart<'a>(
+    root: &'a PlotArea,
+    s: Scaler,
+    m: Margins,
+    [x, y]: [AxisSpec; 2],
+) -> Option<TickedChart<'a>> {
+    let axis =
+        |a: &AxisSpec| TickedAxis::new(a.range.clone(), a.ticks.iter().map(|t| t.0).collect());
+    let mut chart = ChartBuilder::on(root)
+        .margin(m.margin)
+        .margin_right(m.right)
+        .x_label_area_size(m.bottom)
+        .y_label_area_size(m.left)
+        .build_cartesian_2d(axis(&x), axis(&y))
+        .ok()?;
+    draw_mesh(&mut chart, s, (x.desc, x.ticks), (y.desc, y.ticks))?;
+    Some(chart)
+}
+
 /// Draws the grid, axes and labels of a line chart: ticks (position,
 /// label) and the description of each axis, sized by `s`.
-pub fn draw_mesh(
+fn draw_mesh(
     chart: &mut TickedChart,
     s: Scaler,
     x: (&str, &[(f64, String)]),

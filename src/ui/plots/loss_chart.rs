@@ -12,14 +12,14 @@ use leptos::prelude::*;
 use plotters::prelude::*;
 use web_sys::HtmlCanvasElement;
 
-use super::canvas::{self, CanvasSize, TickedAxis};
+use super::canvas::{self, AxisSpec, CanvasSize, ChartFrame, Margins};
 use crate::format;
 use crate::plot::loss_axis::{LossSpan, loss_span};
 use crate::plot::scale::{padded_linear_range, padded_log_range};
 use crate::plot::{Tick, integer_ticks, linear_ticks, log_ticks};
 use crate::ui::controls::widgets::TextButton;
 use crate::ui::plots::Trace;
-use crate::ui::text::{Text, use_text, words};
+use crate::ui::text::{Text, use_text};
 
 /// The curve's colour: a dark blue, readable on white and distinct from the grid.
 const CURVE: RGBColor = RGBColor(0x1f, 0x4e, 0x99);
@@ -69,24 +69,31 @@ impl YAxis {
     }
 }
 
+/// What the chart draws: the run's (epoch, loss) points, or a race's curves
+/// instead, and an earlier run's points faintly under the run's.
+struct Curves<'a> {
+    points: &'a [(u64, f64)],
+    traces: &'a [Trace],
+    ghost: &'a [(u64, f64)],
+}
+
 /// Draws the chart; returns `None` when the canvas is too small or a drawing call failed.
 fn draw_chart(
     canvas: &HtmlCanvasElement,
     size: CanvasSize,
     large: bool,
     log_y: bool,
-    points: &[(u64, f64)],
-    traces: &[Trace],
-    ghost: &[(u64, f64)],
+    Curves {
+        points,
+        traces,
+        ghost,
+    }: Curves,
     text: &Text,
 ) -> Option<()> {
-    let (root, s, (width, height)) = canvas::blank_plot(canvas, size, large)?;
-    let (left, bottom, margin) = (s.pxi(64.0), s.pxi(44.0), s.pxi(14.0));
-    // Room for half of the last epoch label ("300000", "1.5e6"), centred on the right edge.
-    let right = s.pxi(28.0);
-    if (width as i32) < left + margin + right || (height as i32) < bottom + 2 * margin {
-        return None;
-    }
+    let (root, s, device) = canvas::blank_plot(canvas, size, large)?;
+    // On the right, room for half of the last epoch label ("300000", "1.5e6"), centred on the edge.
+    let margins = Margins::scaled(s, [64.0, 44.0, 14.0, 28.0]);
+    let (plot_width, plot_height) = margins.plot_size(device)?;
     let usable = |&&(_, loss): &&(u64, f64)| loss.is_finite() && (!log_y || loss > 0.0);
     // A race draws its racers' curves instead of the single run's.
     let single = [Trace {
@@ -114,8 +121,6 @@ fn draw_chart(
             .filter(usable)
     };
 
-    let plot_height = f64::from(height) - f64::from(bottom + 2 * margin);
-    let plot_width = f64::from(width) - f64::from(left + margin + right);
     let span = loss_span(shown().map(|p| p.1));
     let y_axis = YAxis::new(
         span,
@@ -134,30 +139,16 @@ fn draw_chart(
     .map(|t| (t.value, t.label))
     .collect();
 
-    let mut chart = ChartBuilder::on(&root)
-        .margin(margin)
-        .margin_right(right)
-        .x_label_area_size(bottom)
-        .y_label_area_size(left)
-        .build_cartesian_2d(
-            TickedAxis::new(first..last, x_ticks.iter().map(|t| t.0).collect()),
-            TickedAxis::new(
-                y_axis.range.clone(),
-                y_axis.ticks.iter().map(|t| t.0).collect(),
-            ),
-        )
-        .ok()?;
     let y_desc = if log_y {
         text.loss_axis_loss_log
     } else {
         text.loss_axis_loss
     };
-    canvas::draw_mesh(
-        &mut chart,
-        s,
-        (text.loss_axis_epoch, &x_ticks),
-        (y_desc, &y_axis.ticks),
-    )?;
+    let axes = [
+        AxisSpec::new(first..last, &x_ticks, text.loss_axis_epoch),
+        AxisSpec::new(y_axis.range.clone(), &y_axis.ticks, y_desc),
+    ];
+    let mut chart = canvas::ticked_chart(&root, s, margins, axes)?;
 
     let any_highlight = traces.iter().any(|t| t.highlighted);
     let order = series
@@ -260,7 +251,12 @@ pub fn LossChart(
         points.with(|points| {
             let clipped = loss_span(points.iter().map(|p| p.1)).is_some_and(|s| s.clipped);
             let _ = canvas.set_attribute("data-clipped", if clipped { "1" } else { "0" });
-            draw_chart(canvas, size, large, log_y, points, &traces, &ghost, words)
+            let curves = Curves {
+                points,
+                traces: &traces,
+                ghost: &ghost,
+            };
+            draw_chart(canvas, size, large, log_y, curves, words)
         });
     });
 
@@ -272,16 +268,7 @@ pub fn LossChart(
             <div class="plot-toolbar">
                 <TextButton id="loss-png" class="plot-export" label=|_| "PNG" title=|t| t.loss_png_title on_click=export />
             </div>
-            <div class="plot-frame loss-frame" node_ref=frame>
-                <canvas
-                    id="loss-chart"
-                    class="plot-layer"
-                    node_ref=chart_canvas
-                    role="img"
-                    aria-label=words(|t| t.loss_chart_label)
-                    aria-describedby="loss-summary"
-                ></canvas>
-            </div>
+            <ChartFrame class="loss-frame" frame=frame id="loss-chart" canvas=chart_canvas label=|t| t.loss_chart_label describedby="loss-summary" />
             <p id="loss-summary" class="sr-only">{summary_text}</p>
         </section>
     }
