@@ -99,6 +99,13 @@ impl PresetId {
             y_min: 0.0,
             y_max: 1.5,
         };
+        // The steep wall's start, the path down it and the optimum.
+        let wall_view = View {
+            x_min: 0.0,
+            x_max: 2.0,
+            y_min: 0.0,
+            y_max: 2.5,
+        };
         match self {
             PresetId::SeedGd => Run {
                 optimizer: gd,
@@ -145,12 +152,7 @@ impl PresetId {
                 init: steep_wall,
                 stop_at: 3000,
                 speed: 10.0,
-                view: View {
-                    x_min: 0.0,
-                    x_max: 2.0,
-                    y_min: 0.0,
-                    y_max: 2.5,
-                },
+                view: wall_view,
                 ..Run::seed()
             },
             PresetId::AdamValley => Run {
@@ -200,12 +202,7 @@ impl PresetId {
                 init: steep_wall,
                 stop_at: 3000,
                 speed: 2.0,
-                view: View {
-                    x_min: 0.0,
-                    x_max: 2.0,
-                    y_min: 0.0,
-                    y_max: 2.5,
-                },
+                view: wall_view,
                 ..Run::seed()
             },
         }
