@@ -10,33 +10,26 @@ use super::racer::RacerSpec;
 use super::state::AppState;
 use crate::plot::View;
 use crate::rnn::OptimizerKind::{Adam, Gd, Momentum, RmspropSeed, Rprop};
+use crate::rnn::named::named_enum;
 use crate::rnn::{DataConfig, OptimizerKind, OptimizerSettings, Reduction, Weights};
 
-/// A scenario, numbered from 1 in declaration order for the keyboard.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    strum::EnumIter,
-    strum::EnumString,
-    strum::IntoStaticStr,
-)]
-#[strum(serialize_all = "kebab-case")]
-pub enum PresetId {
-    SeedGd,
-    SeedRmsprop,
-    RoelantsRprop,
-    Exploding,
-    Vanishing,
-    Clipping,
-    AdamValley,
-    VanishingSignal,
-    ExplodingSignal,
-    RaceSeed,
-    RaceCliff,
+named_enum! {
+    /// A scenario, numbered from 1 in declaration order for the keyboard.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    #[strum(serialize_all = "kebab-case")]
+    pub enum PresetId {
+        SeedGd,
+        SeedRmsprop,
+        RoelantsRprop,
+        Exploding,
+        Vanishing,
+        Clipping,
+        AdamValley,
+        VanishingSignal,
+        ExplodingSignal,
+        RaceSeed,
+        RaceCliff,
+    }
 }
 
 impl PresetId {
