@@ -10,33 +10,26 @@ use super::racer::RacerSpec;
 use super::state::AppState;
 use crate::plot::View;
 use crate::rnn::OptimizerKind::{Adam, Gd, Momentum, RmspropSeed, Rprop};
+use crate::rnn::named::named_enum;
 use crate::rnn::{DataConfig, OptimizerKind, OptimizerSettings, Reduction, Weights};
 
-/// A scenario, numbered from 1 in declaration order for the keyboard.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    strum::EnumIter,
-    strum::EnumString,
-    strum::IntoStaticStr,
-)]
-#[strum(serialize_all = "kebab-case")]
-pub enum PresetId {
-    SeedGd,
-    SeedRmsprop,
-    RoelantsRprop,
-    Exploding,
-    Vanishing,
-    Clipping,
-    AdamValley,
-    VanishingSignal,
-    ExplodingSignal,
-    RaceSeed,
-    RaceCliff,
+named_enum! {
+    /// A scenario, numbered from 1 in declaration order for the keyboard.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    #[strum(serialize_all = "kebab-case")]
+    pub enum PresetId {
+        SeedGd,
+        SeedRmsprop,
+        RoelantsRprop,
+        Exploding,
+        Vanishing,
+        Clipping,
+        AdamValley,
+        VanishingSignal,
+        ExplodingSignal,
+        RaceSeed,
+        RaceCliff,
+    }
 }
 
 impl PresetId {
@@ -99,6 +92,13 @@ impl PresetId {
             y_min: 0.0,
             y_max: 1.5,
         };
+        // The steep wall's start, the path down it and the optimum.
+        let wall_view = View {
+            x_min: 0.0,
+            x_max: 2.0,
+            y_min: 0.0,
+            y_max: 2.5,
+        };
         match self {
             PresetId::SeedGd => Run {
                 optimizer: gd,
@@ -145,12 +145,7 @@ impl PresetId {
                 init: steep_wall,
                 stop_at: 3000,
                 speed: 10.0,
-                view: View {
-                    x_min: 0.0,
-                    x_max: 2.0,
-                    y_min: 0.0,
-                    y_max: 2.5,
-                },
+                view: wall_view,
                 ..Run::seed()
             },
             PresetId::AdamValley => Run {
@@ -200,12 +195,7 @@ impl PresetId {
                 init: steep_wall,
                 stop_at: 3000,
                 speed: 2.0,
-                view: View {
-                    x_min: 0.0,
-                    x_max: 2.0,
-                    y_min: 0.0,
-                    y_max: 2.5,
-                },
+                view: wall_view,
                 ..Run::seed()
             },
         }

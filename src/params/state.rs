@@ -11,6 +11,7 @@ use super::presets::PresetId;
 use super::racer::RacerSpec;
 use crate::plot::View;
 use crate::rnn::error::{CoreError, InvalidReason};
+use crate::rnn::named::named_enum;
 use crate::rnn::optim::Hyper;
 use crate::rnn::race::DEFAULT_RACE_EPOCHS;
 use crate::rnn::{
@@ -75,22 +76,14 @@ pub const TARGET_RANGE: Limits = Limits::new(1e-12, 1e12);
 pub const INIT_LIMIT: f64 = 10.0;
 pub(crate) const INIT_LIMITS: Limits = Limits::new(-INIT_LIMIT, INIT_LIMIT);
 
-/// The interface language; its name is the `lang=` value and BCP 47 primary tag.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    strum::EnumIter,
-    strum::EnumString,
-    strum::IntoStaticStr,
-)]
-#[strum(serialize_all = "lowercase")]
-pub enum Lang {
-    En,
-    Ja,
+named_enum! {
+    /// The interface language; its name is the `lang=` value and BCP 47 primary tag.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    #[strum(serialize_all = "lowercase")]
+    pub enum Lang {
+        En,
+        Ja,
+    }
 }
 
 impl Lang {

@@ -8,6 +8,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::data::Dataset;
+use super::named::named_enum;
 use super::trace::Pass;
 
 /// The two weights. The answer to "count the ones" is (1, 1).
@@ -40,17 +41,18 @@ impl Gradient {
     }
 }
 
-/// How the squared errors are combined.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-#[derive(strum::EnumIter, strum::EnumString, strum::IntoStaticStr)]
-#[strum(serialize_all = "lowercase")]
-pub enum Reduction {
-    /// `L = Σ_i (y_i - t_i)^2`, as the seed; its learning rates assume it.
-    #[default]
-    Sum,
-    /// `L = Σ_i (y_i - t_i)^2 / N`, as Roelants.
-    Mean,
+named_enum! {
+    /// How the squared errors are combined.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+    #[serde(rename_all = "lowercase")]
+    #[strum(serialize_all = "lowercase")]
+    pub enum Reduction {
+        /// `L = Σ_i (y_i - t_i)^2`, as the seed; its learning rates assume it.
+        #[default]
+        Sum,
+        /// `L = Σ_i (y_i - t_i)^2 / N`, as Roelants.
+        Mean,
+    }
 }
 
 impl Reduction {

@@ -1,6 +1,6 @@
 //! Enums whose every variant has one name: the value a link, the CLI and a
 //! saved file use. `strum` derives the names from the variants themselves, so
-//! no list of names is written by hand.
+//! no list of names is written by hand; `named_enum!` adds those derives.
 
 use std::str::FromStr;
 
@@ -30,3 +30,16 @@ pub trait Named: Copy + IntoEnumIterator + Into<&'static str> + FromStr {
 }
 
 impl<T> Named for T where T: Copy + IntoEnumIterator + Into<&'static str> + FromStr {}
+
+/// Declares a [`Named`] enum: adds the three `strum` derives the trait rests on
+/// (the iterator and the name both ways). The enum's own
+/// `#[strum(serialize_all = "...")]` sets the case of the names.
+macro_rules! named_enum {
+    ($(#[$attr:meta])* $vis:vis enum $name:ident { $($variants:tt)* }) => {
+        #[derive(strum::EnumIter, strum::EnumString, strum::IntoStaticStr)]
+        $(#[$attr])*
+        $vis enum $name { $($variants)* }
+    };
+}
+
+pub(crate) use named_enum;

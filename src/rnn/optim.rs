@@ -15,20 +15,22 @@ pub use super::clipping::clip;
 use super::error::CoreError;
 pub use super::hyper::{Hyper, HyperSpec};
 use super::model::{Gradient, Weights};
+use super::named::named_enum;
 use super::trace::{NoRecord, Quantity, Recorder, Recording, UpdateTrace};
 
-/// Which update rule. The names are the CLI's, the URL's and saved files'.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-#[derive(strum::EnumIter, strum::EnumString, strum::IntoStaticStr)]
-#[strum(serialize_all = "kebab-case")]
-pub enum OptimizerKind {
-    Gd,
-    Momentum,
-    Rmsprop,
-    RmspropSeed,
-    Rprop,
-    Adam,
+named_enum! {
+    /// Which update rule. The names are the CLI's, the URL's and saved files'.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[serde(rename_all = "kebab-case")]
+    #[strum(serialize_all = "kebab-case")]
+    pub enum OptimizerKind {
+        Gd,
+        Momentum,
+        Rmsprop,
+        RmspropSeed,
+        Rprop,
+        Adam,
+    }
 }
 
 impl OptimizerKind {
