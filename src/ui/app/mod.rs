@@ -97,10 +97,12 @@ pub fn App() -> impl IntoView {
                     // Scenarios and sharing head the controls column, so at 1280×720 the
                     // plots stay in view without scrolling.
                     <ClassroomBar classroom=classroom />
-                    <OptimizerControls />
-                    <RaceAdd />
-                    <DataControls />
-                    <InitControls />
+                    <AfterFirstPaint>
+                        <OptimizerControls />
+                        <RaceAdd />
+                        <DataControls />
+                        <InitControls />
+                    </AfterFirstPaint>
                     <AfterFirstPaint>
                         <ExportPanel seek=classroom.seek />
                     </AfterFirstPaint>
@@ -120,8 +122,10 @@ pub fn App() -> impl IntoView {
                         <Plots />
                         <RacePanel />
                     </AfterFirstPaint>
-                    <OptimizerState />
-                    <DataTable />
+                    <AfterFirstPaint>
+                        <OptimizerState />
+                        <DataTable />
+                    </AfterFirstPaint>
                 </div>
             </main>
             <AfterFirstPaint>
