@@ -193,6 +193,32 @@ async fn a_modified_scenario_says_so_and_restores_on_one_click() {
     assert_clean_console(&errors);
 }
 
+/// On the projector the lesson card beside the map says the same, as the caption there fades.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs dist/ and chromium; run by make test"]
+async fn in_presentation_mode_the_lesson_card_says_the_run_left_its_scenario() {
+    let page = AppPage::opened("?preset=seed-gd&lang=en&present=1").await;
+    let as_designed = page.visible("#lesson-modified").await;
+    let reopened = page.open("?preset=seed-gd&lang=en&present=1&len=50").await;
+    let said = page
+        .wait_until(Duration::from_secs(3), || async {
+            page.visible("#lesson-modified").await
+        })
+        .await;
+    let line = normalized(&page.text("#lesson-modified").await);
+    let [_, _, _, bottom] = page.rect("#lesson-modified").await;
+    page.screenshot("present-modified").await;
+    let errors = page.finish().await;
+
+    assert!(!as_designed, "the scenario as designed is not marked modified");
+    assert_eq!(reopened, Ok(()));
+    assert_eq!(said, Ok(()));
+    let en = Text::get(Lang::En);
+    assert_eq!(line, (en.scenario_modified)(1, "len 10 → 50"));
+    assert!(bottom <= 720.0, "on the first screen: its bottom at {bottom}");
+    assert_clean_console(&errors);
+}
+
 /// Every scenario's name fits the closed menu at 1280×720, in English and in Japanese: no
 /// "6. Clipping rescues gradient desce…".
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -4,11 +4,11 @@ use leptos::prelude::*;
 
 use crate::rnn::Named;
 
-use crate::params::{Control, PresetId, differences_from_scenario};
+use crate::params::{Control, Difference, PresetId, differences_from_scenario};
 
 use crate::ui::controller::{Controller, use_controller};
 use crate::ui::controls::widgets::options_of;
-use crate::ui::text::{use_text, words};
+use crate::ui::text::{Text, use_text, words};
 
 /// Switches to `preset` and starts it from epoch 0; `None` only forgets the
 /// scenario (the run is kept, the link then lists every setting).
@@ -27,6 +27,15 @@ pub fn choose_preset(ctrl: Controller, preset: Option<PresetId>) {
     }
 }
 
+/// "Modified from scenario 1 (len 10 → 50): …", for a run that left its scenario.
+pub fn modified_sentence(text: &Text, (preset, list): &(PresetId, Vec<Difference>)) -> String {
+    let changes: Vec<String> = list
+        .iter()
+        .map(|d| format!("{} {} → {}", d.key, d.scenario, d.now))
+        .collect();
+    (text.scenario_modified)(preset.number(), &changes.join(", "))
+}
+
 #[component]
 pub fn PresetPicker() -> impl IntoView {
     let ctrl = use_controller();
@@ -41,17 +50,8 @@ pub fn PresetPicker() -> impl IntoView {
         },
     );
     let modified = ctrl.setting(differences_from_scenario);
-    let modified_text = move || {
-        modified.with(|m| {
-            m.as_ref().map(|(preset, list)| {
-                let changes: Vec<String> = list
-                    .iter()
-                    .map(|d| format!("{} {} → {}", d.key, d.scenario, d.now))
-                    .collect();
-                (text.get().scenario_modified)(preset.number(), &changes.join(", "))
-            })
-        })
-    };
+    let modified_text =
+        move || modified.with(|m| m.as_ref().map(|m| modified_sentence(text.get(), m)));
     let restore_label = move || {
         modified.with(|m| {
             m.as_ref()

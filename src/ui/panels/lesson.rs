@@ -8,6 +8,7 @@ use crate::format::readable;
 use crate::params::differences_from_scenario;
 use crate::rnn::{Hyper, OptimizerKind};
 use crate::ui::controller::use_controller;
+use crate::ui::controls::presets::modified_sentence;
 use crate::ui::text::use_text;
 
 #[component]
@@ -15,7 +16,7 @@ pub fn LessonCard() -> impl IntoView {
     let ctrl = use_controller();
     let text = use_text();
     let preset = ctrl.setting(|s| s.preset);
-    let modified = ctrl.setting(|s| differences_from_scenario(s).is_some());
+    let modified = ctrl.setting(differences_from_scenario);
     let settings = ctrl.setting(|s| (s.optimizer, s.data));
     let racers = ctrl.setting(|s| s.race.iter().map(|r| r.settings.kind).collect::<Vec<_>>());
 
@@ -68,8 +69,12 @@ pub fn LessonCard() -> impl IntoView {
         <section id="lesson" class="lesson-card" aria-labelledby="lesson-title">
             <h2 id="lesson-title">{title}</h2>
             <p id="lesson-settings" class="lesson-settings">{key_settings}</p>
-            <p id="lesson-caption" class="lesson-caption" class:outdated=move || modified.get()>
+            <p id="lesson-caption" class="lesson-caption" class:outdated=move || modified.with(Option::is_some)>
                 {caption}
+            </p>
+            // The caption tells the scenario as designed: say so once the run differs.
+            <p id="lesson-modified" class="lesson-modified" hidden=move || modified.with(Option::is_none)>
+                {move || modified.with(|m| m.as_ref().map(|m| modified_sentence(text.get(), m)))}
             </p>
         </section>
     }
