@@ -210,12 +210,18 @@ async fn in_presentation_mode_the_lesson_card_says_the_run_left_its_scenario() {
     page.screenshot("present-modified").await;
     let errors = page.finish().await;
 
-    assert!(!as_designed, "the scenario as designed is not marked modified");
+    assert!(
+        !as_designed,
+        "the scenario as designed is not marked modified"
+    );
     assert_eq!(reopened, Ok(()));
     assert_eq!(said, Ok(()));
     let en = Text::get(Lang::En);
     assert_eq!(line, (en.scenario_modified)(1, "len 10 → 50"));
-    assert!(bottom <= 720.0, "on the first screen: its bottom at {bottom}");
+    assert!(
+        bottom <= 720.0,
+        "on the first screen: its bottom at {bottom}"
+    );
     assert_clean_console(&errors);
 }
 
