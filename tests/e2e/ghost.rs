@@ -50,6 +50,7 @@ async fn a_link_draws_the_ghost_the_core_trains() {
     // Scenario 6 (clipping on) beside its own run without clipping, which explodes.
     let query = "?preset=clipping&ghost=600:clip=off&present=1";
     let page = AppPage::opened(query).await;
+    // Trained a slice per frame; `data-end-epoch` comes once it is whole.
     let drawn = page
         .wait_js(
             "document.querySelector('#ghost')?.dataset.endEpoch !== undefined",

@@ -150,7 +150,8 @@ async fn presets_set_the_run_caption_what_to_watch_and_start_from_links_and_keys
 }
 
 /// Once a setting that shapes the run differs from its scenario, the page says so under the
-/// caption, lists the difference, and restores the scenario on one click.
+/// caption, lists the difference, and restores the scenario on one click; on the projector the
+/// lesson card beside the map says the same on the first screen.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 #[ignore = "needs dist/ and chromium; run by make test"]
 async fn a_modified_scenario_says_so_and_restores_on_one_click() {
@@ -176,6 +177,10 @@ async fn a_modified_scenario_says_so_and_restores_on_one_click() {
         .await;
     let len = page.value("#seq-len").await;
     let after = page.search_when(|s| !s.contains("len=")).await;
+    let projected = page.open("?preset=seed-gd&lang=en&present=1&len=50").await;
+    let lesson_line = normalized(&page.text("#lesson-modified").await);
+    let [_, _, _, lesson_bottom] = page.rect("#lesson-modified").await;
+    page.screenshot("present-modified").await;
     let errors = page.finish().await;
 
     assert!(
@@ -190,37 +195,11 @@ async fn a_modified_scenario_says_so_and_restores_on_one_click() {
     assert_eq!(restored, Ok(()));
     assert_eq!(len, "10");
     assert!(!after.contains("len="), "{after}");
-    assert_clean_console(&errors);
-}
-
-/// On the projector the lesson card beside the map says the same, as the caption there fades.
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-#[ignore = "needs dist/ and chromium; run by make test"]
-async fn in_presentation_mode_the_lesson_card_says_the_run_left_its_scenario() {
-    let page = AppPage::opened("?preset=seed-gd&lang=en&present=1").await;
-    let as_designed = page.visible("#lesson-modified").await;
-    let reopened = page.open("?preset=seed-gd&lang=en&present=1&len=50").await;
-    let said = page
-        .wait_until(Duration::from_secs(3), || async {
-            page.visible("#lesson-modified").await
-        })
-        .await;
-    let line = normalized(&page.text("#lesson-modified").await);
-    let [_, _, _, bottom] = page.rect("#lesson-modified").await;
-    page.screenshot("present-modified").await;
-    let errors = page.finish().await;
-
+    assert_eq!(projected, Ok(()));
+    assert_eq!(lesson_line, (en.scenario_modified)(1, "len 10 → 50"));
     assert!(
-        !as_designed,
-        "the scenario as designed is not marked modified"
-    );
-    assert_eq!(reopened, Ok(()));
-    assert_eq!(said, Ok(()));
-    let en = Text::get(Lang::En);
-    assert_eq!(line, (en.scenario_modified)(1, "len 10 → 50"));
-    assert!(
-        bottom <= 720.0,
-        "on the first screen: its bottom at {bottom}"
+        lesson_bottom <= 720.0,
+        "on the first screen: {lesson_bottom}"
     );
     assert_clean_console(&errors);
 }
