@@ -17,6 +17,9 @@ use crate::rnn::Weights;
 use crate::ui::plots::Trace;
 use crate::ui::plots::canvas::{self, Scaler};
 
+/// A path in pixels: its pieces inside the view.
+type Polylines = Vec<Vec<(f64, f64)>>;
+
 const OUTLINE: &str = "rgba(17, 17, 17, 0.85)";
 const MARK: &str = "#ffffff";
 const ESCAPE: &str = "#e8112d";
@@ -78,13 +81,21 @@ pub fn draw_overlay(
 
     draw_gradient_limits(&context, geometry, zoom);
     draw_marks(&context, geometry, scene.marks, zoom);
+    // Each path in pixels once per frame: drawn, then kept clear of the limit's label.
+    let paths: Vec<&[Weights]> = if scene.traces.is_empty() {
+        vec![scene.path, scene.ghost]
+    } else {
+        scene.traces.iter().map(|t| t.path.as_slice()).collect()
+    };
+    let lines: Vec<Polylines> = paths.iter().map(|p| geometry.path_polylines(p)).collect();
     if scene.traces.is_empty() {
-        draw_ghost(&context, geometry, scene.ghost, zoom);
-        draw_path(&context, geometry, scene.path, zoom);
+        draw_ghost(&context, geometry, scene.ghost, &lines[1], zoom);
+        trace_lines(&context, &lines[0]);
+        outlined_stroke(&context, 2.0 * zoom);
         draw_clipped(&context, geometry, scene.clipped, zoom);
         draw_end_points(&context, geometry, scene.path, zoom);
     } else {
-        draw_traces(&context, geometry, scene.traces, zoom);
+        draw_traces(&context, geometry, scene.traces, &lines, zoom);
     }
     // Last, so that neither the end point nor a path hides the optimum or the label.
     if let Some(at) = geometry
@@ -96,12 +107,7 @@ pub fn draw_overlay(
     {
         draw_star(&context, at, 8.0 * zoom);
     }
-    let paths: Vec<&[Weights]> = if scene.traces.is_empty() {
-        vec![scene.path, scene.ghost]
-    } else {
-        scene.traces.iter().map(|t| t.path.as_slice()).collect()
-    };
-    let side = draw_limit_label(&context, geometry, zoom, scene.limit_label, &paths);
+    let side = draw_limit_label(&context, geometry, zoom, scene.limit_label, &lines.concat());
     let _ = canvas.set_attribute("data-limit-label", side.unwrap_or("none"));
     context.restore();
     // Unclipped: the escape point often lies on the view's edge.
@@ -185,11 +191,13 @@ fn draw_ghost(
     context: &CanvasRenderingContext2d,
     geometry: &PlotGeometry,
     path: &[Weights],
+    lines: &Polylines,
     zoom: f64,
 ) {
     context.set_global_alpha(0.6);
     set_dashed(context, zoom);
-    draw_path(context, geometry, path, 0.75 * zoom);
+    trace_lines(context, lines);
+    outlined_stroke(context, 1.5 * zoom);
     let _ = context.set_line_dash(&js_sys::Array::new());
     if let Some((x, y)) = path.last().and_then(|w| geometry.to_pixel(*w)) {
         context.begin_path();
@@ -207,7 +215,7 @@ fn draw_limit_label(
     geometry: &PlotGeometry,
     zoom: f64,
     label: &str,
-    paths: &[&[Weights]],
+    polylines: &Polylines,
 ) -> Option<&'static str> {
     let view = &geometry.view;
     let rect = geometry.rect;
@@ -231,13 +239,9 @@ fn draw_limit_label(
         width,
         height: size,
     };
-    let polylines: Vec<Vec<(f64, f64)>> = paths
-        .iter()
-        .flat_map(|path| geometry.path_polylines(path))
-        .collect();
     let left = rect.x + margin;
     let right = rect.x + rect.width - margin - width;
-    let (side, x) = if box_at(right).crossings(&polylines) < box_at(left).crossings(&polylines) {
+    let (side, x) = if box_at(right).crossings(polylines) < box_at(left).crossings(polylines) {
         ("right", right)
     } else {
         ("left", left)
@@ -278,19 +282,10 @@ fn draw_star(context: &CanvasRenderingContext2d, (x, y): (f64, f64), radius: f64
     context.fill();
 }
 
-/// The path as one white line with a dark outline, clipped to the view.
-fn draw_path(
-    context: &CanvasRenderingContext2d,
-    geometry: &PlotGeometry,
-    path: &[Weights],
-    zoom: f64,
-) {
-    let polylines = geometry.path_polylines(path);
-    if polylines.is_empty() {
-        return;
-    }
+/// Adds the polylines of a path (clipped to the view, in pixels) to a new canvas path.
+fn trace_lines(context: &CanvasRenderingContext2d, lines: &Polylines) {
     context.begin_path();
-    for line in &polylines {
+    for line in lines {
         let mut points = line.iter();
         if let Some(&(x, y)) = points.next() {
             context.move_to(x, y);
@@ -299,7 +294,6 @@ fn draw_path(
             context.line_to(x, y);
         }
     }
-    outlined_stroke(context, 2.0 * zoom);
 }
 
 /// A small orange square on each point where clipping shortened the step.
@@ -331,30 +325,23 @@ fn draw_traces(
     context: &CanvasRenderingContext2d,
     geometry: &PlotGeometry,
     traces: &[Trace],
+    lines: &[Polylines],
     zoom: f64,
 ) {
     let any_highlight = traces.iter().any(|t| t.highlighted);
     let order = traces
         .iter()
-        .filter(|t| !t.highlighted)
-        .chain(traces.iter().filter(|t| t.highlighted));
-    for trace in order {
+        .zip(lines)
+        .filter(|(t, _)| !t.highlighted)
+        .chain(traces.iter().zip(lines).filter(|(t, _)| t.highlighted));
+    for (trace, trace_polylines) in order {
         let width = if trace.highlighted { 3.5 } else { 2.0 } * zoom;
         context.set_global_alpha(if any_highlight && !trace.highlighted {
             0.35
         } else {
             1.0
         });
-        context.begin_path();
-        for line in &geometry.path_polylines(&trace.path) {
-            let mut points = line.iter();
-            if let Some(&(x, y)) = points.next() {
-                context.move_to(x, y);
-            }
-            for &(x, y) in points {
-                context.line_to(x, y);
-            }
-        }
+        trace_lines(context, trace_polylines);
         context.set_stroke_style_str(OUTLINE);
         context.set_line_width(width + 3.0);
         context.stroke();
