@@ -90,16 +90,17 @@ impl Ghost {
     }
 
     /// Reads `EPOCHS[:KEY=VALUE,…]`; the values are checked later, against the page
-    /// ([`Ghost::settings`]).
-    pub fn read(text: &str) -> Result<Ghost, NoticeKind> {
+    /// ([`Ghost::settings`]). An error names the part that is wrong: the epochs, or a key.
+    pub fn read(text: &str) -> Result<Ghost, (NoticeKind, String)> {
         let (epochs, changes) = text.split_once(':').unwrap_or((text, ""));
         let epochs = match read_whole(epochs.trim()) {
             Whole::Value(e) if (1..=i128::from(AT_RANGE.max)).contains(&e) => e as u64,
             _ => {
-                return Err(NoticeKind::NotAnInteger {
+                let kind = NoticeKind::NotAnInteger {
                     min: 1.0,
                     max: AT_RANGE.max as f64,
-                });
+                };
+                return Err((kind, epochs.to_string()));
             }
         };
         let given: Vec<(&str, &str)> = changes
@@ -110,13 +111,13 @@ impl Ghost {
             .collect();
         // Each key once, one a ghost may change; kept in table order, as links write them.
         let allowed = || PARAMS.iter().filter(|p| p.may_shape_training());
-        let unknown = given.iter().enumerate().any(|(i, (key, _))| {
+        let unknown = given.iter().enumerate().find(|(i, (key, _))| {
             !allowed().any(|p| p.key == key.trim())
-                || given[..i].iter().any(|(k, _)| k.trim() == key.trim())
+                || given[..*i].iter().any(|(k, _)| k.trim() == key.trim())
         });
-        if unknown {
+        if let Some((_, (key, _))) = unknown {
             let allowed = allowed().map(|p| p.key).collect();
-            return Err(NoticeKind::UnknownChoice { allowed });
+            return Err((NoticeKind::UnknownChoice { allowed }, key.to_string()));
         }
         let read = allowed()
             .filter_map(|p| {

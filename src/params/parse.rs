@@ -260,7 +260,8 @@ impl Reader {
             Codec::Ghost if word == OFF => self.state.ghost = None,
             Codec::Ghost => match Ghost::read(text) {
                 Ok(ghost) => self.ghost = Some((ghost, raw.to_string())),
-                Err(kind) => self.notice(param, kind, raw),
+                // The notice quotes the part that is wrong, not the whole value.
+                Err((kind, part)) => self.notice(param, kind, &part),
             },
         }
     }

@@ -59,6 +59,10 @@ impl Controller {
             next.ghost = ghost
                 .settings(old)
                 .map(|settings| Ghost::left_by(&settings, ghost.epochs, next));
+            if next.ghost.is_none() {
+                // Not describable any more: the drawing goes with the link's value.
+                self.train_ghost(next);
+            }
         }
     }
 
