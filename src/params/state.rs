@@ -97,6 +97,14 @@ impl Lang {
             Lang::En
         }
     }
+
+    /// The language named in itself, as language menus name them.
+    pub fn native_name(self) -> &'static str {
+        match self {
+            Lang::En => "English",
+            Lang::Ja => "日本語",
+        }
+    }
 }
 
 /// Every setting of the app. [`super::parse`] reads it from a query string and

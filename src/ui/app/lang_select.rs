@@ -21,14 +21,6 @@ pub fn browser_lang() -> Lang {
         .map_or(Lang::En, |tag| Lang::from_browser_tag(&tag))
 }
 
-/// Each language named in itself, as language menus do.
-fn native_name(lang: Lang) -> &'static str {
-    match lang {
-        Lang::En => "English",
-        Lang::Ja => "日本語",
-    }
-}
-
 #[component]
 pub fn LangSelect(#[prop(into)] lang: Signal<Lang>) -> impl IntoView {
     let ctrl = use_controller();
@@ -41,7 +33,7 @@ pub fn LangSelect(#[prop(into)] lang: Signal<Lang>) -> impl IntoView {
                     lang=option.name()
                     prop:selected=move || lang.get() == option
                 >
-                    {native_name(option)}
+                    {option.native_name()}
                 </option>
             }
         })

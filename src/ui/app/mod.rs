@@ -26,8 +26,8 @@ use crate::ui::panels::optimizer_state::OptimizerState;
 use crate::ui::panels::race::{RaceAdd, RacePanel};
 use crate::ui::panels::readouts::Readouts;
 use crate::ui::panels::status::StatusLine;
-use crate::ui::plots::{Plots, PlotsPlaceholder};
-use crate::ui::text::{Text, words};
+use crate::ui::plots::Plots;
+use crate::ui::text::{Text, use_text, words};
 use crate::ui::timing::bench;
 use crate::ui::timing::observer::BenchResult;
 
@@ -77,6 +77,81 @@ pub fn App() -> impl IntoView {
     let racing = ctrl.setting(|s| !s.race.is_empty());
     let embed = ctrl.setting(|s| s.embed);
 
+    // With the page's own copy of the header on screen (index.html), the app's header can wait
+    // its turn like the rest; without it, the header comes at once, so nothing moves under it.
+    let first_paint = document().get_element_by_id(FIRST_PAINT);
+    let header = if let Some(copy) = first_paint {
+        // Into the app's root, in the task that mounts it: the root then starts where the
+        // copy was instead of below it, so the page does not shift when the copy goes.
+        Effect::new(move |_| {
+            if let Some(root) = document().get_element_by_id("app") {
+                let _ = root.prepend_with_node_1(&copy);
+            }
+        });
+        view! { <AfterFirstPaint><Header lang=lang /></AfterFirstPaint> }.into_any()
+    } else {
+        view! { <Header lang=lang /> }.into_any()
+    };
+    let notices = view! {
+        <AfterFirstPaint>
+            <Announcer />
+            <UrlNotice />
+            <SeekNote progress=classroom.seek />
+        </AfterFirstPaint>
+    };
+    // The stage is built first, so its parts mount first: on a phone it sits above the
+    // controls, and what mounts later then only ever adds below what is already shown.
+    let stage = view! {
+        <div class="stage">
+            <AfterFirstPaint>
+                <div class="runbar">
+                    <Playback />
+                    <StatusLine />
+                </div>
+                // On the projector the note sits beside the map instead (see `Plots`),
+                // so that a divergence never pushes the plots off the screen.
+                <Show when=move || !present.get()>
+                    <DivergenceNote />
+                </Show>
+            </AfterFirstPaint>
+            <AfterFirstPaint>
+                <Readouts />
+            </AfterFirstPaint>
+            <Plots />
+            <AfterFirstPaint>
+                <RacePanel />
+            </AfterFirstPaint>
+            <AfterFirstPaint>
+                <OptimizerState />
+            </AfterFirstPaint>
+            <AfterFirstPaint>
+                <DataTable />
+            </AfterFirstPaint>
+        </div>
+    };
+    let controls = view! {
+        <aside class="controls">
+            // Scenarios and sharing head the controls column, so at 1280×720 the
+            // plots stay in view without scrolling.
+            <AfterFirstPaint>
+                <ClassroomBar classroom=classroom />
+            </AfterFirstPaint>
+            <AfterFirstPaint>
+                <OptimizerControls />
+            </AfterFirstPaint>
+            <AfterFirstPaint>
+                <RaceAdd />
+                <DataControls />
+            </AfterFirstPaint>
+            <AfterFirstPaint>
+                <InitControls />
+            </AfterFirstPaint>
+            <AfterFirstPaint>
+                <ExportPanel seek=classroom.seek />
+            </AfterFirstPaint>
+        </aside>
+    };
+
     view! {
         // `data-hide` lists the hidden controls, so CSS can hide the parts of dumb views
         // (the heat map's range tools) that hold no controller.
@@ -88,46 +163,9 @@ pub fn App() -> impl IntoView {
             class:racing=move || racing.get()
             data-hide=move || settings.with(|s| s.hide.iter().map(|c| c.name()).collect::<Vec<_>>().join(" "))
         >
-            <Header lang=lang />
-            <Announcer />
-            <UrlNotice />
-            <SeekNote progress=classroom.seek />
-            <main class="layout">
-                <aside class="controls">
-                    // Scenarios and sharing head the controls column, so at 1280×720 the
-                    // plots stay in view without scrolling.
-                    <ClassroomBar classroom=classroom />
-                    <AfterFirstPaint>
-                        <OptimizerControls />
-                        <RaceAdd />
-                        <DataControls />
-                        <InitControls />
-                    </AfterFirstPaint>
-                    <AfterFirstPaint>
-                        <ExportPanel seek=classroom.seek />
-                    </AfterFirstPaint>
-                </aside>
-                <div class="stage">
-                    <div class="runbar">
-                        <Playback />
-                        <StatusLine />
-                    </div>
-                    // On the projector the note sits beside the map instead (see `Plots`),
-                    // so that a divergence never pushes the plots off the screen.
-                    <Show when=move || !present.get()>
-                        <DivergenceNote />
-                    </Show>
-                    <Readouts />
-                    <AfterFirstPaint placeholder=PlotsPlaceholder>
-                        <Plots />
-                        <RacePanel />
-                    </AfterFirstPaint>
-                    <AfterFirstPaint>
-                        <OptimizerState />
-                        <DataTable />
-                    </AfterFirstPaint>
-                </div>
-            </main>
+            {header}
+            {notices}
+            <main class="layout">{controls}{stage}</main>
             <AfterFirstPaint>
                 <Footer />
                 <BenchResult active=bench />
@@ -137,8 +175,18 @@ pub fn App() -> impl IntoView {
     }
 }
 
+/// The id of index.html's copy of the header, shown until the app's own is mounted.
+const FIRST_PAINT: &str = "first-paint";
+
 #[component]
 fn Header(lang: Memo<Lang>) -> impl IntoView {
+    let text = use_text();
+    // Mounted in the same task as this header, so no frame shows both or neither.
+    Effect::new(|_| {
+        if let Some(copy) = document().get_element_by_id(FIRST_PAINT) {
+            copy.remove();
+        }
+    });
     view! {
         <header id="app-header" class="masthead">
             <LangSelect lang=lang />
@@ -146,12 +194,12 @@ fn Header(lang: Memo<Lang>) -> impl IntoView {
                 {words(|t| t.title)}
                 <span class="tagline">" — "{words(|t| t.tagline)}</span>
             </h1>
+            // One text node each side of the formula, as in index.html's copy: the browser
+            // measures split text a pixel wider, and would count this as a later, larger paint.
             <p class="model explanation">
-                {words(|t| t.model_intro)}
-                " "
+                {move || format!("{} ", text.get().model_intro)}
                 <code class="formula">{words(|t| t.model_formula)}</code>
-                " "
-                {words(|t| t.model_outro)}
+                {move || format!(" {}", text.get().model_outro)}
             </p>
         </header>
     }

@@ -6,6 +6,8 @@
 //! scales fonts, margins and line widths by [`CanvasSize::dpr`] itself.
 
 use super::backend::MeasuringCanvas;
+use std::time::Duration;
+
 use leptos::html::Div;
 use leptos::prelude::*;
 use plotters::coord::ranged1d::{DefaultFormatting, KeyPointHint};
@@ -89,8 +91,10 @@ pub fn watch_size(container: NodeRef<Div>, size: RwSignal<Option<CanvasSize>>) {
             return;
         };
         // The observer reports the first size after the first layout, so the mount never
-        // forces a layout of its own; only without one is the container polled.
-        let callback = Closure::<dyn Fn()>::new(update);
+        // forces a layout of its own; only without one is the container polled. Its reports
+        // come inside the browser's rendering step, so the redraw they cause is left to a task
+        // of its own: a rendering step that also drew every plot would block input for long.
+        let callback = Closure::<dyn Fn()>::new(move || set_timeout(update, Duration::ZERO));
         match web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) {
             Ok(created) => {
                 created.observe(&element);
