@@ -186,6 +186,9 @@ impl PlotGeometry {
             }
         }
         finish(&mut current);
+        for line in &mut polylines {
+            thin(line, MIN_STEP_PX);
+        }
         if path.len() == 1 && path[0].is_finite() && bounds.contains(path[0]) {
             polylines.extend(self.to_pixel(path[0]).map(|p| vec![p]));
         }
@@ -222,6 +225,31 @@ fn grid_extent(grid: &[f64]) -> Option<(f64, f64)> {
         0.5
     };
     Some((first - half_cell, last + half_cell))
+}
+
+/// Points of a path closer than this (in pixels, on either axis) to the point kept before them
+/// are left out of its polyline: a long run that settles keeps thousands of points within a
+/// pixel, which add nothing to the picture but cost the rasteriser on every frame.
+pub const MIN_STEP_PX: f64 = 0.5;
+
+/// Drops from `line` each point within `min_step` (on both axes) of the last point kept; the
+/// first and the last point always stay, so the line still starts and ends exactly.
+fn thin(line: &mut Vec<(f64, f64)>, min_step: f64) {
+    let Some(&last) = line.last() else {
+        return;
+    };
+    let mut kept: Option<(f64, f64)> = None;
+    line.retain(|&(x, y)| {
+        let far =
+            kept.is_none_or(|(kx, ky)| (x - kx).abs() >= min_step || (y - ky).abs() >= min_step);
+        if far {
+            kept = Some((x, y));
+        }
+        far
+    });
+    if line.last() != Some(&last) {
+        line.push(last);
+    }
 }
 
 /// The index of the grid point nearest to `value`, if `value` lies within half a
@@ -374,6 +402,39 @@ mod tests {
             None
         );
         assert_eq!(clip_segment(w(-1e308, 0.0), w(1e308, 0.0), &view), None);
+    }
+
+    #[test]
+    fn a_path_that_settles_keeps_one_point_per_pixel_and_its_exact_ends() {
+        let g = geometry();
+        // 10,000 steps spiralling into (1, 1) from (0, 1), about 1,000 px of line in all: the
+        // view is 6 wide on 300 px, so the last thousands of points fall within a pixel.
+        let path: Vec<Weights> = (0..10_000)
+            .map(|i| {
+                let left = 0.995_f64.powi(i);
+                let turn = f64::from(i) * 0.1;
+                w(1.0 - left * turn.cos(), 1.0 - left * turn.sin())
+            })
+            .collect();
+        let lines = g.path_polylines(&path);
+        assert_eq!(lines.len(), 1);
+        let line = &lines[0];
+        assert!(line.len() < 2_000, "{} points kept", line.len());
+        assert_eq!(line.first(), g.to_pixel(path[0]).as_ref());
+        assert_eq!(line.last(), g.to_pixel(path[9_999]).as_ref());
+        // No dropped point is farther than MIN_STEP_PX from the polyline's points.
+        for weights in &path {
+            let (x, y) = g.to_pixel(*weights).expect("in view");
+            let near = line.windows(2).any(|pair| {
+                let (a, b) = (pair[0], pair[1]);
+                let t = (((x - a.0) * (b.0 - a.0) + (y - a.1) * (b.1 - a.1))
+                    / ((b.0 - a.0).powi(2) + (b.1 - a.1).powi(2)).max(1e-12))
+                .clamp(0.0, 1.0);
+                let (px, py) = (a.0 + t * (b.0 - a.0), a.1 + t * (b.1 - a.1));
+                (x - px).hypot(y - py) <= 2.0 * MIN_STEP_PX
+            });
+            assert!(near, "{weights:?} at ({x}, {y}) is off the drawn line");
+        }
     }
 
     #[test]

@@ -74,6 +74,13 @@ impl DrawingBackend for MeasuringCanvas {
         path: I,
         style: &S,
     ) -> Drawn {
+        // A point on the same device pixel as the one before adds nothing to the line, but the
+        // rasteriser still strokes it: a 4,096-point loss curve a few hundred pixels wide is
+        // mostly such repeats, and stroking them made every frame's paint grow with the run.
+        let mut previous = None;
+        let path = path
+            .into_iter()
+            .filter(move |point| previous.replace(*point) != Some(*point));
         self.canvas.draw_path(path, style)
     }
 
