@@ -13,19 +13,76 @@ use crate::rnn::Surface;
 /// whose loss vector is too short (never produced by the core) gets overflow
 /// colour for the missing cells rather than a panic.
 pub fn surface_rgba(surface: &Surface, scale: &LogColourScale) -> Vec<u8> {
-    let (rows, cols) = (surface.rows(), surface.cols());
-    let mut pixels = Vec::with_capacity(rows * cols * 4);
-    for image_row in 0..rows {
-        let surface_row = rows - 1 - image_row;
-        for col in 0..cols {
-            let loss = surface.loss.get(surface_row * cols + col).copied();
-            let rgb = loss
-                .and_then(|l| scale.fraction(l))
-                .map_or(OVERFLOW_RGB, viridis);
-            pixels.extend_from_slice(&[rgb[0], rgb[1], rgb[2], 255]);
-        }
+    let mut pixels = Vec::with_capacity(surface.rows() * surface.cols() * 4);
+    for image_row in 0..surface.rows() {
+        colour_row(surface, scale, image_row, &mut pixels);
     }
     pixels
+}
+
+/// Appends image row `image_row` of [`surface_rgba`] to `pixels`.
+fn colour_row(surface: &Surface, scale: &LogColourScale, image_row: usize, pixels: &mut Vec<u8>) {
+    let cols = surface.cols();
+    let surface_row = surface.rows() - 1 - image_row;
+    for col in 0..cols {
+        let loss = surface.loss.get(surface_row * cols + col).copied();
+        let rgb = loss
+            .and_then(|l| scale.fraction(l))
+            .map_or(OVERFLOW_RGB, viridis);
+        pixels.extend_from_slice(&[rgb[0], rgb[1], rgb[2], 255]);
+    }
+}
+
+/// A surface's picture: its colour scale and [`surface_rgba`] under it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SurfaceImage {
+    pub scale: LogColourScale,
+    pub rgba: Vec<u8>,
+    /// Pixels across (the surface's columns) and down (its rows).
+    pub width: usize,
+    pub height: usize,
+}
+
+/// A [`SurfaceImage`] coloured a few rows at a time, so that colouring a large grid can be
+/// spread over several frames like the grid itself.
+#[derive(Debug, Clone)]
+pub struct SurfaceColouring {
+    scale: LogColourScale,
+    rgba: Vec<u8>,
+    next_row: usize,
+}
+
+impl SurfaceColouring {
+    /// Starts colouring `surface` (its scale is computed here, in one pass over the cells,
+    /// or one sort when it is coloured by rank).
+    pub fn new(surface: &Surface) -> SurfaceColouring {
+        SurfaceColouring {
+            scale: LogColourScale::from_surface(surface),
+            rgba: Vec::with_capacity(surface.rows() * surface.cols() * 4),
+            next_row: 0,
+        }
+    }
+
+    /// Colours up to `rows` more image rows of `surface` (the one this colouring started
+    /// from); returns whether every row is done.
+    pub fn colour_rows(&mut self, surface: &Surface, rows: usize) -> bool {
+        let end = (self.next_row + rows).min(surface.rows());
+        for image_row in self.next_row..end {
+            colour_row(surface, &self.scale, image_row, &mut self.rgba);
+        }
+        self.next_row = end;
+        self.next_row == surface.rows()
+    }
+
+    /// The picture, once [`SurfaceColouring::colour_rows`] has said it is done.
+    pub fn finish(self, surface: &Surface) -> SurfaceImage {
+        SurfaceImage {
+            scale: self.scale,
+            rgba: self.rgba,
+            width: surface.cols(),
+            height: surface.rows(),
+        }
+    }
 }
 
 /// A vertical colour bar, 1 pixel wide and `height` high: the top pixel is the
@@ -43,6 +100,20 @@ pub fn colour_bar_rgba(height: usize) -> Vec<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn colouring_a_few_rows_at_a_time_gives_the_one_shot_picture() {
+        let s = surface(vec![1.0, f64::INFINITY, 100.0, 0.5, 1e6, 3.0]);
+        let mut colouring = SurfaceColouring::new(&s);
+        assert!(!colouring.colour_rows(&s, 1));
+        assert!(!colouring.colour_rows(&s, 1));
+        assert!(colouring.colour_rows(&s, 5));
+        let image = colouring.finish(&s);
+        let scale = LogColourScale::from_surface(&s);
+        assert_eq!(image.scale, scale);
+        assert_eq!(image.rgba, surface_rgba(&s, &scale));
+        assert_eq!((image.width, image.height), (s.cols(), s.rows()));
+    }
     use crate::plot::colormap::viridis;
 
     /// A 3×2 surface (3 rows of w_rec, 2 columns of w_x) with the given losses.

@@ -15,7 +15,7 @@ pub mod view;
 
 pub use colormap::{OVERFLOW_RGB, viridis};
 pub use geometry::{PlotGeometry, Rect, clip_segment, escape_point, nearest_cell};
-pub use heatmap_pixels::{colour_bar_rgba, surface_rgba};
+pub use heatmap_pixels::{SurfaceColouring, SurfaceImage, colour_bar_rgba, surface_rgba};
 pub use palette::{RACER_COLOURS, racer_colour};
 pub use scale::{AxisKind, AxisMap, LogColourScale, Tick, integer_ticks, linear_ticks, log_ticks};
 pub use view::{VIEW_LIMIT, VIEW_MIN_SPAN, View, ViewError, ViewInputError};

@@ -19,6 +19,7 @@ use leptos::prelude::*;
 use crate::format::round_to_step;
 use crate::params::{AppState, Control, INIT_LIMIT, View};
 use crate::params::{MIN_SPEED, RunNote, SpeedCredit};
+use crate::plot::SurfaceImage;
 use crate::rnn::trainer::{Status, StopRule};
 use crate::rnn::{
     Clipping, CoreError, OptimizerKind, Race, Record, Settled, Surface, Trainer, Weights,
@@ -95,6 +96,8 @@ pub struct Controller {
     clipped: RwSignal<Vec<Weights>>,
     loss_points: RwSignal<Vec<(u64, f64)>>,
     surface: RwSignal<Option<Arc<Surface>>>,
+    /// The current surface's picture, coloured with it (see [`surface_job`]).
+    surface_image: RwSignal<Option<Arc<SurfaceImage>>>,
     /// The view the current surface was computed for.
     surface_view: RwSignal<View>,
     surface_ms: RwSignal<Option<f64>>,
@@ -153,6 +156,7 @@ impl Controller {
             clipped: RwSignal::new(Vec::new()),
             loss_points: RwSignal::new(Vec::new()),
             surface: RwSignal::new(None),
+            surface_image: RwSignal::new(None),
             surface_ms: RwSignal::new(None),
             problem: RwSignal::new(problem),
             run_note: RwSignal::new(None),
@@ -236,6 +240,10 @@ impl Controller {
 
     pub fn surface(self) -> Signal<Option<Arc<Surface>>> {
         self.surface.into()
+    }
+
+    pub fn surface_image(self) -> Signal<Option<Arc<SurfaceImage>>> {
+        self.surface_image.into()
     }
 
     pub fn surface_view(self) -> Signal<View> {
@@ -732,11 +740,12 @@ impl Controller {
             .surface_job
             .try_update_value(|job| job.finished.take())
             .flatten();
-        if let Some((surface, view, ms)) = finished {
+        if let Some(finished) = finished {
             self.surface_job.update_value(|job| job.wanted = false);
-            self.surface.set(Some(Arc::new(surface)));
-            self.surface_view.set(view);
-            self.surface_ms.set(Some(ms));
+            self.surface_image.set(Some(Arc::new(finished.image)));
+            self.surface.set(Some(Arc::new(finished.surface)));
+            self.surface_view.set(finished.view);
+            self.surface_ms.set(Some(finished.ms));
             return;
         }
         let deadline = now_ms() + SURFACE_BUDGET_MS;
@@ -747,9 +756,9 @@ impl Controller {
         });
         match progress {
             Some(Progress::More) => self.schedule_surface_frame(),
-            Some(Progress::Done { surface, view, ms }) => {
+            Some(Progress::Done(finished)) => {
                 self.surface_job
-                    .update_value(|job| job.finished = Some((surface, view, ms)));
+                    .update_value(|job| job.finished = Some(finished));
                 self.schedule_surface_frame();
             }
             Some(Progress::Failed(error)) => {
@@ -759,6 +768,7 @@ impl Controller {
             None => {
                 self.surface_job.update_value(|job| job.wanted = false);
                 self.surface.set(None);
+                self.surface_image.set(None);
             }
         }
     }

@@ -6,12 +6,15 @@
 //! 1. the data set's [`LossPolynomials`], kept per data set and rebuilt only
 //!    when the data change, a few sequences at a time;
 //! 2. the grid for the current view and loss, a row at a time (a row is O(n),
-//!    or O(N·n) where it falls back to the sequences).
+//!    or O(N·n) where it falls back to the sequences);
+//! 3. its picture, [`COLOUR_ROWS_PER_CHECK`] rows at a time: a log and a colour per cell,
+//!    65,536 of them, took a long task of its own when the heat map did it in one go.
 //!
 //! Each frame works until [`SURFACE_BUDGET_MS`] has passed; the old picture
 //! stays up until the new one is whole.
 
 use crate::params::{AppState, View};
+use crate::plot::{SurfaceColouring, SurfaceImage};
 use crate::rnn::surface::{self, Axis, LossPolynomials};
 use crate::rnn::{CoreError, DataConfig, Dataset, Reduction, Surface};
 use crate::ui::timing::clock::now_ms;
@@ -32,6 +35,9 @@ pub fn samples_per_check(len: usize) -> usize {
     (POLY_WORK_PER_CHECK / (len * len / 4).max(1)).max(1)
 }
 
+/// Image rows to colour between two looks at the clock (a 256-cell row is about 0.05 ms).
+pub const COLOUR_ROWS_PER_CHECK: usize = 8;
+
 /// The polynomials of one data set, maybe still being built.
 #[derive(Debug)]
 struct Polys {
@@ -49,20 +55,27 @@ struct Grid {
     view: View,
     surface: Option<Surface>,
     next_row: usize,
+    /// The picture, once every row is in.
+    colouring: Option<SurfaceColouring>,
     ms: f64,
+}
+
+/// A whole surface and its picture, for `view`, and the time they took: the sum of their
+/// slices (the polynomials' share included), not the wall time between them.
+#[derive(Debug)]
+pub struct Finished {
+    pub surface: Surface,
+    pub image: SurfaceImage,
+    pub view: View,
+    pub ms: f64,
 }
 
 /// What a frame of surface work ended with.
 pub enum Progress {
     /// More frames are needed.
     More,
-    /// The surface for `view`, and the time it took: the sum of its slices
-    /// (the polynomials' share included), not the wall time between them.
-    Done {
-        surface: Surface,
-        view: View,
-        ms: f64,
-    },
+    /// The surface and its picture.
+    Done(Box<Finished>),
     Failed(CoreError),
 }
 
@@ -74,7 +87,7 @@ pub struct SurfaceJob {
     pub wanted: bool,
     /// A surface finished at the end of a slice, published in the next frame
     /// so that its redraw does not add to the slice's task.
-    pub finished: Option<(Surface, View, f64)>,
+    pub finished: Option<Box<Finished>>,
     polys: Option<Polys>,
     grid: Option<Grid>,
 }
@@ -120,6 +133,7 @@ impl SurfaceJob {
                 view: settings.view,
                 surface: None,
                 next_row: 0,
+                colouring: None,
                 ms: 0.0,
             });
         }
@@ -155,14 +169,39 @@ impl SurfaceJob {
         if grid.next_row < w_rec.n {
             return Progress::More;
         }
+        let start = now_ms();
+        let Some(surface) = grid.surface.as_ref() else {
+            return Progress::More;
+        };
+        let colouring = grid
+            .colouring
+            .get_or_insert_with(|| SurfaceColouring::new(surface));
+        let coloured = loop {
+            if colouring.colour_rows(surface, COLOUR_ROWS_PER_CHECK) {
+                break true;
+            }
+            if now_ms() >= deadline_ms {
+                break false;
+            }
+        };
+        grid.ms += now_ms() - start;
+        if !coloured {
+            return Progress::More;
+        }
         // The polynomials' time counts once, towards the first surface built from them.
         let ms = std::mem::take(&mut polys.ms) + grid.ms;
         match self.grid.take() {
             Some(Grid {
                 surface: Some(surface),
+                colouring: Some(colouring),
                 view,
                 ..
-            }) => Progress::Done { surface, view, ms },
+            }) => Progress::Done(Box::new(Finished {
+                image: colouring.finish(&surface),
+                surface,
+                view,
+                ms,
+            })),
             _ => Progress::More,
         }
     }

@@ -16,6 +16,7 @@ use crate::ui::format::millis;
 use crate::ui::text::{use_text, words};
 
 use crate::params::Control;
+use crate::ui::app::after_paint::AfterFirstPaint;
 use crate::ui::inside::InsideView;
 use crate::ui::panels::divergence::DivergenceNote;
 use crate::ui::panels::ghost::GhostLegend;
@@ -125,69 +126,56 @@ pub fn Plots() -> impl IntoView {
         }
     };
 
+    // Each card mounts in a task of its own: together they are the page's heaviest mount.
     view! {
         <div class="plots">
-            <section class="plot-card" aria-labelledby="surface-title">
-                <div class="plot-card-head">
-                    <h2 id="surface-title">{words(|t| t.surface_title)}</h2>
-                    <p id="surface-ms" class="timing">{timing}</p>
-                </div>
-                <SurfaceView
-                    surface=ctrl.surface()
-                    view=ctrl.surface_view()
-                    path=ctrl.path()
-                    clipped=ctrl.clipped()
-                    traces=traces
-                    ghost=ctrl.ghost_path()
-                    current=current
-                    diverged=diverged
-                    on_pick=Callback::new(move |w| ctrl.pick_init(w))
-                    on_view_change=Callback::new(move |bounds| ctrl.set_view(bounds))
-                    on_hover=Callback::new(move |w| ctrl.set_hovered(w))
-                    six=ctrl.setting(|s| s.six)
-                    next=next_point
-                    large=large
-                />
-                <GhostLegend />
-            </section>
-            <Show when=move || large.get()>
-                <LessonCard />
-                <DivergenceNote />
-            </Show>
-            <section class="plot-card side-card" aria-labelledby=move || if inside.get() { "tab-inside" } else { "loss-title" }>
-                <SideTabs />
-                <Show
-                    when=move || inside.get()
-                    fallback=move || view! {
-                        <div class="plot-card-head">
-                            <h2 id="loss-title">{words(|t| t.loss_title)}</h2>
-                            <LogAxisSwitch />
-                        </div>
-                        <LossChart points=ctrl.loss_points() traces=traces ghost=ctrl.ghost_curve() log_y=log_y large=large />
-                    }
-                >
-                    <InsideView />
+            <AfterFirstPaint>
+                <section class="plot-card" aria-labelledby="surface-title">
+                    <div class="plot-card-head">
+                        <h2 id="surface-title">{words(|t| t.surface_title)}</h2>
+                        <p id="surface-ms" class="timing">{timing}</p>
+                    </div>
+                    <SurfaceView
+                        surface=ctrl.surface()
+                        image=ctrl.surface_image()
+                        view=ctrl.surface_view()
+                        path=ctrl.path()
+                        clipped=ctrl.clipped()
+                        traces=traces
+                        ghost=ctrl.ghost_path()
+                        current=current
+                        diverged=diverged
+                        on_pick=Callback::new(move |w| ctrl.pick_init(w))
+                        on_view_change=Callback::new(move |bounds| ctrl.set_view(bounds))
+                        on_hover=Callback::new(move |w| ctrl.set_hovered(w))
+                        six=ctrl.setting(|s| s.six)
+                        next=next_point
+                        large=large
+                    />
+                    <GhostLegend />
+                </section>
+            </AfterFirstPaint>
+            <AfterFirstPaint>
+                <Show when=move || large.get()>
+                    <LessonCard />
+                    <DivergenceNote />
                 </Show>
-            </section>
-        </div>
-    }
-}
-
-/// The plots' outline before they mount: the same cards and frames (whose size comes from CSS),
-/// so that nothing painted below them moves when they arrive.
-#[component]
-pub fn PlotsPlaceholder() -> impl IntoView {
-    view! {
-        <div class="plots plots-pending" aria-hidden="true">
-            <div class="plot-card">
-                <div class="pending-head"></div>
-                <div class="plot-frame surface-frame"></div>
-                <div class="pending-foot"></div>
-            </div>
-            <div class="plot-card side-card">
-                <div class="pending-head"></div>
-                <div class="plot-frame loss-frame"></div>
-            </div>
+                <section class="plot-card side-card" aria-labelledby=move || if inside.get() { "tab-inside" } else { "loss-title" }>
+                    <SideTabs />
+                    <Show
+                        when=move || inside.get()
+                        fallback=move || view! {
+                            <div class="plot-card-head">
+                                <h2 id="loss-title">{words(|t| t.loss_title)}</h2>
+                                <LogAxisSwitch />
+                            </div>
+                            <LossChart points=ctrl.loss_points() traces=traces ghost=ctrl.ghost_curve() log_y=log_y large=large />
+                        }
+                    >
+                        <InsideView />
+                    </Show>
+                </section>
+            </AfterFirstPaint>
         </div>
     }
 }

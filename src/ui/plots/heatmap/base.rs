@@ -9,7 +9,7 @@ use web_sys::HtmlCanvasElement;
 
 use crate::plot::colormap::OVERFLOW_RGB;
 use crate::plot::{
-    LogColourScale, PlotGeometry, Rect, Tick, View, colour_bar_rgba, linear_ticks, surface_rgba,
+    LogColourScale, PlotGeometry, Rect, SurfaceImage, Tick, View, colour_bar_rgba, linear_ticks,
 };
 use crate::rnn::Surface;
 use crate::ui::plots::canvas::label_near;
@@ -44,7 +44,7 @@ pub fn draw_base(
     size: CanvasSize,
     large: bool,
     view: View,
-    surface: Option<&Surface>,
+    surface: Option<(&Surface, &SurfaceImage)>,
     text: &Text,
 ) -> Option<PlotGeometry> {
     let context = canvas::context_2d(canvas)?;
@@ -87,13 +87,12 @@ pub fn draw_base(
     let device_geometry = PlotGeometry::new(view, plot)?;
 
     match surface {
-        Some(surface) => {
-            let scale = LogColourScale::from_surface(surface);
-            let rgba = surface_rgba(surface, &scale);
-            let dims = (surface.cols() as u32, surface.rows() as u32);
+        Some((surface, image)) => {
+            let scale = image.scale;
+            let dims = (image.width as u32, image.height as u32);
             if let Some(target) = device_geometry.image_rect(surface) {
                 // Smoothing blends neighbouring cells: the surface is continuous.
-                canvas::blit_rgba(&context, &rgba, dims, target, plot, true);
+                canvas::blit_rgba(&context, &image.rgba, dims, target, plot, true);
             }
             draw_colour_bar(
                 &root,

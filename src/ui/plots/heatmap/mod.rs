@@ -19,7 +19,7 @@ use web_sys::MouseEvent;
 use crate::format;
 use crate::plot::readout::weights_text;
 use crate::plot::signal::{MarkedPair, ROELANTS_PAIRS};
-use crate::plot::{LogColourScale, PlotGeometry, View, nearest_cell};
+use crate::plot::{LogColourScale, PlotGeometry, SurfaceImage, View, nearest_cell};
 use crate::rnn::{Surface, Weights};
 use crate::ui::controls::widgets::TextButton;
 use crate::ui::format::number;
@@ -118,6 +118,9 @@ pub fn SurfaceView(
     /// Recomputed by the controller only when data, loss or range change (never per frame).
     #[prop(into)]
     surface: Signal<Option<Arc<Surface>>>,
+    /// The surface's picture, coloured by the controller with it.
+    #[prop(into)]
+    image: Signal<Option<Arc<SurfaceImage>>>,
     /// Current view (w_x horizontal, w_rec vertical); the surface covers it.
     #[prop(into)]
     view: Signal<View>,
@@ -182,8 +185,17 @@ pub fn SurfaceView(
             .filter(|v| v.validate().is_ok())
             .unwrap_or_default();
         let words = text.get();
-        let drawn =
-            surface.with(|s| base::draw_base(&base, size, large, view, s.as_deref(), words));
+        let drawn = surface.with(|surface| {
+            image.with(|image| {
+                // Drawn together: a picture only with the surface it was coloured from.
+                let pictured = surface.as_deref().zip(image.as_deref().filter(|i| {
+                    surface
+                        .as_ref()
+                        .is_some_and(|s| i.width == s.cols() && i.height == s.rows())
+                }));
+                base::draw_base(&base, size, large, view, pictured, words)
+            })
+        });
         let _ = base.set_attribute("data-draw-ms", &format!("{:.2}", now_ms() - started));
         publish_geometry(&overlay, drawn.as_ref());
         geometry.set(drawn);
