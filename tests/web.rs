@@ -77,6 +77,17 @@ impl TestApp {
             root,
             _handle: Box::new(handle),
         };
+        // The page mounts a part per task after its first paint; the footer comes last.
+        let mounted = app
+            .until(|app| {
+                app.root
+                    .query_selector("#app-footer")
+                    .ok()
+                    .flatten()
+                    .is_some()
+            })
+            .await;
+        assert!(mounted, "the app did not finish mounting");
         app.frames(3).await;
         app
     }
@@ -382,8 +393,9 @@ async fn the_canvases_are_painted_after_a_step() {
         app.until(|app| app.painted("loss-chart")).await,
         "#loss-chart stayed blank"
     );
+    // The surface and its picture are computed in slices over the next frames.
     assert!(
-        app.text("surface-ms").contains("ms"),
+        app.until(|app| app.text("surface-ms").contains("ms")).await,
         "{}",
         app.text("surface-ms")
     );
