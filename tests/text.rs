@@ -199,6 +199,7 @@ fn every_line(text: &Text) -> Vec<(String, String)> {
             preset_title,
             preset_caption,
             seek_progress,
+            status_seeking,
             control_label,
             shortcut,
             sentence_gap: _,
@@ -478,6 +479,7 @@ fn every_line(text: &Text) -> Vec<(String, String)> {
         msg_not_positive(clip_label, msg_used_off),
     );
     add("seek_progress".into(), seek_progress(40, 100));
+    add("status_seeking".into(), status_seeking(100));
     for problem in [
         FileProblem::Syntax { line: 3, column: 5 },
         FileProblem::Truncated,

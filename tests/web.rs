@@ -651,6 +651,10 @@ async fn a_heavy_at_link_is_cut_to_the_work_budget_and_its_seek_can_be_stopped()
     app.assert_notice_corrects("at=10000000", "10000");
     assert!(!app.is_hidden("seek-progress"));
     assert!(app.text("seek-progress").contains("10000"));
+    // The run is paused while the link trains to its epoch, and the epoch climbs: the status
+    // says what is happening instead of "paused".
+    assert_eq!(app.status(), "seeking");
+    assert_eq!(app.text("status"), "training to epoch 10000");
     // Every frame of the seek stays short: it looks at the clock after bounded work
     // (~60 ms measured; 256-epoch chunks took ~230 ms a frame here).
     let mut longest: f64 = 0.0;

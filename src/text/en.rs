@@ -83,6 +83,7 @@ pub const EN: Text = Text {
     status: "Status:",
     status_ready: "ready",
     status_ready_overflow: "ready — the loss overflows at the start",
+    status_seeking: en_status_seeking,
     status_running: "running",
     status_paused: "paused",
     status_stopped: en_status_stopped,
@@ -492,6 +493,10 @@ fn en_loss_summary_range(
 
 fn en_loss_summary_one(epoch: u64, loss: &str) -> String {
     format!("Loss at epoch {epoch}: {loss}.")
+}
+
+fn en_status_seeking(target: u64) -> String {
+    format!("training to epoch {target}")
 }
 
 fn en_seek_progress(done: u64, target: u64) -> String {

@@ -85,6 +85,7 @@ pub const JA: Text = Text {
     status: "ステータス：",
     status_ready: "準備完了",
     status_ready_overflow: "準備完了（開始点で損失がオーバーフローしています）",
+    status_seeking: ja_status_seeking,
     status_running: "学習中",
     status_paused: "一時停止中",
     status_stopped: ja_status_stopped,
@@ -493,6 +494,10 @@ fn ja_loss_summary_range(
 
 fn ja_loss_summary_one(epoch: u64, loss: &str) -> String {
     format!("エポック {epoch} の損失：{loss}。")
+}
+
+fn ja_status_seeking(target: u64) -> String {
+    format!("エポック {target} まで学習中")
 }
 
 fn ja_seek_progress(done: u64, target: u64) -> String {

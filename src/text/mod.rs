@@ -105,6 +105,8 @@ pub struct Text {
     pub status_ready: &'static str,
     /// Ready, but the loss or gradient at the start already overflows.
     pub status_ready_overflow: &'static str,
+    /// While a link's `at=` trains to its epoch (the run itself is paused).
+    pub status_seeking: fn(target: u64) -> String,
     pub status_running: &'static str,
     pub status_paused: &'static str,
     pub status_stopped: fn(u64) -> String,

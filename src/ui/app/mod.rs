@@ -106,7 +106,7 @@ pub fn App() -> impl IntoView {
             <AfterFirstPaint>
                 <div class="runbar">
                     <Playback />
-                    <StatusLine />
+                    <StatusLine seek=classroom.seek />
                 </div>
                 // On the projector the note sits beside the map instead (see `Plots`),
                 // so that a divergence never pushes the plots off the screen.
