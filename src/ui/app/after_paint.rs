@@ -24,13 +24,10 @@ thread_local! {
 }
 
 /// Renders `children` once the page has painted, in a task of its own after the blocks
-/// declared before it. Until then `placeholder` holds their place, so that what is painted
-/// below does not move.
+/// declared before it. Nothing holds their place meanwhile: the blocks mount in page order,
+/// so each one only adds below what is already shown.
 #[component]
-pub fn AfterFirstPaint(
-    children: ChildrenFn,
-    #[prop(optional, into)] placeholder: ViewFn,
-) -> impl IntoView {
+pub fn AfterFirstPaint(children: ChildrenFn) -> impl IntoView {
     let mounted = RwSignal::new(STARTED.get());
     if !mounted.get_untracked() {
         WAITING.with_borrow_mut(|waiting| waiting.push_back(mounted));
@@ -39,7 +36,7 @@ pub fn AfterFirstPaint(
             request_animation_frame(|| set_timeout(mount_next, Duration::ZERO));
         }
     }
-    view! { <Show when=move || mounted.get() fallback=placeholder>{children()}</Show> }
+    view! { <Show when=move || mounted.get()>{children()}</Show> }
 }
 
 /// Mounts the next waiting block (its effects run in this task's microtasks) and leaves the
