@@ -2,7 +2,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
-use rnn_playground::rnn::cycle::{CycleWatch, WINDOW};
+use rnn_playground::rnn::cycle::{CycleWatch, Outcome, WINDOW};
 use rnn_playground::rnn::history::History;
 use rnn_playground::rnn::{
     DataConfig, DivergenceReason, Gradient, OptimizerKind, OptimizerSettings, Record, Reduction,
@@ -279,16 +279,94 @@ fn a_loss_that_holds_still_is_a_fixed_point() {
     for epoch in 0..WINDOW {
         watch.observe(&record(epoch, 2.0));
     }
-    assert_eq!(watch.settled(), None, "not yet a whole window");
+    assert_eq!(watch.settled(5.0), None, "not yet a whole window");
     watch.observe(&record(WINDOW, 2.0));
-    let settled = watch.settled().unwrap();
+    let settled = watch.settled(5.0).unwrap();
     assert_eq!((settled.period(), settled.epoch), (1, WINDOW));
+    assert_eq!(settled.outcome(), Outcome::Converged);
+    // Holding still at the start's loss is no progress.
+    assert_eq!(watch.settled(2.0).unwrap().outcome(), Outcome::Stuck);
     // A change restarts the count.
     watch.observe(&record(WINDOW + 1, 2.5));
-    assert_eq!(watch.settled(), None);
-    // A 3-cycle is found as one.
+    assert_eq!(watch.settled(5.0), None);
+    // A 3-cycle is found as one; it is stuck unless every point is below the start.
     for epoch in 0..=2 * WINDOW {
         watch.observe(&record(epoch, [1.0, 2.0, 3.0][epoch as usize % 3]));
     }
-    assert_eq!(watch.settled().map(|s| s.period()), Some(3));
+    let cycle = watch.settled(5.0).unwrap();
+    assert_eq!((cycle.period(), cycle.outcome()), (3, Outcome::Cycle));
+    assert_eq!(watch.settled(2.5).unwrap().outcome(), Outcome::Stuck);
+}
+
+/// Runs `trainer` until the core sees it settle, at most `limit` epochs.
+fn run_until_settled(trainer: &mut Trainer, limit: u64) -> Option<rnn_playground::rnn::Settled> {
+    while trainer.epoch() < limit {
+        trainer.run(100);
+        if let Some(settled) = trainer.settled() {
+            return Some(settled);
+        }
+        if trainer.status().is_finished() {
+            return None;
+        }
+    }
+    None
+}
+
+/// A rate far too large for the seed's RMSProp holds the loss still at (or above) where it
+/// started. That is being stuck, never converging.
+#[test]
+fn a_run_that_settles_no_lower_than_its_start_is_stuck_not_converged() {
+    for lr in [1000.0, 1e6] {
+        let optimizer = OptimizerSettings::defaults(OptimizerKind::RmspropSeed).with(Hyper::Lr, lr);
+        let mut trainer = Trainer::new(TrainerConfig::seed(optimizer)).unwrap();
+        let start = trainer.evaluate().0;
+        let settled = run_until_settled(&mut trainer, 20_000)
+            .unwrap_or_else(|| panic!("lr {lr}: settles within 20000 epochs"));
+        assert!(
+            settled.points.iter().all(|p| p.loss >= start),
+            "lr {lr}: the run should end no lower than its start {start}: {settled:?}"
+        );
+        assert_eq!(settled.start_loss, start);
+        assert_eq!(settled.outcome(), Outcome::Stuck, "lr {lr}");
+    }
+}
+
+/// The seed's default run ends in progress: its 2-cycle sits far below the start.
+#[test]
+fn the_seed_run_settles_into_a_cycle_below_its_start() {
+    let mut trainer = seed_rmsprop();
+    let settled = run_until_settled(&mut trainer, 5000).expect("settles");
+    assert_eq!(settled.outcome(), Outcome::Cycle);
+}
+
+/// The update that throws the weights where the loss overflows reports the divergence itself;
+/// the next Step must not be needed to find it. Scenario "exploding" (gd from (1, 2)) overflows
+/// on its second update.
+#[test]
+fn the_step_that_overflows_reports_the_divergence_at_once() {
+    let optimizer = OptimizerSettings::defaults(OptimizerKind::Gd);
+    let mut trainer = Trainer::new(TrainerConfig {
+        init: Some(Weights {
+            w_x: 1.0,
+            w_rec: 2.0,
+        }),
+        ..TrainerConfig::seed(optimizer)
+    })
+    .unwrap();
+    let mut steps = 0;
+    while trainer.status() == Status::Training && steps < 10 {
+        assert!(
+            trainer.evaluate().0.is_finite(),
+            "a finite loss while training"
+        );
+        trainer.step();
+        steps += 1;
+    }
+    let Status::Diverged { epoch, reason } = trainer.status() else {
+        panic!("diverges within 10 steps: {:?}", trainer.status());
+    };
+    assert_eq!(epoch, trainer.epoch(), "diverged at the epoch shown");
+    assert_eq!(epoch, steps, "reported by the step that made the epoch");
+    assert!(!trainer.evaluate().0.is_finite() || reason != DivergenceReason::LossNotFinite);
+    assert_eq!(trainer.step(), None, "nothing more to train");
 }

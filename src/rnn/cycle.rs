@@ -8,6 +8,10 @@
 //! losses 1 to [`MAX_PERIOD`] epochs before it; the shortest period whose
 //! comparison has held, to [`RELATIVE_TOLERANCE`], for [`WINDOW`] epochs in a
 //! row is the run's rhythm: period 1 is a fixed point, longer ones a cycle.
+//!
+//! A rhythm is only progress when its losses are below the run's start: a
+//! rate far too large can also hold still, or cycle, at a loss no lower than
+//! where it began. That run is stuck, never "converged".
 
 use serde::{Deserialize, Serialize};
 
@@ -30,6 +34,19 @@ pub struct CyclePoint {
     pub grad: Gradient,
 }
 
+/// What a settled run has reached.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Outcome {
+    /// A fixed point below the start's loss.
+    Converged,
+    /// A short cycle whose losses are all below the start's.
+    Cycle,
+    /// A fixed point or cycle no lower than the start: the steps could not
+    /// bring the loss down.
+    Stuck,
+}
+
 /// A run that has settled, seen at epoch `epoch`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Settled {
@@ -38,9 +55,22 @@ pub struct Settled {
     /// The points the run repeats, oldest first: one for a fixed point, two
     /// for a 2-cycle, and so on.
     pub points: Vec<CyclePoint>,
+    /// The loss the run started from (its epoch 0).
+    pub start_loss: f64,
 }
 
 impl Settled {
+    /// Progress, a cycle, or stuck: every point must be below the start
+    /// for the run to have learnt anything.
+    pub fn outcome(&self) -> Outcome {
+        let improved = self.points.iter().all(|p| p.loss < self.start_loss);
+        match (improved, self.is_cycle()) {
+            (false, _) => Outcome::Stuck,
+            (true, false) => Outcome::Converged,
+            (true, true) => Outcome::Cycle,
+        }
+    }
+
     /// 1 for a fixed point, p for a cycle through p points.
     pub fn period(&self) -> usize {
         self.points.len()
@@ -86,9 +116,9 @@ impl CycleWatch {
         self.recent.push(*record);
     }
 
-    /// The rhythm, once it has held for a whole window; `None` while the loss
-    /// still changes.
-    pub fn settled(&self) -> Option<Settled> {
+    /// The rhythm, once it has held for a whole window, judged against the
+    /// run's starting loss; `None` while the loss still changes.
+    pub fn settled(&self, start_loss: f64) -> Option<Settled> {
         let period = (1..=MAX_PERIOD).find(|&p| self.held[p - 1] >= WINDOW)?;
         let points = &self.recent[self.recent.len() - period..];
         Some(Settled {
@@ -102,6 +132,7 @@ impl CycleWatch {
                     grad: r.grad,
                 })
                 .collect(),
+            start_loss,
         })
     }
 }

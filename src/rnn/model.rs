@@ -166,6 +166,13 @@ impl Bptt {
 }
 
 /// The loss and gradient at `w` (allocates its buffers; see [`Bptt`] for loops).
+/// The loss of predicting 0 for every sequence: Σ t² (or its mean). It
+/// depends on the data alone, a yardstick for "near the answer" that no start
+/// can move. With w = (0, 0) every state is 0, so this is the loss there.
+pub fn baseline_loss(data: &Dataset, reduction: Reduction) -> f64 {
+    loss(data, Weights::default(), reduction)
+}
+
 pub fn loss_and_gradient(data: &Dataset, w: Weights, reduction: Reduction) -> (f64, Gradient) {
     Bptt::default().loss_and_gradient(data, w, reduction)
 }

@@ -20,11 +20,14 @@ use super::trainer::{DivergenceReason, Record, Status, StopRule, Trainer, Traine
 pub const MAX_RACERS: usize = 6;
 
 /// A race's epoch limit when none is set: long enough for the seed's gradient
-/// descent (lr 1e-5) to reach 1% of its initial loss.
+/// descent (lr 1e-5) to reach 1% of the data's baseline loss.
 pub const DEFAULT_RACE_EPOCHS: u64 = 2001;
 
 /// Without a target, a racer finishes once its loss is below this fraction of
-/// the loss at the start.
+/// the data's baseline loss, the loss of predicting 0 ([`model::baseline_loss`]).
+/// The baseline depends on the data alone, so a finish means the same near the
+/// optimum wherever the race starts (1% of a start on a cliff's wall would be
+/// reached far from the answer).
 pub const DEFAULT_TARGET_FRACTION: f64 = 0.01;
 
 /// Everything that defines a race. Each racer's settings carry its own clip
@@ -36,7 +39,7 @@ pub struct RaceConfig {
     /// The common start; `None` draws it after the data, as the seed does.
     pub init: Option<Weights>,
     pub racers: Vec<OptimizerSettings>,
-    /// The finishing loss; `None` is [`DEFAULT_TARGET_FRACTION`] of the initial loss.
+    /// The finishing loss; `None` is [`DEFAULT_TARGET_FRACTION`] of the baseline loss.
     pub target: Option<f64>,
     /// The race stops after this many epochs.
     pub max_epochs: u64,
@@ -204,9 +207,9 @@ impl Race {
             .collect::<Result<Vec<_>, _>>()?;
         let first = &racers[0];
         let initial_loss = model::loss(first.data(), first.init(), config.reduction);
-        let target = config
-            .target
-            .unwrap_or(DEFAULT_TARGET_FRACTION * initial_loss);
+        let target = config.target.unwrap_or_else(|| {
+            DEFAULT_TARGET_FRACTION * model::baseline_loss(first.data(), config.reduction)
+        });
         let racers = racers
             .into_iter()
             .map(|trainer| Racer {

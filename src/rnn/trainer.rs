@@ -96,6 +96,17 @@ impl Status {
     }
 }
 
+/// Why an epoch's loss and gradient cannot be trained on, if they cannot.
+fn overflow(loss: f64, grad: Gradient) -> Option<DivergenceReason> {
+    if !loss.is_finite() {
+        Some(DivergenceReason::LossNotFinite)
+    } else if !grad.is_finite() {
+        Some(DivergenceReason::GradientNotFinite)
+    } else {
+        None
+    }
+}
+
 /// A run in progress: data, weights, optimizer and a bounded history.
 #[derive(Debug, Clone)]
 pub struct Trainer {
@@ -109,6 +120,10 @@ pub struct Trainer {
     history: History,
     watch: CycleWatch,
     bptt: Bptt,
+    /// The loss and gradient at `weights`, once computed. The step that makes
+    /// new weights evaluates them at once, so an overflow there is reported
+    /// by that step, and the next step and the read-outs reuse the numbers.
+    at_weights: Option<(f64, Gradient)>,
 }
 
 impl Trainer {
@@ -142,20 +157,23 @@ impl Trainer {
             history: History::new(DEFAULT_CAP),
             watch: CycleWatch::default(),
             bptt: Bptt::default(),
+            at_weights: None,
         })
     }
 
     /// Evaluates the current epoch, records it and makes one update; returns
     /// the record, or `None` when training has already stopped or the
     /// current epoch overflowed.
+    ///
+    /// The update's new weights are evaluated in the same call: when their
+    /// loss or gradient overflows, the run is `Diverged` at the new epoch as
+    /// soon as the update that caused it returns.
     pub fn step(&mut self) -> Option<Record> {
         self.check_epoch_limit();
         if self.status.is_finished() {
             return None;
         }
-        let (loss, grad) =
-            self.bptt
-                .loss_and_gradient(&self.data, self.weights, self.config.reduction);
+        let (loss, grad) = self.evaluated();
         let epoch = self.epoch;
         let record = Record {
             epoch,
@@ -163,14 +181,7 @@ impl Trainer {
             weights: self.weights,
             grad,
         };
-        let reason = if !loss.is_finite() {
-            Some(DivergenceReason::LossNotFinite)
-        } else if !grad.is_finite() {
-            Some(DivergenceReason::GradientNotFinite)
-        } else {
-            None
-        };
-        if let Some(reason) = reason {
+        if let Some(reason) = overflow(loss, grad) {
             self.status = Status::Diverged { epoch, reason };
             return None;
         }
@@ -195,6 +206,15 @@ impl Trainer {
         }
         self.weights = next;
         self.epoch = epoch + 1;
+        self.at_weights = None;
+        let (next_loss, next_grad) = self.evaluated();
+        if let Some(reason) = overflow(next_loss, next_grad) {
+            self.status = Status::Diverged {
+                epoch: self.epoch,
+                reason,
+            };
+            return Some(record);
+        }
         if self
             .config
             .stop
@@ -204,6 +224,18 @@ impl Trainer {
             self.status = Status::ReachedMaxEpochs { epoch: self.epoch };
         }
         Some(record)
+    }
+
+    /// The loss and gradient at the current weights, computed once per weights.
+    fn evaluated(&mut self) -> (f64, Gradient) {
+        if let Some(known) = self.at_weights {
+            return known;
+        }
+        let known = self
+            .bptt
+            .loss_and_gradient(&self.data, self.weights, self.config.reduction);
+        self.at_weights = Some(known);
+        known
     }
 
     /// Stops a run that is at or past its epoch limit (a limit of 0 runs nothing).
@@ -230,6 +262,7 @@ impl Trainer {
     /// Same data, same init, epoch 0, fresh optimizer state.
     pub fn reset(&mut self) {
         self.weights = self.init;
+        self.at_weights = None;
         self.epoch = 0;
         self.optimizer.reset();
         self.status = Status::Training;
@@ -272,9 +305,12 @@ impl Trainer {
         Ok(())
     }
 
-    /// The loss and gradient at the current weights.
+    /// The loss and gradient at the current weights (computed by the step
+    /// that made them, when there was one).
     pub fn evaluate(&self) -> (f64, Gradient) {
-        model::loss_and_gradient(&self.data, self.weights, self.config.reduction)
+        self.at_weights.unwrap_or_else(|| {
+            model::loss_and_gradient(&self.data, self.weights, self.config.reduction)
+        })
     }
 
     /// The current epoch as a record: the weights now, and the loss and
@@ -303,7 +339,8 @@ impl Trainer {
     /// The loss has held still, or repeated a short cycle, for a whole window
     /// (see [`CycleWatch`]).
     pub fn settled(&self) -> Option<Settled> {
-        self.watch.settled()
+        let start_loss = self.history.points().next()?.loss;
+        self.watch.settled(start_loss)
     }
 
     pub fn config(&self) -> &TrainerConfig {
