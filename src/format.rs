@@ -157,6 +157,18 @@ pub fn read_number(text: &str) -> Option<f64> {
     text.trim().parse::<f64>().ok().filter(|x| !x.is_nan())
 }
 
+/// The number a text means when its one comma is a decimal comma, as many
+/// languages write `1,5` for 1.5; `None` when the text is no such number.
+/// Only a hint for a message: the app reads numbers with a decimal point.
+pub fn decimal_comma(text: &str) -> Option<String> {
+    let text = text.trim();
+    if text.matches(',').count() != 1 || text.contains('.') {
+        return None;
+    }
+    let pointed = text.replace(',', ".");
+    read_number(&pointed).map(|_| pointed)
+}
+
 /// A text read where a whole number is wanted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Whole {

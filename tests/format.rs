@@ -5,8 +5,8 @@
 use proptest::prelude::*;
 
 use rnn_playground::format::{
-    Whole, compact, exact, loss, millis, read_number, read_whole, readable, scientific,
-    significant, tick, weight,
+    Whole, compact, decimal_comma, exact, loss, millis, read_number, read_whole, readable,
+    scientific, significant, tick, weight,
 };
 
 #[test]
@@ -88,6 +88,16 @@ fn numbers_read_in_decimal_or_exponent_form() {
     assert_eq!(read_number("-inf"), Some(f64::NEG_INFINITY));
     for text in ["", "abc", "NaN", "1,5", "0x10", "1e", "--1"] {
         assert_eq!(read_number(text), None, "{text}");
+    }
+}
+
+/// `1,5` is not read as a number, but the message can say what was meant.
+#[test]
+fn a_decimal_comma_is_recognised_for_the_message() {
+    assert_eq!(decimal_comma("1,5"), Some("1.5".to_string()));
+    assert_eq!(decimal_comma(" -0,001 "), Some("-0.001".to_string()));
+    for text in ["1,5,0", "1.5", "1,5.0", "abc", ",", "1e,5", "15"] {
+        assert_eq!(decimal_comma(text), None, "{text}");
     }
 }
 

@@ -178,6 +178,7 @@ fn every_line(text: &Text) -> Vec<(String, String)> {
             status_race_over,
             status_converged,
             status_cycling,
+            status_stuck,
             run_note,
             status_diverged,
             status_error,
@@ -186,6 +187,8 @@ fn every_line(text: &Text) -> Vec<(String, String)> {
             optimizer_state_name,
             surface_ms,
             msg_not_a_number,
+            msg_decimal_comma,
+            pick_moved,
             msg_not_whole,
             msg_out_of_range,
             msg_not_positive,
@@ -295,6 +298,7 @@ fn every_line(text: &Text) -> Vec<(String, String)> {
             surface_pending,
             msg_used_off,
             url_notice_title,
+            file_notice_title,
             url_notice_close,
             preset_label,
             preset_none,
@@ -443,10 +447,13 @@ fn every_line(text: &Text) -> Vec<(String, String)> {
     add("status_converged".into(), status_converged(12));
     add("try_clip".into(), try_clip("1000", "0.01"));
     add("data_table_more".into(), data_table_more(50, 1000));
-    add(
-        "status_cycling".into(),
-        status_cycling(12, &["0.0068277".into(), "0.0067216".into()]),
-    );
+    for posts_rule in [false, true] {
+        add(
+            format!("status_cycling({posts_rule})"),
+            status_cycling(12, &["0.0068277".into(), "0.0067216".into()], posts_rule),
+        );
+    }
+    add("status_stuck".into(), status_stuck(540, "553.16", "553.16"));
     for note in RunNote::examples() {
         add(format!("run_note({note:?})"), run_note(note));
     }
@@ -465,6 +472,14 @@ fn every_line(text: &Text) -> Vec<(String, String)> {
     add("lesson_data".into(), lesson_data(20, 10));
     add("lesson_racers".into(), lesson_racers(2, "Adam, Rprop"));
     add("msg_not_a_number".into(), msg_not_a_number(field, "10"));
+    add(
+        "pick_moved".into(),
+        pick_moved("(35.3, 49.3)", "(10, 10)", "10"),
+    );
+    add(
+        "msg_decimal_comma".into(),
+        msg_decimal_comma(field, "1.5", "10"),
+    );
     add("msg_not_whole".into(), msg_not_whole(field, "10"));
     add(
         "msg_out_of_range".into(),

@@ -548,6 +548,44 @@ async fn a_divergence_pauses_and_says_what_to_try() {
     assert_eq!(app.exact("w-rec"), 2.0);
 }
 
+/// A rate so large that the loss never goes below its start is stuck, never "converged".
+#[wasm_bindgen_test]
+async fn a_run_that_never_improves_is_stuck_not_converged() {
+    let app = TestApp::mount_at("?lang=en&lr=1000&speed=2000").await;
+    let start = app.exact("loss");
+    app.click("play");
+    assert!(
+        app.until(|app| !matches!(app.status().as_str(), "running" | "ready"))
+            .await,
+        "status {}",
+        app.status()
+    );
+    assert_eq!(app.status(), "stuck", "{}", app.text("status"));
+    let said = app.text("status");
+    assert!(said.starts_with("stuck at epoch"), "{said}");
+    assert!(app.exact("loss") >= start, "the loss did not improve");
+}
+
+/// Scenario "exploding": the Step whose update overflows says so at once, in `#status`.
+#[wasm_bindgen_test]
+async fn the_step_that_overflows_says_diverged_at_once() {
+    let app = TestApp::mount_at("?lang=en&preset=exploding").await;
+    let mut steps = 0;
+    while app.status() != "diverged" && steps < 10 {
+        let loss = app.text("loss").to_lowercase();
+        assert!(
+            !loss.contains("overflow") && !loss.contains("inf"),
+            "step {steps}: the loss reads {loss} while the status is {}",
+            app.status()
+        );
+        app.click("step");
+        app.frames(2).await;
+        steps += 1;
+    }
+    assert_eq!(app.status(), "diverged", "{}", app.text("status"));
+    assert!(app.text("status").starts_with("diverged at epoch"));
+}
+
 #[wasm_bindgen_test]
 async fn reset_returns_to_the_start() {
     let app = TestApp::mount().await;
@@ -582,7 +620,7 @@ async fn the_seeds_run_reaches_its_plateau_within_seconds_at_the_default_speed()
 }
 
 #[wasm_bindgen_test]
-async fn a_run_whose_loss_repeats_a_two_cycle_is_called_cycling_not_converged() {
+async fn a_run_whose_loss_repeats_a_two_cycle_is_called_the_posts_cycle_not_converged() {
     let app = TestApp::mount().await;
     app.type_into("speed", "2000");
     app.click("play");
@@ -591,11 +629,13 @@ async fn a_run_whose_loss_repeats_a_two_cycle_is_called_cycling_not_converged() 
         "status {}",
         app.status()
     );
-    // The seed's RMSProp alternates between two losses; both are named.
+    // The seed's RMSProp alternates between two losses; both are named, and the cycle is
+    // said to be the 2016 post's own end, not a failure.
     let said = app.text("status");
     assert!(
-        said.starts_with("not converged: cycling through 2 points, loss 0.00")
-            && said.contains(" ↔ 0.00"),
+        said.starts_with(
+            "settled into a 2-point cycle, as the 2016 post's RMSProp does: loss 0.00"
+        ) && said.contains(" ↔ 0.00"),
         "{said}"
     );
     assert_eq!(app.text("play"), EN.play);

@@ -32,7 +32,9 @@ pub use modified::{Difference, differences_from_scenario};
 pub use notice::{Notice, NoticeKind, Problem, SHOWN_CHARS};
 pub use parse::{Parsed, bound_seek, parse, parse_pairs, to_pairs, to_query};
 pub use presets::PresetId;
-pub use racer::{RacerProblem, RacerRead, RacerSpec, race_text, read_race, read_racer};
+pub use racer::{
+    RacerProblem, RacerRead, RacerSpec, ordinals, race_text, racer_label, read_race, read_racer,
+};
 pub use run_note::RunNote;
 pub use saved::{FileProblem, LoadedState, SAVED_FORMAT, SavedError, SavedState};
 pub use shortcut::Shortcut;

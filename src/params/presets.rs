@@ -11,7 +11,7 @@ use super::state::AppState;
 use crate::plot::View;
 use crate::rnn::OptimizerKind::{Adam, Gd, Momentum, RmspropSeed, Rprop};
 use crate::rnn::named::named_enum;
-use crate::rnn::{DataConfig, OptimizerKind, OptimizerSettings, Reduction, Weights};
+use crate::rnn::{DataConfig, Hyper, OptimizerKind, OptimizerSettings, Reduction, Weights};
 
 named_enum! {
     /// A scenario, numbered from 1 in declaration order for the keyboard.
@@ -79,9 +79,15 @@ impl PresetId {
             w_x: 1.0,
             w_rec: 2.0,
         });
+        // In the curved valley: w_x too large, w_rec too small.
         let low_memory = Some(Weights {
             w_x: 2.0,
             w_rec: 0.5,
+        });
+        // w_x already right, so all the error is forgetting: the vanishing signal alone slows it.
+        let forgetful = Some(Weights {
+            w_x: 1.0,
+            w_rec: 0.3,
         });
         // Around the seed's path, which runs from (0.09, 0.01) to (1, 1).
         let seed_view = View::square(-0.5, 1.5);
@@ -132,11 +138,11 @@ impl PresetId {
             },
             PresetId::Vanishing => Run {
                 optimizer: gd,
-                init: low_memory,
-                stop_at: 3000,
-                speed: 10.0,
+                init: forgetful,
+                stop_at: 1000,
+                speed: 2.0,
                 view: valley_view,
-                // The caption's 1/500 is the unrolled view's fading signal.
+                // The caption's 0.3⁹ is the unrolled view's fading signal.
                 inside: true,
                 ..Run::seed()
             },
@@ -176,10 +182,19 @@ impl PresetId {
                 speed: 1.0,
                 ..Run::long_sequences()
             },
+            // Gradient descent and momentum at one rate, so that the race compares the rules.
             PresetId::RaceSeed => Run {
-                race: [Gd, Momentum, RmspropSeed, Rprop, Adam]
-                    .map(RacerSpec::new)
-                    .to_vec(),
+                race: vec![
+                    RacerSpec::new(Gd),
+                    RacerSpec {
+                        settings: OptimizerSettings::defaults(Momentum)
+                            .with(Hyper::Lr, gd[Hyper::Lr]),
+                        own_clip: false,
+                    },
+                    RacerSpec::new(RmspropSeed),
+                    RacerSpec::new(Rprop),
+                    RacerSpec::new(Adam),
+                ],
                 view: seed_view,
                 ..Run::seed()
             },

@@ -82,6 +82,61 @@ impl RacerSpec {
     }
 }
 
+/// The short, language-neutral symbol of a hyperparameter in a racer's name.
+fn hyper_symbol(hyper: Hyper) -> &'static str {
+    match hyper {
+        Hyper::Lr => "lr",
+        Hyper::Momentum => "μ",
+        Hyper::Rho => "ρ",
+        Hyper::Eps => "ε",
+        Hyper::Beta1 => "β1",
+        Hyper::Beta2 => "β2",
+        Hyper::EtaPlus => "η+",
+        Hyper::EtaMinus => "η−",
+        Hyper::Delta0 => "Δ0",
+        Hyper::DeltaMax => "Δmax",
+        Hyper::DeltaMin => "Δmin",
+        Hyper::Rescale => "rescale",
+    }
+}
+
+/// Each racer's number among the racers of its rule, in race order: `None` for
+/// the first of a rule, `Some(2)` for the second ("Adam 2"), and so on.
+pub fn ordinals(kinds: &[OptimizerKind]) -> Vec<Option<usize>> {
+    kinds
+        .iter()
+        .enumerate()
+        .map(|(i, kind)| {
+            let before = kinds[..i].iter().filter(|k| *k == kind).count();
+            (before > 0).then_some(before + 1)
+        })
+        .collect()
+}
+
+/// A racer's name in a legend: the rule's display `name`, its number among
+/// racers of the same rule, and only what differs from the rule's defaults
+/// (and the clip norm, when clipped), e.g. `Adam 2 (lr = 0.05, clip = 1000)`.
+pub fn racer_label(name: &str, ordinal: Option<usize>, settings: &OptimizerSettings) -> String {
+    let kind = settings.kind;
+    let mut parts: Vec<String> = kind
+        .hypers()
+        .into_iter()
+        .filter(|&h| settings[h] != h.default_for(kind))
+        .map(|h| format!("{} = {}", hyper_symbol(h), exact(settings[h])))
+        .collect();
+    if let Some(clip) = settings.clip {
+        parts.push(format!("{CLIP_KEY} = {}", exact(clip)));
+    }
+    let mut label = name.to_string();
+    if let Some(n) = ordinal {
+        label = format!("{label} {n}");
+    }
+    if !parts.is_empty() {
+        label = format!("{label} ({})", parts.join(", "));
+    }
+    label
+}
+
 /// What could not be used as given, and the part of the text it is about.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RacerProblem {

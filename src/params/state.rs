@@ -149,7 +149,7 @@ pub struct AppState {
     pub phase: Option<u64>,
     /// The racers of a race (`race=`); empty is the single run.
     pub race: Vec<RacerSpec>,
-    /// A race's finishing loss (`target=`); `None` is 1% of the initial loss.
+    /// A race's finishing loss (`target=`); `None` is 1% of the baseline loss (predicting 0).
     pub race_target: Option<f64>,
     /// An earlier run drawn faintly beside this one (`ghost=`).
     pub ghost: Option<Ghost>,

@@ -82,7 +82,7 @@ pub(crate) enum Codec {
     Phase,
     /// A race's racers, `;`-joined.
     Race,
-    /// A race's finishing loss, or `off` for 1% of the initial loss.
+    /// A race's finishing loss, or `off` for 1% of the baseline loss (the loss of predicting 0).
     Target,
     /// An earlier run drawn faintly, `EPOCHS[:KEY=VALUE,…]`, or `off`.
     Ghost,
@@ -208,7 +208,7 @@ impl Codec {
                  `gd;gd:clip=1000;adam:lr=0.05,b1=0.8`, with the hyperparameters' keys and `clip`; `{OFF}` for none"
             ),
             Codec::Target => format!(
-                "number, {}, or `{OFF}` (or 0) for 1% of the initial loss",
+                "number, {}, or `{OFF}` (or 0) for 1% of the baseline loss, the loss of predicting 0",
                 range(TARGET_RANGE)
             ),
             Codec::Ghost => format!(
@@ -290,7 +290,7 @@ fn settings_params() -> Vec<Param> {
         choice::<PresetId>("preset", readme!("Start from a scenario; the other keys then override it."), |s| s.preset, |s, preset| *s = preset.apply(s)),
         choice("opt", readme!("Update rule. Choosing one loads its default hyperparameters."), |s| Some(s.optimizer.kind), AppState::select_optimizer),
         other("clip", readme!("Scale the gradient down to this norm before each update."), Codec::Clip),
-        choice("loss", readme!("Sum of squared errors (the seed) or their mean (Roelants)."), |s| Some(s.reduction), |s, r| s.reduction = r),
+        choice("loss", readme!("Sum of squared errors (the 2016 post) or their mean (Roelants)."), |s| Some(s.reduction), |s, r| s.reduction = r),
         integer("len", readme!("Sequence length."), Limits::new(LEN_RANGE.min as u64, LEN_RANGE.max as u64), true, |s| s.data.len as u64, |s, v| s.data.len = v as usize),
         integer("n", readme!("Number of sequences."), Limits::new(SAMPLES_RANGE.min as u64, SAMPLES_RANGE.max as u64), true, |s| s.data.samples as u64, |s, v| s.data.samples = v as usize),
         integer("seed", readme!("numpy seed of the data (and of the init drawn after it)."), Limits::new(0, u32::MAX as u64), false, |s| s.data.seed.into(), |s, v| s.data.seed = v as u32),

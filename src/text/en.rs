@@ -53,7 +53,7 @@ pub const EN: Text = Text {
 
     init_wx_label: "Start w_x",
     init_wrec_label: "Start w_rec",
-    init_seed: "Seed's init",
+    init_seed: "The 2016 post's start",
     init_hint: "Or click the heat map to start there.",
 
     play: "Play",
@@ -92,6 +92,7 @@ pub const EN: Text = Text {
     },
     status_converged: en_status_converged,
     status_cycling: en_status_cycling,
+    status_stuck: en_status_stuck,
     run_note: en_run_note,
     status_diverged: en_status_diverged,
     status_error: en_status_error,
@@ -114,13 +115,16 @@ pub const EN: Text = Text {
     surface_pending: "surface: computing…",
 
     msg_not_a_number: en_not_a_number,
+    msg_decimal_comma: en_decimal_comma,
     msg_not_whole: en_not_whole,
     msg_out_of_range: en_out_of_range,
     msg_not_positive: en_not_positive,
     msg_used_off: "off",
     msg_zero_off: en_zero_off,
 
+    pick_moved: en_pick_moved,
     url_notice_title: "Some settings in the link were corrected:",
+    file_notice_title: "Some settings in the file were corrected:",
     url_notice_close: "Dismiss",
     notice: en_notice,
     preset_label: "Scenario",
@@ -268,7 +272,7 @@ fn en_optimizer_name(kind: OptimizerKind) -> &'static str {
         OptimizerKind::Gd => "Gradient descent",
         OptimizerKind::Momentum => "Momentum",
         OptimizerKind::Rmsprop => "RMSProp",
-        OptimizerKind::RmspropSeed => "RMSProp (seed's variant)",
+        OptimizerKind::RmspropSeed => "RMSProp (2016 post's variant)",
         OptimizerKind::Rprop => "Rprop",
         OptimizerKind::Adam => "Adam",
     }
@@ -293,7 +297,7 @@ fn en_hyper_label(hyper: Hyper) -> &'static str {
 
 fn en_reduction_name(reduction: Reduction) -> &'static str {
     match reduction {
-        Reduction::Sum => "Sum of squared errors (seed)",
+        Reduction::Sum => "Sum of squared errors (2016 post)",
         Reduction::Mean => "Mean squared error (Roelants)",
     }
 }
@@ -318,11 +322,26 @@ fn en_try_clip(clip: &str, step: &str) -> String {
     format!("Clip at {clip} (gd steps ≤ {step}: smaller is safer but slower)")
 }
 
-fn en_status_cycling(epoch: u64, losses: &[String]) -> String {
+fn en_status_cycling(epoch: u64, losses: &[String], posts_rule: bool) -> String {
     let period = losses.len();
     let values = losses.join(" ↔ ");
+    if posts_rule {
+        format!(
+            "settled into a {period}-point cycle, as the 2016 post's RMSProp does: \
+             loss {values} (paused at epoch {epoch})"
+        )
+    } else {
+        format!(
+            "settled into a {period}-point cycle: the steps hop between points of loss \
+             {values} (paused at epoch {epoch})"
+        )
+    }
+}
+
+fn en_status_stuck(epoch: u64, loss: &str, start: &str) -> String {
     format!(
-        "not converged: cycling through {period} points, loss {values} (paused at epoch {epoch})"
+        "stuck at epoch {epoch}: the loss stays at {loss}, no lower than the start's {start}. \
+         The steps are too large to settle; try a smaller learning rate"
     )
 }
 
@@ -376,6 +395,13 @@ fn en_surface_ms(ms: &str) -> String {
 
 fn en_not_a_number(field: &str, used: &str) -> String {
     format!("{field} must be a number; using {used}")
+}
+
+fn en_decimal_comma(field: &str, pointed: &str, used: &str) -> String {
+    format!(
+        "{field}: a comma is not a decimal point here; write {pointed} for that number. \
+         Using {used}"
+    )
 }
 
 fn en_not_whole(field: &str, used: &str) -> String {
@@ -444,6 +470,13 @@ fn en_divergence_reason(reason: DivergenceReason) -> &'static str {
         DivergenceReason::GradientNotFinite => "the gradient overflowed (exploding gradient)",
         DivergenceReason::WeightsNotFinite => "the update threw the weights to infinity",
     }
+}
+
+fn en_pick_moved(clicked: &str, used: &str, limit: &str) -> String {
+    format!(
+        "The click at {clicked} is outside the starts allowed (each weight from -{limit} to \
+         {limit}): the run starts at {used} instead."
+    )
 }
 
 fn en_surface_current(point: &str) -> String {
@@ -606,8 +639,8 @@ fn en_notice(notice: &Notice) -> String {
 
 fn en_preset_title(preset: PresetId) -> &'static str {
     match preset {
-        PresetId::SeedGd => "Seed: gradient descent",
-        PresetId::SeedRmsprop => "Seed: RMSProp",
+        PresetId::SeedGd => "2016 post: gradient descent",
+        PresetId::SeedRmsprop => "2016 post: RMSProp",
         PresetId::RoelantsRprop => "Roelants: Rprop from (-1.5, 2)",
         PresetId::Exploding => "Exploding gradients",
         PresetId::Vanishing => "Vanishing gradients",
@@ -615,8 +648,8 @@ fn en_preset_title(preset: PresetId) -> &'static str {
         PresetId::AdamValley => "Adam vs the valley",
         PresetId::VanishingSignal => "Inside: a vanishing signal",
         PresetId::ExplodingSignal => "Inside: an exploding signal",
-        PresetId::RaceSeed => "Race on the seed's data",
-        PresetId::RaceCliff => "Race: off the cliff",
+        PresetId::RaceSeed => "Race on the 2016 post's data",
+        PresetId::RaceCliff => "Race: down the steep wall",
     }
 }
 
@@ -629,12 +662,12 @@ fn en_preset_caption(preset: PresetId) -> &'static str {
             "Sequences of 50 from (1, 1.5): dL/dsₖ grows 1.5× at every step back, so dL/ds₁              is 4.3e8 × dL/ds₅₀ and dL/dw_rec is 6.0e20. One step of gradient descent throws              w_rec to -6.0e15 and the loss overflows. Step through the epoch to watch it grow."
         }
         PresetId::SeedGd => {
-            "Gradient descent at the seed's lr 1e-5: while w_rec is small the loss barely \
-             moves (still above 360 at epoch 500), then it falls off a cliff near epoch 550 \
+            "Gradient descent at the 2016 post's lr 1e-5: while w_rec is small the loss barely \
+             moves (still above 360 at epoch 500), then it drops suddenly near epoch 550 \
              (below 0.3 by epoch 600)."
         }
         PresetId::SeedRmsprop => {
-            "The seed's RMSProp variant at lr 1e-3: a fast, chaotic descent, then from \
+            "The 2016 post's RMSProp variant at lr 1e-3: a fast, chaotic descent, then from \
              about epoch 400 a plateau at loss ≈ 0.0068, with the path at (1, 1)."
         }
         PresetId::RoelantsRprop => {
@@ -643,37 +676,40 @@ fn en_preset_caption(preset: PresetId) -> &'static str {
              Roelants' tutorial."
         }
         PresetId::Exploding => {
-            "The seed's lr 1e-5, but from (1, 2), where |w_rec| > 1 makes the gradient \
+            "The 2016 post's lr 1e-5, but from (1, 2), where |w_rec| > 1 makes the gradient \
              4.5e7: the first step throws the weights to (-106, -433) and the loss \
              overflows at epoch 2."
         }
         PresetId::Vanishing => {
-            "From (2, 0.5) the error signal BPTT carries back shrinks by w_rec = 0.5 at every \
-             step: the first input gets 0.5⁹ ≈ 1/500 of the last one's (the inside view shows \
-             it). Gradient descent first raises w_rec (0.5 → 0.81 by epoch 100, loss 13.4), \
-             which lets the signal reach further back, then creeps along the valley (loss \
-             still 4.3 at epoch 3000)."
+            "From (1, 0.3) w_x is already right: all the error is forgetting. The error signal \
+             BPTT carries back shrinks by w_rec = 0.3 at every step, so the first input gets \
+             0.3⁹ ≈ 2.0e-5 of the last one's (the inside view shows it), and the gradient that \
+             would raise w_rec is weak: dL/dw_rec is -204 at a loss of 381, where from (1, 0.5) \
+             it is -349 at a loss of 328. Same rate, same w_x: gradient descent needs 463 epochs \
+             to bring the loss below 1 from here, 80 from (1, 0.5)."
         }
         PresetId::Clipping => {
             "Same start and lr as \"Exploding gradients\", with the gradient clipped to \
              norm 1000: no step is longer than 0.01, so the path walks down the wall into \
-             the valley (loss below 1 by epoch 277, below 0.1 by epoch 3000)."
+             the valley (loss below 1 from epoch 276, below 0.1 from epoch 2942)."
         }
         PresetId::AdamValley => {
-            "Same start as \"Vanishing gradients\": Adam scales each weight's step by its \
+            "From (2, 0.5), in the curved valley: Adam scales each weight's step by its \
              own gradient history, swings out to w_x ≈ 2.27, follows the curved valley \
              and reaches (1, 1) (loss below 0.01 by epoch 535)."
         }
         PresetId::RaceSeed => {
-            "Gradient descent, momentum, the seed's RMSProp, Rprop and Adam at their defaults \
-             from the seed's init, racing to 1% of the initial loss: Rprop finishes first \
-             (epoch 35), then Adam (72) and the seed's RMSProp (100); gradient descent (589) \
-             and momentum (619) wait out the plateau."
+            "From the 2016 post's start, racing to 1% of the loss of predicting 0: gradient \
+             descent and momentum at the same rate (the post's lr 1e-5), the adaptive rules at \
+             their defaults. Rprop finishes first (epoch 35), then Adam (72), momentum (83), \
+             whose velocity carries it across the plateau, and the post's RMSProp (100); plain \
+             gradient descent waits the plateau out (589)."
         }
         PresetId::RaceCliff => {
-            "From (1, 2) plain gradient descent falls off the cliff: its loss overflows at \
-             epoch 2 and it does not finish. The same rule with the gradient clipped to norm \
-             1000 finishes at epoch 49, Adam at epoch 138."
+            "From (1, 2) on the steep wall, racing to 1% of the loss of predicting 0: plain \
+             gradient descent is thrown off and its loss overflows at epoch 2. The same rule \
+             with the gradient clipped to norm 1000 finishes at epoch 96. Adam, whose steps \
+             are about its lr 0.01 long, is still at loss 43.7 at epoch 3000."
         }
     }
 }

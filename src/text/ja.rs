@@ -94,6 +94,7 @@ pub const JA: Text = Text {
     },
     status_converged: ja_status_converged,
     status_cycling: ja_status_cycling,
+    status_stuck: ja_status_stuck,
     run_note: ja_run_note,
     status_diverged: ja_status_diverged,
     status_error: ja_status_error,
@@ -116,13 +117,16 @@ pub const JA: Text = Text {
     surface_pending: "曲面：計算中…",
 
     msg_not_a_number: ja_not_a_number,
+    msg_decimal_comma: ja_decimal_comma,
     msg_not_whole: ja_not_whole,
     msg_out_of_range: ja_out_of_range,
     msg_not_positive: ja_not_positive,
     msg_used_off: "なし",
     msg_zero_off: ja_zero_off,
 
+    pick_moved: ja_pick_moved,
     url_notice_title: "次の設定を修正しました：",
+    file_notice_title: "ファイルの次の設定を修正しました：",
     url_notice_close: "閉じる",
     notice: ja_notice,
     preset_label: "シナリオ",
@@ -321,11 +325,26 @@ fn ja_try_clip(clip: &str, step: &str) -> String {
     format!("{clip} でクリップ（gd の 1 歩 ≤ {step}：小さいほど安全だが遅い）")
 }
 
-fn ja_status_cycling(epoch: u64, losses: &[String]) -> String {
+fn ja_status_cycling(epoch: u64, losses: &[String], posts_rule: bool) -> String {
     let period = losses.len();
     let values = losses.join(" ↔ ");
+    if posts_rule {
+        format!(
+            "元記事の RMSProp と同じく {period} 点の周期に落ち着きました\
+             （損失 {values}、エポック {epoch} で一時停止）"
+        )
+    } else {
+        format!(
+            "{period} 点の周期に落ち着きました：更新が損失 {values} の点の間を行き来します\
+             （エポック {epoch} で一時停止）"
+        )
+    }
+}
+
+fn ja_status_stuck(epoch: u64, loss: &str, start: &str) -> String {
     format!(
-        "収束していません：{period} 点を巡回しています（損失 {values}、エポック {epoch} で一時停止）"
+        "エポック {epoch} で停滞：損失は {loss} のままで、開始時の {start} より下がっていません。\
+         更新の幅が大きすぎて落ち着けません。学習率を小さくしてください。"
     )
 }
 
@@ -381,6 +400,13 @@ fn ja_surface_ms(ms: &str) -> String {
 
 fn ja_not_a_number(field: &str, used: &str) -> String {
     format!("{field}には数値を入れてください。「{used}」を使います。")
+}
+
+fn ja_decimal_comma(field: &str, pointed: &str, used: &str) -> String {
+    format!(
+        "{field}：コンマは小数点として読みません。その数は {pointed} と書いてください。\
+         「{used}」を使います。"
+    )
 }
 
 fn ja_not_whole(field: &str, used: &str) -> String {
@@ -446,6 +472,13 @@ fn ja_divergence_reason(reason: DivergenceReason) -> &'static str {
         DivergenceReason::GradientNotFinite => "勾配がオーバーフローしました（勾配爆発）",
         DivergenceReason::WeightsNotFinite => "更新で重みが無限大に発散しました",
     }
+}
+
+fn ja_pick_moved(clicked: &str, used: &str, limit: &str) -> String {
+    format!(
+        "クリックした {clicked} は出発点の範囲（各重み -{limit}〜{limit}）の外です。\
+         {used} から学習を始めます。"
+    )
 }
 
 fn ja_surface_current(point: &str) -> String {
@@ -674,7 +707,7 @@ fn ja_preset_title(preset: PresetId) -> &'static str {
         PresetId::VanishingSignal => "中を見る：信号の消失",
         PresetId::ExplodingSignal => "中を見る：信号の爆発",
         PresetId::RaceSeed => "レース：元記事のデータ",
-        PresetId::RaceCliff => "レース：崖から落ちる",
+        PresetId::RaceCliff => "レース：急斜面を下る",
     }
 }
 
@@ -688,7 +721,7 @@ fn ja_preset_caption(preset: PresetId) -> &'static str {
         }
         PresetId::SeedGd => {
             "元記事と同じ学習率 1e-5 の勾配降下法。w_rec が小さいあいだは損失がほとんど\
-             下がらず（500 エポックでもまだ 360 以上）、550 エポック付近で崖から落ちるように\
+             下がらず（500 エポックでもまだ 360 以上）、550 エポック付近で一気に\
              急減します（600 エポックまでに 0.3 未満）。"
         }
         PresetId::SeedRmsprop => {
@@ -706,32 +739,35 @@ fn ja_preset_caption(preset: PresetId) -> &'static str {
              損失がオーバーフローします。"
         }
         PresetId::Vanishing => {
-            "出発点は (2, 0.5)。誤差逆伝播（BPTT）で戻る信号は 1 ステップごとに w_rec = 0.5 倍に\
-             縮み、最初の入力に届く信号は最後の入力の 0.5⁹ ≈ 1/500 にすぎません（RNNの中で\
-             見えます）。勾配降下法はまず w_rec を上げ（100 エポックで 0.5 → 0.81、損失 13.4）、\
-             信号が遠くまで届くようになると、あとは谷沿いにゆっくり進みます（3000 エポックでも\
-             損失はまだ 4.3）。"
+            "出発点は (1, 0.3)。w_x はすでに正解なので、誤差はすべて「忘れること」から来ます。\
+             誤差逆伝播（BPTT）で戻る信号は 1 ステップごとに w_rec = 0.3 倍に縮み、最初の入力に\
+             届く信号は最後の入力の 0.3⁹ ≈ 2.0e-5 にすぎません（RNNの中で見えます）。そのため \
+             w_rec を上げる勾配は弱く、損失 381 で dL/dw_rec は -204 です（(1, 0.5) からなら\
+             損失 328 で -349）。学習率も w_x も同じなのに、勾配降下法で損失が 1 未満になるまで\
+             ここからは 463 エポック、(1, 0.5) からなら 80 エポックです。"
         }
         PresetId::Clipping => {
             "「勾配爆発」と同じ出発点と学習率で、勾配のノルムを 1000 でクリップします。\
-             一歩は最大 0.01 なので、経路は急斜面を伝って谷へ下ります（277 エポックまでに\
-             損失 1 未満、3000 エポックまでに 0.1 未満）。"
+             一歩は最大 0.01 なので、経路は急斜面を伝って谷へ下ります（276 エポックから\
+             損失 1 未満、2942 エポックから 0.1 未満）。"
         }
         PresetId::AdamValley => {
-            "「勾配消失」と同じ出発点。Adam は重みごとに歩幅を調整し、w_x ≈ 2.27 まで\
+            "出発点は曲がった谷の (2, 0.5)。Adam は重みごとに歩幅を調整し、w_x ≈ 2.27 まで\
              大きく回り込んでから曲がった谷をたどって (1, 1) に到達します\
              （535 エポックまでに損失 0.01 未満）。"
         }
         PresetId::RaceSeed => {
-            "勾配降下法・モーメンタム・元記事版 RMSProp・Rprop・Adam を既定の設定のまま\
-             元記事の初期値から走らせ、初期損失の 1% を目指します。最初にゴールするのは \
-             Rprop（35 エポック）、続いて Adam（72）と元記事版 RMSProp（100）。\
-             勾配降下法（589）とモーメンタム（619）は平坦な区間を抜けるまで待たされます。"
+            "元記事の初期値から、0 を予測したときの損失の 1% を目指して走ります。勾配降下法と\
+             モーメンタムは同じ学習率（元記事の 1e-5）、適応的な更新則は既定の設定です。\
+             最初にゴールするのは Rprop（35 エポック）、続いて Adam（72）、速度の勢いで平坦な\
+             区間を越えるモーメンタム（83）、元記事版 RMSProp（100）。ふつうの勾配降下法は\
+             平坦な区間を抜けるまで待たされます（589）。"
         }
         PresetId::RaceCliff => {
-            "(1, 2) から出発すると、ふつうの勾配降下法は崖から落ちます。2 エポック目で\
-             損失がオーバーフローし、ゴールできません。勾配のノルムを 1000 でクリップした\
-             同じ更新則は 49 エポックで、Adam は 138 エポックでゴールします。"
+            "急斜面の (1, 2) から、0 を予測したときの損失の 1% を目指して走ります。ふつうの\
+             勾配降下法は弾き飛ばされ、2 エポック目で損失がオーバーフローします。勾配のノルムを \
+             1000 でクリップした同じ更新則は 96 エポックでゴール。歩幅がほぼ学習率 0.01 の \
+             Adam は、3000 エポックでもまだ損失 43.7 です。"
         }
     }
 }

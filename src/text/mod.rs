@@ -113,8 +113,12 @@ pub struct Text {
     /// A race over before its epoch limit: every racer finished or diverged.
     pub status_race_over: fn(u64) -> String,
     pub status_converged: fn(u64) -> String,
-    /// The loss repeats a cycle through `losses` (two or more, formatted), seen at `epoch`.
-    pub status_cycling: fn(epoch: u64, losses: &[String]) -> String,
+    /// The loss repeats a cycle through `losses` (two or more, formatted), seen at `epoch`,
+    /// below the start's loss; `posts_rule` when the rule is the 2016 post's RMSProp, whose
+    /// 2-cycle is the post's own result.
+    pub status_cycling: fn(epoch: u64, losses: &[String], posts_rule: bool) -> String,
+    /// The loss settled (still or in a cycle) at `loss`, no lower than the start's `start`.
+    pub status_stuck: fn(epoch: u64, loss: &str, start: &str) -> String,
     /// What Step or Play did at a stop or after a divergence (`#run-note`).
     pub run_note: fn(RunNote) -> String,
     pub status_diverged: fn(u64, DivergenceReason) -> String,
@@ -142,6 +146,8 @@ pub struct Text {
 
     // Inline messages of the controls (`field` is one of the labels above).
     pub msg_not_a_number: fn(field: &str, used: &str) -> String,
+    /// A number typed with a decimal comma (`1,5`); `pointed` is it with a point (`1.5`).
+    pub msg_decimal_comma: fn(field: &str, pointed: &str, used: &str) -> String,
     pub msg_not_whole: fn(field: &str, used: &str) -> String,
     pub msg_out_of_range: fn(field: &str, min: &str, max: &str, used: &str) -> String,
     pub msg_not_positive: fn(field: &str, used: &str) -> String,
@@ -150,7 +156,11 @@ pub struct Text {
     pub msg_zero_off: fn(field: &str, used: &str) -> String,
 
     // URL notice, presets, presentation mode and seeking (`at=`).
+    /// A click on the map at `clicked`, outside ±`limit`: the run starts at `used`.
+    pub pick_moved: fn(clicked: &str, used: &str, limit: &str) -> String,
     pub url_notice_title: &'static str,
+    /// The same title for the corrections of a loaded file.
+    pub file_notice_title: &'static str,
     pub url_notice_close: &'static str,
     /// One correction of a link or an imported file.
     pub notice: fn(&Notice) -> String,

@@ -117,7 +117,7 @@ pub struct RaceArgs {
     /// race's epoch budget before the race
     #[arg(long)]
     pub tune: bool,
-    /// The finishing loss [default: 1% of the initial loss]
+    /// The finishing loss [default: 1% of the baseline loss, the loss of predicting 0]
     #[arg(long, value_name = "X", allow_hyphen_values = true, value_parser = parse::target)]
     pub target: Option<f64>,
     /// Output format

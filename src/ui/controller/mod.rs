@@ -16,7 +16,6 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::format::round_to_step;
 use crate::params::{AppState, Control, INIT_LIMIT, View};
 use crate::params::{MIN_SPEED, RunNote, SpeedCredit};
 use crate::plot::SurfaceImage;
@@ -110,6 +109,8 @@ pub struct Controller {
     surface_job: StoredValue<SurfaceJob>,
     /// The heat map's point under the pointer, which the inside views preview.
     hovered: RwSignal<Option<Weights>>,
+    /// A click on the map outside the allowed starts: (clicked, start used).
+    pick_moved: RwSignal<Option<(Weights, Weights)>>,
     /// The race, when `race=` asks for one, and its tuning job.
     race_state: StoredValue<race::RaceState>,
     race_view: RwSignal<Option<race::RaceView>>,
@@ -167,6 +168,7 @@ impl Controller {
             }),
             surface_job: StoredValue::new(SurfaceJob::default()),
             hovered: RwSignal::new(None),
+            pick_moved: RwSignal::new(None),
             race_state: StoredValue::new(race::RaceState::default()),
             race_view: RwSignal::new(None),
             tune_progress: RwSignal::new(None),
@@ -364,23 +366,29 @@ impl Controller {
         self.update(|s| s.data.seed = seed);
     }
 
-    /// Starts from `w` (a click on the heat map), rounded to the map's cell
-    /// size (a click means a cell, not 17 digits) and clamped to the allowed starts.
+    /// Starts from `w`, the point a click on the heat map reads, clamped to
+    /// the allowed starts; a start moved into range is said ([`Self::pick_moved`]).
     pub fn pick_init(self, w: Weights) {
         if !w.is_finite() {
             return;
         }
-        let view = self.surface_view.get_untracked();
-        let cells = settings::SURFACE_POINTS as f64;
-        let (step_x, step_rec) = (
-            (view.x_max - view.x_min) / cells,
-            (view.y_max - view.y_min) / cells,
-        );
         let start = Weights {
-            w_x: round_to_step(w.w_x, step_x).clamp(-INIT_LIMIT, INIT_LIMIT),
-            w_rec: round_to_step(w.w_rec, step_rec).clamp(-INIT_LIMIT, INIT_LIMIT),
+            w_x: w.w_x.clamp(-INIT_LIMIT, INIT_LIMIT),
+            w_rec: w.w_rec.clamp(-INIT_LIMIT, INIT_LIMIT),
         };
+        self.pick_moved.set((start != w).then_some((w, start)));
         self.update(|s| s.init = Some(start));
+    }
+
+    /// The last map click that lay outside the allowed starts, (clicked, used),
+    /// while that start is still the run's.
+    pub fn pick_moved(self) -> Signal<Option<(Weights, Weights)>> {
+        let (moved, settings) = (self.pick_moved, self.settings);
+        Signal::derive(move || {
+            moved
+                .get()
+                .filter(|(_, used)| settings.with(|s| s.init == Some(*used)))
+        })
     }
 
     /// Back to the start drawn after the data, as the seed does.
@@ -660,7 +668,14 @@ impl Controller {
         let captured = self.trainer.with_value(|trainer| {
             trainer.as_ref().map(|trainer| {
                 let epoch = trainer.epoch();
-                let run = RunState::of(trainer.status(), playing, epoch, plateaued_at.as_ref());
+                let posts_rule = trainer.config().optimizer.kind == OptimizerKind::RmspropSeed;
+                let run = RunState::of(
+                    trainer.status(),
+                    playing,
+                    epoch,
+                    plateaued_at.as_ref(),
+                    posts_rule,
+                );
                 let snapshot = Snapshot::of(trainer, run);
                 let curves = (published != Some((generation, epoch))).then(|| {
                     let timeline = trainer.timeline();

@@ -10,9 +10,12 @@
 use leptos::prelude::*;
 
 use super::Controller;
-use crate::params::{AppState, RacerSpec};
+use crate::params::{AppState, RacerSpec, ordinals, racer_label};
 use crate::rnn::tune::tuned_hyper;
-use crate::rnn::{Hyper, MAX_RACERS, Race, RacerStatus, Tuned, Tuning, Weights};
+use crate::rnn::{
+    Hyper, MAX_RACERS, OptimizerKind, OptimizerSettings, Race, RacerStatus, Tuned, Tuning, Weights,
+};
+use crate::text::Text;
 use crate::ui::timing::clock::now_ms;
 
 /// Time one frame may spend on tuning; the rest of the frame stays free.
@@ -23,8 +26,10 @@ const TUNE_CHUNK_EPOCHS: u64 = 64;
 /// One racer as the page shows it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RacerRow {
-    /// Every hyperparameter it reads, as `OPT (key=value, …)`.
-    pub label: String,
+    /// The rule and every hyperparameter, its own clip norm included.
+    pub settings: OptimizerSettings,
+    /// Its number among racers of the same rule (`None` for the first).
+    pub ordinal: Option<usize>,
     /// The value tuning chose, while the racer still uses it.
     pub tuned: Option<(Hyper, f64)>,
     pub status: RacerStatus,
@@ -200,17 +205,26 @@ impl Controller {
     }
 }
 
+impl RacerRow {
+    /// The racer's name in `text`'s language, as every legend shows it.
+    pub fn name(&self, text: &Text) -> String {
+        racer_label(
+            (text.optimizer_name)(self.settings.kind),
+            self.ordinal,
+            &self.settings,
+        )
+    }
+}
+
 fn race_view(race: &Race, tuned: &[Option<Tuned>]) -> RaceView {
+    let kinds: Vec<OptimizerKind> = race.racers().iter().map(|r| r.settings().kind).collect();
+    let ordinals = ordinals(&kinds);
     let racers = race
         .racers()
         .iter()
         .enumerate()
         .map(|(i, racer)| {
             let settings = *racer.settings();
-            let spec = RacerSpec {
-                settings,
-                own_clip: true,
-            };
             let hyper = tuned_hyper(settings.kind);
             let tuned = tuned
                 .get(i)
@@ -227,7 +241,8 @@ fn race_view(race: &Race, tuned: &[Option<Tuned>]) -> RaceView {
                 .map(|r| (r.epoch, r.loss))
                 .collect();
             RacerRow {
-                label: spec.describe(None),
+                settings,
+                ordinal: ordinals[i],
                 tuned,
                 status: racer.status(),
                 loss: racer.loss(),

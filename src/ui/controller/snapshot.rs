@@ -1,7 +1,7 @@
 //! What the read-outs show after each frame: one value, published at once.
 
 use crate::format::significant;
-use crate::rnn::cycle::MAX_PERIOD;
+use crate::rnn::cycle::{MAX_PERIOD, Outcome};
 use crate::rnn::trainer::{DivergenceReason, Status};
 use crate::rnn::{Clipping, CoreError, Gradient, Settled, Trainer, Weights, model};
 
@@ -30,11 +30,16 @@ pub enum RunState {
     },
     /// Paused by the page because the core saw the loss settle
     /// ([`Trainer::settled`]): held still (period 1, "converged") or
-    /// repeating a short cycle (the first `period` of `losses`, "cycling").
+    /// repeating a short cycle (the first `period` of `losses`, "cycling"),
+    /// or either at a loss no lower than `start_loss` ("stuck").
     Plateaued {
         epoch: u64,
         period: usize,
         losses: [f64; MAX_PERIOD],
+        outcome: Outcome,
+        start_loss: f64,
+        /// The rule is the 2016 post's RMSProp, whose 2-cycle is the post's own end.
+        posts_rule: bool,
     },
     Diverged {
         epoch: u64,
@@ -60,6 +65,7 @@ impl RunState {
         playing: bool,
         epoch: u64,
         plateaued_at: Option<&Settled>,
+        posts_rule: bool,
     ) -> RunState {
         match status {
             Status::Diverged { epoch, reason } => RunState::Diverged { epoch, reason },
@@ -77,6 +83,9 @@ impl RunState {
                         epoch,
                         period: settled.period(),
                         losses,
+                        outcome: settled.outcome(),
+                        start_loss: settled.start_loss,
+                        posts_rule,
                     }
                 }
                 None if epoch == 0 => RunState::Ready,
@@ -86,14 +95,17 @@ impl RunState {
     }
 
     /// One word for scripts (`data-status`): ready, running, paused, converged,
-    /// cycling, diverged, or error.
+    /// cycling, stuck, diverged, or error.
     pub fn keyword(self) -> &'static str {
         match self {
             RunState::Ready => "ready",
             RunState::Running => "running",
             RunState::Paused | RunState::Stopped { .. } | RunState::RaceOver { .. } => "paused",
-            RunState::Plateaued { period: 1, .. } => "converged",
-            RunState::Plateaued { .. } => "cycling",
+            RunState::Plateaued { outcome, .. } => match outcome {
+                Outcome::Converged => "converged",
+                Outcome::Cycle => "cycling",
+                Outcome::Stuck => "stuck",
+            },
             RunState::Diverged { .. } => "diverged",
             RunState::Broken => "error",
         }
@@ -109,19 +121,24 @@ impl RunState {
             RunState::RaceOver { epoch } => (text.status_race_over)(epoch),
             RunState::Plateaued {
                 epoch,
-                period: 0 | 1,
-                ..
-            } => (text.status_converged)(epoch),
-            RunState::Plateaued {
-                epoch,
                 period,
                 losses,
+                outcome,
+                start_loss,
+                posts_rule,
             } => {
-                let values: Vec<String> = losses[..period]
+                let values: Vec<String> = losses[..period.clamp(1, MAX_PERIOD)]
                     .iter()
                     .map(|&loss| significant(loss, CYCLE_DIGITS))
                     .collect();
-                (text.status_cycling)(epoch, &values)
+                match outcome {
+                    Outcome::Converged => (text.status_converged)(epoch),
+                    Outcome::Cycle => (text.status_cycling)(epoch, &values, posts_rule),
+                    Outcome::Stuck => {
+                        let start = significant(start_loss, CYCLE_DIGITS);
+                        (text.status_stuck)(epoch, &values.join(" ↔ "), &start)
+                    }
+                }
             }
             RunState::Diverged { epoch, reason } => (text.status_diverged)(epoch, reason),
             RunState::Broken => {

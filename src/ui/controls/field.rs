@@ -4,7 +4,7 @@
 use leptos::html;
 use leptos::prelude::*;
 
-use crate::format::{Whole, compact, read_number, read_whole, readable};
+use crate::format::{Whole, compact, decimal_comma, read_number, read_whole, readable};
 use crate::params::{AppState, Control};
 use crate::rnn::Limits;
 
@@ -100,7 +100,10 @@ pub fn check(rule: Rule, typed: &str, current: Option<f64>, label: &str, text: &
         };
     }
     let Some(value) = read_number(typed) else {
-        return keep((text.msg_not_a_number)(label, &shown(current)));
+        return keep(match decimal_comma(typed) {
+            Some(pointed) => (text.msg_decimal_comma)(label, &pointed, &shown(current)),
+            None => (text.msg_not_a_number)(label, &shown(current)),
+        });
     };
     if rule.optional && value == 0.0 {
         return Checked {

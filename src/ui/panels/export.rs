@@ -18,7 +18,7 @@ use crate::rnn::Race;
 use crate::rnn::race::DEFAULT_RACE_EPOCHS;
 
 use super::download::download_blob;
-use crate::ui::app::notice::use_notices;
+use crate::ui::app::notice::{NoticeSource, use_notices};
 use crate::ui::controller::settings::speed_notice;
 use crate::ui::controller::{SeekProgress, use_controller};
 use crate::ui::controls::widgets::TextButton;
@@ -166,7 +166,7 @@ pub fn ExportPanel(
         found.extend(cut);
         found.extend(speed_notice(&state));
         let corrections = found.len();
-        notices.try_set(found);
+        notices.show(NoticeSource::File, found);
         // The epoch travels beside the state: `at` would be trained on a reload.
         state.at = 0;
         // The language is the reader's choice, not part of the run.

@@ -64,7 +64,10 @@ fn RacerLine(index: usize, row: RacerRow) -> impl IntoView {
     let number_shown = index + 1;
     let finish = row.status.finish();
     let tuned = row.tuned;
-    let label = row.label.clone();
+    let label = {
+        let row = row.clone();
+        move || row.name(text.get())
+    };
     let status = row.status;
     let (loss, w) = (row.loss, row.weights);
     let hint = move || {

@@ -7,6 +7,8 @@ pub mod loss_chart;
 
 use leptos::prelude::*;
 
+use crate::format;
+use crate::params::INIT_LIMIT;
 use crate::plot::racer_colour;
 use crate::rnn::Weights;
 use crate::ui::controller::snapshot::RunState;
@@ -14,6 +16,7 @@ use crate::ui::controller::use_controller;
 use crate::ui::controls::log_axis::LogAxisSwitch;
 use crate::ui::format::millis;
 use crate::ui::text::{use_text, words};
+use crate::ui::timing::bench;
 
 use crate::params::Control;
 use crate::ui::app::after_paint::AfterFirstPaint;
@@ -118,6 +121,19 @@ pub fn Plots() -> impl IntoView {
             .then(|| ctrl.trace().map(|t| t.next_weights()))
             .flatten()
     });
+    // A click outside the allowed starts says where the run starts instead.
+    let pick_moved = ctrl.pick_moved();
+    let pick_note = move || {
+        let text = text.get();
+        pick_moved.get().map(|(clicked, used)| {
+            let point =
+                |w: Weights| format!("({}, {})", format::weight(w.w_x), format::weight(w.w_rec));
+            (text.pick_moved)(&point(clicked), &point(used), &format::exact(INIT_LIMIT))
+        })
+    };
+    // The surface's computing time is for developers: shown in the benchmark
+    // mode, a tooltip on the map's title otherwise.
+    let show_timing = bench::requested();
     let timing = move || {
         let text = text.get();
         match surface_ms.get() {
@@ -132,8 +148,8 @@ pub fn Plots() -> impl IntoView {
             <AfterFirstPaint>
                 <section class="plot-card" aria-labelledby="surface-title">
                     <div class="plot-card-head">
-                        <h2 id="surface-title">{words(|t| t.surface_title)}</h2>
-                        <p id="surface-ms" class="timing">{timing}</p>
+                        <h2 id="surface-title" title=timing>{words(|t| t.surface_title)}</h2>
+                        <p id="surface-ms" class="timing" hidden=!show_timing>{timing}</p>
                     </div>
                     <SurfaceView
                         surface=ctrl.surface()
@@ -152,6 +168,9 @@ pub fn Plots() -> impl IntoView {
                         next=next_point
                         large=large
                     />
+                    <p id="pick-note" class="field-msg" role="status" hidden=move || pick_note().is_none()>
+                        {pick_note}
+                    </p>
                     <GhostLegend />
                 </section>
             </AfterFirstPaint>

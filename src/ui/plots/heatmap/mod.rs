@@ -17,10 +17,11 @@ use leptos::prelude::*;
 use web_sys::MouseEvent;
 
 use crate::format;
-use crate::plot::readout::weights_text;
+use crate::plot::readout::{map_point, map_point_text, weights_text};
 use crate::plot::signal::{MarkedPair, ROELANTS_PAIRS};
 use crate::plot::{LogColourScale, PlotGeometry, SurfaceImage, View, nearest_cell};
 use crate::rnn::{Surface, Weights};
+use crate::ui::controller::settings::SURFACE_POINTS;
 use crate::ui::controls::widgets::TextButton;
 use crate::ui::format::number;
 use crate::ui::panels::download;
@@ -43,14 +44,17 @@ fn surface_loss(surface: &Option<Arc<Surface>>, w: Weights) -> Option<Option<f64
     Some(surface.loss_at(row, col))
 }
 
-/// The hover line for `w`, with the loss of its cell when the surface has one.
-fn describe_point(surface: &Option<Arc<Surface>>, w: Weights, text: &Text) -> String {
-    match surface_loss(surface, w) {
+/// The hover line for the pointer at `w`: the point a click there would start
+/// from, with the loss of its cell when the surface has one.
+fn describe_point(surface: &Option<Arc<Surface>>, w: Weights, view: &View, text: &Text) -> String {
+    let point = map_point(w, view, SURFACE_POINTS);
+    let shown = map_point_text(w, view, SURFACE_POINTS);
+    match surface_loss(surface, point) {
         Some(loss) => {
             let loss = loss.map_or_else(|| text.overflow.to_string(), format::loss);
-            (text.hover_loss)(&weights_text(w), &loss)
+            (text.hover_loss)(&shown, &loss)
         }
-        None => weights_text(w),
+        None => shown,
     }
 }
 
@@ -254,9 +258,10 @@ pub fn SurfaceView(
         hovered.set(w);
         on_hover.run(w);
     };
+    // The click starts exactly at the point the hover line reads.
     let on_click = move |ev: MouseEvent| {
         if let Some(w) = weights_at(&ev) {
-            on_pick.run(w);
+            on_pick.run(map_point(w, &view.get_untracked(), SURFACE_POINTS));
         }
     };
     // Without a pointer over the map, the line shows the current point, so the
@@ -264,7 +269,7 @@ pub fn SurfaceView(
     let hover_line = move || {
         let text = text.get();
         match hovered.get() {
-            Some(w) => surface.with(|s| describe_point(s, w, text)),
+            Some(w) => surface.with(|s| describe_point(s, w, &view.get(), text)),
             // The loss at the point itself, not at the nearest grid cell, in
             // the digits of `#loss`.
             None => match current.get() {
