@@ -1355,6 +1355,19 @@ fn every_shortcut_key_maps_back_to_its_shortcut() {
         }
         assert!(!shortcut.label().is_empty());
     }
+    // The previous/next keys reach every scenario, wrapping around.
+    let mut reached = Vec::new();
+    let mut current = None;
+    for _ in PresetId::iter() {
+        current = Shortcut::NextPreset.preset_after(current);
+        reached.push(current.unwrap());
+    }
+    assert_eq!(reached, PresetId::iter().collect::<Vec<_>>());
+    assert_eq!(
+        Shortcut::PreviousPreset.preset_after(reached.first().copied()),
+        reached.last().copied()
+    );
+    assert_eq!(Shortcut::of_key("]"), Some((Shortcut::NextPreset, None)));
     // A key is one digit: the first nine scenarios have one.
     for preset in PresetId::iter().filter(|p| p.number() <= 9) {
         let digit = preset.number().to_string();

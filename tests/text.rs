@@ -790,3 +790,12 @@ fn english_display_is_the_english_catalogue() {
     };
     assert_eq!(error.to_string(), "len must be between 1 and 200, got 0");
 }
+
+/// A typed sequence's count reads as English: "1 one", "2 ones".
+#[test]
+fn the_typed_sequence_counts_its_ones_in_good_english() {
+    let prediction = Text::get(Lang::En).inside.prediction_typed;
+    assert!(prediction("1", 1).contains("it holds 1 one;"));
+    assert!(prediction("2", 2).contains("it holds 2 ones;"));
+    assert!(prediction("0", 0).contains("it holds 0 ones;"));
+}

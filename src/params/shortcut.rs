@@ -15,6 +15,10 @@ pub enum Shortcut {
     NewData,
     /// The digit keys pick scenario 1, 2, …
     Preset,
+    /// The scenario before the current one, and the one after: together with
+    /// the digits they reach every scenario, the tenth and later too.
+    PreviousPreset,
+    NextPreset,
     LogAxis,
     Present,
     Fullscreen,
@@ -32,6 +36,8 @@ impl Shortcut {
             Shortcut::Reset => &["r", "R"],
             Shortcut::NewData => &["n", "N"],
             Shortcut::Preset => &[],
+            Shortcut::PreviousPreset => &["["],
+            Shortcut::NextPreset => &["]"],
             Shortcut::LogAxis => &["l", "L"],
             Shortcut::Present => &["p", "P"],
             Shortcut::Fullscreen => &["f", "F"],
@@ -56,6 +62,22 @@ impl Shortcut {
             }
             other => other.keys()[0].to_ascii_uppercase(),
         }
+    }
+
+    /// The scenario `self` moves to from `current` (none chosen: the first for
+    /// next, the last for previous), wrapping around; `None` for other shortcuts.
+    pub fn preset_after(self, current: Option<PresetId>) -> Option<PresetId> {
+        let all: Vec<PresetId> = PresetId::iter().collect();
+        let count = all.len();
+        let index = current.and_then(|c| all.iter().position(|&p| p == c));
+        let next = match (self, index) {
+            (Shortcut::NextPreset, Some(i)) => (i + 1) % count,
+            (Shortcut::NextPreset, None) => 0,
+            (Shortcut::PreviousPreset, Some(i)) => (i + count - 1) % count,
+            (Shortcut::PreviousPreset, None) => count - 1,
+            _ => return None,
+        };
+        all.get(next).copied()
     }
 
     /// The shortcut of a key, and the scenario for a digit key.

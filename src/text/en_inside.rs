@@ -20,7 +20,12 @@ pub const EN_INSIDE: InsideText = InsideText {
     bits_problem: en_bits_problem,
     prediction: |y, target| format!("y = sₙ = {y}, target {target}"),
     prediction_typed: |y, ones| {
-        format!("y = sₙ = {y} (it holds {ones} ones; no target, so no training signal)")
+        let ones = if ones == 1 {
+            "1 one".to_string()
+        } else {
+            format!("{ones} ones")
+        };
+        format!("y = sₙ = {y} (it holds {ones}; no target, so no training signal)")
     },
     signal_legend: "The backward signal dL/dsₖ on the edges: thicker is larger, red is positive, \
                     blue negative. Each step back multiplies it by w_rec.",

@@ -28,6 +28,7 @@ mod accessibility;
 mod clipping;
 mod data_table;
 mod export;
+mod first_minute;
 mod first_paint;
 mod ghost;
 mod hosting;

@@ -67,6 +67,10 @@ fn on_key(ctrl: Controller, shortcuts: ShortcutsOpen, event: &KeyboardEvent) {
         Shortcut::Reset => ctrl.reset(),
         Shortcut::NewData => ctrl.new_data(),
         Shortcut::Preset => choose_preset(ctrl, preset),
+        Shortcut::PreviousPreset | Shortcut::NextPreset => {
+            let current = ctrl.settings().with_untracked(|s| s.preset);
+            choose_preset(ctrl, action.preset_after(current));
+        }
         Shortcut::LogAxis => toggle_log_axis(ctrl),
         Shortcut::Present => toggle_present(ctrl),
         Shortcut::Fullscreen => toggle_fullscreen(),

@@ -78,7 +78,8 @@ pub fn DataTable() -> impl IntoView {
                                         <tr data-seq=i data-target=exact(target) data-y=move || exact(y())>
                                             <td>{i}</td>
                                             <td class="seq-digits">{inputs.clone()}</td>
-                                            <td>{number(target, text.get_untracked())}</td>
+                                            // A count is whole: `2`, not `2.0000`.
+                                            <td>{exact(target)}</td>
                                             <td>{move || number(y(), text.get())}</td>
                                         </tr>
                                     }

@@ -73,9 +73,12 @@ pub fn ViewControls(view: Signal<View>, on_view_change: Callback<View>) -> impl 
                 <input
                     id=id
                     aria-label=move || text.get().view_field_names[index]
-                    type="number"
-                    step="any"
+                    // Text, not "number": a number box reports a partial "-" or "0." as
+                    // empty, which would wipe it while typing. Judged on Apply or Enter.
+                    type="text"
                     inputmode="decimal"
+                    autocomplete="off"
+                    spellcheck="false"
                     prop:value=move || texts.with(|t| t[index].clone())
                     on:input=move |ev| texts.update(|t| t[index] = event_target_value(&ev))
                     aria-invalid=move || error.get().is_some().to_string()
