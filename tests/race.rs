@@ -395,3 +395,45 @@ fn a_bad_racer_in_a_link_is_corrected_with_a_notice() {
     assert!(matches!(notices[0].kind, NoticeKind::OutOfRange { .. }));
     assert!((Text::get(Lang::En).notice)(&notices[0]).contains("race=7"));
 }
+
+/// A racer's name is its rule's display name, numbered when the rule races twice, with only
+/// what differs from the rule's defaults: never the link's internal ids.
+#[test]
+fn racers_are_named_by_their_rule_with_a_number_and_what_differs() {
+    let (racers, problems) = rnn_playground::params::read_race(
+        "adam;adam:lr=0.05;rmsprop-seed:rescale=2;momentum:lr=1e-5;gd:clip=1000;gd",
+    );
+    assert!(problems.is_empty());
+    let kinds: Vec<OptimizerKind> = racers.iter().map(|r| r.settings.kind).collect();
+    let ordinals = rnn_playground::params::ordinals(&kinds);
+    assert_eq!(ordinals, [None, Some(2), None, None, None, Some(2)]);
+    let text = Text::get(Lang::En);
+    let names: Vec<String> = racers
+        .iter()
+        .zip(&ordinals)
+        .map(|(r, &n)| {
+            rnn_playground::params::racer_label(
+                (text.optimizer_name)(r.settings.kind),
+                n,
+                &r.resolved(None),
+            )
+        })
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "Adam",
+            "Adam 2 (lr = 0.05)",
+            "RMSProp (2016 post's variant) (rescale = 2)",
+            "Momentum (lr = 1e-5)",
+            "Gradient descent (clip = 1000)",
+            "Gradient descent 2",
+        ]
+    );
+    for name in &names {
+        assert!(
+            !name.contains("rmsprop-seed") && !name.contains("b1="),
+            "{name}"
+        );
+    }
+}

@@ -11,7 +11,7 @@ use strum::IntoEnumIterator;
 use super::notice::{NoticeKind, shown};
 use super::parse::{Outcome, number_in};
 use super::table::OFF;
-use crate::format::{exact, read_number};
+use crate::format::{exact, read_number, readable};
 use crate::rnn::{Hyper, MAX_RACERS, Named, OptimizerKind, OptimizerSettings};
 
 /// The key of a racer's own clip norm (the page's `clip=` key).
@@ -100,6 +100,15 @@ fn hyper_symbol(hyper: Hyper) -> &'static str {
     }
 }
 
+/// A value in a racer's name: `1000` and `0.05` plain, `1e-5` short.
+fn value_text(x: f64) -> String {
+    if x.abs() >= 1.0 {
+        readable(x)
+    } else {
+        exact(x)
+    }
+}
+
 /// Each racer's number among the racers of its rule, in race order: `None` for
 /// the first of a rule, `Some(2)` for the second ("Adam 2"), and so on.
 pub fn ordinals(kinds: &[OptimizerKind]) -> Vec<Option<usize>> {
@@ -122,10 +131,10 @@ pub fn racer_label(name: &str, ordinal: Option<usize>, settings: &OptimizerSetti
         .hypers()
         .into_iter()
         .filter(|&h| settings[h] != h.default_for(kind))
-        .map(|h| format!("{} = {}", hyper_symbol(h), exact(settings[h])))
+        .map(|h| format!("{} = {}", hyper_symbol(h), value_text(settings[h])))
         .collect();
     if let Some(clip) = settings.clip {
-        parts.push(format!("{CLIP_KEY} = {}", exact(clip)));
+        parts.push(format!("{CLIP_KEY} = {}", value_text(clip)));
     }
     let mut label = name.to_string();
     if let Some(n) = ordinal {

@@ -6,8 +6,8 @@ use std::time::Duration;
 
 use fantoccini::Locator;
 use rnn_playground::format::exact;
-use rnn_playground::params::parse;
-use rnn_playground::rnn::{Dataset, Trainer, model};
+use rnn_playground::params::{PresetId, parse};
+use rnn_playground::rnn::{Dataset, Named, Trainer, model};
 
 use crate::page::{AppPage, assert_clean_console, number};
 
@@ -234,5 +234,39 @@ async fn the_surface_timing_is_not_on_the_page_but_in_a_tooltip() {
     assert!(!visible, "developer output stays off the first screen");
     assert!(tooltip.contains("ms"), "{tooltip}");
     assert!(bench_visible, "the benchmark mode shows it");
+    assert_clean_console(&errors);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs dist/ and chromium; run by make test"]
+async fn the_bracket_keys_reach_every_scenario() {
+    let page = AppPage::opened("?lang=en").await;
+    page.blur().await;
+    let mut chosen = Vec::new();
+    for _ in 0..11 {
+        page.press(']').await;
+        tokio::time::sleep(Duration::from_millis(150)).await;
+        chosen.push(page.value("#preset").await);
+    }
+    page.press('[').await;
+    tokio::time::sleep(Duration::from_millis(150)).await;
+    let back = page.value("#preset").await;
+    let names: Vec<String> = page
+        .js("[...document.querySelectorAll('#race-results .racer-settings')].map(e => e.textContent)")
+        .await
+        .as_array()
+        .map(|a| a.iter().map(|v| v.as_str().unwrap_or_default().to_string()).collect())
+        .unwrap_or_default();
+    let errors = page.finish().await;
+
+    let expected: Vec<String> = PresetId::names().into_iter().map(String::from).collect();
+    assert_eq!(chosen, expected);
+    assert_eq!(back, expected[9], "[ goes back one");
+    // The race of scenario 10 names its racers by rule, never by link ids.
+    assert_eq!(names[1], "Momentum (lr = 1e-5)", "{names:?}");
+    assert!(
+        names.iter().all(|n| !n.contains("rmsprop-seed")),
+        "{names:?}"
+    );
     assert_clean_console(&errors);
 }

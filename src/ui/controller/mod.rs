@@ -124,6 +124,17 @@ pub struct Controller {
     ghost_trainer: StoredValue<Option<Trainer>>,
 }
 
+/// `memo`, run once now. A memo subscribes to its sources only when it runs,
+/// and only a read runs it: one that views merely `track()` would otherwise
+/// never learn of a change, and neither would they.
+fn subscribed<T>(memo: Memo<T>) -> Memo<T>
+where
+    T: PartialEq + Send + Sync + 'static,
+{
+    memo.with_untracked(|_| ());
+    memo
+}
+
 /// The app's controller, which [`crate::ui::app::App`] provides to every
 /// component below it (as Leptos's todomvc example shares its handles).
 /// Call it in a component's body, not in an event handler: context is read
@@ -208,7 +219,7 @@ impl Controller {
         T: PartialEq + Send + Sync + 'static,
     {
         let settings = self.settings;
-        Memo::new(move |_| settings.with(&part))
+        subscribed(Memo::new(move |_| settings.with(&part)))
     }
 
     /// One part of the published snapshot, as a memo: views that read it refresh only when it
@@ -218,7 +229,7 @@ impl Controller {
         T: PartialEq + Send + Sync + 'static,
     {
         let snapshot = self.snapshot;
-        Memo::new(move |_| snapshot.with(&part))
+        subscribed(Memo::new(move |_| snapshot.with(&part)))
     }
 
     pub fn playing(self) -> Signal<bool> {

@@ -258,9 +258,11 @@ pub fn SurfaceView(
         hovered.set(w);
         on_hover.run(w);
     };
-    // The click starts exactly at the point the hover line reads.
+    // The click starts exactly at the point the hover line reads: the point the
+    // pointer events set (a click event's position is rounded to whole pixels in
+    // Chromium, a pointer event's is not).
     let on_click = move |ev: MouseEvent| {
-        if let Some(w) = weights_at(&ev) {
+        if let Some(w) = hovered.get_untracked().or_else(|| weights_at(&ev)) {
             on_pick.run(map_point(w, &view.get_untracked(), SURFACE_POINTS));
         }
     };
