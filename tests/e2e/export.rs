@@ -198,6 +198,9 @@ async fn a_saved_file_is_bounded_like_a_link_and_other_formats_are_refused() {
         notice.contains("at=10000000") && notice.contains("using 10000"),
         "{notice}"
     );
+    // The corrections were in the file, not in a link.
+    assert!(notice.contains(EN.file_notice_title), "{notice}");
+    assert!(!notice.contains(EN.url_notice_title), "{notice}");
     assert!(seeking, "the loaded epoch is trained to");
     assert_eq!(
         refused.unwrap_or_else(|e| panic!("{e}")),
