@@ -15,8 +15,8 @@ use crate::rnn::named::named_enum;
 use crate::rnn::optim::Hyper;
 use crate::rnn::race::DEFAULT_RACE_EPOCHS;
 use crate::rnn::{
-    DataConfig, Limits, OptimizerKind, OptimizerSettings, Reduction, StopRule, TrainerConfig,
-    Weights,
+    DataConfig, Limits, OptimizerKind, OptimizerSettings, Precision, Reduction, StopRule,
+    TrainerConfig, Weights,
 };
 use crate::rnn::{MAX_RACERS, RaceConfig};
 
@@ -197,6 +197,7 @@ impl AppState {
                 max_epochs: self.stop_at,
                 loss_tolerance: None,
             },
+            precision: Precision::F64,
         }
     }
 

@@ -541,6 +541,11 @@ pub(super) fn invalid_reason(reason: InvalidReason) -> String {
         }
         InvalidReason::OtherDataSet => "the loss polynomials belong to another data set".into(),
         InvalidReason::NotBits => "must be 1 to 200 characters of 0 and 1".into(),
+        InvalidReason::NotTheSeedGraph => {
+            "theano-f32 runs only the seed's graph: gd or rmsprop-seed, the summed loss, \
+             no clipping"
+                .into()
+        }
     }
 }
 
