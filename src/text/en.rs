@@ -606,6 +606,10 @@ fn en_notice(notice: &Notice) -> String {
         NoticeKind::Malformed(Problem::GhostSettings) => {
             format!("{key}={given} changes a setting to a value outside its range; {used}")
         }
+        NoticeKind::Malformed(Problem::PrecisionNotSeedGraph) => format!(
+            "{key}={given} runs only the seed's graph (gd or rmsprop-seed, the summed loss, \
+             no clipping); {used}"
+        ),
     }
 }
 

@@ -665,6 +665,10 @@ fn ja_notice(notice: &Notice) -> String {
         NoticeKind::Malformed(Problem::GhostSettings) => {
             format!("{key}={given} は、範囲外の値に設定を変えています。{used}。")
         }
+        NoticeKind::Malformed(Problem::PrecisionNotSeedGraph) => format!(
+            "{key}={given} で動かせるのは元記事の構成だけです（勾配降下法か RMSProp（元記事版）、\
+             二乗誤差の和、勾配クリッピングなし）。{used}。"
+        ),
     }
 }
 
