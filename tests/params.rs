@@ -17,16 +17,51 @@ use rnn_playground::rnn::{
     DataConfig, Dataset, MAX_RACERS, OptimizerKind, OptimizerSettings, Record, Reduction, Status,
     StopRule, Trainer, TrainerConfig, Weights,
 };
-use rnn_playground::rnn::{Hyper, Named};
+use rnn_playground::rnn::{Hyper, Named, Precision};
 use rnn_playground::text::Text;
 use strum::IntoEnumIterator;
 
 /// The URL keys; links, scripts and tests outside this crate rely on them.
-const KEYS: [&str; 38] = [
-    "opt", "lr", "mu", "rho", "eps", "b1", "b2", "etap", "etam", "d0", "dmax", "dmin", "rescale",
-    "clip", "loss", "len", "n", "seed", "wx", "wrec", "view", "speed", "epochs", "at", "lang",
-    "embed", "present", "hide", "preset", "logy", "seq", "input", "inside", "six", "phase", "race",
-    "target", "ghost",
+const KEYS: [&str; 39] = [
+    "opt",
+    "lr",
+    "mu",
+    "rho",
+    "eps",
+    "b1",
+    "b2",
+    "etap",
+    "etam",
+    "d0",
+    "dmax",
+    "dmin",
+    "rescale",
+    "clip",
+    "loss",
+    "precision",
+    "len",
+    "n",
+    "seed",
+    "wx",
+    "wrec",
+    "view",
+    "speed",
+    "epochs",
+    "at",
+    "lang",
+    "embed",
+    "present",
+    "hide",
+    "preset",
+    "logy",
+    "seq",
+    "input",
+    "inside",
+    "six",
+    "phase",
+    "race",
+    "target",
+    "ghost",
 ];
 
 fn message_en(notice: &Notice) -> String {
@@ -946,6 +981,7 @@ fn any_valid_state() -> impl Strategy<Value = AppState> {
             let mut state = AppState {
                 optimizer,
                 reduction,
+                precision: Precision::F64,
                 data,
                 init: init.map(|(w_x, w_rec)| Weights { w_x, w_rec }),
                 view,

@@ -5,8 +5,8 @@ use proptest::prelude::*;
 use rnn_playground::rnn::cycle::{CycleWatch, Outcome, WINDOW};
 use rnn_playground::rnn::history::History;
 use rnn_playground::rnn::{
-    DataConfig, DivergenceReason, Gradient, OptimizerKind, OptimizerSettings, Record, Reduction,
-    Status, StopRule, Trainer, TrainerConfig, Weights,
+    DataConfig, DivergenceReason, Gradient, OptimizerKind, OptimizerSettings, Precision, Record,
+    Reduction, Status, StopRule, Trainer, TrainerConfig, Weights,
 };
 use rnn_playground::rnn::{Hyper, Named};
 
@@ -177,6 +177,7 @@ fn an_update_that_overflows_the_weights_is_run_but_not_applied() {
             w_rec: 7.2823146941107595,
         }),
         stop: StopRule::default(),
+        precision: Precision::F64,
     };
     let mut trainer = Trainer::new(config).unwrap();
     assert_eq!(trainer.run(25), 1);
@@ -217,6 +218,7 @@ proptest! {
             optimizer,
             init: Some(Weights { w_x, w_rec }),
             stop: StopRule::default(),
+            precision: Precision::F64,
         };
         let mut trainer = Trainer::new(config).unwrap();
         // Keep each case cheap: at most ~2e6 multiply-adds.

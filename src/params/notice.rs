@@ -52,6 +52,8 @@ pub enum Problem {
     Bits(super::bits::BitsProblem),
     /// `ghost=` changes a setting to a value that cannot be used.
     GhostSettings,
+    /// `precision=theano-f32` with a rule, loss or clipping the seed's graph does not have.
+    PrecisionNotSeedGraph,
 }
 
 /// One correction made while reading the URL.

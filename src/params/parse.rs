@@ -20,7 +20,7 @@ use crate::format::{Whole, exact, read_number, read_whole, readable};
 use crate::plot::View;
 use crate::plot::view::VIEW_LIMITS;
 use crate::rnn::optim::Hyper;
-use crate::rnn::{Limits, Weights};
+use crate::rnn::{Limits, Named, Weights};
 
 /// The state a query string describes, and what had to be corrected.
 #[derive(Debug, Clone, PartialEq)]
@@ -356,6 +356,16 @@ impl Reader {
                     .unwrap_or(&PARAMS[0]);
                 self.notice_with(param, kind, &phase.to_string(), last.to_string());
             }
+        }
+        // Once the rule, the loss and clipping are known: the float32 arithmetic is the seed's graph only.
+        let given = self.state.precision.name();
+        if self.state.fit_precision() {
+            let param = PARAMS
+                .iter()
+                .find(|p| p.key == "precision")
+                .unwrap_or(&PARAMS[0]);
+            let kind = NoticeKind::Malformed(Problem::PrecisionNotSeedGraph);
+            self.notice(param, kind, given);
         }
         // Last, once the data is known whatever the key order: `at` bounds work.
         let (at, notice) = bound_seek(&self.state, self.state.at);

@@ -15,8 +15,8 @@ use crate::rnn::named::named_enum;
 use crate::rnn::optim::Hyper;
 use crate::rnn::race::DEFAULT_RACE_EPOCHS;
 use crate::rnn::{
-    DataConfig, Limits, OptimizerKind, OptimizerSettings, Reduction, StopRule, TrainerConfig,
-    Weights,
+    DataConfig, Limits, OptimizerKind, OptimizerSettings, Precision, Reduction, StopRule,
+    TrainerConfig, Weights,
 };
 use crate::rnn::{MAX_RACERS, RaceConfig};
 
@@ -114,6 +114,8 @@ pub struct AppState {
     /// The update rule, all hyperparameters (also those the rule ignores) and the clip norm.
     pub optimizer: OptimizerSettings,
     pub reduction: Reduction,
+    /// The arithmetic: f64, or the 2016 post's float32 (its two rules only).
+    pub precision: Precision,
     pub data: DataConfig,
     /// The start; `None` is the init drawn after the data, as the seed does.
     pub init: Option<Weights>,
@@ -161,6 +163,7 @@ impl Default for AppState {
         AppState {
             optimizer: OptimizerSettings::defaults(OptimizerKind::RmspropSeed),
             reduction: Reduction::Sum,
+            precision: Precision::F64,
             data: DataConfig::default(),
             init: None,
             view: View::DEFAULT,
@@ -186,6 +189,19 @@ impl Default for AppState {
 }
 
 impl AppState {
+    /// Keeps the precision runnable: `theano-f32` is the seed's graph only, so
+    /// another rule, the mean loss or clipping returns it to f64. True when it did.
+    pub fn fit_precision(&mut self) -> bool {
+        let runs = self
+            .precision
+            .check(&self.optimizer, self.reduction)
+            .is_ok();
+        if !runs {
+            self.precision = Precision::F64;
+        }
+        !runs
+    }
+
     /// The run this state describes.
     pub fn trainer_config(&self) -> TrainerConfig {
         TrainerConfig {
@@ -197,6 +213,7 @@ impl AppState {
                 max_epochs: self.stop_at,
                 loss_tolerance: None,
             },
+            precision: self.precision,
         }
     }
 

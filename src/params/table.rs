@@ -39,7 +39,10 @@ impl Param {
     /// Whether this key changes what trains a run under some rule.
     pub(crate) fn may_shape_training(&self) -> bool {
         matches!(self.codec, Codec::Hyper(_) | Codec::Clip | Codec::Init(_))
-            || matches!(self.key, "opt" | "loss" | "len" | "n" | "seed")
+            || matches!(
+                self.key,
+                "opt" | "loss" | "precision" | "len" | "n" | "seed"
+            )
     }
 
     /// The README's "Meaning": the description, and for a hyperparameter the rules that read it.
@@ -291,6 +294,7 @@ fn settings_params() -> Vec<Param> {
         choice("opt", readme!("Update rule. Choosing one loads its default hyperparameters."), |s| Some(s.optimizer.kind), AppState::select_optimizer),
         other("clip", readme!("Scale the gradient down to this norm before each update."), Codec::Clip),
         choice("loss", readme!("Sum of squared errors (the 2016 post) or their mean (Roelants)."), |s| Some(s.reduction), |s, r| s.reduction = r),
+        choice("precision", readme!("Arithmetic: `f64`, or `theano-f32`, the 2016 post's float32 as Theano 1.0.5 compiles it, which prints its tables digit for digit (only `gd` and `rmsprop-seed`, the summed loss, no clipping; otherwise `f64` is used)."), |s| Some(s.precision), |s, p| s.precision = p),
         integer("len", readme!("Sequence length."), Limits::new(LEN_RANGE.min as u64, LEN_RANGE.max as u64), true, |s| s.data.len as u64, |s, v| s.data.len = v as usize),
         integer("n", readme!("Number of sequences."), Limits::new(SAMPLES_RANGE.min as u64, SAMPLES_RANGE.max as u64), true, |s| s.data.samples as u64, |s, v| s.data.samples = v as usize),
         integer("seed", readme!("numpy seed of the data (and of the init drawn after it)."), Limits::new(0, u32::MAX as u64), false, |s| s.data.seed.into(), |s, v| s.data.seed = v as u32),

@@ -45,6 +45,9 @@ pub enum InvalidReason {
     OtherDataSet,
     /// A typed sequence that is not 1 to 200 characters of 0 and 1.
     NotBits,
+    /// `theano-f32` asked for another graph than the seed's (another rule,
+    /// the mean loss, or clipping).
+    NotTheSeedGraph,
 }
 
 impl CoreError {

@@ -2,7 +2,8 @@
 //!
 //! Read it in this order: [`data`] (numpy-compatible sequences), [`model`]
 //! (forward pass, loss, BPTT), [`optim`] (six update rules), [`trainer`]
-//! (epochs, divergence, bounded history), [`race`] and [`tune`] (rules side
+//! (epochs, divergence, bounded history), [`precision`] and [`theano_f32`]
+//! (the post's own float32 arithmetic, as an option), [`race`] and [`tune`] (rules side
 //! by side, fairly tuned), [`trace`] (everything one epoch computes, for the
 //! views that show it) and [`surface`] (the loss over a grid).
 //! The formulas follow the seed (the 2016 blog post this project grew from,
@@ -19,8 +20,10 @@ pub mod limits;
 pub mod model;
 pub mod named;
 pub mod optim;
+pub mod precision;
 pub mod race;
 pub mod surface;
+pub mod theano_f32;
 pub mod trace;
 pub mod trainer;
 pub mod tune;
@@ -34,6 +37,7 @@ pub use limits::Limits;
 pub use model::{Gradient, Reduction, Weights};
 pub use named::Named;
 pub use optim::{Optimizer, OptimizerKind, OptimizerSettings};
+pub use precision::Precision;
 pub use race::{MAX_RACERS, Race, RaceConfig, Racer, RacerStatus};
 pub use surface::{Axis, Grid, Surface};
 pub use trainer::{DivergenceReason, Record, Status, StopRule, Trainer, TrainerConfig};

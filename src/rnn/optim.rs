@@ -16,6 +16,8 @@ use super::error::CoreError;
 pub use super::hyper::{Hyper, HyperSpec};
 use super::model::{Gradient, Weights};
 use super::named::named_enum;
+use super::precision::Precision;
+use super::theano_f32;
 use super::trace::{NoRecord, Quantity, Recorder, Recording, UpdateTrace};
 
 named_enum! {
@@ -230,6 +232,23 @@ impl Optimizer {
     /// One update: the new weights from the weights and gradient at them.
     pub fn step(&mut self, w: Weights, g: Gradient) -> Weights {
         self.step_recorded(w, g, &mut NoRecord)
+    }
+
+    /// One update in `precision`'s arithmetic. `theano-f32` has only the
+    /// seed's two rules ([`Precision::supports`]); the trainer refuses the
+    /// others, which would run in f64 here.
+    pub fn step_in(&mut self, precision: Precision, w: Weights, g: Gradient) -> Weights {
+        let single = match precision {
+            Precision::F64 => None,
+            Precision::TheanoF32 => theano_f32::step(&self.settings, &mut self.state, w, g),
+        };
+        match single {
+            Some(next) => {
+                self.state.t += 1;
+                next
+            }
+            None => self.step(w, g),
+        }
     }
 
     /// What [`Optimizer::step`] would do, with every intermediate, leaving

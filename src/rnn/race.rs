@@ -14,6 +14,7 @@ use super::data::DataConfig;
 use super::error::{CoreError, InvalidReason};
 use super::model::{self, Reduction, Weights};
 use super::optim::OptimizerSettings;
+use super::precision::Precision;
 use super::trainer::{DivergenceReason, Record, Status, StopRule, Trainer, TrainerConfig};
 
 /// The most racers a race takes: six colours stay distinguishable.
@@ -55,6 +56,8 @@ impl RaceConfig {
             optimizer,
             init: self.init,
             stop: StopRule::default(),
+            // Races compare rules, most of which theano-f32 does not have.
+            precision: Precision::F64,
         })
     }
 

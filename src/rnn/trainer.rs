@@ -8,6 +8,8 @@
 //! k − 1; the CLI's table keeps the seed's numbering.) Training that
 //! overflows stops in a [`Status::Diverged`] state instead of panicking, and
 //! [`Trainer::reset`] returns to exactly the same data and initial weights.
+//! A run's [`Precision`] picks its arithmetic: f64, or the 2016 post's own
+//! float32 ([`super::theano_f32`]).
 
 use serde::{Deserialize, Serialize};
 
@@ -17,6 +19,8 @@ use super::error::{CoreError, InvalidReason};
 use super::history::{DEFAULT_CAP, History};
 use super::model::{self, Bptt, Gradient, Reduction, Weights};
 use super::optim::{Optimizer, OptimizerSettings};
+use super::precision::Precision;
+use super::theano_f32::Bptt32;
 
 /// One epoch: `weights` after `epoch` updates, and the loss and gradient there.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
@@ -45,6 +49,9 @@ pub struct TrainerConfig {
     /// The start; `None` draws it after the data, as the seed does.
     pub init: Option<Weights>,
     pub stop: StopRule,
+    /// The arithmetic; a file saved before it existed is f64.
+    #[serde(default)]
+    pub precision: Precision,
 }
 
 impl TrainerConfig {
@@ -56,6 +63,7 @@ impl TrainerConfig {
             optimizer,
             init: None,
             stop: StopRule::default(),
+            precision: Precision::F64,
         }
     }
 }
@@ -124,12 +132,16 @@ pub struct Trainer {
     /// new weights evaluates them at once, so an overflow there is reported
     /// by that step, and the next step and the read-outs reuse the numbers.
     at_weights: Option<(f64, Gradient)>,
+    bptt32: Bptt32,
 }
 
 impl Trainer {
     pub fn new(config: TrainerConfig) -> Result<Trainer, CoreError> {
         let (data, drawn) = Dataset::generate(config.data)?;
-        let init = config.init.unwrap_or(drawn);
+        config
+            .precision
+            .check(&config.optimizer, config.reduction)?;
+        let init = config.precision.start(config.init.unwrap_or(drawn));
         if !init.is_finite() {
             return Err(CoreError::Invalid {
                 name: "init",
@@ -158,6 +170,7 @@ impl Trainer {
             watch: CycleWatch::default(),
             bptt: Bptt::default(),
             at_weights: None,
+            bptt32: Bptt32::default(),
         })
     }
 
@@ -196,7 +209,9 @@ impl Trainer {
             self.status = Status::Converged { epoch };
             return Some(record);
         }
-        let next = self.optimizer.step(self.weights, grad);
+        let next = self
+            .optimizer
+            .step_in(self.config.precision, self.weights, grad);
         if !next.is_finite() {
             self.status = Status::Diverged {
                 epoch: epoch + 1,
@@ -231,9 +246,13 @@ impl Trainer {
         if let Some(known) = self.at_weights {
             return known;
         }
-        let known = self
-            .bptt
-            .loss_and_gradient(&self.data, self.weights, self.config.reduction);
+        let known = match self.config.precision {
+            Precision::F64 => {
+                self.bptt
+                    .loss_and_gradient(&self.data, self.weights, self.config.reduction)
+            }
+            Precision::TheanoF32 => self.bptt32.loss_and_gradient(&self.data, self.weights),
+        };
         self.at_weights = Some(known);
         known
     }
@@ -272,6 +291,9 @@ impl Trainer {
 
     /// New hyperparameters without restarting (another rule starts its state afresh).
     pub fn set_optimizer(&mut self, settings: OptimizerSettings) -> Result<(), CoreError> {
+        self.config
+            .precision
+            .check(&settings, self.config.reduction)?;
         self.optimizer.set_settings(settings)?;
         self.config.optimizer = settings;
         // New dynamics: a cycle seen under the old rule says nothing now.
@@ -291,7 +313,7 @@ impl Trainer {
         self.check_epoch_limit();
     }
 
-    /// Starts again from `init` (same data).
+    /// Starts again from `init` (same data), as the run's precision holds it.
     pub fn set_init(&mut self, init: Weights) -> Result<(), CoreError> {
         if !init.is_finite() {
             return Err(CoreError::Invalid {
@@ -299,6 +321,7 @@ impl Trainer {
                 reason: InvalidReason::NotFinite,
             });
         }
+        let init = self.config.precision.start(init);
         self.init = init;
         self.config.init = Some(init);
         self.reset();
@@ -308,9 +331,15 @@ impl Trainer {
     /// The loss and gradient at the current weights (computed by the step
     /// that made them, when there was one).
     pub fn evaluate(&self) -> (f64, Gradient) {
-        self.at_weights.unwrap_or_else(|| {
-            model::loss_and_gradient(&self.data, self.weights, self.config.reduction)
-        })
+        self.at_weights
+            .unwrap_or_else(|| match self.config.precision {
+                Precision::F64 => {
+                    model::loss_and_gradient(&self.data, self.weights, self.config.reduction)
+                }
+                Precision::TheanoF32 => {
+                    Bptt32::default().loss_and_gradient(&self.data, self.weights)
+                }
+            })
     }
 
     /// The current epoch as a record: the weights now, and the loss and

@@ -574,6 +574,11 @@ pub(super) fn invalid_reason(reason: InvalidReason) -> String {
         }
         InvalidReason::OtherDataSet => "the loss polynomials belong to another data set".into(),
         InvalidReason::NotBits => "must be 1 to 200 characters of 0 and 1".into(),
+        InvalidReason::NotTheSeedGraph => {
+            "theano-f32 runs only the seed's graph: gd or rmsprop-seed, the summed loss, \
+             no clipping"
+                .into()
+        }
     }
 }
 
@@ -634,6 +639,10 @@ fn en_notice(notice: &Notice) -> String {
         NoticeKind::Malformed(Problem::GhostSettings) => {
             format!("{key}={given} changes a setting to a value outside its range; {used}")
         }
+        NoticeKind::Malformed(Problem::PrecisionNotSeedGraph) => format!(
+            "{key}={given} runs only the seed's graph (gd or rmsprop-seed, the summed loss, \
+             no clipping); {used}"
+        ),
     }
 }
 

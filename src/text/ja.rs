@@ -603,6 +603,7 @@ fn ja_setting(name: &str) -> &str {
         "at" => "開くエポック",
         "hide" => JA.share_hide_legend,
         "tolerance" => "収束の許容誤差",
+        "precision" => "計算精度",
         other => other,
     }
 }
@@ -628,6 +629,11 @@ fn ja_invalid_reason(reason: InvalidReason) -> String {
         }
         InvalidReason::OtherDataSet => "損失の多項式が別のデータのものです".into(),
         InvalidReason::NotBits => "0と1だけの1〜200文字にしてください".into(),
+        InvalidReason::NotTheSeedGraph => {
+            "Theano の単精度（32 ビット）計算で動かせるのは元記事の構成だけです\
+             （勾配降下法か RMSProp（元記事版）、二乗誤差の和、勾配クリッピングなし）"
+                .into()
+        }
     }
 }
 
@@ -692,6 +698,10 @@ fn ja_notice(notice: &Notice) -> String {
         NoticeKind::Malformed(Problem::GhostSettings) => {
             format!("{key}={given} は、範囲外の値に設定を変えています。{used}。")
         }
+        NoticeKind::Malformed(Problem::PrecisionNotSeedGraph) => format!(
+            "{key}={given} で動かせるのは元記事の構成だけです（勾配降下法か RMSProp（元記事版）、\
+             二乗誤差の和、勾配クリッピングなし）。{used}。"
+        ),
     }
 }
 

@@ -42,6 +42,7 @@ mod links;
 mod loading;
 mod loss_axis;
 mod numbers;
+mod precision;
 mod presets;
 mod race;
 mod robustness;

@@ -6,7 +6,7 @@
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use rnn_playground::params::RacerSpec;
-use rnn_playground::rnn::{Axis, OptimizerKind, Reduction, Weights};
+use rnn_playground::rnn::{Axis, OptimizerKind, Precision, Reduction, Weights};
 
 use crate::hyper_flags::HyperFlags;
 use crate::parse;
@@ -97,6 +97,11 @@ pub struct TrainArgs {
     /// Stop once an epoch's loss is at or below this
     #[arg(long, value_name = "X", allow_hyphen_values = true, value_parser = parse::tolerance)]
     pub tolerance: Option<f64>,
+    /// Arithmetic: f64, or theano-f32 (float32 as Theano 1.0.5 compiles the seed's graph, which
+    /// prints the 2016 post's tables digit for digit; gd and rmsprop-seed, summed loss, no clip)
+    #[arg(long, value_name = "f64|theano-f32", default_value = "f64",
+          value_parser = parse::precision)]
+    pub precision: Precision,
     /// Output format
     #[arg(long, value_enum, default_value_t = TrainFormat::Table)]
     pub format: TrainFormat,

@@ -11,7 +11,9 @@ use rnn_playground::rnn::data::{LEN_RANGE, SAMPLES_RANGE};
 use rnn_playground::rnn::limits::Bound;
 use rnn_playground::rnn::optim::Hyper;
 use rnn_playground::rnn::surface::POINTS_RANGE;
-use rnn_playground::rnn::{Axis, CoreError, Limits, Named, OptimizerKind, Reduction, Weights};
+use rnn_playground::rnn::{
+    Axis, CoreError, Limits, Named, OptimizerKind, Precision, Reduction, Weights,
+};
 
 /// The most epochs one run may take: about 15 minutes at 1e6 epochs/s.
 pub const MAX_EPOCHS: u64 = 1_000_000_000;
@@ -132,6 +134,13 @@ pub fn racer(text: &str) -> Result<RacerSpec, String> {
 pub fn optimizer(text: &str) -> Result<OptimizerKind, String> {
     OptimizerKind::from_name(text.trim()).ok_or_else(|| {
         let names = OptimizerKind::names();
+        format!("expects one of {}, got '{text}'", names.join(", "))
+    })
+}
+
+pub fn precision(text: &str) -> Result<Precision, String> {
+    Precision::from_name(text.trim()).ok_or_else(|| {
+        let names = Precision::names();
         format!("expects one of {}, got '{text}'", names.join(", "))
     })
 }

@@ -6,7 +6,7 @@
 use std::io::{self, BufWriter, Write};
 
 use rnn_playground::python::{self, PythonRun};
-use rnn_playground::rnn::{DataConfig, Record, StopRule, Trainer, TrainerConfig};
+use rnn_playground::rnn::{DataConfig, Precision, Record, StopRule, Trainer, TrainerConfig};
 
 use crate::args::{DataArgs, TrainArgs, TrainFormat};
 use crate::error::CliError;
@@ -23,6 +23,13 @@ pub fn run(args: &TrainArgs) -> Result<(), CliError> {
             return Err(CliError::flag(
                 "tolerance",
                 "does not apply to --format python",
+            ));
+        }
+        if config.precision != Precision::F64 {
+            // The script is numpy in float64; the float32 run is Theano's.
+            return Err(CliError::flag(
+                "precision",
+                "does not apply to --format python (the script runs in f64)",
             ));
         }
         let script = python::script(&PythonRun {
@@ -106,6 +113,7 @@ fn trainer_config(args: &TrainArgs) -> Result<TrainerConfig, CliError> {
             max_epochs: None,
             loss_tolerance: args.tolerance,
         },
+        precision: args.precision,
     })
 }
 

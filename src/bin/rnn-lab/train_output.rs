@@ -3,7 +3,7 @@
 use std::io::{self, Write};
 
 use rnn_playground::params::Lang;
-use rnn_playground::rnn::{Dataset, Named, Record, Status, Trainer, Weights};
+use rnn_playground::rnn::{Dataset, Named, Precision, Record, Status, Trainer, Weights};
 use rnn_playground::text::Text;
 use serde::Serialize;
 use serde::ser::{SerializeMap, Serializer};
@@ -58,10 +58,12 @@ pub fn table(trainer: &mut Trainer, args: &TrainArgs, out: &mut impl Write) -> i
 /// runs: the records stream out, so memory stays flat and `| head` stops the
 /// run at once.
 pub fn json(trainer: &mut Trainer, args: &TrainArgs, out: &mut impl Write) -> io::Result<()> {
+    let precision = trainer.config().precision;
     let head = Head {
         data: DataJson::from(trainer.data()),
-        init: WeightsJson::from(trainer.init()),
+        init: WeightsJson::new(trainer.init(), precision),
         optimizer: OptimizerJson(trainer),
+        precision: (precision != Precision::F64).then_some(precision),
     };
     // The head's fields, then "records" opened by hand: the object stays open.
     let head = serde_json::to_string(&head).map_err(io::Error::from)?;
@@ -78,7 +80,8 @@ pub fn json(trainer: &mut Trainer, args: &TrainArgs, out: &mut impl Write) -> io
                 out.write_all(b",")?;
             }
             first = false;
-            serde_json::to_writer(&mut *out, &RecordJson::from(record)).map_err(io::Error::from)
+            serde_json::to_writer(&mut *out, &RecordJson::new(record, precision))
+                .map_err(io::Error::from)
         },
     )?;
     let (status, diverged_at, reason) = status_json(trainer.status());
@@ -111,12 +114,42 @@ pub fn finite(value: f64) -> Option<f64> {
     value.is_finite().then_some(value)
 }
 
+/// A number of a run as its arithmetic holds it: the shortest decimal that
+/// reads back to the same f64, or, for a float32 run, to the same f32 (as
+/// numpy prints a float32), so a run compares bit for bit with Theano's.
+#[derive(Debug, Clone, Copy)]
+pub enum RunNumber {
+    F64(f64),
+    F32(f32),
+}
+
+impl Serialize for RunNumber {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match *self {
+            RunNumber::F64(value) => serializer.serialize_f64(value),
+            RunNumber::F32(value) => serializer.serialize_f32(value),
+        }
+    }
+}
+
+/// `value` of a run in `precision` (an f32 run's values are exact f32s); null when not finite.
+pub fn run_number(value: f64, precision: Precision) -> Option<RunNumber> {
+    let value = finite(value)?;
+    Some(match precision {
+        Precision::F64 => RunNumber::F64(value),
+        Precision::TheanoF32 => RunNumber::F32(value as f32),
+    })
+}
+
 /// The report's fields before `records`.
 #[derive(Serialize)]
 struct Head<'a> {
     data: DataJson,
     init: WeightsJson,
     optimizer: OptimizerJson<'a>,
+    /// Written only for a run that is not f64, so f64 output stays as it was.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    precision: Option<Precision>,
 }
 
 /// The report's fields after `records`.
@@ -151,16 +184,22 @@ impl From<&Dataset> for DataJson {
 
 #[derive(Serialize)]
 pub struct WeightsJson {
-    w_x: Option<f64>,
-    w_rec: Option<f64>,
+    w_x: Option<RunNumber>,
+    w_rec: Option<RunNumber>,
+}
+
+impl WeightsJson {
+    pub fn new(w: Weights, precision: Precision) -> Self {
+        WeightsJson {
+            w_x: run_number(w.w_x, precision),
+            w_rec: run_number(w.w_rec, precision),
+        }
+    }
 }
 
 impl From<Weights> for WeightsJson {
     fn from(w: Weights) -> Self {
-        WeightsJson {
-            w_x: finite(w.w_x),
-            w_rec: finite(w.w_rec),
-        }
+        WeightsJson::new(w, Precision::F64)
     }
 }
 
@@ -168,43 +207,51 @@ impl From<Weights> for WeightsJson {
 #[derive(Serialize)]
 pub struct RecordJson {
     epoch: u64,
-    loss: Option<f64>,
-    w_x: Option<f64>,
-    w_rec: Option<f64>,
-    grad_w_x: Option<f64>,
-    grad_w_rec: Option<f64>,
+    loss: Option<RunNumber>,
+    w_x: Option<RunNumber>,
+    w_rec: Option<RunNumber>,
+    grad_w_x: Option<RunNumber>,
+    grad_w_rec: Option<RunNumber>,
+}
+
+impl RecordJson {
+    pub fn new(r: &Record, precision: Precision) -> Self {
+        let number = |value| run_number(value, precision);
+        RecordJson {
+            epoch: r.epoch,
+            loss: number(r.loss),
+            w_x: number(r.weights.w_x),
+            w_rec: number(r.weights.w_rec),
+            grad_w_x: number(r.grad.w_x),
+            grad_w_rec: number(r.grad.w_rec),
+        }
+    }
 }
 
 impl From<&Record> for RecordJson {
     fn from(r: &Record) -> Self {
-        RecordJson {
-            epoch: r.epoch,
-            loss: finite(r.loss),
-            w_x: finite(r.weights.w_x),
-            w_rec: finite(r.weights.w_rec),
-            grad_w_x: finite(r.grad.w_x),
-            grad_w_rec: finite(r.grad.w_rec),
-        }
+        RecordJson::new(r, Precision::F64)
     }
 }
 
 #[derive(Serialize)]
 pub struct FinalJson {
     epochs: u64,
-    w_x: Option<f64>,
-    w_rec: Option<f64>,
-    loss: Option<f64>,
+    w_x: Option<RunNumber>,
+    w_rec: Option<RunNumber>,
+    loss: Option<RunNumber>,
 }
 
 impl From<&Trainer> for FinalJson {
     /// The updates made, the weights reached and the loss at them.
     fn from(trainer: &Trainer) -> Self {
         let (loss, _) = trainer.evaluate();
+        let number = |value| run_number(value, trainer.config().precision);
         FinalJson {
             epochs: trainer.epoch(),
-            w_x: finite(trainer.weights().w_x),
-            w_rec: finite(trainer.weights().w_rec),
-            loss: finite(loss),
+            w_x: number(trainer.weights().w_x),
+            w_rec: number(trainer.weights().w_rec),
+            loss: number(loss),
         }
     }
 }

@@ -317,6 +317,8 @@ impl Controller {
         next.speed = next
             .speed
             .clamp(MIN_SPEED, f64::from(max_speed(&next.data)));
+        // A rule, loss or clip the float32 arithmetic does not have returns the run to f64.
+        next.fit_precision();
         if next == old {
             return;
         }

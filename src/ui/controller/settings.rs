@@ -50,9 +50,10 @@ pub fn data_changed(old: &AppState, new: &AppState) -> bool {
     old.data != new.data || old.reduction != new.reduction
 }
 
-/// Whether the run must start again from its initial weights.
+/// Whether the run must start again from its initial weights (another
+/// arithmetic is another run).
 pub fn run_changed(old: &AppState, new: &AppState) -> bool {
-    data_changed(old, new) || old.init != new.init
+    data_changed(old, new) || old.init != new.init || old.precision != new.precision
 }
 
 /// Whether the loss surface must be recomputed.
