@@ -35,7 +35,7 @@ help: ## list these commands
 setup: ## install the wasm32 target, Trunk, wasm-bindgen-cli, wasm-opt and terser if missing
 	@$(ROOT)/.ci/setup
 
-setup-chromium: ## install Debian's chromium and chromium-driver if missing (for `make test`)
+setup-chromium: ## install Debian's chromium, chromium-driver and fonts-noto-cjk if missing (for `make test`)
 	@$(ROOT)/.ci/setup chromium
 
 setup-python: ## install numpy into a virtual environment under target/ if missing (for `make test`)
