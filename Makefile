@@ -24,7 +24,7 @@ export PATH := $(NODE_PREFIX)/node_modules/.bin:$(CARGO_BIN):$(PATH)
 # Trunk would poll crates.io for a newer version on every start.
 export TRUNK_SKIP_VERSION_CHECK := true
 
-.PHONY: help setup setup-chromium setup-python serve dist test bench lighthouse soak
+.PHONY: help setup setup-chromium setup-python serve dist test screenshots bench lighthouse soak
 
 help: ## list these commands
 	@echo "RNN Playground. A fresh Debian machine needs about 20 minutes of set-up, mostly building"
@@ -35,7 +35,7 @@ help: ## list these commands
 setup: ## install the wasm32 target, Trunk, wasm-bindgen-cli, wasm-opt and terser if missing
 	@$(ROOT)/.ci/setup
 
-setup-chromium: ## install Debian's chromium and chromium-driver if missing (for `make test`)
+setup-chromium: ## install Debian's chromium, chromium-driver and fonts-noto-cjk if missing (for `make test`)
 	@$(ROOT)/.ci/setup chromium
 
 setup-python: ## install numpy into a virtual environment under target/ if missing (for `make test`)
@@ -48,9 +48,14 @@ dist: setup ## build the release bundle into dist/ (static files; host them unde
 	cd $(ROOT) && trunk build --release
 	$(ROOT)/.ci/minify-glue $(ROOT)/dist
 
+# The working tree's status (empty outside a git checkout): `make test` must leave it as it was,
+# since tests write only ignored files.
+TREE_STATUS := { git -C $(ROOT) status --porcelain --untracked-files=all 2>/dev/null || true; }
+
 # The e2e tests are #[ignore]d (they need dist/ and a browser), so plain `cargo test` skips
 # them; here they run with --ignored once dist/ is fresh.
 test: setup setup-chromium setup-python ## format check, lints, native, Python, in-browser and end-to-end tests
+	mkdir -p $(ROOT)/target && $(TREE_STATUS) > $(ROOT)/target/tree-before-test
 	cd $(ROOT) && cargo fmt --all -- --check
 	cd $(ROOT) && cargo clippy --all-targets -- -D warnings
 	cd $(ROOT) && cargo test
@@ -61,6 +66,18 @@ test: setup setup-chromium setup-python ## format check, lints, native, Python, 
 	$(MAKE) --no-print-directory -C $(ROOT) dist
 	cd $(ROOT) && SOAK_MINUTES=2 CHROMEDRIVER=$(CHROMEDRIVER) cargo test --test e2e -- --ignored \
 	  --test-threads=1
+	$(TREE_STATUS) | diff $(ROOT)/target/tree-before-test - \
+	  || { echo "make test changed the files above: tests may write only ignored files" >&2; exit 1; }
+
+# The README's pictures: the e2e tests that take them, told to write into docs/images/.
+README_IMAGE_TESTS := training::play_trains_the_seed_run_down_to_its_plateau \
+  inside::the_exploding_signal_preset_opens_the_inside_view \
+  race::the_race_presets_set_their_racers_and_finish
+
+screenshots: setup setup-chromium ## retake the README's pictures (docs/images/*.png) from a fresh dist/
+	$(MAKE) --no-print-directory -C $(ROOT) dist
+	cd $(ROOT) && RNN_README_IMAGES=1 CHROMEDRIVER=$(CHROMEDRIVER) cargo test --test e2e -- \
+	  --ignored --test-threads=1 $(README_IMAGE_TESTS)
 
 bench: ## benchmarks of the numeric core (native; needs no set-up)
 	cd $(ROOT) && cargo bench --bench core

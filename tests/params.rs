@@ -729,9 +729,7 @@ fn at_is_bounded_by_work_not_epochs() {
     // 1000 samples × length 200 = 2e5 sample-steps an epoch: 1e7 epochs would
     // be 2e12 steps, hours of training on load.
     let (state, notice) = only_notice("len=200&n=1000&at=10000000");
-    assert_eq!(MAX_SEEK_WORK, 2_000_000_000);
     assert_eq!(state.at, 10_000);
-    assert_eq!(state.at * 200 * 1000, MAX_SEEK_WORK);
     assert_eq!(
         notice.kind,
         NoticeKind::TooMuchWork {
@@ -768,6 +766,47 @@ fn at_is_bounded_by_work_not_epochs() {
         })
     );
     assert_eq!(bound_seek(&loaded, 9_999), (9_999, None));
+}
+
+/// A heavy seek is cut to the most epochs the work budget allows on its data, whatever the
+/// data's size: the epochs kept fit the budget and one more would not, and the notice's
+/// figures are those of the link and of the cut.
+#[test]
+fn a_heavy_seek_is_cut_to_the_largest_epoch_within_the_work_budget() {
+    for (len, n) in [
+        (200, 1000),
+        (199, 997),
+        (37, 11),
+        (200, 1),
+        (1, 1000),
+        (3, 7),
+    ] {
+        let query = format!("len={len}&n={n}&at=10000000");
+        let parsed = parse(&query);
+        let work = (len * n) as u64;
+        let at = parsed.state.at;
+        assert!(at * work <= MAX_SEEK_WORK, "{query}: {at} epochs");
+        let cut = at < 10_000_000;
+        if cut {
+            assert!((at + 1) * work > MAX_SEEK_WORK, "{query}: {at} epochs");
+            let notice = parsed.notices.iter().find(|n| n.key == "at").unwrap();
+            assert_eq!(notice.used, at.to_string(), "{query}");
+            assert_eq!(
+                notice.kind,
+                NoticeKind::TooMuchWork {
+                    work: 10_000_000 * work,
+                    max_work: MAX_SEEK_WORK
+                },
+                "{query}"
+            );
+        } else {
+            assert!(parsed.notices.is_empty(), "{query}: {:?}", parsed.notices);
+        }
+    }
+    // The budget is a cut only where a link asks for more: 1000×200 is cut, the default data
+    // is not (all of `at=`'s range fits it).
+    assert!(parse("len=200&n=1000&at=10000000").state.at < 10_000_000);
+    assert_eq!(parse("at=10000000").state.at, 10_000_000);
 }
 
 #[test]

@@ -6,7 +6,6 @@ use rnn_playground::params::{MAX_SPEED, MIN_SPEED, NoticeKind, SpeedCredit, pars
 
 #[test]
 fn fractional_speeds_read_and_write_back() {
-    assert_eq!(MIN_SPEED, 0.01);
     for (query, speed) in [
         ("speed=0.01", 0.01),
         ("speed=0.25", 0.25),
@@ -35,12 +34,14 @@ fn fractional_speeds_read_and_write_back() {
     }
 }
 
+/// The epochs each of `n` frames trains at `speed`, as the controller takes them.
+fn frames(speed: f64, n: usize) -> Vec<u64> {
+    let mut credit = SpeedCredit::default();
+    (0..n).map(|_| credit.take(speed)).collect()
+}
+
 #[test]
 fn slow_motion_trains_one_epoch_every_hundred_frames_at_0_01() {
-    let frames = |speed: f64, n: usize| {
-        let mut credit = SpeedCredit::default();
-        (0..n).map(|_| credit.take(speed)).collect::<Vec<u64>>()
-    };
     let slowest = frames(0.01, 300);
     assert_eq!(slowest.iter().sum::<u64>(), 3);
     assert_eq!(slowest.iter().position(|&e| e == 1), Some(99));
@@ -50,4 +51,22 @@ fn slow_motion_trains_one_epoch_every_hundred_frames_at_0_01() {
     assert_eq!(frames(2.5, 4), [2, 3, 2, 3]);
     assert_eq!(frames(5.0, 3), [5, 5, 5]);
     assert_eq!(frames(2000.0, 2), [2000, 2000]);
+}
+
+/// The slowest speed a link can ask for (anything below it is raised to it) is the one the
+/// slider and the README promise: one epoch every 100 frames, about one every 1.7 s at 60 frames
+/// a second, never none and never two at once.
+#[test]
+fn the_slowest_speed_a_link_reaches_trains_one_epoch_every_hundred_frames() {
+    for query in ["speed=0.01", "speed=0.001", "speed=1e-9", "speed=0.00999"] {
+        let speed = parse(query).state.speed;
+        let taken = frames(speed, 1000);
+        let epochs_at: Vec<usize> = (0..taken.len()).filter(|&f| taken[f] > 0).collect();
+        assert!(taken.iter().all(|&e| e <= 1), "{query}: {speed}");
+        assert_eq!(
+            epochs_at,
+            (0..10).map(|e| 99 + 100 * e).collect::<Vec<_>>(),
+            "{query}: speed {speed}"
+        );
+    }
 }

@@ -1,7 +1,8 @@
 //! The trace of one epoch against training itself: the backward signal's
 //! factor w_rec per step back, the step contributions against
 //! `loss_and_gradient`, and the final weights against `Trainer::step`, bit
-//! for bit, for every update rule with and without clipping.
+//! for bit, for every update rule with and without clipping; and the pass
+//! against the model's closed form, computed here without the recursion.
 #![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
@@ -95,6 +96,9 @@ proptest! {
         let (dataset, pass) = pass_over(data, reduction, w);
         let (loss, gradient) = model::loss_and_gradient(&dataset, w, reduction);
         prop_assert_eq!(pass.loss.to_bits(), loss.to_bits());
+        // Both come from the same forward pass, so the loss is also checked against
+        // `model::loss`, written separately (one sequence at a time), bit for bit.
+        prop_assert_eq!(pass.loss.to_bits(), model::loss(&dataset, w, reduction).to_bits());
         let (mut dx, mut drec) = (0.0f64, 0.0f64);
         for step in pass.steps.iter().rev() {
             dx += step.w_x;
@@ -109,9 +113,30 @@ proptest! {
         for i in 0..pass.samples {
             let states = forward_states(dataset.row(i), w);
             prop_assert_eq!(&states, &pass.states_of(i));
-            let error = pass.output(i) - dataset.targets[i];
+            let error = model::output(dataset.row(i), w) - dataset.targets[i];
             prop_assert_eq!(pass.errors[i].to_bits(), error.to_bits());
         }
+    }
+
+    /// The pass against the model written out in closed form, with powers of
+    /// w_rec instead of the recursion: y = Σ_k x_k·w_x·w_rec^(n−k) (Roelants'
+    /// unrolled network), the loss of those outputs, and the derivatives of that
+    /// sum. Equal to rounding: 1e-9 of the sums of the terms' magnitudes.
+    #[test]
+    fn the_pass_equals_the_closed_form_of_the_model((data, reduction, w) in pass_inputs()) {
+        let (dataset, pass) = pass_over(data, reduction, w);
+        let closed = ClosedForm::of(&dataset, w, reduction);
+        let near = |got: f64, want: f64, size: f64| (got - want).abs() <= 1e-9 * size;
+        for i in 0..pass.samples {
+            prop_assert!(near(pass.output(i), closed.outputs[i], closed.output_sizes[i]),
+                "y of sequence {}: {} against {}", i, pass.output(i), closed.outputs[i]);
+        }
+        prop_assert!(near(pass.loss, closed.loss, closed.loss_size),
+            "loss {} against {}", pass.loss, closed.loss);
+        prop_assert!(near(pass.gradient.w_x, closed.gradient[0], closed.gradient_sizes[0]),
+            "dL/dw_x {} against {}", pass.gradient.w_x, closed.gradient[0]);
+        prop_assert!(near(pass.gradient.w_rec, closed.gradient[1], closed.gradient_sizes[1]),
+            "dL/dw_rec {} against {}", pass.gradient.w_rec, closed.gradient[1]);
     }
 
     /// Tracing each epoch before stepping: the trace ends in the weights
@@ -143,6 +168,67 @@ proptest! {
                 break;
             }
         }
+    }
+}
+
+/// The model without recursion: each output as the sum of its inputs' terms,
+/// `y = Σ_k x_k·w_x·w_rec^(n−k)`, the loss `scale·Σ_i (y_i − t_i)²`, and the
+/// gradient `scale·Σ_i 2(y_i − t_i)·∂y_i/∂w`. Each value comes with the sum of
+/// its terms' magnitudes, the size its rounding error scales with.
+struct ClosedForm {
+    outputs: Vec<f64>,
+    output_sizes: Vec<f64>,
+    loss: f64,
+    loss_size: f64,
+    gradient: [f64; 2],
+    gradient_sizes: [f64; 2],
+}
+
+impl ClosedForm {
+    fn of(data: &Dataset, w: Weights, reduction: Reduction) -> ClosedForm {
+        let scale = match reduction {
+            Reduction::Sum => 1.0,
+            Reduction::Mean => 1.0 / data.samples() as f64,
+        };
+        let n = data.len();
+        let mut closed = ClosedForm {
+            outputs: Vec::new(),
+            output_sizes: Vec::new(),
+            loss: 0.0,
+            loss_size: 0.0,
+            gradient: [0.0; 2],
+            gradient_sizes: [0.0; 2],
+        };
+        for (i, row) in (0..data.samples()).map(|i| (i, data.row(i))) {
+            let (mut y, mut y_size) = (0.0, 0.0);
+            // ∂y/∂w_x = Σ_k x_k·w_rec^(n−k); ∂y/∂w_rec = Σ_k x_k·w_x·(n−k)·w_rec^(n−k−1).
+            let (mut dy_dx, mut dx_size, mut dy_drec, mut drec_size) = (0.0, 0.0, 0.0, 0.0);
+            for (k, &x) in (1..=n).zip(row) {
+                let power = w.w_rec.powi((n - k) as i32);
+                let term = x * w.w_x * power;
+                y += term;
+                y_size += term.abs();
+                dy_dx += x * power;
+                dx_size += (x * power).abs();
+                if k < n {
+                    let d = x * w.w_x * (n - k) as f64 * w.w_rec.powi((n - k - 1) as i32);
+                    dy_drec += d;
+                    drec_size += d.abs();
+                }
+            }
+            let target = data.targets[i];
+            let error = y - target;
+            let error_size = y_size + target.abs();
+            closed.outputs.push(y);
+            closed.output_sizes.push(y_size);
+            closed.loss += scale * error * error;
+            closed.loss_size += scale * error_size * error_size;
+            closed.gradient[0] += scale * 2.0 * error * dy_dx;
+            closed.gradient[1] += scale * 2.0 * error * dy_drec;
+            closed.gradient_sizes[0] += scale * 2.0 * error_size * dx_size;
+            closed.gradient_sizes[1] += scale * 2.0 * error_size * drec_size;
+        }
+        closed
     }
 }
 

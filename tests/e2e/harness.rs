@@ -43,6 +43,13 @@ use tokio::task::JoinHandle;
 /// Where screenshots go (kept out of git by `.gitignore`, except `.keep`).
 pub const ARTIFACTS_DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/artifacts");
 
+/// Where the README's pictures live (tracked). Tests write there only when
+/// [`README_IMAGES_VAR`] is set, as `make screenshots` does, so `make test` leaves the tree clean.
+pub const README_IMAGES_DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/docs/images");
+
+/// Set (to anything) to have [`Harness::readme_image`] refresh the README's pictures.
+pub const README_IMAGES_VAR: &str = "RNN_README_IMAGES";
+
 const DEFAULT_CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 
 /// The page viewport every harness starts with (CSS pixels); see [`Harness::set_viewport`].
@@ -569,6 +576,17 @@ impl Harness {
         }
         std::fs::write(&path, png).unwrap_or_else(|e| panic!("write {}: {e}", path.display()));
         path
+    }
+
+    /// A screenshot the README shows: saved as `docs/images/<name>.png` when
+    /// [`README_IMAGES_VAR`] is set, else like [`Harness::screenshot`] under `tests/artifacts/`.
+    pub async fn readme_image(&self, name: &str) -> PathBuf {
+        if std::env::var_os(README_IMAGES_VAR).is_some() {
+            let path = Path::new(README_IMAGES_DIR).join(name);
+            self.screenshot(&path.to_string_lossy()).await
+        } else {
+            self.screenshot(name).await
+        }
     }
 
     /// The page's navigation and resource requests, from the Performance API.

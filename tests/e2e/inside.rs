@@ -155,7 +155,7 @@ async fn the_exploding_signal_preset_opens_the_inside_view_on_sequences_of_50() 
     let painted = page.wait_grad_curves(1).await;
     let steps = page.unrolled_steps().await;
     let factor = page.attr("#grad-time-factor", "data-value").await;
-    page.screenshot("inside-exploding-signal").await;
+    page.readme_image("inside").await;
     let errors = page.finish().await;
 
     let state = parse("?preset=exploding-signal").state;

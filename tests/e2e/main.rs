@@ -7,7 +7,8 @@
 //! cargo test --test e2e -- --ignored --test-threads=1
 //! ```
 //!
-//! Set `RNN_DIST_DIR` to test another built copy of the app. Screenshots go to `tests/artifacts/`.
+//! Set `RNN_DIST_DIR` to test another built copy of the app. Screenshots go to `tests/artifacts/`
+//! (ignored by git); `make screenshots` has the README's own go to `docs/images/` instead.
 //!
 //! - `harness`: the generic plumbing (static file server, chromedriver, WebDriver session).
 //! - `page`: the page object, [`page::AppPage`]: the app's controls, read-outs and input. Every

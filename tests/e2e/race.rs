@@ -329,7 +329,7 @@ async fn the_race_presets_set_their_racers_and_finish_as_their_captions_say() {
     page.screenshot("race-present").await;
     page.open("?preset=race-seed&at=50").await.ok();
     let _ = wait_race(&page, Some(50), Duration::from_secs(20)).await;
-    page.screenshot("race-midway").await;
+    page.readme_image("race-midway").await;
     page.set_viewport(375, 667).await;
     page.screenshot("race-phone").await;
     page.set_viewport(1280, 720).await;

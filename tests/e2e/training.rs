@@ -32,7 +32,7 @@ async fn play_trains_the_seed_run_down_to_its_plateau_and_pause_stops_it() {
         page.shown("w-x").await,
         page.shown("w-rec").await,
     );
-    page.screenshot("screenshot").await;
+    page.readme_image("screenshot").await;
     let errors = page.finish().await;
 
     assert_eq!(first_epoch.trim(), "0");
