@@ -20,7 +20,7 @@ fn setting(url_key: &str) -> &'static str {
 #[command(
     name = "rnn-lab",
     version,
-    about = "The seed's linear RNN from the command line: train it, or map its loss surface."
+    about = "The 2016 post's linear RNN from the command line: train it, or map its loss surface."
 )]
 pub struct Cli {
     #[command(subcommand)]
@@ -29,7 +29,7 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Train and print the loss every K epochs (the seed's table, or JSON).
+    /// Train and print the loss every K epochs (the 2016 post's table, or JSON).
     Train(TrainArgs),
     /// Print the loss (and gradient) over a grid of (w_x, w_rec) as JSON.
     Surface(SurfaceArgs),
@@ -56,7 +56,7 @@ pub struct DataArgs {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum TrainFormat {
-    /// The seed's printout
+    /// The 2016 post's printout
     Table,
     /// One JSON object with every record
     Json,
@@ -70,7 +70,7 @@ pub struct StartArgs {
     #[arg(long, value_name = "C", allow_hyphen_values = true, value_parser = parse::clip,
           help = setting("clip"))]
     pub clip: Option<f64>,
-    /// Initial weights [default: drawn after the data, as the seed does]
+    /// Initial weights [default: drawn after the data, as the 2016 post does]
     #[arg(long, value_name = "WX,WREC", allow_hyphen_values = true, value_parser = parse::init)]
     pub init: Option<Weights>,
     /// Number of updates
@@ -97,7 +97,7 @@ pub struct TrainArgs {
     /// Stop once an epoch's loss is at or below this
     #[arg(long, value_name = "X", allow_hyphen_values = true, value_parser = parse::tolerance)]
     pub tolerance: Option<f64>,
-    /// Arithmetic: f64, or theano-f32 (float32 as Theano 1.0.5 compiles the seed's graph, which
+    /// Arithmetic: f64, or theano-f32 (float32 as Theano 1.0.5 compiles the 2016 post's graph, which
     /// prints the 2016 post's tables digit for digit; gd and rmsprop-seed, summed loss, no clip)
     #[arg(long, value_name = "f64|theano-f32", default_value = "f64",
           value_parser = parse::precision)]
