@@ -40,6 +40,7 @@ mod layout;
 mod links;
 mod loading;
 mod loss_axis;
+mod nginx;
 mod numbers;
 mod presets;
 mod race;

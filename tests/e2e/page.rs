@@ -88,6 +88,13 @@ impl AppPage {
         }
     }
 
+    /// Opens a browser for the app that something else serves at `base_url` (ending in `/`).
+    pub async fn start_at(base_url: &str) -> AppPage {
+        AppPage {
+            h: Harness::start_at(base_url).await,
+        }
+    }
+
     /// Serves `dist/`, opens a browser and the app at `query`, and waits until the app has
     /// mounted; panics with what did not happen (the harness still cleans up).
     pub async fn opened(query: &str) -> AppPage {
