@@ -27,6 +27,7 @@ mod page;
 mod accessibility;
 mod clipping;
 mod data_table;
+mod embed;
 mod export;
 mod first_paint;
 mod ghost;
