@@ -24,7 +24,7 @@ export PATH := $(NODE_PREFIX)/node_modules/.bin:$(CARGO_BIN):$(PATH)
 # Trunk would poll crates.io for a newer version on every start.
 export TRUNK_SKIP_VERSION_CHECK := true
 
-.PHONY: help setup setup-chromium setup-python serve dist test screenshots bench lighthouse soak
+.PHONY: help setup setup-chromium setup-nginx setup-python serve dist test screenshots bench lighthouse soak
 
 help: ## list these commands
 	@echo "RNN Playground. A fresh Debian machine needs about 20 minutes of set-up, mostly building"
@@ -32,11 +32,14 @@ help: ## list these commands
 	@echo
 	@awk -F ':.*## ' '/^[a-z-]+:.*## / { printf "  make %-15s %s\n", $$1, $$2 }' $(ROOT)/Makefile
 
-setup: ## install the wasm32 target, Trunk, wasm-bindgen-cli, wasm-opt and terser if missing
+setup: ## install the wasm32 target, Trunk, wasm-bindgen-cli, wasm-opt, terser and brotli if missing
 	@$(ROOT)/.ci/setup
 
 setup-chromium: ## install Debian's chromium, chromium-driver and fonts-noto-cjk if missing (for `make test`)
 	@$(ROOT)/.ci/setup chromium
+
+setup-nginx: ## install Debian's nginx and its brotli_static module if missing (for `make test`)
+	@$(ROOT)/.ci/setup nginx
 
 setup-python: ## install numpy into a virtual environment under target/ if missing (for `make test`)
 	@$(ROOT)/.ci/setup python
@@ -44,9 +47,10 @@ setup-python: ## install numpy into a virtual environment under target/ if missi
 serve: setup ## build the web app and serve it at http://127.0.0.1:8080/ (rebuilds on change)
 	cd $(ROOT) && trunk serve --release --address 127.0.0.1 --port 8080
 
-dist: setup ## build the release bundle into dist/ (static files; host them under any path)
+dist: setup ## build the release bundle into dist/ (static files; host them under any path: docs/DEPLOY.md)
 	cd $(ROOT) && trunk build --release
 	$(ROOT)/.ci/minify-glue $(ROOT)/dist
+	$(ROOT)/.ci/precompress $(ROOT)/dist
 
 # The working tree's status (empty outside a git checkout): `make test` must leave it as it was,
 # since tests write only ignored files.
@@ -54,7 +58,7 @@ TREE_STATUS := { git -C $(ROOT) status --porcelain --untracked-files=all 2>/dev/
 
 # The e2e tests are #[ignore]d (they need dist/ and a browser), so plain `cargo test` skips
 # them; here they run with --ignored once dist/ is fresh.
-test: setup setup-chromium setup-python ## format check, lints, native, Python, in-browser and end-to-end tests
+test: setup setup-chromium setup-nginx setup-python ## format check, lints, native, Python, in-browser and end-to-end tests
 	mkdir -p $(ROOT)/target && $(TREE_STATUS) > $(ROOT)/target/tree-before-test
 	cd $(ROOT) && cargo fmt --all -- --check
 	cd $(ROOT) && cargo clippy --all-targets -- -D warnings

@@ -315,6 +315,7 @@ fn every_line(text: &Text) -> Vec<(String, String)> {
             share_present,
             share_at,
             share_link_label,
+            share_embed_code_label,
             log_y_label,
             shortcuts_open,
             shortcuts_title,

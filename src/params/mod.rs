@@ -10,6 +10,7 @@
 
 mod bits;
 mod control;
+mod embed;
 mod ghost;
 mod modified;
 mod notice;
@@ -27,6 +28,7 @@ mod table;
 pub use crate::plot::{VIEW_LIMIT, VIEW_MIN_SPAN, View};
 pub use bits::{BitsProblem, bits_text, read_bits};
 pub use control::Control;
+pub use embed::{EMBED_ASPECT, EMBED_MIN_HEIGHT, embed_code};
 pub use ghost::{Ghost, same_run};
 pub use modified::{Difference, differences_from_scenario};
 pub use notice::{Notice, NoticeKind, Problem, SHOWN_CHARS};

@@ -171,6 +171,7 @@ pub const EN: Text = Text {
     share_present: "Presentation mode: large type for a projector",
     share_at: "Open at the current epoch",
     share_link_label: "Link for the class",
+    share_embed_code_label: "Embed code: paste it into your page",
     log_y_label: "Log scale",
     shortcuts_open: "Keyboard shortcuts",
     shortcuts_title: "Keyboard shortcuts",

@@ -172,6 +172,7 @@ pub const JA: Text = Text {
     share_present: "プレゼンテーションモード：プロジェクター向けの大きな文字",
     share_at: "現在のエポックから開く",
     share_link_label: "授業用のリンク",
+    share_embed_code_label: "埋め込みコード（ページに貼り付けます）",
     log_y_label: "対数目盛",
     shortcuts_open: "キーボードショートカット",
     shortcuts_title: "キーボードショートカット",

@@ -201,6 +201,8 @@ pub struct Text {
     pub share_present: &'static str,
     pub share_at: &'static str,
     pub share_link_label: &'static str,
+    /// Above the `<iframe>` code, shown with embed ticked.
+    pub share_embed_code_label: &'static str,
     pub log_y_label: &'static str,
     pub shortcuts_open: &'static str,
     pub shortcuts_title: &'static str,

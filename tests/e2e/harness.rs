@@ -3,7 +3,8 @@
 //!
 //! One [`Harness`] owns, for one test:
 //! - a tiny static file server on an ephemeral 127.0.0.1 port, serving the app under a path
-//!   prefix (`/` or e.g. `/some/sub/path/`), so tests can prove every asset URL is relative;
+//!   prefix (`/` or e.g. `/some/sub/path/`), so tests can prove every asset URL is relative
+//!   (or none, with [`Harness::start_at`], when a real server the test runs serves the app);
 //! - a `chromedriver` child process on another free port, and the Chromium it starts, with a
 //!   fresh profile directory;
 //! - the WebDriver session.
@@ -204,7 +205,8 @@ pub struct Harness {
     session_id: Option<String>,
     driver: Option<Child>,
     driver_port: u16,
-    server: StaticServer,
+    /// `None` when the app is served from elsewhere ([`Harness::start_at`]).
+    server: Option<StaticServer>,
     base_url: String,
     scratch: PathBuf,
     log: Mutex<Vec<LogEntry>>,
@@ -231,7 +233,23 @@ impl Harness {
 
         let server = StaticServer::start(dir, prefix.clone()).await;
         let base_url = format!("http://{}{}", server.addr, prefix);
+        Harness::start_browser(Some(server), base_url, scratch).await
+    }
 
+    /// Opens a browser session for an app that something else serves at `base_url` (ending in
+    /// `/`, e.g. `http://127.0.0.1:PORT/some/sub/path/`): [`Harness::served`] is then empty.
+    pub async fn start_at(base_url: &str) -> Harness {
+        assert!(base_url.ends_with('/'), "base URL {base_url} must end in /");
+        let scratch = scratch_dir();
+        std::fs::create_dir_all(scratch.join("profile")).expect("create the browser profile dir");
+        Harness::start_browser(None, base_url.to_string(), scratch).await
+    }
+
+    async fn start_browser(
+        server: Option<StaticServer>,
+        base_url: String,
+        scratch: PathBuf,
+    ) -> Harness {
         let (driver, driver_port) = spawn_chromedriver(&scratch).await;
         // From here on, `Drop` cleans up after any panic.
         let mut harness = Harness {
@@ -623,9 +641,13 @@ impl Harness {
             .unwrap_or_default()
     }
 
-    /// Every request the file server has answered so far, in order.
+    /// Every request the file server has answered so far, in order (none if the app is served
+    /// from elsewhere).
     pub fn served(&self) -> Vec<Served> {
-        self.server.log.lock().unwrap().clone()
+        self.server
+            .as_ref()
+            .map(|server| server.log.lock().unwrap().clone())
+            .unwrap_or_default()
     }
 
     /// Ends the WebDriver session (which quits Chromium), stops chromedriver and the server,
@@ -652,7 +674,9 @@ impl Harness {
             let _ = driver.wait();
         }
         kill_processes_using(&self.scratch);
-        self.server.task.abort();
+        if let Some(server) = &self.server {
+            server.task.abort();
+        }
         let _ = std::fs::remove_dir_all(&self.scratch);
     }
 

@@ -1,6 +1,8 @@
 //! Hosting: `dist/` is plain static files with relative asset URLs, so it works when hosted under
 //! any sub-path, and the page never reaches outside its own origin (no CDN, fonts or analytics).
 
+use std::path::Path;
+use std::process::Command;
 use std::time::Duration;
 
 use crate::page::{AppPage, assert_clean_console, lines};
@@ -67,6 +69,16 @@ async fn under_a_sub_path_the_app_loads_cleanly_and_requests_nothing_off_origin(
     assert_clean_console(&errors);
 }
 
+/// Whether a file of `dist/` is one the page downloads: not a precompressed copy (`.gz`, `.br`)
+/// and not a host's configuration (`_headers`).
+fn downloaded(path: &Path) -> bool {
+    let name = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or_default();
+    !(name.ends_with(".gz") || name.ends_with(".br") || name.starts_with('_'))
+}
+
 /// Everything the page downloads (`dist/`: the page with its styles, the JS glue and the wasm),
 /// gzipped at gzip's default level (what a static host typically sends; `-9` saves about 2 KB
 /// more), stays under 400 KB, so a student on a slow school network waits seconds, not minutes.
@@ -78,7 +90,10 @@ fn the_bundle_stays_under_400_kb_gzipped() {
     let mut sizes = Vec::new();
     for entry in std::fs::read_dir(&dir).expect("dist/ exists: run `make dist`") {
         let path = entry.expect("a dist/ entry").path();
-        let gzipped = std::process::Command::new("gzip")
+        if !downloaded(&path) {
+            continue;
+        }
+        let gzipped = Command::new("gzip")
             .args(["-6", "-c"])
             .arg(&path)
             .output()
@@ -104,4 +119,83 @@ fn the_bundle_stays_under_400_kb_gzipped() {
         listed.join("\n")
     );
     println!("bundle: {total} B gzipped\n{}", listed.join("\n"));
+}
+
+/// `make dist` writes FILE.gz and FILE.br beside every text and wasm file the page downloads, so
+/// that a server sends them as they are (deploy/nginx.conf); each must decompress to its file
+/// byte for byte, or a browser would run something other than what was built. Prints the sizes
+/// (docs/PERFORMANCE.md, "Download size").
+#[test]
+#[ignore = "needs dist/; run by make test"]
+fn every_text_and_wasm_file_has_a_gz_and_a_br_that_decompress_to_it() {
+    let dir = crate::harness::dist_dir();
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .expect("dist/ exists: run `make dist`")
+        .map(|e| e.expect("a dist/ entry").path())
+        .filter(|p| downloaded(p))
+        // Text and wasm; images and fonts are compressed already.
+        .filter(|p| {
+            p.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+                [
+                    "html", "js", "mjs", "wasm", "css", "svg", "json", "txt", "map",
+                ]
+                .contains(&e)
+            })
+        })
+        .collect();
+    files.sort();
+    let mut problems = Vec::new();
+    let mut table = Vec::new();
+    let mut totals = [0u64; 3];
+    for path in &files {
+        let original = std::fs::read(path).expect("read a dist/ file");
+        let mut sizes = [original.len() as u64, 0, 0];
+        for (i, (suffix, tool)) in [("gz", "gzip"), ("br", "brotli")].into_iter().enumerate() {
+            let packed = path.with_file_name(format!(
+                "{}.{suffix}",
+                path.file_name().unwrap().to_string_lossy()
+            ));
+            let Ok(meta) = std::fs::metadata(&packed) else {
+                problems.push(format!("{} is missing", packed.display()));
+                continue;
+            };
+            sizes[i + 1] = meta.len();
+            let unpacked = Command::new(tool)
+                .arg("-dc")
+                .arg(&packed)
+                .output()
+                .unwrap_or_else(|e| panic!("run {tool} (install it with `make setup`): {e}"));
+            if !unpacked.status.success() || unpacked.stdout != original {
+                problems.push(format!(
+                    "{} does not decompress to {} ({}; {} B, not {} B)",
+                    packed.display(),
+                    path.display(),
+                    unpacked.status,
+                    unpacked.stdout.len(),
+                    original.len()
+                ));
+            }
+        }
+        for (total, size) in totals.iter_mut().zip(sizes) {
+            *total += size;
+        }
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        table.push(format!(
+            "{name}: {} B raw, {} B gzip -9, {} B brotli -Z",
+            sizes[0], sizes[1], sizes[2]
+        ));
+    }
+    let [raw, gz, br] = totals;
+    println!(
+        "{}total: {raw} B raw, {gz} B gzip -9, {br} B brotli -Z",
+        lines(&table)
+    );
+    assert!(
+        files
+            .iter()
+            .any(|p| p.extension().is_some_and(|e| e == "wasm")),
+        "no wasm in {}",
+        dir.display()
+    );
+    assert!(problems.is_empty(), "{}", lines(&problems));
 }

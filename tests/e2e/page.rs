@@ -88,6 +88,21 @@ impl AppPage {
         }
     }
 
+    /// Serves `dir` at `/` instead of `dist/` (e.g. a host page with the app in a folder of it)
+    /// and opens a browser.
+    pub async fn start_in(dir: &std::path::Path) -> AppPage {
+        AppPage {
+            h: Harness::start_in(dir, "/").await,
+        }
+    }
+
+    /// Opens a browser for the app that something else serves at `base_url` (ending in `/`).
+    pub async fn start_at(base_url: &str) -> AppPage {
+        AppPage {
+            h: Harness::start_at(base_url).await,
+        }
+    }
+
     /// Serves `dist/`, opens a browser and the app at `query`, and waits until the app has
     /// mounted; panics with what did not happen (the harness still cleans up).
     pub async fn opened(query: &str) -> AppPage {

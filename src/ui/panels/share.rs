@@ -1,13 +1,14 @@
 //! Sharing: `#copy-link` copies a link to this very moment
 //! (`at=` the current epoch), and the "share for class" panel `#share-panel`
-//! builds a lesson link with hidden controls, embed and presentation mode.
+//! builds a lesson link with hidden controls, embed and presentation mode, and with embed the
+//! `<iframe>` code that puts it into another page (`#share-embed-code`).
 
 use js_sys::{Promise, Reflect};
 use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 
-use crate::params::{AppState, Control};
+use crate::params::{AppState, Control, embed_code};
 
 use crate::ui::app::url_sync::{page_base, query_at, with_query};
 use crate::ui::controller::use_controller;
@@ -208,6 +209,18 @@ fn SharePanel() -> impl IntoView {
                     event_target::<web_sys::HtmlInputElement>(&event).select();
                 }
             />
+            <div class="share-embed-code" hidden=move || !embed.get()>
+                <label for="share-embed-code">{words(|t| t.share_embed_code_label)}</label>
+                <textarea
+                    id="share-embed-code"
+                    readonly
+                    rows="5"
+                    prop:value=move || embed_code(&link(), text.get().title)
+                    on:focus=|event| {
+                        event_target::<web_sys::HtmlTextAreaElement>(&event).select();
+                    }
+                ></textarea>
+            </div>
         </details>
     }
 }
