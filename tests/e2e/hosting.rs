@@ -81,11 +81,11 @@ fn downloaded(path: &Path) -> bool {
 
 /// Everything the page downloads (`dist/`: the page with its styles, the JS glue and the wasm),
 /// gzipped at gzip's default level (what a static host typically sends; `-9` saves about 2 KB
-/// more), stays under 400 KB, so a student on a slow school network waits seconds, not minutes.
+/// more), stays under 450 KB with every feature, so a student on a slow school network waits seconds, not minutes.
 #[test]
 #[ignore = "needs dist/; run by make test"]
-fn the_bundle_stays_under_400_kb_gzipped() {
-    const LIMIT: u64 = 400_000;
+fn the_bundle_stays_under_450_kb_gzipped() {
+    const LIMIT: u64 = 450_000;
     let dir = crate::harness::dist_dir();
     let mut sizes = Vec::new();
     for entry in std::fs::read_dir(&dir).expect("dist/ exists: run `make dist`") {
