@@ -449,6 +449,21 @@ pub fn log_ticks_at_least(min: f64, max: f64, max_count: usize) -> Vec<Tick> {
     if !(min > 0.0 && max.is_finite()) {
         return decades;
     }
+    // Three or more whole decades inside: every stride-th one, the stride as large as keeps three.
+    let first = (min.log10() - 1e-9).ceil() as i32;
+    let last = (max.log10() + 1e-9).floor() as i32;
+    let whole = last.saturating_sub(first).saturating_add(1).max(0);
+    if whole >= MIN_LOG_TICKS as i32 {
+        let plain = first >= -3 && last <= 3;
+        let stride = (whole - 1) / (MIN_LOG_TICKS as i32 - 1);
+        return (first..=last)
+            .filter(|k| (k - first) % stride.max(1) == 0)
+            .map(|k| Tick {
+                value: 10f64.powi(k),
+                label: decade_label(k, plain),
+            })
+            .collect();
+    }
     let k_lo = (min.log10() - 1e-9).floor() as i32;
     let k_hi = (max.log10() + 1e-9).floor() as i32;
     let plain = k_lo >= -3 && k_hi <= 3;
@@ -755,6 +770,16 @@ mod tests {
         // Enough decades: unchanged.
         assert_eq!(log_ticks_at_least(1e-3, 1e3, 4), log_ticks(1e-3, 1e3, 4));
         assert!(log_ticks_at_least(f64::NAN, 1.0, 3).is_empty());
+        // Many decades on a short axis: three to five decade labels, never half decades.
+        for (lo, hi) in [(1e-17, 1e3), (1e-90, 1e2), (1e-3, 2.0)] {
+            let ticks = log_ticks_at_least(lo, hi, 2);
+            assert!(
+                (MIN_LOG_TICKS..=5).contains(&ticks.len()),
+                "{lo}..{hi}: {:?}",
+                labels(&ticks)
+            );
+            assert!(ticks.iter().all(|t| t.value.log10().fract().abs() < 1e-9));
+        }
     }
 
     #[test]
