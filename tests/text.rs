@@ -560,8 +560,15 @@ fn inside_lines(inside: &InsideText) -> Vec<(String, String)> {
             grad_time_summary,
             phase_forward,
             phase_backward,
-            batch_state,
-            running_sums,
+            chain_sequence,
+            chain_forward,
+            chain_output,
+            chain_later,
+            chain_term_x,
+            chain_term_rec,
+            chain_sums,
+            chain_sum_x,
+            chain_sum_rec,
             clip_norms,
             update_formula,
             quantity,
@@ -635,8 +642,22 @@ fn inside_lines(inside: &InsideText) -> Vec<(String, String)> {
     );
     add("phase_forward", phase_forward(3, 10));
     add("phase_backward", phase_backward(7, 10));
-    add("batch_state", batch_state(3, "12.5"));
-    add("running_sums", running_sums(3, "0.1", "0.2"));
+    add("chain_sequence", chain_sequence(2));
+    add(
+        "chain_forward",
+        chain_forward(3, "1", "1.5", "3.1", "0.5", "3.05"),
+    );
+    add("chain_output", chain_output(10, "-1.91", None, "-3.82"));
+    add(
+        "chain_output(mean)",
+        chain_output(10, "-1.91", Some("0.05"), "-0.191"),
+    );
+    add("chain_later", chain_later(9, "-3.82", "0.5", "-1.91"));
+    add("chain_term_x", chain_term_x(9, "-1.91", "1", "-1.91"));
+    add("chain_term_rec", chain_term_rec(9, "-1.91", "2", "-3.82"));
+    add("chain_sums", chain_sums(20));
+    add("chain_sum_x", chain_sum_x(10, 9, "0.5", "-0.2", "0.3"));
+    add("chain_sum_rec", chain_sum_rec(10, 9, "0.5", "-0.2", "0.3"));
     add("clip_norms", clip_norms("4.5e7", "1000", "1000"));
     for kind in OptimizerKind::iter() {
         add(

@@ -1,8 +1,8 @@
-//! Which losses set the loss curve's y axis. After a divergence the last
-//! finite losses reach 1e50–1e300; letting them set the axis flattens the
-//! whole history before them into one line. So losses beyond
+//! Which losses set the loss curve's linear y axis. After a divergence the
+//! last finite losses reach 1e50–1e300; on a linear axis they would flatten
+//! the whole history before them into one line. So losses beyond
 //! [`BLOW_UP_FACTOR`] times the first one do not set it: the chart draws
-//! them at the top edge with a mark instead.
+//! them at the top edge with a mark instead. (A log axis keeps them all.)
 
 /// How far above the first loss a loss may be and still set the axis.
 pub const BLOW_UP_FACTOR: f64 = 1e6;

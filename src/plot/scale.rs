@@ -5,6 +5,7 @@
 //! without panicking: bad input gives an empty tick list or a fallback range.
 
 use crate::format;
+use crate::plot::loss_axis::loss_span;
 use crate::rnn::Surface;
 
 /// One labelled tick mark at `value`, in the data units of its axis.
@@ -432,6 +433,150 @@ pub fn padded_linear_range(min: f64, max: f64) -> (f64, f64) {
     (min - pad, max + pad)
 }
 
+/// Fewest labelled ticks a log axis shows: with two, a reader cannot tell a
+/// log axis from a linear one.
+pub const MIN_LOG_TICKS: usize = 3;
+
+/// Like [`log_ticks`], but with at least [`MIN_LOG_TICKS`] labels when the
+/// range allows: where the decades alone are too few, 1-3 steps (1, 3, 10,
+/// 30, …, half a decade apart), then 1-2-5 steps.
+pub fn log_ticks_at_least(min: f64, max: f64, max_count: usize) -> Vec<Tick> {
+    let decades = log_ticks(min, max, max_count);
+    if decades.len() >= MIN_LOG_TICKS {
+        return decades;
+    }
+    let (min, max) = (min.min(max), min.max(max));
+    if !(min > 0.0 && max.is_finite()) {
+        return decades;
+    }
+    // Three or more whole decades inside: every stride-th one, the stride as large as keeps three.
+    let first = (min.log10() - 1e-9).ceil() as i32;
+    let last = (max.log10() + 1e-9).floor() as i32;
+    let whole = last.saturating_sub(first).saturating_add(1).max(0);
+    if whole >= MIN_LOG_TICKS as i32 {
+        let plain = first >= -3 && last <= 3;
+        let stride = (whole - 1) / (MIN_LOG_TICKS as i32 - 1);
+        return (first..=last)
+            .filter(|k| (k - first) % stride.max(1) == 0)
+            .map(|k| Tick {
+                value: 10f64.powi(k),
+                label: decade_label(k, plain),
+            })
+            .collect();
+    }
+    let k_lo = (min.log10() - 1e-9).floor() as i32;
+    let k_hi = (max.log10() + 1e-9).floor() as i32;
+    let plain = k_lo >= -3 && k_hi <= 3;
+    let steps = |mantissas: &[f64]| -> Vec<Tick> {
+        (k_lo..=k_hi)
+            .flat_map(|k| mantissas.iter().map(move |&m| (k, m * 10f64.powi(k))))
+            .filter(|&(_, v)| v >= min * (1.0 - 1e-9) && v <= max * (1.0 + 1e-9))
+            .map(|(k, v)| Tick {
+                value: v,
+                label: if plain {
+                    format::tick(v, k.min(0).unsigned_abs() as usize)
+                } else {
+                    format::scientific(v, 3)
+                },
+            })
+            .collect()
+    };
+    let enough = |ticks: &Vec<Tick>| ticks.len() >= MIN_LOG_TICKS;
+    // Within about one decade: linear 1-2-5 steps, finer until there are enough.
+    let linear = || {
+        (max_count.max(MIN_LOG_TICKS)..=10)
+            .map(|count| linear_ticks(min, max, count))
+            .find(enough)
+    };
+    [&[1.0, 3.0][..], &[1.0, 2.0, 5.0][..]]
+        .into_iter()
+        .map(steps)
+        .find(enough)
+        .or_else(linear)
+        .unwrap_or(decades)
+}
+
+/// The loss curve's y axis: its ends in loss units, and whether a finite loss
+/// lies beyond them (drawn at the edge and marked).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct LossAxisRange {
+    pub lo: f64,
+    pub hi: f64,
+    pub clipped: bool,
+}
+
+/// The ends of the loss curve's y axis for `losses`. On a log axis every
+/// finite positive loss has a place, however large (the 2.2e52 of a blow-up
+/// included): a log axis shows 1e52 beside 1e-2 without flattening either.
+/// On a linear axis a blow-up would squash the history into the bottom
+/// pixel, so there [`loss_span`] leaves it out and the axis says it did.
+pub fn loss_axis_range(losses: impl Iterator<Item = f64>, log: bool) -> LossAxisRange {
+    if log {
+        let (min, max) = losses
+            .filter(|l| l.is_finite() && *l > 0.0)
+            .fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), l| {
+                (a.min(l), b.max(l))
+            });
+        let (lo, hi) = padded_log_range(min, max);
+        return LossAxisRange {
+            lo,
+            hi,
+            clipped: false,
+        };
+    }
+    let span = loss_span(losses.filter(|l| l.is_finite() && *l >= 0.0));
+    let (min, max) = span.map_or((f64::INFINITY, f64::NEG_INFINITY), |s| (s.min, s.max));
+    let (lo, hi) = padded_linear_range(min, max);
+    LossAxisRange {
+        // A loss is never negative: start the axis at 0 rather than below it.
+        lo: if min >= 0.0 { lo.max(0.0) } else { lo },
+        hi,
+        clipped: span.is_some_and(|s| s.clipped),
+    }
+}
+
+/// Fewest decades the gradient-over-time axis spans. Over fewer, a signal
+/// that barely changes (w_rec ≈ 1: neither vanishing nor exploding) would
+/// fill the plot's height and read as a steep slope.
+pub const MIN_SIGNAL_DECADES: f64 = 2.0;
+
+/// The ends of the gradient-over-time log axis for the magnitudes `|g|` of
+/// `signals` (zeros and non-finite values have no place): the padded range of
+/// the points, widened about their middle to [`MIN_SIGNAL_DECADES`] when
+/// they span less.
+pub fn signal_axis_range(signals: impl Iterator<Item = f64>) -> (f64, f64) {
+    let (lo, hi) = signals
+        .map(|g| g.abs().log10())
+        .filter(|y| y.is_finite())
+        .fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), y| {
+            (a.min(y), b.max(y))
+        });
+    if lo > hi {
+        // No point: the two decades around 1.
+        return (0.1, 10.0);
+    }
+    let (lo, hi) = if hi - lo < 1e-9 {
+        (lo, hi)
+    } else {
+        let pad = 0.05 * (hi - lo);
+        (lo - pad, hi + pad)
+    };
+    let (lo, hi) = if hi - lo < MIN_SIGNAL_DECADES {
+        let middle = (lo + hi) / 2.0;
+        (
+            middle - MIN_SIGNAL_DECADES / 2.0,
+            middle + MIN_SIGNAL_DECADES / 2.0,
+        )
+    } else {
+        (lo, hi)
+    };
+    // Beyond f64's range at either end, keep what can be drawn.
+    (
+        10f64.powf(lo).max(f64::MIN_POSITIVE),
+        10f64.powf(hi).min(f64::MAX),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -609,5 +754,75 @@ mod tests {
         assert_eq!(padded_log_range(0.0, 1.0), (1e-3, 1e3));
         let (lo, hi) = padded_linear_range(2.0, 2.0);
         assert!(lo < 2.0 && hi > 2.0);
+    }
+
+    #[test]
+    fn a_narrow_log_axis_still_has_three_labels() {
+        // Two decades alone (10, 100) would leave two labels: half decades fill in.
+        assert_eq!(labels(&log_ticks(5.0, 500.0, 3)), vec!["10", "100"]);
+        let ticks = log_ticks_at_least(5.0, 500.0, 3);
+        assert_eq!(labels(&ticks), vec!["10", "30", "100", "300"]);
+        // Within one decade: 1-2-5 steps.
+        assert_eq!(
+            labels(&log_ticks_at_least(0.25, 0.9, 3)),
+            vec!["0.4", "0.6", "0.8"]
+        );
+        // Enough decades: unchanged.
+        assert_eq!(log_ticks_at_least(1e-3, 1e3, 4), log_ticks(1e-3, 1e3, 4));
+        assert!(log_ticks_at_least(f64::NAN, 1.0, 3).is_empty());
+        // Many decades on a short axis: three to five decade labels, never half decades.
+        for (lo, hi) in [(1e-17, 1e3), (1e-90, 1e2), (1e-3, 2.0)] {
+            let ticks = log_ticks_at_least(lo, hi, 2);
+            assert!(
+                (MIN_LOG_TICKS..=5).contains(&ticks.len()),
+                "{lo}..{hi}: {:?}",
+                labels(&ticks)
+            );
+            assert!(ticks.iter().all(|t| t.value.log10().fract().abs() < 1e-9));
+        }
+    }
+
+    #[test]
+    fn the_log_loss_axis_keeps_the_blow_up() {
+        // The exploding scenario: 5.3e6 at the start, 2.2e52 one update later, then overflow.
+        let losses = [5311023.0, 2.2407585453231805e52, f64::INFINITY];
+        let axis = loss_axis_range(losses.into_iter(), true);
+        assert!(axis.lo <= 5311023.0 && axis.hi >= 2.2407585453231805e52);
+        assert!(!axis.clipped);
+        // And it shows at least three labels on it.
+        assert!(log_ticks_at_least(axis.lo, axis.hi, 3).len() >= MIN_LOG_TICKS);
+        // The linear axis leaves it out, and says so.
+        let linear = loss_axis_range(losses.into_iter(), false);
+        assert!(linear.clipped && linear.hi < 1e10 && linear.lo <= 5311023.0);
+        // Nothing finite: a fallback, not a panic.
+        let empty = loss_axis_range([f64::NAN].into_iter(), true);
+        assert!(empty.lo > 0.0 && empty.hi > empty.lo);
+    }
+
+    #[test]
+    fn a_flat_signal_gets_two_decades_not_a_slope() {
+        // w_rec = 0.99 over 10 steps: the signal changes by 10%, 0.04 decades.
+        let flat: Vec<f64> = (0..10).map(|k| -3.8 * 0.99f64.powi(k)).collect();
+        let (lo, hi) = signal_axis_range(flat.iter().copied());
+        assert!((hi / lo).log10() >= MIN_SIGNAL_DECADES - 1e-9, "{lo}..{hi}");
+        let (min, max) = (3.8 * 0.99f64.powi(9), 3.8);
+        assert!(lo <= min && hi >= max);
+        // The old padding gave about one decade: the 10% change filled a tenth of the height.
+        let (old_lo, old_hi) = padded_log_range(min, max);
+        assert!((old_hi / old_lo).log10() < MIN_SIGNAL_DECADES);
+        // Wide signals keep their own span (5% padding), no more.
+        let wide: Vec<f64> = (0..50).map(|k| 1e-20 * 10f64.powi(k / 2)).collect();
+        let (lo, hi) = signal_axis_range(wide.iter().copied());
+        assert!(lo <= 1e-20 && hi >= 1e4);
+        assert!((hi / lo).log10() <= 24.0 * 1.1 + 0.01);
+        // One point, zeros, overflow: still two decades, never a panic.
+        let (lo, hi) = signal_axis_range([2.0].into_iter());
+        assert!(lo < 2.0 && hi > 2.0 && ((hi / lo).log10() - 2.0).abs() < 1e-9);
+        assert_eq!(
+            signal_axis_range([0.0, f64::NAN, f64::INFINITY].into_iter()),
+            (0.1, 10.0)
+        );
+        let (lo, hi) = signal_axis_range([1e-320, 1e308].into_iter());
+        assert!(lo > 0.0 && hi.is_finite());
     }
 }

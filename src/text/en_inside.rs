@@ -66,9 +66,24 @@ pub const EN_INSIDE: InsideText = InsideText {
     phase_update: "the update",
     phase_weights: "the new weights",
     phase_keys: "→ / ← or PageDown / PageUp move, Esc leaves.",
-    batch_state: |k, v| format!("s{k} summed over the sequences: {v}"),
-    running_sums: |k, dx, drec| {
-        format!("sums over steps n…{k}: dL/dw_x = {dx}, dL/dw_rec = {drec}")
+    chain_sequence: |i| format!("In sequence #{i}:"),
+    chain_forward: super::inside::forward_formula,
+    chain_output: super::inside::output_formula,
+    chain_later: super::inside::later_formula,
+    chain_term_x: super::inside::term_x_formula,
+    chain_term_rec: super::inside::term_rec_formula,
+    chain_sums: |n| format!("Summed over all {n} sequences and the steps so far:"),
+    chain_sum_x: |n, k, before, step, after| {
+        format!(
+            "dL/dw_x = Σₖ Σᵢ dL/dsₖ·xₖ, steps {n}…{k}: {before} + {} = {after}",
+            super::inside::operand(step)
+        )
+    },
+    chain_sum_rec: |n, k, before, step, after| {
+        format!(
+            "dL/dw_rec = Σₖ Σᵢ dL/dsₖ·sₖ₋₁, steps {n}…{k}: {before} + {} = {after}",
+            super::inside::operand(step)
+        )
     },
     clip_off: "Clipping is off: the gradient goes to the update as it is.",
     clip_norms: |before, after, limit| format!("‖g‖ = {before} → {after} (limit {limit})"),

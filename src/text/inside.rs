@@ -71,9 +71,25 @@ pub struct InsideText {
     pub phase_update: &'static str,
     pub phase_weights: &'static str,
     pub phase_keys: &'static str,
-    /// The batch's state s_k summed over the sequences.
-    pub batch_state: fn(k: usize, value: &str) -> String,
-    pub running_sums: fn(k: usize, dx: &str, drec: &str) -> String,
+    /// Which sequence the chain rule's numbers are of (its 0-based index).
+    pub chain_sequence: fn(index: usize) -> String,
+    /// `s_k = x_k·w_x + s_{k−1}·w_rec` with the numbers plugged in.
+    pub chain_forward:
+        fn(k: usize, x: &str, w_x: &str, previous: &str, w_rec: &str, s: &str) -> String,
+    /// `dL/ds_n = 2·(y − t)`, times 1/N under the mean loss (`scale`).
+    pub chain_output: fn(k: usize, error: &str, scale: Option<&str>, signal: &str) -> String,
+    /// `dL/ds_k = dL/ds_{k+1} × w_rec`.
+    pub chain_later: fn(k: usize, later: &str, w_rec: &str, signal: &str) -> String,
+    /// This sequence's term of dL/dw_x: `dL/ds_k · x_k`.
+    pub chain_term_x: fn(k: usize, signal: &str, x: &str, term: &str) -> String,
+    /// This sequence's term of dL/dw_rec: `dL/ds_k · s_{k−1}`.
+    pub chain_term_rec: fn(k: usize, signal: &str, previous: &str, term: &str) -> String,
+    /// Leads to the sums over every sequence and the steps so far.
+    pub chain_sums: fn(samples: usize) -> String,
+    /// dL/dw_x over steps n…k: the sum so far, plus step k's terms of all sequences.
+    pub chain_sum_x: fn(n: usize, k: usize, before: &str, step: &str, after: &str) -> String,
+    /// dL/dw_rec over steps n…k, likewise.
+    pub chain_sum_rec: fn(n: usize, k: usize, before: &str, step: &str, after: &str) -> String,
     pub clip_off: &'static str,
     pub clip_norms: fn(before: &str, after: &str, limit: &str) -> String,
     pub update_formula: fn(crate::rnn::OptimizerKind) -> &'static str,
@@ -84,4 +100,84 @@ pub struct InsideText {
     pub new_weights: fn(weights: &str) -> String,
     pub loss_value: fn(loss: &str) -> String,
     pub stops_here: &'static str,
+}
+
+/// Significant digits of every number the inside view shows: four keep a
+/// value like `-1.176e-17` short enough for one column of the unrolled network.
+pub const DIGITS: usize = 4;
+
+/// `k` in subscript digits (`10` → `₁₀`), as the formulas write steps.
+pub fn sub(k: usize) -> String {
+    k.to_string()
+        .chars()
+        .map(|c| match c.to_digit(10) {
+            Some(d) => char::from_u32(0x2080 + d).unwrap_or(c),
+            None => c,
+        })
+        .collect()
+}
+
+/// A number after an operator: in parentheses when it is negative.
+pub fn operand(number: &str) -> String {
+    if number.starts_with('-') {
+        format!("({number})")
+    } else {
+        number.to_string()
+    }
+}
+
+/// `s_k = x_k·w_x + s_{k−1}·w_rec = x × w_x + s × w_rec = s_k`: the same in every language.
+pub fn forward_formula(
+    k: usize,
+    x: &str,
+    w_x: &str,
+    previous: &str,
+    w_rec: &str,
+    s: &str,
+) -> String {
+    let (now, before) = (sub(k), sub(k.saturating_sub(1)));
+    format!(
+        "s{now} = x{now}·w_x + s{before}·w_rec = {x} × {} + {} × {} = {s}",
+        operand(w_x),
+        operand(previous),
+        operand(w_rec)
+    )
+}
+
+/// `dL/ds_n = 2·(y − t) = 2 × e = g`, with `× 1/N` under the mean loss.
+pub fn output_formula(k: usize, error: &str, scale: Option<&str>, signal: &str) -> String {
+    let k = sub(k);
+    match scale {
+        Some(scale) => format!(
+            "dL/ds{k} = 2·(y − t)/N = 2 × {} × {scale} = {signal}",
+            operand(error)
+        ),
+        None => format!("dL/ds{k} = 2·(y − t) = 2 × {} = {signal}", operand(error)),
+    }
+}
+
+/// `dL/ds_k = dL/ds_{k+1} × w_rec = a × b = g`.
+pub fn later_formula(k: usize, later: &str, w_rec: &str, signal: &str) -> String {
+    format!(
+        "dL/ds{} = dL/ds{} × w_rec = {later} × {} = {signal}",
+        sub(k),
+        sub(k + 1),
+        operand(w_rec)
+    )
+}
+
+/// `dL/ds_k · x_k = g × x = term`.
+pub fn term_x_formula(k: usize, signal: &str, x: &str, term: &str) -> String {
+    let k = sub(k);
+    format!("dL/ds{k}·x{k} = {signal} × {} = {term}", operand(x))
+}
+
+/// `dL/ds_k · s_{k−1} = g × s = term`.
+pub fn term_rec_formula(k: usize, signal: &str, previous: &str, term: &str) -> String {
+    format!(
+        "dL/ds{}·s{} = {signal} × {} = {term}",
+        sub(k),
+        sub(k.saturating_sub(1)),
+        operand(previous)
+    )
 }

@@ -61,8 +61,27 @@ pub const JA_INSIDE: InsideText = InsideText {
     phase_update: "更新",
     phase_weights: "新しい重み",
     phase_keys: "→／← または PageDown／PageUp で移動、Esc で終了。",
-    batch_state: |k, v| format!("全系列の s{k} の和：{v}"),
-    running_sums: |k, dx, drec| format!("ステップ n…{k} の和：dL/dw_x = {dx}、dL/dw_rec = {drec}"),
+    chain_sequence: |i| format!("系列 #{i} では："),
+    chain_forward: super::inside::forward_formula,
+    chain_output: super::inside::output_formula,
+    chain_later: super::inside::later_formula,
+    chain_term_x: super::inside::term_x_formula,
+    chain_term_rec: super::inside::term_rec_formula,
+    chain_sums: |n| {
+        format!("勾配はこれらの項を全{n}系列とここまでのステップについて足し合わせます：")
+    },
+    chain_sum_x: |n, k, before, step, after| {
+        format!(
+            "dL/dw_x = Σₖ Σᵢ dL/dsₖ·xₖ、ステップ {n}…{k}：{before} + {} = {after}",
+            super::inside::operand(step)
+        )
+    },
+    chain_sum_rec: |n, k, before, step, after| {
+        format!(
+            "dL/dw_rec = Σₖ Σᵢ dL/dsₖ·sₖ₋₁、ステップ {n}…{k}：{before} + {} = {after}",
+            super::inside::operand(step)
+        )
+    },
     clip_off: "クリッピングはオフ：勾配はそのまま更新に渡ります。",
     clip_norms: |before, after, limit| format!("‖g‖ = {before} → {after}（上限 {limit}）"),
     update_formula: ja_update_formula,

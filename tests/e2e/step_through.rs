@@ -5,10 +5,11 @@
 use std::time::Duration;
 
 use fantoccini::key::Key;
-use rnn_playground::format::exact;
+use rnn_playground::format::{compact, exact};
 use rnn_playground::params::parse;
 use rnn_playground::rnn::Trainer;
-use rnn_playground::rnn::trace::{EpochTrace, Phase, Quantity};
+use rnn_playground::rnn::trace::{EpochTrace, Phase, Product, Quantity};
+use rnn_playground::text::inside::{DIGITS, forward_formula, later_formula};
 use serde_json::Value;
 
 use crate::page::AppPage;
@@ -30,6 +31,15 @@ async fn shown_phase(page: &AppPage) -> (Option<String>, Vec<Value>) {
     )
 }
 
+/// Numbers as the page's `data-factors` carries them: exact, separated by spaces.
+fn exacts(values: &[f64]) -> String {
+    values
+        .iter()
+        .map(|&v| exact(v))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// The data attributes the core's trace says phase `index` must show, for sequence `seq`.
 fn expected(trace: &EpochTrace, index: usize, seq: usize) -> Vec<Value> {
     let p = &trace.pass;
@@ -39,17 +49,24 @@ fn expected(trace: &EpochTrace, index: usize, seq: usize) -> Vec<Value> {
         .is_some_and(|u| u.clip.limit.is_some());
     let value = |name: &str, v: f64| serde_json::json!({ "name": name, "value": exact(v) });
     match Phase::at(index, p.len, clipping).unwrap() {
-        Phase::Forward(k) => vec![
-            value("seq-s", p.state(seq, k)),
-            value("batch-s", p.batch_state(k)),
-        ],
+        Phase::Forward(k) => {
+            let f = p.forward_step(seq, k).unwrap();
+            let factors = [f.input.factors, f.carried.factors].concat();
+            vec![
+                serde_json::json!({ "name": "forward", "factors": exacts(&factors), "value": exact(f.state) }),
+            ]
+        }
         Phase::Loss => vec![value("loss", p.loss)],
         Phase::Backward(k) => {
-            let running = p.steps[k - 1].running;
+            let b = p.backward_step(seq, k).unwrap();
+            let product = |name: &str, p: &Product| serde_json::json!({ "name": name, "factors": exacts(&p.factors), "value": exact(p.value) });
+            let sum = |name: &str, before: f64, step: f64, after: f64| serde_json::json!({ "name": name, "before": exact(before), "step": exact(step), "after": exact(after) });
             vec![
-                value("seq-grad", p.signal(seq, k)),
-                value("batch-grad", p.batch_signal[k - 1]),
-                serde_json::json!({ "name": "running", "dx": exact(running.w_x), "drec": exact(running.w_rec) }),
+                product("signal", &b.signal),
+                product("term-x", &b.term_x),
+                product("term-rec", &b.term_rec),
+                sum("sum-x", b.before.w_x, b.step.w_x, b.after.w_x),
+                sum("sum-rec", b.before.w_rec, b.step.w_rec, b.after.w_rec),
             ]
         }
         Phase::Clip => unreachable!("clipping is off in these links"),
@@ -109,6 +126,7 @@ async fn stepping_through_the_default_epoch_shows_the_trace_and_ends_in_one_step
     let state = parse(query).state;
     let count = Phase::count(state.data.len, false);
     let mut forwards = Vec::new();
+    let (mut forward_line, mut backward_line) = (String::new(), String::new());
     for i in 0..count {
         let _ = page
             .wait_until(Duration::from_secs(3), || async {
@@ -116,7 +134,11 @@ async fn stepping_through_the_default_epoch_shows_the_trace_and_ends_in_one_step
             })
             .await;
         forwards.push(shown_phase(&page).await);
+        if i == 2 {
+            forward_line = page.text("#phase-detail [data-name=forward]").await;
+        }
         if i == 12 {
+            backward_line = page.text("#phase-detail [data-name=signal]").await;
             page.screenshot("step-through-backward").await;
         }
         if i + 1 < count {
@@ -177,6 +199,31 @@ async fn stepping_through_the_default_epoch_shows_the_trace_and_ends_in_one_step
         assert_eq!(phase.as_deref(), Some(i.to_string().as_str()));
         assert_eq!(values, &expected(&trace, i, 2), "phase {i}");
     }
+    // The chain rule in words, with the numbers as the page writes them (4 digits).
+    let written = |v: f64| compact(v, DIGITS);
+    let f = trace.pass.forward_step(2, 3).unwrap();
+    assert_eq!(
+        forward_line,
+        forward_formula(
+            3,
+            &written(f.input.factors[0]),
+            &written(f.input.factors[1]),
+            &written(f.carried.factors[0]),
+            &written(f.carried.factors[1]),
+            &written(f.state)
+        )
+    );
+    let b = trace.pass.backward_step(2, 9).unwrap();
+    assert_eq!(
+        backward_line,
+        later_formula(
+            9,
+            &written(b.signal.factors[0]),
+            &written(b.signal.factors[1]),
+            &written(b.signal.value)
+        )
+    );
+    assert!(backward_line.starts_with("dL/ds₉ = dL/ds₁₀ × w_rec = "));
     for (i, shown) in &backwards {
         assert_eq!(shown, &forwards[*i], "phase {i} on the way back");
     }

@@ -6,12 +6,14 @@
 //! view asks for it, never inside [`Trainer::step`], and it ends in exactly
 //! the weights that `Trainer::step` gives.
 
+mod chain;
 mod pass;
 mod phase;
 mod update;
 
 use serde::Serialize;
 
+pub use chain::{BackwardStep, ForwardStep, Product, SignalSource};
 pub use pass::{Pass, StepGradient, Unrolled, forward_states};
 pub use phase::Phase;
 pub use update::{ClipTrace, NoRecord, Quantity, Recorder, Recording, StateChange, UpdateTrace};

@@ -15,9 +15,9 @@ use plotters::prelude::*;
 use web_sys::HtmlCanvasElement;
 
 use crate::format::{self, exact};
-use crate::plot::scale::padded_log_range;
+use crate::plot::integer_ticks;
+use crate::plot::scale::{log_ticks_at_least, signal_axis_range};
 use crate::plot::signal::{ROELANTS_PAIRS, sign};
-use crate::plot::{integer_ticks, log_ticks};
 use crate::rnn::trace::Pass;
 use crate::ui::controller::use_controller;
 use crate::ui::controls::widgets::TextButton;
@@ -43,34 +43,23 @@ fn coordinate(g: f64) -> Option<f64> {
     y.is_finite().then_some(y)
 }
 
-/// Draws the curves, the last on top; returns how many were drawn, `None` when the canvas is
-/// too small or a drawing call failed.
+/// Draws the curves, the last on top; returns how many were drawn and the y axis's ends,
+/// `None` when the canvas is too small or a drawing call failed.
 fn draw(
     canvas: &HtmlCanvasElement,
     size: CanvasSize,
     large: bool,
     curves: &[Curve],
     axis_label: (&str, &str),
-) -> Option<usize> {
+) -> Option<(usize, (f64, f64))> {
     let (root, s, device) = canvas::blank_plot(canvas, size, large)?;
     let margins = Margins::scaled(s, [64.0, 40.0, 10.0, 16.0]);
     let (plot_width, plot_height) = margins.plot_size(device)?;
     // Every curve is of the run's data, so all have n steps.
     let n = curves.last().map_or(1, |c| c.signal.len()).max(1);
-    let values = curves
-        .iter()
-        .flat_map(|c| c.signal.iter().filter_map(|&g| coordinate(g)));
-    let (lo, hi) = values.fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), y| {
-        (lo.min(y), hi.max(y))
-    });
-    let (lo, hi) = if lo.is_finite() {
-        (lo, hi)
-    } else {
-        (-1.0, 1.0)
-    };
-    let (lo, hi) = padded_log_range(10f64.powf(lo), 10f64.powf(hi));
+    let (lo, hi) = signal_axis_range(curves.iter().flat_map(|c| c.signal.iter().copied()));
     let y_ticks: Vec<(f64, String)> =
-        log_ticks(lo, hi, (plot_height / s.px(40.0)).clamp(2.0, 8.0) as usize)
+        log_ticks_at_least(lo, hi, (plot_height / s.px(40.0)).clamp(2.0, 8.0) as usize)
             .into_iter()
             .map(|t| (t.value.log10(), t.label))
             .collect();
@@ -126,7 +115,7 @@ fn draw(
         }
         drawn += 1;
     }
-    Some(drawn)
+    Some((drawn, (lo, hi)))
 }
 
 /// The batch signals at Roelants' six pairs, on the run's data and loss.
@@ -194,8 +183,19 @@ pub fn GradTime(passes: Passes) -> impl IntoView {
                 dashed: false,
             });
         }
-        let drawn = draw(canvas, size, large, &curves, axis).unwrap_or(0);
-        let _ = canvas.set_attribute("data-curves", &drawn.to_string());
+        let drawn = draw(canvas, size, large, &curves, axis);
+        let count = drawn.map_or(0, |d| d.0);
+        let _ = canvas.set_attribute("data-curves", &count.to_string());
+        let ends = drawn.map(|d| d.1);
+        for (name, end) in [
+            ("data-y-min", ends.map(|e| e.0)),
+            ("data-y-max", ends.map(|e| e.1)),
+        ] {
+            let _ = match end {
+                Some(v) => canvas.set_attribute(name, &exact(v)),
+                None => canvas.remove_attribute(name),
+            };
+        }
         let _ = canvas.set_attribute("data-axis-label", axis.1);
     });
 

@@ -13,7 +13,7 @@ use web_sys::KeyboardEvent;
 
 use crate::format::exact;
 use crate::plot::readout::weights_text;
-use crate::rnn::trace::{EpochTrace, Phase, Quantity};
+use crate::rnn::trace::{EpochTrace, Phase, Quantity, SignalSource};
 use crate::ui::controller::{Controller, use_controller};
 use crate::ui::text::{use_text, words};
 
@@ -48,6 +48,51 @@ fn go(ctrl: Controller, to: i64) {
         let last = s.last_phase() as i64;
         s.phase = Some(to.clamp(0, last) as u64);
     });
+}
+
+/// What must be on screen at each phase: its name, and the step it is at (in the strip and
+/// in the detail), when it is at one.
+const IN_VIEW: [&str; 3] = [
+    "#phase",
+    "#unrolled [data-step].current",
+    "#unrolled .unrolled-col.current",
+];
+
+/// Scrolls the page (never an inner box) the least that shows every element of [`IN_VIEW`];
+/// when they cannot all fit, the phase's name goes to the top.
+fn keep_phase_in_view() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let Some(document) = window.document() else {
+        return;
+    };
+    let Some(height) = window.inner_height().ok().and_then(|h| h.as_f64()) else {
+        return;
+    };
+    let rects: Vec<(f64, f64)> = IN_VIEW
+        .iter()
+        .filter_map(|css| document.query_selector(css).ok().flatten())
+        .map(|e| e.get_bounding_client_rect())
+        .filter(|r| r.height() > 0.0)
+        .map(|r| (r.top(), r.bottom()))
+        .collect();
+    let Some(&(phase_top, _)) = rects.first() else {
+        return;
+    };
+    let margin = 8.0;
+    let top = rects.iter().map(|r| r.0).fold(f64::INFINITY, f64::min);
+    let bottom = rects.iter().map(|r| r.1).fold(f64::NEG_INFINITY, f64::max);
+    let by = if bottom - top > height - 2.0 * margin {
+        phase_top - margin
+    } else if top < margin {
+        top - margin
+    } else if bottom > height - margin {
+        bottom - (height - margin)
+    } else {
+        return;
+    };
+    window.scroll_by_with_x_and_y(0.0, by);
 }
 
 #[component]
@@ -92,6 +137,14 @@ pub fn StepThrough(
             Some(Phase::Forward(k) | Phase::Backward(k)) => Some(k),
             _ => None,
         });
+    });
+
+    // The phase's name and its step in the unrolled network stay on screen together: after
+    // each move the page scrolls as little as brings both into view.
+    Effect::new(move |_| {
+        if current.get().is_some() {
+            request_animation_frame(keep_phase_in_view);
+        }
     });
 
     let handle = window_event_listener(ev::keydown, move |event: KeyboardEvent| {
@@ -144,23 +197,80 @@ pub fn StepThrough(
             let value = move |label: String, v: f64, attr: &'static str| {
                 view! { <p class="phase-value" data-name=attr data-value=exact(v)>{label}" = "{shown(v, words)}</p> }
             };
+            let sequence = view! { <p class="phase-sequence">{(words.inside.chain_sequence)(i)}</p> };
+            let num = move |v: f64| shown(v, words);
+            // Factors and terms as exact text, so a test can compare them with the core.
+            let exacts = |values: &[f64]| values.iter().map(|&v| exact(v)).collect::<Vec<_>>().join(" ");
             Some(match phase {
-                Phase::Forward(k) => view! {
-                    {value(format!("s{k} (#{i})"), p.state(i, k), "seq-s")}
-                    <p class="phase-value" data-name="batch-s" data-value=exact(p.batch_state(k))>
-                        {(words.inside.batch_state)(k, &shown(p.batch_state(k), words))}
-                    </p>
+                Phase::Forward(k) => {
+                    let f = p.forward_step(i, k)?;
+                    let line = (words.inside.chain_forward)(
+                        k,
+                        &num(f.input.factors[0]),
+                        &num(f.input.factors[1]),
+                        &num(f.carried.factors[0]),
+                        &num(f.carried.factors[1]),
+                        &num(f.state),
+                    );
+                    let factors = exacts(&[f.input.factors.clone(), f.carried.factors.clone()].concat());
+                    view! {
+                        {sequence}
+                        <p class="phase-value phase-chain" data-name="forward" data-factors=factors data-value=exact(f.state)>{line}</p>
+                    }
+                    .into_any()
                 }
-                .into_any(),
                 Phase::Loss => value("L".into(), p.loss, "loss").into_any(),
                 Phase::Backward(k) => {
-                    let step = p.steps[k - 1];
+                    let b = p.backward_step(i, k)?;
+                    let g = &b.signal;
+                    let signal_line = match b.source {
+                        SignalSource::Output => (words.inside.chain_output)(
+                            k,
+                            &num(g.factors[1]),
+                            g.factors.get(2).map(|&scale| num(scale)).as_deref(),
+                            &num(g.value),
+                        ),
+                        SignalSource::Later => (words.inside.chain_later)(
+                            k,
+                            &num(g.factors[0]),
+                            &num(g.factors[1]),
+                            &num(g.value),
+                        ),
+                    };
+                    let term_x = (words.inside.chain_term_x)(
+                        k,
+                        &num(b.term_x.factors[0]),
+                        &num(b.term_x.factors[1]),
+                        &num(b.term_x.value),
+                    );
+                    let term_rec = (words.inside.chain_term_rec)(
+                        k,
+                        &num(b.term_rec.factors[0]),
+                        &num(b.term_rec.factors[1]),
+                        &num(b.term_rec.value),
+                    );
+                    let sum_x = (words.inside.chain_sum_x)(
+                        p.len,
+                        k,
+                        &num(b.before.w_x),
+                        &num(b.step.w_x),
+                        &num(b.after.w_x),
+                    );
+                    let sum_rec = (words.inside.chain_sum_rec)(
+                        p.len,
+                        k,
+                        &num(b.before.w_rec),
+                        &num(b.step.w_rec),
+                        &num(b.after.w_rec),
+                    );
                     view! {
-                        {value(format!("dL/ds{k} (#{i})"), p.signal(i, k), "seq-grad")}
-                        {value(format!("Σ dL/ds{k}"), p.batch_signal[k - 1], "batch-grad")}
-                        <p class="phase-value" data-name="running" data-dx=exact(step.running.w_x) data-drec=exact(step.running.w_rec)>
-                            {(words.inside.running_sums)(k, &shown(step.running.w_x, words), &shown(step.running.w_rec, words))}
-                        </p>
+                        {sequence}
+                        <p class="phase-value phase-chain" data-name="signal" data-factors=exacts(&g.factors) data-value=exact(g.value)>{signal_line}</p>
+                        <p class="phase-value phase-chain" data-name="term-x" data-factors=exacts(&b.term_x.factors) data-value=exact(b.term_x.value)>{term_x}</p>
+                        <p class="phase-value phase-chain" data-name="term-rec" data-factors=exacts(&b.term_rec.factors) data-value=exact(b.term_rec.value)>{term_rec}</p>
+                        <p class="phase-sums">{(words.inside.chain_sums)(p.samples)}</p>
+                        <p class="phase-value phase-chain" data-name="sum-x" data-before=exact(b.before.w_x) data-step=exact(b.step.w_x) data-after=exact(b.after.w_x)>{sum_x}</p>
+                        <p class="phase-value phase-chain" data-name="sum-rec" data-before=exact(b.before.w_rec) data-step=exact(b.step.w_rec) data-after=exact(b.after.w_rec)>{sum_rec}</p>
                     }
                     .into_any()
                 }

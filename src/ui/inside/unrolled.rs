@@ -17,6 +17,7 @@ use crate::plot::readout::weights_text;
 use crate::plot::signal::{sign, strengths};
 use crate::rnn::Weights;
 use crate::rnn::trace::Unrolled;
+use crate::text::inside::DIGITS;
 use crate::ui::controller::snapshot::RunState;
 use crate::ui::controller::use_controller;
 use crate::ui::text::{Text, use_text, words};
@@ -25,8 +26,6 @@ use super::sequence::SequenceChooser;
 
 /// Steps drawn in detail at once.
 pub const DETAIL_STEPS: usize = 10;
-/// Significant digits of the numbers drawn.
-const DIGITS: usize = 4;
 
 /// `value` rounded for the drawing, "overflow" or "—" when not finite.
 pub(super) fn shown(value: f64, text: &Text) -> String {

@@ -10,13 +10,15 @@
 use leptos::html::Div;
 use leptos::prelude::*;
 use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
 use web_sys::HtmlCanvasElement;
 
 use super::canvas::{self, AxisSpec, CanvasSize, ChartFrame, Margins};
 use crate::format;
-use crate::plot::loss_axis::{LossSpan, loss_span};
-use crate::plot::scale::{padded_linear_range, padded_log_range};
-use crate::plot::{Tick, integer_ticks, linear_ticks, log_ticks};
+use crate::format::exact;
+use crate::plot::scale::{LossAxisRange, log_ticks_at_least, loss_axis_range};
+use crate::plot::{Tick, integer_ticks, linear_ticks};
+use crate::ui::controller::use_controller;
 use crate::ui::controls::widgets::TextButton;
 use crate::ui::plots::Trace;
 use crate::ui::text::{Text, use_text};
@@ -30,31 +32,31 @@ const OVERFLOW_MARK: RGBColor = RGBColor(0xe8, 0x11, 0x2d);
 /// positions in that coordinate with labels, and the coordinate of a loss.
 struct YAxis {
     range: std::ops::Range<f64>,
+    /// The axis's ends in loss units (`data-y-min`, `data-y-max`).
+    ends: (f64, f64),
     ticks: Vec<(f64, String)>,
     log: bool,
 }
 
 impl YAxis {
-    /// The axis for `span` (see [`loss_span`]): a blow-up after a divergence
-    /// does not set it.
-    fn new(span: Option<LossSpan>, log: bool, max_ticks: usize) -> YAxis {
-        let (min, max) = span.map_or((f64::INFINITY, f64::NEG_INFINITY), |s| (s.min, s.max));
+    /// The axis for `losses` (see [`loss_axis_range`]): a log axis keeps every
+    /// finite loss; a linear one leaves a blow-up out.
+    fn new(losses: impl Iterator<Item = f64>, log: bool, max_ticks: usize) -> YAxis {
+        let LossAxisRange { lo, hi, .. } = loss_axis_range(losses, log);
         let to_keyed = |ticks: Vec<Tick>, f: fn(f64) -> f64| {
             ticks.into_iter().map(|t| (f(t.value), t.label)).collect()
         };
         if log {
-            let (lo, hi) = padded_log_range(min, max);
             YAxis {
                 range: lo.log10()..hi.log10(),
-                ticks: to_keyed(log_ticks(lo, hi, max_ticks), f64::log10),
+                ends: (lo, hi),
+                ticks: to_keyed(log_ticks_at_least(lo, hi, max_ticks), f64::log10),
                 log,
             }
         } else {
-            let (lo, hi) = padded_linear_range(min, max);
-            // A loss is never negative: start the axis at 0 rather than below it.
-            let lo = if min >= 0.0 { lo.max(0.0) } else { lo };
             YAxis {
                 range: lo..hi,
+                ends: (lo, hi),
                 ticks: to_keyed(linear_ticks(lo, hi, max_ticks), |v| v),
                 log,
             }
@@ -75,6 +77,19 @@ struct Curves<'a> {
     points: &'a [(u64, f64)],
     traces: &'a [Trace],
     ghost: &'a [(u64, f64)],
+    /// The epoch whose loss overflowed, marked where it happened.
+    overflow: Option<u64>,
+}
+
+/// What a drawing reports on the canvas: the y axis's ends (loss units) and
+/// whether a finite loss lies beyond them.
+struct Drawn {
+    ends: (f64, f64),
+    clipped: bool,
+    /// The y axis's tick labels, bottom to top.
+    tick_labels: Vec<String>,
+    /// Where the overflow's word is, in CSS pixels of the canvas.
+    overflow_box: Option<[f64; 4]>,
 }
 
 /// Draws the chart; returns `None` when the canvas is too small or a drawing call failed.
@@ -87,9 +102,10 @@ fn draw_chart(
         points,
         traces,
         ghost,
+        overflow,
     }: Curves,
     text: &Text,
-) -> Option<()> {
+) -> Option<Drawn> {
     let (root, s, device) = canvas::blank_plot(canvas, size, large)?;
     // On the right, room for half of the last epoch label ("300000", "1.5e6"), centred on the edge.
     let margins = Margins::scaled(s, [64.0, 44.0, 14.0, 28.0]);
@@ -121,14 +137,13 @@ fn draw_chart(
             .filter(usable)
     };
 
-    let span = loss_span(shown().map(|p| p.1));
     let y_axis = YAxis::new(
-        span,
+        shown().map(|p| p.1),
         log_y,
         (plot_height / s.px(45.0)).clamp(2.0, 10.0) as usize,
     );
     let first = shown().map(|p| p.0).min().unwrap_or(0) as f64;
-    let last = shown().map(|p| p.0).max().unwrap_or(1) as f64;
+    let last = shown().map(|p| p.0).chain(overflow).max().unwrap_or(1) as f64;
     let last = last.max(first + 1.0);
     let x_ticks: Vec<(f64, String)> = integer_ticks(
         first,
@@ -204,7 +219,92 @@ fn draw_chart(
             ))
             .ok()?;
     }
-    Some(())
+    let overflow_box = match overflow {
+        Some(epoch) => Some(draw_overflow(
+            &mut chart,
+            s,
+            &y_axis,
+            epoch as f64,
+            text.overflow,
+        )?),
+        None => None,
+    };
+    let clipped = shown().any(|p| p.1 > ceiling);
+    Some(Drawn {
+        ends: y_axis.ends,
+        clipped,
+        tick_labels: y_axis.ticks.iter().map(|t| t.1.clone()).collect(),
+        overflow_box,
+    })
+}
+
+/// The epoch whose loss overflowed: a dashed red line across the plot and the
+/// word "overflow" left of it at mid-height, clear of the buttons over the
+/// chart's top corners. Returns the word's box in CSS pixels of the canvas
+/// (left, top, right, bottom).
+fn draw_overflow(
+    chart: &mut canvas::TickedChart,
+    s: canvas::Scaler,
+    y_axis: &YAxis,
+    epoch: f64,
+    word: &str,
+) -> Option<[f64; 4]> {
+    let (bottom, top) = (y_axis.range.start, y_axis.range.end);
+    let style = OVERFLOW_MARK.stroke_width(s.line(2.0));
+    chart
+        .draw_series(DashedLineSeries::new(
+            [(epoch, bottom), (epoch, top)],
+            s.pxi(6.0),
+            s.pxi(4.0),
+            style,
+        ))
+        .ok()?;
+    let middle = bottom + 0.5 * (top - bottom);
+    let font = s
+        .font(13.0)
+        .color(&OVERFLOW_MARK)
+        .pos(Pos::new(HPos::Right, VPos::Center));
+    let gap = s.pxi(6.0);
+    let (width, height) = chart.plotting_area().estimate_text_size(word, &font).ok()?;
+    chart
+        .draw_series(std::iter::once(
+            EmptyElement::at((epoch, middle))
+                + plotters::element::Text::new(word.to_string(), (-gap, 0), font),
+        ))
+        .ok()?;
+    let (x, y) = chart.backend_coord(&(epoch, middle));
+    let right = f64::from(x - gap);
+    let (width, height) = (f64::from(width), f64::from(height));
+    let device = [
+        right - width,
+        f64::from(y) - height / 2.0,
+        right,
+        f64::from(y) + height / 2.0,
+    ];
+    Some(device.map(|v| v / s.dpr))
+}
+
+/// Writes what the drawing shows onto the canvas for tests and tools: the y axis's ends
+/// (`data-y-min`, `data-y-max`, in loss units) and tick labels (`data-y-ticks`, separated by
+/// spaces), whether a loss lies beyond the axis (`data-clipped`), and the overflow's label box
+/// (`data-overflow-box`: left top right bottom in CSS pixels of the canvas).
+fn report(canvas: &HtmlCanvasElement, drawn: Option<&Drawn>) {
+    let set = |name: &str, value: Option<String>| {
+        let _ = match value {
+            Some(v) => canvas.set_attribute(name, &v),
+            None => canvas.remove_attribute(name),
+        };
+    };
+    let clipped = drawn.is_some_and(|d| d.clipped);
+    set("data-clipped", Some(if clipped { "1" } else { "0" }.into()));
+    set("data-y-min", drawn.map(|d| exact(d.ends.0)));
+    set("data-y-max", drawn.map(|d| exact(d.ends.1)));
+    set("data-y-ticks", drawn.map(|d| d.tick_labels.join(" ")));
+    let overflow = drawn.and_then(|d| d.overflow_box);
+    set(
+        "data-overflow-box",
+        overflow.map(|b| b.map(|v| format!("{v:.1}")).join(" ")),
+    );
 }
 
 /// "Loss against epoch: from 20.1 at epoch 0 to 0.0068 at epoch 5000; lowest 0.0068."
@@ -244,19 +344,34 @@ pub fn LossChart(
 ) -> impl IntoView {
     let text = use_text();
     let frame = NodeRef::<Div>::new();
+    // The single run's overflow: the epoch whose loss is no longer finite (a race's racers
+    // each end in their own curve).
+    let overflow = use_controller().reading(|s| (!s.loss.is_finite()).then_some(s.epoch));
+    let overflow = Signal::derive(move || {
+        if traces.with(Vec::is_empty) {
+            overflow.get()
+        } else {
+            None
+        }
+    });
     let chart_canvas = canvas::live_chart(frame, large, move |canvas, size, large| {
         let (log_y, words) = (log_y.get(), text.get());
         let traces = traces.read();
         let ghost = ghost.read();
+        let overflow = overflow.get();
+        let _ = match overflow {
+            Some(epoch) => canvas.set_attribute("data-overflow-epoch", &epoch.to_string()),
+            None => canvas.remove_attribute("data-overflow-epoch"),
+        };
         points.with(|points| {
-            let clipped = loss_span(points.iter().map(|p| p.1)).is_some_and(|s| s.clipped);
-            let _ = canvas.set_attribute("data-clipped", if clipped { "1" } else { "0" });
             let curves = Curves {
                 points,
                 traces: &traces,
                 ghost: &ghost,
+                overflow,
             };
-            draw_chart(canvas, size, large, log_y, curves, words)
+            let drawn = draw_chart(canvas, size, large, log_y, curves, words);
+            report(canvas, drawn.as_ref());
         });
     });
 
