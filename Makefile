@@ -35,8 +35,8 @@ help: ## list these commands
 setup: ## install the wasm32 target, Trunk, wasm-bindgen-cli, wasm-opt, terser and brotli if missing
 	@$(ROOT)/.ci/setup
 
-setup-chromium: ## install Debian's chromium, chromium-driver and fonts-noto-cjk if missing (for `make test`)
-	@$(ROOT)/.ci/setup chromium
+setup-chromium: ## install Debian's chromium, chromium-driver, fonts-noto-cjk and npm's axe-core if missing (for `make test`)
+	@$(ROOT)/.ci/setup chromium axe
 
 setup-nginx: ## install Debian's nginx and its brotli_static module if missing (for `make test`)
 	@$(ROOT)/.ci/setup nginx

@@ -26,6 +26,7 @@ mod harness;
 mod page;
 
 mod accessibility;
+mod axe;
 mod clipping;
 mod data_table;
 mod embed;
