@@ -200,7 +200,9 @@ pub const JA: Text = Text {
     race_title: "レース",
     race_exit: "レースをやめる",
     race_legend_label: "走者",
-    race_showing_own_run: |rule| format!("表示中：このページ自身の実行（{rule}）。走者ではありません。"),
+    race_showing_own_run: |rule| {
+        format!("表示中：このページ自身の実行（{rule}）。走者ではありません。")
+    },
     race_target_label: "ゴールの損失",
     race_target_placeholder: "初期損失の 1%",
     race_tune: "公平に調整",

@@ -15,19 +15,19 @@ const STILL_MARKED: &str = "window.__same_document === true";
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 #[ignore = "needs dist/ and chromium; run by make test"]
 async fn back_after_a_scenario_a_race_or_presentation_mode_returns_to_the_settings_before() {
-    let page = AppPage::opened("?lang=en&lr=0.002").await;
+    let page = AppPage::opened("?lang=en&lr=0.5").await;
     let mut failures = Vec::new();
-    let start = page.search_when(|s| s.contains("lr=0.002")).await;
+    let start = page.search_when(|s| s.contains("lr=0.5")).await;
     page.eval(MARK, vec![]).await;
     let length = || page.js_number("history.length");
 
     // Typing a rate rewrites the entry, and adds none.
     let before_typing = length().await;
-    page.set_value("#lr", "0.003").await;
-    let typed = page.search_when(|s| s.contains("lr=0.003")).await;
+    page.set_value("#lr", "0.25").await;
+    let typed = page.search_when(|s| s.contains("lr=0.25")).await;
     let after_typing = length().await;
-    if !typed.contains("lr=0.003") {
-        failures.push(format!("typing 0.003 left the address at {typed:?}"));
+    if !typed.contains("lr=0.25") {
+        failures.push(format!("typing 0.25 left the address at {typed:?}"));
     }
     if after_typing != before_typing {
         failures.push(format!(
@@ -48,7 +48,7 @@ async fn back_after_a_scenario_a_race_or_presentation_mode_returns_to_the_settin
     let back = page.search_when(|s| !s.contains("preset=")).await;
     let _ = page
         .wait_until(Duration::from_secs(3), || async {
-            page.value("#lr").await == "0.003"
+            page.value("#lr").await == "0.25"
         })
         .await;
     let restored = (page.value("#preset").await, page.value("#lr").await);
@@ -59,7 +59,7 @@ async fn back_after_a_scenario_a_race_or_presentation_mode_returns_to_the_settin
     if parse(&back).state != parse(&typed).state {
         failures.push(format!("Back went to {back:?}, not {typed:?}"));
     }
-    if restored != (String::new(), "0.003".to_string()) {
+    if restored != (String::new(), "0.25".to_string()) {
         failures.push(format!(
             "after Back the page shows scenario {:?} and rate {:?}",
             restored.0, restored.1
@@ -78,12 +78,12 @@ async fn back_after_a_scenario_a_race_or_presentation_mode_returns_to_the_settin
         })
         .await;
     if page.value("#preset").await != "exploding" {
-        failures.push(format!("Forward: address {forward:?}, menu not on the scenario"));
+        failures.push(format!(
+            "Forward: address {forward:?}, menu not on the scenario"
+        ));
     }
-    page.eval("history.back();", vec![]).await;
-    let _ = page.search_when(|s| !s.contains("preset=")).await;
 
-    // A race: one new entry; Back ends it.
+    // At the end of the history again. A race: one new entry; Back ends it, Forward restores it.
     let before_race = length().await;
     page.click("#race-add").await;
     let raced = page.search_when(|s| s.contains("race=")).await;
@@ -101,7 +101,19 @@ async fn back_after_a_scenario_a_race_or_presentation_mode_returns_to_the_settin
         })
         .await;
     if unraced.contains("race=") || page.visible("#race-panel").await {
-        failures.push(format!("Back after a race: {unraced:?}, race panel still shown"));
+        failures.push(format!(
+            "Back after a race: {unraced:?}, race panel still shown"
+        ));
+    }
+    page.eval("history.forward();", vec![]).await;
+    let _ = page.search_when(|s| s.contains("race=")).await;
+    let _ = page
+        .wait_until(Duration::from_secs(3), || async {
+            page.visible("#race-panel").await
+        })
+        .await;
+    if !page.visible("#race-panel").await {
+        failures.push("Forward did not bring the race back".into());
     }
 
     // Presentation mode (P): one new entry; Back leaves it.
@@ -124,13 +136,16 @@ async fn back_after_a_scenario_a_race_or_presentation_mode_returns_to_the_settin
     if page.app_has_class("present").await {
         failures.push("Back did not leave presentation mode".into());
     }
+    if !page.visible("#race-panel").await {
+        failures.push("Back from presentation mode lost the race".into());
+    }
     let still_same = page.js(STILL_MARKED).await;
     if still_same != serde_json::Value::Bool(true) {
         failures.push("the page was reloaded along the way".into());
     }
     let errors = page.finish().await;
 
-    assert!(start.contains("lr=0.002"), "{start:?}");
+    assert!(start.contains("lr=0.5"), "{start:?}");
     assert!(failures.is_empty(), "{}", lines(&failures));
     assert_clean_console(&errors);
 }

@@ -425,7 +425,11 @@ async fn the_first_screen_holds_both_plots_the_run_bar_and_the_readouts() {
         sizes.iter().map(|s| s.1).collect::<Vec<_>>(),
         [(1280, 720), (1920, 1080)]
     );
-    assert!(outside.is_empty(), "off the first screen:\n{}", lines(&outside));
+    assert!(
+        outside.is_empty(),
+        "off the first screen:\n{}",
+        lines(&outside)
+    );
     assert_clean_console(&errors);
 }
 
@@ -484,8 +488,11 @@ async fn a_375px_phone_fits_the_data_table_the_step_strip_and_the_six_pairs_labe
             vec![],
         )
         .await;
-        page.screenshot(&format!("phone-fit-{}", if query.contains("ja") { "ja" } else { "en" }))
-            .await;
+        page.screenshot(&format!(
+            "phone-fit-{}",
+            if query.contains("ja") { "ja" } else { "en" }
+        ))
+        .await;
     }
     let width = page.scroll_width().await;
     let errors = page.finish().await;

@@ -11,7 +11,7 @@ use rnn_playground::text::Text;
 use crate::page::{AppPage, assert_clean_console, lines};
 
 /// The controls a lecturer changes during a lesson, each of which must be on the first screen.
-const LIVE_CONTROLS: [&str; 10] = [
+const LIVE_CONTROLS: [&str; 9] = [
     "#preset",
     "#optimizer",
     "#lr",
@@ -21,7 +21,6 @@ const LIVE_CONTROLS: [&str; 10] = [
     "#reset",
     "#copy-link",
     "#present-exit",
-    "#lang",
 ];
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -38,9 +37,7 @@ async fn presentation_mode_has_an_exit_button_in_both_languages_that_leaves_it()
             !page.app_has_class("present").await
         })
         .await;
-    let body_present = page
-        .js("document.body.classList.contains('present')")
-        .await;
+    let body_present = page.js("document.body.classList.contains('present')").await;
     let search = page.search_when(|s| !s.contains("present")).await;
     let exit_gone = !page.visible("#present-exit").await;
     let errors = page.finish().await;
@@ -48,11 +45,20 @@ async fn presentation_mode_has_an_exit_button_in_both_languages_that_leaves_it()
     assert!(opened.is_ok(), "{opened:?}");
     assert_eq!(en_label, Text::get(Lang::En).present_exit);
     assert_eq!(ja_label, Text::get(Lang::Ja).present_exit);
-    assert_eq!(reachable, None, "the exit button is not on the first screen");
-    assert!(left.is_ok(), "#present-exit did not leave presentation mode");
+    assert_eq!(
+        reachable, None,
+        "the exit button is not on the first screen"
+    );
+    assert!(
+        left.is_ok(),
+        "#present-exit did not leave presentation mode"
+    );
     assert_eq!(body_present, serde_json::Value::Bool(false));
     assert!(!search.contains("present"), "the address keeps {search:?}");
-    assert!(exit_gone, "#present-exit still shown outside presentation mode");
+    assert!(
+        exit_gone,
+        "#present-exit still shown outside presentation mode"
+    );
     assert_clean_console(&errors);
 }
 
@@ -203,7 +209,10 @@ async fn a_race_shows_its_legend_on_the_first_screen_in_normal_and_presentation_
             continue;
         }
         let _ = page
-            .wait_js("document.querySelectorAll('#race-results tbody tr').length > 0", 5)
+            .wait_js(
+                "document.querySelectorAll('#race-results tbody tr').length > 0",
+                5,
+            )
             .await;
         let _ = page.play_briefly().await;
         let legend = page.eval(LEGEND, vec![]).await;

@@ -35,7 +35,6 @@ use after_paint::AfterFirstPaint;
 use announcer::Announcer;
 use classroom::ClassroomBar;
 use lang_select::{LangSelect, browser_lang};
-use modes::PresentExit;
 use notice::UrlNotice;
 use seek_note::SeekNote;
 use shortcuts::ShortcutsDialog;
@@ -197,7 +196,6 @@ fn Header(lang: Memo<Lang>) -> impl IntoView {
     view! {
         <header id="app-header" class="masthead">
             <LangSelect lang=lang />
-            <PresentExit />
             <h1>
                 {words(|t| t.title)}
                 <span class="tagline">" — "{words(|t| t.tagline)}</span>

@@ -9,8 +9,8 @@ use leptos::prelude::*;
 use crate::format::exact;
 use crate::ui::controller::snapshot::DATA_TABLE_ROWS;
 use crate::ui::controller::use_controller;
-use crate::ui::panels::race::OwnRunCaption;
 use crate::ui::format::number;
+use crate::ui::panels::race::OwnRunCaption;
 use crate::ui::text::{use_text, words};
 
 /// Inputs longer than this are cut with an ellipsis in the table.

@@ -60,7 +60,12 @@ pub fn RaceLegend() -> impl IntoView {
     let names = Memo::new(move |_| {
         race.with(|race| {
             race.as_ref()
-                .map(|r| r.racers.iter().map(|row| row.label.clone()).collect::<Vec<_>>())
+                .map(|r| {
+                    r.racers
+                        .iter()
+                        .map(|row| row.label.clone())
+                        .collect::<Vec<_>>()
+                })
                 .unwrap_or_default()
         })
     });
