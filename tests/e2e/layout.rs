@@ -435,13 +435,32 @@ async fn the_first_screen_holds_both_plots_the_run_bar_and_the_readouts() {
 
 /// The containers on a 375 px phone that must not scroll sideways: the data table with its y
 /// column, the inside view's step strip, and the gradient plot's six-pairs label and key.
-const PHONE_CONTAINERS: [&str; 5] = [
+const PHONE_CONTAINERS: [&str; 6] = [
     ".data-table-scroll",
     ".data-table-panel",
     ".unrolled-strip",
     ".six-keys",
     "[data-control=\"six\"]",
+    ".grad-time-panel",
 ];
+
+/// Every element of those containers that reaches past the window's sides, as text.
+const PAST_THE_SIDES: &str = r#"
+    const w = window.innerWidth;
+    const out = [];
+    for (const css of arguments[0]) {
+        for (const box of document.querySelectorAll(css)) {
+            for (const el of [box, ...box.querySelectorAll('*')]) {
+                if (el.getClientRects().length === 0) { continue; }
+                const r = el.getBoundingClientRect();
+                if (r.right > w + 0.5 || r.left < -0.5) {
+                    out.push(`${el.tagName.toLowerCase()}.${el.className} [${r.left}, ${r.right}]`);
+                }
+            }
+        }
+    }
+    return out.slice(0, 8);
+"#;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 #[ignore = "needs dist/ and chromium; run by make test"]
@@ -449,10 +468,15 @@ async fn a_375px_phone_fits_the_data_table_the_step_strip_and_the_six_pairs_labe
     let page = AppPage::start_sized(375, 667).await;
     let viewport = page.viewport().await;
     let mut failures = Vec::new();
-    for query in [
+    for (shot, query) in [
         "?lang=en&inside=1&six=1&len=50",
         "?lang=ja&inside=1&six=1&len=50",
-    ] {
+        "?lang=en&inside=1&six=1&preset=exploding&at=2",
+        "?lang=ja&inside=1&six=1&len=200&preset=vanishing",
+    ]
+    .into_iter()
+    .enumerate()
+    {
         if let Err(e) = page.open(query).await {
             failures.push(format!("{query}: {e}"));
             continue;
@@ -483,16 +507,18 @@ async fn a_375px_phone_fits_the_data_table_the_step_strip_and_the_six_pairs_labe
                 failures.push(format!("{query}: {css}: {why}"));
             }
         }
+        let past = page
+            .eval(PAST_THE_SIDES, vec![serde_json::json!(PHONE_CONTAINERS)])
+            .await;
+        for el in past.as_array().into_iter().flatten() {
+            failures.push(format!("{query}: {el} reaches past the window"));
+        }
         page.eval(
             "document.querySelector('#data-table').scrollIntoView({ block: 'center' });",
             vec![],
         )
         .await;
-        page.screenshot(&format!(
-            "phone-fit-{}",
-            if query.contains("ja") { "ja" } else { "en" }
-        ))
-        .await;
+        page.screenshot(&format!("phone-fit-{shot}")).await;
     }
     let width = page.scroll_width().await;
     let errors = page.finish().await;

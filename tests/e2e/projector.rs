@@ -164,11 +164,11 @@ async fn presentation_mode_is_readable_from_the_back_row() {
             }
         }
         let chart = v["chart"].as_f64().unwrap_or(f64::NAN);
-        if !(chart >= 300.0) {
+        if chart.is_nan() || chart < 300.0 {
             failures.push(format!("{query}: the loss curve is {chart}px tall"));
         }
         let bottom = v["chart_bottom"].as_f64().unwrap_or(f64::NAN);
-        if !(bottom <= inner_height + 0.5) {
+        if bottom.is_nan() || bottom > inner_height + 0.5 {
             failures.push(format!(
                 "{query}: the loss curve ends at {bottom}, below the {inner_height}px window"
             ));
