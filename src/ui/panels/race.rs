@@ -1,8 +1,8 @@
 //! The race's controls and results: `#race-add` (in the controls column),
 //! `#race-legend` above the plots (each racer's colour and name), the race
 //! panel with the target, fair tuning, leaving the race, and `#race-results`;
-//! hovering or focusing a racer in the legend or the table highlights its
-//! path and curve. Under the data table and the inside view, a caption says
+//! hovering or focusing a racer in the table highlights its path, curve and
+//! legend entry. Under the data table and the inside view, a caption says
 //! that they show the page's own run, not a racer.
 //!
 //! Every number comes from the controller's [`RaceView`]; the `data-`
@@ -81,8 +81,6 @@ pub fn RaceLegend() -> impl IntoView {
                         data-racer=index + 1
                         class="race-legend-entry"
                         class:highlighted=move || highlight.get() == Some(index)
-                        on:mouseenter=move |_| highlight.set(Some(index))
-                        on:mouseleave=move |_| highlight.set(None)
                     >
                         <span class="swatch" style=format!("background:{colour}") aria-hidden="true"></span>
                         <span class="race-legend-number">{index + 1}</span>
