@@ -404,10 +404,10 @@ async fn the_first_screen_holds_both_plots_the_run_bar_and_the_readouts() {
     let page = AppPage::start().await;
     let mut outside = Vec::new();
     let mut sizes = Vec::new();
-    for (w, h) in [(1280, 720), (1920, 1080)] {
+    for (w, h, lang) in [(1280, 720, "en"), (1280, 720, "ja"), (1920, 1080, "en")] {
         page.set_viewport(w, h).await;
-        let scene = format!("{w}×{h}");
-        if let Err(e) = page.open("?lang=en").await {
+        let scene = format!("{w}×{h} {lang}");
+        if let Err(e) = page.open(&format!("?lang={lang}")).await {
             outside.push(format!("{scene}: {e}"));
             continue;
         }
@@ -417,13 +417,13 @@ async fn the_first_screen_holds_both_plots_the_run_bar_and_the_readouts() {
         tokio::time::sleep(Duration::from_millis(400)).await;
         sizes.push((scene.clone(), page.viewport().await));
         outside.extend(off_screen(&page, &scene, &ON_SCREEN, (f64::from(w), f64::from(h))).await);
-        page.screenshot(&format!("first-screen-{w}")).await;
+        page.screenshot(&format!("first-screen-{w}-{lang}")).await;
     }
     let errors = page.finish().await;
 
     assert_eq!(
         sizes.iter().map(|s| s.1).collect::<Vec<_>>(),
-        [(1280, 720), (1920, 1080)]
+        [(1280, 720), (1280, 720), (1920, 1080)]
     );
     assert!(
         outside.is_empty(),
