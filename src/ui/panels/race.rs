@@ -273,12 +273,13 @@ pub fn RacePanel() -> impl IntoView {
                     <thead>
                         <tr>
                             <th scope="col">{words(|t| t.race_col_racer)}</th>
-                            <th scope="col"></th>
+                            // The racer's settings and its remove button need no heading.
+                            <td></td>
                             <th scope="col">{words(|t| t.race_col_finish)}</th>
                             <th scope="col">{words(|t| t.race_col_loss)}</th>
                             <th scope="col">{words(|t| t.race_col_status)}</th>
                             <th scope="col">{words(|t| t.race_col_weights)}</th>
-                            <th scope="col"></th>
+                            <td></td>
                         </tr>
                     </thead>
                     <tbody>{rows}</tbody>
