@@ -215,6 +215,7 @@ fn every_line(text: &Text) -> Vec<(String, String)> {
             race_dnf,
             race_tuned,
             race_remove,
+            race_showing_own_run,
             announce_paused,
             divergence_reason,
             surface_current,
@@ -305,6 +306,7 @@ fn every_line(text: &Text) -> Vec<(String, String)> {
             preset_none_caption,
             lesson_clip_off,
             present_toggle,
+            present_exit,
             copy_link,
             copy_link_done,
             copy_link_manual,
@@ -335,6 +337,7 @@ fn every_line(text: &Text) -> Vec<(String, String)> {
             race_add_title,
             race_title,
             race_exit,
+            race_legend_label,
             race_target_label,
             race_target_placeholder,
             race_tune,
@@ -400,6 +403,10 @@ fn every_line(text: &Text) -> Vec<(String, String)> {
     add("race_epoch".into(), race_epoch(35, 2001, "5.53"));
     add("race_tuned".into(), race_tuned("lr", "3e-5"));
     add("race_remove".into(), race_remove(2));
+    add(
+        "race_showing_own_run".into(),
+        race_showing_own_run(optimizer_name(OptimizerKind::Adam)),
+    );
     let mut per_value = Vec::new();
     per_value.extend(each("hyper_label", Hyper::iter(), |h| {
         hyper_label(h).into()

@@ -157,6 +157,7 @@ pub const EN: Text = Text {
     preset_title: en_preset_title,
     preset_caption: en_preset_caption,
     present_toggle: "Presentation mode",
+    present_exit: "Exit presentation",
     seek_progress: en_seek_progress,
     seek_cancel: "Stop here",
 
@@ -202,6 +203,8 @@ pub const EN: Text = Text {
     race_add_title: "Race the current update rule and settings against others from the same start",
     race_title: "Race",
     race_exit: "Leave race",
+    race_legend_label: "Racers",
+    race_showing_own_run: |rule| format!("Showing: the page's own run ({rule}), not a racer"),
     race_target_label: "Finish below loss",
     race_target_placeholder: "1% of predicting 0",
     race_tune: "Tune fairly",

@@ -158,6 +158,7 @@ pub const JA: Text = Text {
     preset_title: ja_preset_title,
     preset_caption: ja_preset_caption,
     present_toggle: "プレゼンテーションモード",
+    present_exit: "プレゼンテーションモードを終了",
     seek_progress: ja_seek_progress,
     seek_cancel: "ここで止める",
 
@@ -203,6 +204,10 @@ pub const JA: Text = Text {
     race_add_title: "いまの更新則と設定を、同じ出発点からほかの更新則と競わせます",
     race_title: "レース",
     race_exit: "レースをやめる",
+    race_legend_label: "走者",
+    race_showing_own_run: |rule| {
+        format!("表示中：このページ自身の実行（{rule}）。走者ではありません。")
+    },
     race_target_label: "ゴールの損失",
     race_target_placeholder: "0 を予測したときの損失の 1%",
     race_tune: "公平に調整",

@@ -185,6 +185,8 @@ pub struct Text {
     /// One line on what to watch; its numbers are checked in tests/params.rs.
     pub preset_caption: fn(PresetId) -> &'static str,
     pub present_toggle: &'static str,
+    /// `#present-exit`: the way out of presentation mode on its first screen.
+    pub present_exit: &'static str,
     pub seek_progress: fn(done: u64, target: u64) -> String,
     pub seek_cancel: &'static str,
 
@@ -239,6 +241,11 @@ pub struct Text {
     pub race_add_title: &'static str,
     pub race_title: &'static str,
     pub race_exit: &'static str,
+    /// `#race-legend`'s name for screen readers.
+    pub race_legend_label: &'static str,
+    /// In a race, under the data table and the inside view: they show the page's own run
+    /// (its rule's name given), which does not race.
+    pub race_showing_own_run: fn(rule: &str) -> String,
     pub race_target_label: &'static str,
     pub race_target_placeholder: &'static str,
     pub race_tune: &'static str,

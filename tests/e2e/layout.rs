@@ -380,3 +380,151 @@ async fn embed_and_hide_links_drop_the_chrome_and_controls_and_the_share_panel_b
     assert!(failures.is_empty(), "{}", lines(&failures));
     assert_clean_console(&errors);
 }
+
+/// The normal page's first screen: both plots whole (their cards too, with the map's read-out
+/// line), the run bar and the read-outs, without scrolling, on a 1280×720 laptop and a 1920×1080
+/// screen.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs dist/ and chromium; run by make test"]
+async fn the_first_screen_holds_both_plots_the_run_bar_and_the_readouts() {
+    const ON_SCREEN: [&str; 12] = [
+        "#surface",
+        "#loss-chart",
+        ".plots > .plot-card:first-child",
+        ".plots > .side-card",
+        "#surface-hover",
+        "#play",
+        "#step",
+        "#reset",
+        "#status",
+        "#epoch",
+        "#loss",
+        "#grad-wrec",
+    ];
+    let page = AppPage::start().await;
+    let mut outside = Vec::new();
+    let mut sizes = Vec::new();
+    for (w, h, lang) in [(1280, 720, "en"), (1280, 720, "ja"), (1920, 1080, "en")] {
+        page.set_viewport(w, h).await;
+        let scene = format!("{w}×{h} {lang}");
+        if let Err(e) = page.open(&format!("?lang={lang}")).await {
+            outside.push(format!("{scene}: {e}"));
+            continue;
+        }
+        let _ = page
+            .wait_js("document.querySelector('#surface').width > 1", 5)
+            .await;
+        tokio::time::sleep(Duration::from_millis(400)).await;
+        sizes.push((scene.clone(), page.viewport().await));
+        outside.extend(off_screen(&page, &scene, &ON_SCREEN, (f64::from(w), f64::from(h))).await);
+        page.screenshot(&format!("first-screen-{w}-{lang}")).await;
+    }
+    let errors = page.finish().await;
+
+    assert_eq!(
+        sizes.iter().map(|s| s.1).collect::<Vec<_>>(),
+        [(1280, 720), (1280, 720), (1920, 1080)]
+    );
+    assert!(
+        outside.is_empty(),
+        "off the first screen:\n{}",
+        lines(&outside)
+    );
+    assert_clean_console(&errors);
+}
+
+/// The containers on a 375 px phone that must not scroll sideways: the data table with its y
+/// column, the inside view's step strip, and the gradient plot's six-pairs label and key.
+const PHONE_CONTAINERS: [&str; 6] = [
+    ".data-table-scroll",
+    ".data-table-panel",
+    ".unrolled-strip",
+    ".six-keys",
+    "[data-control=\"six\"]",
+    ".grad-time-panel",
+];
+
+/// Every element of those containers that reaches past the window's sides, as text.
+const PAST_THE_SIDES: &str = r#"
+    const w = window.innerWidth;
+    const out = [];
+    for (const css of arguments[0]) {
+        for (const box of document.querySelectorAll(css)) {
+            for (const el of [box, ...box.querySelectorAll('*')]) {
+                if (el.getClientRects().length === 0) { continue; }
+                const r = el.getBoundingClientRect();
+                if (r.right > w + 0.5 || r.left < -0.5) {
+                    out.push(`${el.tagName.toLowerCase()}.${el.className} [${r.left}, ${r.right}]`);
+                }
+            }
+        }
+    }
+    return out.slice(0, 8);
+"#;
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs dist/ and chromium; run by make test"]
+async fn a_375px_phone_fits_the_data_table_the_step_strip_and_the_six_pairs_label() {
+    let page = AppPage::start_sized(375, 667).await;
+    let viewport = page.viewport().await;
+    let mut failures = Vec::new();
+    for (shot, query) in [
+        "?lang=en&inside=1&six=1&len=50",
+        "?lang=ja&inside=1&six=1&len=50",
+        "?lang=en&inside=1&six=1&preset=exploding&at=2",
+        "?lang=ja&inside=1&six=1&len=200&preset=vanishing",
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        if let Err(e) = page.open(query).await {
+            failures.push(format!("{query}: {e}"));
+            continue;
+        }
+        let _ = page
+            .wait_js("document.querySelector('.unrolled-strip') && document.querySelector('#data-table tbody tr')", 5)
+            .await;
+        let _ = page.play_briefly().await;
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        for css in PHONE_CONTAINERS {
+            let fit = page
+                .eval(
+                    r#"const el = document.querySelector(arguments[0]);
+                       if (!el) { return 'missing'; }
+                       if (el.getClientRects().length === 0) { return 'not displayed'; }
+                       const r = el.getBoundingClientRect();
+                       if (el.scrollWidth > el.clientWidth + 0.5) {
+                           return `scrolls: ${el.scrollWidth} px of content in ${el.clientWidth}`;
+                       }
+                       if (r.right > window.innerWidth + 0.5 || r.left < -0.5) {
+                           return `reaches [${r.left}, ${r.right}] in a ${window.innerWidth} px window`;
+                       }
+                       return null;"#,
+                    vec![serde_json::json!(css)],
+                )
+                .await;
+            if let Some(why) = fit.as_str() {
+                failures.push(format!("{query}: {css}: {why}"));
+            }
+        }
+        let past = page
+            .eval(PAST_THE_SIDES, vec![serde_json::json!(PHONE_CONTAINERS)])
+            .await;
+        for el in past.as_array().into_iter().flatten() {
+            failures.push(format!("{query}: {el} reaches past the window"));
+        }
+        page.eval(
+            "document.querySelector('#data-table').scrollIntoView({ block: 'center' });",
+            vec![],
+        )
+        .await;
+        page.screenshot(&format!("phone-fit-{shot}")).await;
+    }
+    let width = page.scroll_width().await;
+    let errors = page.finish().await;
+
+    assert_eq!(viewport, (375, 667));
+    assert!(width <= 375.0, "the page is {width}px wide");
+    assert!(failures.is_empty(), "{}", lines(&failures));
+    assert_clean_console(&errors);
+}

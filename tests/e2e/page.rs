@@ -432,6 +432,34 @@ impl AppPage {
         [0, 1, 2, 3].map(|i| v[i].as_f64().unwrap_or(f64::NAN))
     }
 
+    /// Where the element matching `css` fails to be reachable on the first screen: missing,
+    /// not displayed, not wholly inside the viewport (half a pixel of rounding allowed), or
+    /// covered at its centre by another element. `None` when a user sees and can click it.
+    pub async fn unreachable(&self, css: &str) -> Option<String> {
+        let why = self
+            .eval(
+                r#"const el = document.querySelector(arguments[0]);
+                   if (!el) { return 'missing'; }
+                   if (el.getClientRects().length === 0
+                       || getComputedStyle(el).visibility === 'hidden') { return 'not displayed'; }
+                   const r = el.getBoundingClientRect();
+                   const [w, h] = [window.innerWidth, window.innerHeight];
+                   const box = `[${r.left}, ${r.top}, ${r.right}, ${r.bottom}]`;
+                   if (r.left < -0.5 || r.top < -0.5 || r.right > w + 0.5 || r.bottom > h + 0.5) {
+                       return `at ${box}, outside the ${w}×${h} viewport`;
+                   }
+                   const top = document.elementFromPoint((r.left + r.right) / 2,
+                                                         (r.top + r.bottom) / 2);
+                   if (!top || !(el === top || el.contains(top))) {
+                       return `covered at its centre by ${top ? top.outerHTML.slice(0, 80) : 'nothing'}`;
+                   }
+                   return null;"#,
+                vec![json!(css)],
+            )
+            .await;
+        why.as_str().map(|why| format!("{css}: {why}"))
+    }
+
     /// Whether `#app` carries `class`.
     pub async fn app_has_class(&self, class: &str) -> bool {
         self.eval(

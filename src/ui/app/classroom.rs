@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use crate::params::AppState;
 
 use super::keyboard;
-use super::modes::{self, PresentToggle};
+use super::modes::{self, PresentExit, PresentToggle};
 use super::notice::provide_notices;
 use super::shortcuts::{ShortcutsButton, ShortcutsOpen};
 use super::url_sync::{self, Startup};
@@ -52,6 +52,7 @@ pub fn ClassroomBar(classroom: Classroom) -> impl IntoView {
         <div class="classroom">
             <PresetPicker />
             <div class="classroom-buttons">
+                <PresentExit />
                 <PresentToggle />
                 <ShortcutsButton open=classroom.shortcuts />
             </div>

@@ -23,7 +23,7 @@ use crate::ui::panels::data_table::DataTable;
 use crate::ui::panels::divergence::DivergenceNote;
 use crate::ui::panels::export::ExportPanel;
 use crate::ui::panels::optimizer_state::OptimizerState;
-use crate::ui::panels::race::{RaceAdd, RacePanel};
+use crate::ui::panels::race::{RaceAdd, RaceLegend, RacePanel};
 use crate::ui::panels::readouts::Readouts;
 use crate::ui::panels::status::StatusLine;
 use crate::ui::plots::Plots;
@@ -103,21 +103,27 @@ pub fn App() -> impl IntoView {
     // controls, and what mounts later then only ever adds below what is already shown.
     let stage = view! {
         <div class="stage">
-            <AfterFirstPaint>
-                <div class="runbar">
-                    <Playback />
-                    <StatusLine seek=classroom.seek />
-                </div>
-                // On the projector the note sits beside the map instead (see `Plots`),
-                // so that a divergence never pushes the plots off the screen.
-                <Show when=move || !present.get()>
-                    <DivergenceNote />
-                </Show>
-            </AfterFirstPaint>
-            <AfterFirstPaint>
-                <Readouts />
-            </AfterFirstPaint>
-            <Plots />
+            // The run bar, the read-outs and both plots: on a laptop or projector they fill the
+            // first screen together (style/main.css sizes the plots to the height left).
+            <div class="first-screen">
+                <AfterFirstPaint>
+                    <div class="runbar">
+                        <Playback />
+                        <StatusLine seek=classroom.seek />
+                    </div>
+                    // On the projector the note sits beside the map instead (see `Plots`),
+                    // so that a divergence never pushes the plots off the screen.
+                    <Show when=move || !present.get()>
+                        <DivergenceNote />
+                    </Show>
+                </AfterFirstPaint>
+                <AfterFirstPaint>
+                    <Readouts />
+                    // In a race the read-outs (of the page's own run) give way to the legend.
+                    <RaceLegend />
+                </AfterFirstPaint>
+                <Plots />
+            </div>
             <AfterFirstPaint>
                 <RacePanel />
             </AfterFirstPaint>

@@ -40,8 +40,14 @@ fn set_body_class(name: &str, on: bool) {
     }
 }
 
+/// Enters presentation mode as a new history entry (Back leaves it again), or leaves it.
 pub fn toggle_present(ctrl: Controller) {
-    ctrl.update(|s| s.present = !s.present);
+    let entering = ctrl.settings().with_untracked(|s| !s.present);
+    if entering {
+        super::url_sync::push_entry(ctrl, || ctrl.update(|s| s.present = true));
+    } else {
+        ctrl.update(|s| s.present = false);
+    }
 }
 
 /// Enters or leaves full screen. Browsers refuse it without a user gesture or
@@ -82,5 +88,17 @@ pub fn PresentToggle() -> impl IntoView {
     let on = ctrl.setting(|s| s.present);
     view! {
         <TextButton id="present-toggle" class="secondary" label=|t| t.present_toggle pressed=on on_click=move |_| toggle_present(ctrl) />
+    }
+}
+
+/// `#present-exit`: the way out of presentation mode, on its first screen.
+#[component]
+pub fn PresentExit() -> impl IntoView {
+    let ctrl = use_controller();
+    let on = ctrl.setting(|s| s.present);
+    view! {
+        <Show when=move || on.get()>
+            <TextButton id="present-exit" class="secondary present-exit" label=|t| t.present_exit on_click=move |_| ctrl.update(|s| s.present = false) />
+        </Show>
     }
 }

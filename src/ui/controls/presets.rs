@@ -6,19 +6,21 @@ use crate::rnn::Named;
 
 use crate::params::{Control, Difference, PresetId, differences_from_scenario};
 
+use crate::ui::app::url_sync::push_entry;
 use crate::ui::controller::{Controller, use_controller};
 use crate::ui::controls::widgets::options_of;
 use crate::ui::text::{Text, use_text, words};
 
-/// Switches to `preset` and starts it from epoch 0; `None` only forgets the
-/// scenario (the run is kept, the link then lists every setting).
+/// Switches to `preset` and starts it from epoch 0, as a new history entry
+/// (Back returns to the settings before); `None` only forgets the scenario
+/// (the run is kept, the link then lists every setting).
 pub fn choose_preset(ctrl: Controller, preset: Option<PresetId>) {
     match preset {
         Some(preset) => {
             let Some(current) = ctrl.settings().try_get_untracked() else {
                 return;
             };
-            ctrl.apply(preset.apply(&current));
+            push_entry(ctrl, || ctrl.apply(preset.apply(&current)));
             // Two scenarios may share data and start (only the rule differs),
             // which the controller would train on from here: start over.
             ctrl.reset();

@@ -10,6 +10,7 @@ use crate::format::exact;
 use crate::ui::controller::snapshot::DATA_TABLE_ROWS;
 use crate::ui::controller::use_controller;
 use crate::ui::format::number;
+use crate::ui::panels::race::OwnRunCaption;
 use crate::ui::text::{use_text, words};
 
 /// Inputs longer than this are cut with an ellipsis in the table.
@@ -56,6 +57,7 @@ pub fn DataTable() -> impl IntoView {
         // screen's width rather than to the table's.
         <section class="data-table-panel" aria-labelledby="data-table-title">
             <h3 id="data-table-title" class="data-table-title">{words(|t| t.data_table_title)}</h3>
+            <OwnRunCaption id="data-table-showing" />
             <div class="data-table-scroll">
             <table id="data-table" class="data-table" aria-labelledby="data-table-title">
                 <thead>

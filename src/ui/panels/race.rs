@@ -1,7 +1,9 @@
 //! The race's controls and results: `#race-add` (in the controls column),
-//! and the race panel with the target, fair tuning, leaving the race, and
-//! `#race-results`, whose rows are also the legend: hovering or focusing a
-//! racer highlights its path and curve.
+//! `#race-legend` above the plots (each racer's colour and name), the race
+//! panel with the target, fair tuning, leaving the race, and `#race-results`;
+//! hovering or focusing a racer in the table highlights its path, curve and
+//! legend entry. Under the data table and the inside view, a caption says
+//! that they show the page's own run, not a racer.
 //!
 //! Every number comes from the controller's [`RaceView`]; the `data-`
 //! attributes carry the core's exact values for scripts and tests.
@@ -12,6 +14,7 @@ use crate::format::exact;
 use crate::params::TARGET_RANGE;
 use crate::plot::racer_colour;
 use crate::rnn::{MAX_RACERS, RacerStatus};
+use crate::ui::app::url_sync::push_entry;
 use crate::ui::controller::race::{RaceView, RacerRow};
 use crate::ui::controller::use_controller;
 use crate::ui::controls::field::{NumberField, Rule};
@@ -19,11 +22,19 @@ use crate::ui::controls::widgets::TextButton;
 use crate::ui::format::number;
 use crate::ui::text::{Text, use_text, words};
 
-/// `#race-add`: races the page's current rule (the first one starts a race).
+/// `#race-add`: races the page's current rule (the first one starts a race, as a new history
+/// entry, so that Back returns to the single run).
 #[component]
 pub fn RaceAdd() -> impl IntoView {
     let ctrl = use_controller();
     let full = ctrl.setting(|s| s.race.len() >= MAX_RACERS);
+    let add = move |_| {
+        if ctrl.settings().with_untracked(|s| s.race.is_empty()) {
+            push_entry(ctrl, || ctrl.add_racer());
+        } else {
+            ctrl.add_racer();
+        }
+    };
     view! {
         <button
             type="button"
@@ -31,10 +42,80 @@ pub fn RaceAdd() -> impl IntoView {
             class="secondary"
             title=words(|t| t.race_add_title)
             disabled=move || full.get()
-            on:click=move |_| ctrl.add_racer()
+            on:click=add
         >
             {words(|t| t.race_add)}
         </button>
+    }
+}
+
+/// `#race-legend`: one entry `[data-racer="n"]` (from 1, as in `#race-results`) per racer,
+/// with its colour and name, shown on the first screen while a race runs.
+#[component]
+pub fn RaceLegend() -> impl IntoView {
+    let ctrl = use_controller();
+    let race = ctrl.race_view();
+    let highlight = ctrl.highlighted_racer();
+    // The names change with the racers, not every frame with the race.
+    let names = Memo::new(move |_| {
+        race.with(|race| {
+            race.as_ref()
+                .map(|r| {
+                    r.racers
+                        .iter()
+                        .map(|row| row.label.clone())
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    });
+    let entries = move || {
+        names
+            .get()
+            .into_iter()
+            .enumerate()
+            .map(|(index, name)| {
+                let (colour, _) = racer_colour(index);
+                view! {
+                    <li
+                        data-racer=index + 1
+                        class="race-legend-entry"
+                        class:highlighted=move || highlight.get() == Some(index)
+                    >
+                        <span class="swatch" style=format!("background:{colour}") aria-hidden="true"></span>
+                        <span class="race-legend-number">{index + 1}</span>
+                        <span class="race-legend-name">{name}</span>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <ul
+            id="race-legend"
+            class="race-legend"
+            aria-label=words(|t| t.race_legend_label)
+            hidden=move || names.with(Vec::is_empty)
+        >
+            {entries}
+        </ul>
+    }
+}
+
+/// In a race: says that the view it heads shows the page's own run, which does not race.
+#[component]
+pub fn OwnRunCaption(id: &'static str) -> impl IntoView {
+    let ctrl = use_controller();
+    let text = use_text();
+    let racing = ctrl.setting(|s| !s.race.is_empty());
+    let kind = ctrl.setting(|s| s.optimizer.kind);
+    view! {
+        <p id=id class="own-run-caption" hidden=move || !racing.get()>
+            {move || {
+                let text = text.get();
+                (text.race_showing_own_run)((text.optimizer_name)(kind.get()))
+            }}
+        </p>
     }
 }
 
@@ -195,12 +276,13 @@ pub fn RacePanel() -> impl IntoView {
                     <thead>
                         <tr>
                             <th scope="col">{words(|t| t.race_col_racer)}</th>
-                            <th scope="col"></th>
+                            // The racer's settings and its remove button need no heading.
+                            <td></td>
                             <th scope="col">{words(|t| t.race_col_finish)}</th>
                             <th scope="col">{words(|t| t.race_col_loss)}</th>
                             <th scope="col">{words(|t| t.race_col_status)}</th>
                             <th scope="col">{words(|t| t.race_col_weights)}</th>
-                            <th scope="col"></th>
+                            <td></td>
                         </tr>
                     </thead>
                     <tbody>{rows}</tbody>

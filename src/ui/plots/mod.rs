@@ -24,6 +24,7 @@ use crate::ui::inside::InsideView;
 use crate::ui::panels::divergence::DivergenceNote;
 use crate::ui::panels::ghost::GhostLegend;
 use crate::ui::panels::lesson::LessonCard;
+use crate::ui::panels::race::OwnRunCaption;
 use heatmap::SurfaceView;
 use loss_chart::LossChart;
 
@@ -191,6 +192,7 @@ pub fn Plots() -> impl IntoView {
                             <LossChart points=ctrl.loss_points() traces=traces ghost=ctrl.ghost_curve() log_y=log_y large=large />
                         }
                     >
+                        <OwnRunCaption id="inside-showing" />
                         <InsideView />
                     </Show>
                 </section>
