@@ -54,16 +54,18 @@ pub fn RaceAdd() -> impl IntoView {
 #[component]
 pub fn RaceLegend() -> impl IntoView {
     let ctrl = use_controller();
+    let text = use_text();
     let race = ctrl.race_view();
     let highlight = ctrl.highlighted_racer();
-    // The names change with the racers, not every frame with the race.
+    // The names change with the racers and the language, not every frame with the race.
     let names = Memo::new(move |_| {
+        let text = text.get();
         race.with(|race| {
             race.as_ref()
                 .map(|r| {
                     r.racers
                         .iter()
-                        .map(|row| row.label.clone())
+                        .map(|row| row.name(text))
                         .collect::<Vec<_>>()
                 })
                 .unwrap_or_default()
