@@ -661,7 +661,7 @@ fn en_preset_title(preset: PresetId) -> &'static str {
         PresetId::AdamValley => "Adam vs the valley",
         PresetId::VanishingSignal => "Inside: a vanishing signal",
         PresetId::ExplodingSignal => "Inside: an exploding signal",
-        PresetId::RaceSeed => "Race on the 2016 post's data",
+        PresetId::RaceSeed => "Race on the post's data",
         PresetId::RaceCliff => "Race: down the steep wall",
     }
 }

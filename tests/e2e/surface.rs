@@ -9,9 +9,11 @@ use crate::page::{AppPage, assert_clean_console, number};
 async fn clicking_the_heat_map_restarts_the_run_from_the_weights_under_the_pointer() {
     let page = AppPage::opened("").await;
     page.step().await;
-    let map = page.surface_geometry().await;
+    let mut map = page.surface_geometry().await;
     let mut clicks = Vec::new();
     for (fx, fy) in [(0.25, 0.25), (0.8, 0.6)] {
+        // The map's frame may change size after a click (the ghost's legend comes under it).
+        map = page.surface_geometry().await;
         let (x, y) = map.point(fx, fy);
         page.click_at(x, y).await;
         tokio::time::sleep(Duration::from_millis(200)).await;
