@@ -310,7 +310,10 @@ async fn racers_are_added_from_the_current_settings_removed_and_the_race_left() 
     let labels: Vec<&str> = three.iter().map(|r| r.label.as_str()).collect();
     assert_eq!(three.len(), 3, "{labels:?}");
     // Named by the rule's display name, with only what differs from its defaults.
-    assert!(labels[0].starts_with("RMSProp (2016 post's variant)"), "{labels:?}");
+    assert!(
+        labels[0].starts_with("RMSProp (2016 post's variant)"),
+        "{labels:?}"
+    );
     assert!(labels[1].starts_with("Adam"), "{labels:?}");
     assert!(labels[2].starts_with("Rprop"), "{labels:?}");
     assert!(labels.iter().all(|l| !l.contains("lr=")), "{labels:?}");
