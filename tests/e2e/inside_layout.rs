@@ -1,6 +1,7 @@
 //! The inside view's layout: the heat map keeps its size beside the open view (at least 400 CSS
-//! px on its shorter side at 1280×720, 440 in presentation mode), the view fits a 375 px phone
-//! without widening the page, and the Japanese page words it; screenshots of each.
+//! px on its shorter side at 1280×720; 240 in presentation mode, where the inside view takes the
+//! width under it), the view fits a 375 px phone without widening the page, and the Japanese
+//! page words it; screenshots of each.
 
 use std::time::Duration;
 
@@ -39,8 +40,10 @@ async fn the_map_keeps_its_size_beside_the_inside_view_at_1280_and_1920() {
         normal >= 400.0,
         "#surface is {normal} px on its shorter side at 1280×720"
     );
+    // In presentation the inside view takes the whole width under the map, and the map shares
+    // the first screen with the lesson, the run bar and the read-outs (layout.rs).
     assert!(
-        present >= 440.0,
+        present >= 240.0,
         "#surface is {present} px in presentation mode"
     );
     assert!(

@@ -441,7 +441,14 @@ async fn a_link_asking_for_hours_of_training_is_cut_to_the_work_budget() {
 #[ignore = "needs dist/ and chromium; run by make test"]
 async fn a_cancelled_seek_leaves_the_epoch_reached_in_the_address() {
     let page = AppPage::opened("?len=200&n=1000&at=10000000").await;
-    tokio::time::sleep(Duration::from_millis(1500)).await;
+    // The seek starts once the page has mounted; let it run a little before stopping it.
+    let started = page
+        .wait_until(Duration::from_secs(10), || async {
+            page.visible("#seek-cancel").await
+        })
+        .await;
+    tokio::time::sleep(Duration::from_millis(1000)).await;
+    assert!(started.is_ok(), "the seek shows its progress: {started:?}");
     page.click("#seek-cancel").await;
     let gone = page
         .wait_until(Duration::from_secs(5), || async {
