@@ -3,11 +3,7 @@
 
 use std::time::Duration;
 
-use rnn_playground::format::exact;
-use rnn_playground::params::parse;
-use rnn_playground::rnn::{Dataset, Trainer, model};
-
-use crate::page::{AppPage, assert_clean_console};
+use crate::page::{AppPage, assert_clean_console, core_table_rows};
 
 /// (data-seq, data-target, data-y) of every row.
 async fn rows(page: &AppPage) -> Vec<(String, String, String)> {
@@ -33,13 +29,9 @@ async fn rows(page: &AppPage) -> Vec<(String, String, String)> {
 
 /// What the core says the rows are after `epochs` epochs of the default run.
 fn expected(epochs: u64) -> Vec<(String, String, String)> {
-    let state = parse("").state;
-    let mut trainer = Trainer::new(state.trainer_config()).unwrap();
-    trainer.run(epochs);
-    let data: &Dataset = trainer.data();
-    let ys = model::outputs(data, trainer.weights(), usize::MAX);
-    (0..data.samples())
-        .map(|i| (i.to_string(), exact(data.targets[i]), exact(ys[i])))
+    core_table_rows("", epochs)
+        .into_iter()
+        .map(|[seq, target, y, _]| (seq, target, y))
         .collect()
 }
 

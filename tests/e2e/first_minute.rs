@@ -5,11 +5,10 @@
 use std::time::Duration;
 
 use fantoccini::Locator;
-use rnn_playground::format::exact;
-use rnn_playground::params::{PresetId, parse};
-use rnn_playground::rnn::{Dataset, Named, Trainer, model};
+use rnn_playground::params::PresetId;
+use rnn_playground::rnn::Named;
 
-use crate::page::{AppPage, assert_clean_console, number};
+use crate::page::{AppPage, assert_clean_console, core_table_rows, number};
 
 /// (data-seq, data-target, data-y, inputs cell) of every row.
 async fn rows(page: &AppPage) -> Vec<[String; 4]> {
@@ -31,23 +30,9 @@ async fn rows(page: &AppPage) -> Vec<[String; 4]> {
         .unwrap_or_default()
 }
 
-/// The rows the core gives for the link `query` at epoch 0: its sequences, targets and y.
+/// The rows the core gives for the link `query` at epoch 0.
 fn expected_rows(query: &str) -> Vec<[String; 4]> {
-    let trainer = Trainer::new(parse(query).state.trainer_config()).unwrap();
-    let data: &Dataset = trainer.data();
-    let ys = model::outputs(data, trainer.weights(), usize::MAX);
-    (0..data.samples().min(50))
-        .map(|i| {
-            let digits: String = data
-                .row(i)
-                .iter()
-                .take(16)
-                .map(|&x| if x == 0.0 { '0' } else { '1' })
-                .chain((data.len() > 16).then_some('…'))
-                .collect();
-            [i.to_string(), exact(data.targets[i]), exact(ys[i]), digits]
-        })
-        .collect()
+    core_table_rows(query, 0)
 }
 
 /// The seed of the data the page trains on now, from its link.

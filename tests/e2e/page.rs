@@ -699,6 +699,30 @@ fn press_at(x: f64, y: f64) -> [PointerAction; 3] {
 }
 
 /// A number as the page shows it ("553.11", "6.83e-3", "−1.5"); `None` for "—" or "overflow".
+/// What `#data-table` must show for the link `query` after `epochs` epochs, as the core gives it:
+/// (data-seq, data-target, data-y, the inputs cell) of the first 50 sequences.
+pub fn core_table_rows(query: &str, epochs: u64) -> Vec<[String; 4]> {
+    use rnn_playground::format::exact;
+    use rnn_playground::rnn::{Trainer, model};
+    let mut trainer = Trainer::new(rnn_playground::params::parse(query).state.trainer_config())
+        .expect("a valid link");
+    trainer.run(epochs);
+    let data = trainer.data();
+    let ys = model::outputs(data, trainer.weights(), usize::MAX);
+    (0..data.samples().min(50))
+        .map(|i| {
+            let digits: String = data
+                .row(i)
+                .iter()
+                .take(16)
+                .map(|&x| if x == 0.0 { '0' } else { '1' })
+                .chain((data.len() > 16).then_some('…'))
+                .collect();
+            [i.to_string(), exact(data.targets[i]), exact(ys[i]), digits]
+        })
+        .collect()
+}
+
 pub fn number(text: &str) -> Option<f64> {
     let cleaned: String = text
         .trim()
