@@ -61,11 +61,11 @@ TREE_STATUS := { git -C $(ROOT) status --porcelain --untracked-files=all 2>/dev/
 test: setup setup-chromium setup-nginx setup-python ## format check, lints, native, Python, in-browser and end-to-end tests
 	mkdir -p $(ROOT)/target && $(TREE_STATUS) > $(ROOT)/target/tree-before-test
 	cd $(ROOT) && cargo fmt --all -- --check
-	cd $(ROOT) && cargo clippy --all-targets -- -D warnings
-	cd $(ROOT) && cargo test
-	cd $(ROOT) && cargo test --test python -- --ignored
+	cd $(ROOT) && cargo clippy --workspace --all-targets -- -D warnings
+	cd $(ROOT) && cargo test --workspace
+	cd $(ROOT) && cargo test --test native -- --ignored python::
 	cd $(ROOT) && cargo build --lib --target $(WASM_TARGET)
-	cd $(ROOT) && cargo clippy --lib --target $(WASM_TARGET) -- -D warnings
+	cd $(ROOT) && cargo clippy --workspace --lib --target $(WASM_TARGET) -- -D warnings
 	cd $(ROOT) && CHROMEDRIVER=$(CHROMEDRIVER) cargo test --target $(WASM_TARGET) --test web
 	$(MAKE) --no-print-directory -C $(ROOT) dist
 	cd $(ROOT) && SOAK_MINUTES=2 CHROMEDRIVER=$(CHROMEDRIVER) cargo test --test e2e -- --ignored \
@@ -84,7 +84,7 @@ screenshots: setup setup-chromium ## retake the README's pictures (docs/images/*
 	  --ignored --test-threads=1 $(README_IMAGE_TESTS)
 
 bench: ## benchmarks of the numeric core (native; needs no set-up)
-	cd $(ROOT) && cargo bench --bench core
+	cd $(ROOT) && cargo bench -p rnn-core --bench core
 
 # Lighthouse goes into its own folder under target/node: npm prunes packages it was not asked
 # for, so sharing binaryen's folder would remove one or the other.

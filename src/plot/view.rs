@@ -229,7 +229,7 @@ mod tests {
     #[test]
     fn errors_name_the_view() {
         assert_eq!(
-            CoreError::from(ViewError::OutOfBounds).to_string(),
+            crate::text::core_error_en(&CoreError::from(ViewError::OutOfBounds)),
             "view: bounds must be numbers between -1000 and 1000"
         );
         assert_eq!(

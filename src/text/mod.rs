@@ -14,8 +14,6 @@ pub mod inside;
 mod ja;
 mod ja_inside;
 
-use std::fmt;
-
 use crate::params::{Control, FileProblem, Lang, Notice, PresetId, RunNote, Shortcut};
 use crate::rnn::error::{CoreError, InvalidReason};
 use crate::rnn::optim::Hyper;
@@ -326,15 +324,12 @@ impl Text {
     }
 }
 
-/// The English words, for the CLI and logs.
-impl fmt::Display for CoreError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&(EN.core_error)(self))
-    }
+/// A core error in English words, for the CLI and logs.
+pub fn core_error_en(error: &CoreError) -> String {
+    (EN.core_error)(error)
 }
 
-impl fmt::Display for InvalidReason {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&en::invalid_reason(*self))
-    }
+/// Why a value is unusable, in English words, for the CLI.
+pub fn invalid_reason_en(reason: InvalidReason) -> String {
+    en::invalid_reason(reason)
 }

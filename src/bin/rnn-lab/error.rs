@@ -10,6 +10,7 @@ use std::process::ExitCode;
 
 use clap::error::{ContextKind, ContextValue, ErrorKind};
 use rnn_playground::rnn::CoreError;
+use rnn_playground::text::core_error_en;
 
 const USAGE_STATUS: u8 = 2;
 const IO_STATUS: u8 = 1;
@@ -30,7 +31,7 @@ impl CliError {
     /// The core names its settings as the CLI flags (len, lr, clip, init, …),
     /// and its English catalogue words the error after the name.
     pub fn core(error: CoreError) -> CliError {
-        CliError::Usage(format!("--{error}"))
+        CliError::Usage(format!("--{}", core_error_en(&error)))
     }
 
     pub fn report(self) -> ExitCode {

@@ -14,6 +14,7 @@ use rnn_playground::rnn::surface::POINTS_RANGE;
 use rnn_playground::rnn::{
     Axis, CoreError, Limits, Named, OptimizerKind, Precision, Reduction, Weights,
 };
+use rnn_playground::text::{core_error_en, invalid_reason_en};
 
 /// The most epochs one run may take: about 15 minutes at 1e6 epochs/s.
 pub const MAX_EPOCHS: u64 = 1_000_000_000;
@@ -174,8 +175,8 @@ pub fn axis(text: &str) -> Result<Axis, String> {
     let n = whole(n, POINTS_RANGE).map_err(|e| format!("'{text}': N {e}"))?;
     let axis = Axis::new(bound(min)?, bound(max)?, n);
     axis.validate("axis").map_err(|e| match e {
-        CoreError::Invalid { reason, .. } => format!("'{text}': {reason}"),
-        other => format!("'{text}': {other}"),
+        CoreError::Invalid { reason, .. } => format!("'{text}': {}", invalid_reason_en(reason)),
+        other => format!("'{text}': {}", core_error_en(&other)),
     })?;
     Ok(axis)
 }

@@ -1,0 +1,39 @@
+//! The native tests, in one binary: one link instead of one per file. Each module is one
+//! behaviour (the core's numbers, the settings table, the CLI, the docs); the end-to-end tests
+//! (`tests/e2e`) and the in-browser tests (`tests/web.rs`) are their own binaries.
+//!
+//! The Python check needs numpy (`make setup-python`), so it is ignored by a plain `cargo test`:
+//! `cargo test --test native -- --ignored python::`.
+#![cfg(not(target_arch = "wasm32"))]
+
+#[path = "../support/cli.rs"]
+mod support;
+
+mod chain_rule;
+mod cli;
+mod cli_precision;
+mod clipping;
+mod embed_code;
+mod epochs;
+mod first_paint;
+mod format;
+mod ghost;
+mod gradient;
+mod optim;
+mod pages_workflow;
+mod params;
+mod plot;
+mod precision_url;
+mod published;
+mod python;
+mod race;
+mod race_cli;
+mod readme;
+mod saved;
+mod speed;
+mod surface;
+mod text;
+mod theano_f32;
+mod trace;
+mod trainer;
+mod workspace;
