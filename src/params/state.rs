@@ -15,8 +15,8 @@ use crate::rnn::named::named_enum;
 use crate::rnn::optim::Hyper;
 use crate::rnn::race::DEFAULT_RACE_EPOCHS;
 use crate::rnn::{
-    DataConfig, Limits, OptimizerKind, OptimizerSettings, Precision, Reduction, StopRule,
-    TrainerConfig, Weights,
+    CellKind, DataConfig, Limits, OptimizerKind, OptimizerSettings, Precision, Reduction, StopRule,
+    Task, TrainerConfig, Weights,
 };
 use crate::rnn::{MAX_RACERS, RaceConfig};
 
@@ -111,6 +111,10 @@ impl Lang {
 /// [`super::to_query`] writes it back; a saved file holds the same pairs.
 #[derive(Debug, Clone, PartialEq)]
 pub struct AppState {
+    /// The recurrent cell (`model=`).
+    pub model: CellKind,
+    /// What the data asks of it (`task=`).
+    pub task: Task,
     /// The update rule, all hyperparameters (also those the rule ignores) and the clip norm.
     pub optimizer: OptimizerSettings,
     pub reduction: Reduction,
@@ -157,10 +161,22 @@ pub struct AppState {
     pub ghost: Option<Ghost>,
 }
 
+impl AppState {
+    /// Switches the cell. A view left at the old cell's default becomes the new cell's.
+    pub fn select_model(&mut self, model: CellKind) {
+        if self.view == View::for_cell(self.model) {
+            self.view = View::for_cell(model);
+        }
+        self.model = model;
+    }
+}
+
 impl Default for AppState {
     /// The seed's run: rmsprop-seed at lr 1e-3, summed loss, seed 1, 20×10, its drawn init.
     fn default() -> Self {
         AppState {
+            model: CellKind::Linear,
+            task: Task::Count,
             optimizer: OptimizerSettings::defaults(OptimizerKind::RmspropSeed),
             reduction: Reduction::Sum,
             precision: Precision::F64,
@@ -189,13 +205,26 @@ impl Default for AppState {
 }
 
 impl AppState {
+    /// Keeps the task learnable: a cell that cannot take it (the cliff has no input) gets
+    /// the count task. True when it did.
+    pub fn fit_task(&mut self) -> bool {
+        let takes = self.model.takes(self.task);
+        if !takes {
+            self.task = Task::Count;
+        }
+        !takes
+    }
+
     /// Keeps the precision runnable: `theano-f32` is the seed's graph only, so
-    /// another rule, the mean loss or clipping returns it to f64. True when it did.
+    /// another rule, the mean loss, clipping or another cell or task returns it to f64.
+    /// True when it did.
     pub fn fit_precision(&mut self) -> bool {
         let runs = self
             .precision
             .check(&self.optimizer, self.reduction)
-            .is_ok();
+            .is_ok()
+            && (self.precision == Precision::F64
+                || (self.model == CellKind::Linear && self.task == Task::Count));
         if !runs {
             self.precision = Precision::F64;
         }
@@ -205,6 +234,8 @@ impl AppState {
     /// The run this state describes.
     pub fn trainer_config(&self) -> TrainerConfig {
         TrainerConfig {
+            model: self.model,
+            task: self.task,
             data: self.data,
             reduction: self.reduction,
             optimizer: self.optimizer,
@@ -225,6 +256,8 @@ impl AppState {
             return None;
         }
         Some(RaceConfig {
+            model: self.model,
+            task: self.task,
             data: self.data,
             reduction: self.reduction,
             init: self.init,

@@ -41,7 +41,7 @@ impl Param {
         matches!(self.codec, Codec::Hyper(_) | Codec::Clip | Codec::Init(_))
             || matches!(
                 self.key,
-                "opt" | "loss" | "precision" | "len" | "n" | "seed"
+                "model" | "task" | "opt" | "loss" | "precision" | "len" | "n" | "seed"
             )
     }
 
@@ -291,6 +291,8 @@ macro_rules! readme {
 fn settings_params() -> Vec<Param> {
     vec![
         choice::<PresetId>("preset", readme!("Start from a scenario; the other keys then override it."), |s| s.preset, |s, preset| *s = preset.apply(s)),
+        choice("model", readme!("The recurrent cell: `linear` (the 2016 post's), `tanh` (saturates: plateaus and a cliff), `cliff` (Pascanu et al. 2013's sigmoid unit with no input; `len` is its T). Choosing one takes its own map window unless `view` says otherwise."), |s| Some(s.model), AppState::select_model),
+        choice("task", readme!("What to learn: `count` the ones, or `latch` (remember the first input, ±1, as ±0.5 after every later input of 0). The cliff takes no input, so it keeps `count`."), |s| Some(s.task), |s, t| s.task = t),
         choice("opt", readme!("Update rule. Choosing one loads its default hyperparameters."), |s| Some(s.optimizer.kind), AppState::select_optimizer),
         other("clip", readme!("Scale the gradient down to this norm before each update."), Codec::Clip),
         choice("loss", readme!("Sum of squared errors (the 2016 post) or their mean (Roelants)."), |s| Some(s.reduction), |s, r| s.reduction = r),

@@ -6,7 +6,7 @@
 use crate::format::{exact, read_number, readable};
 use crate::rnn::error::InvalidReason;
 use crate::rnn::surface::Axis;
-use crate::rnn::{CoreError, Limits, Weights};
+use crate::rnn::{CellKind, CoreError, Limits, Weights};
 
 /// Every bound stays within ±this.
 pub const VIEW_LIMIT: f64 = 1000.0;
@@ -86,6 +86,18 @@ impl View {
     pub const DEFAULT: View = View::square(-3.0, 3.0);
     /// Roelants' zoomed panel around the optimum (1, 1): [0, 2]².
     pub const NEAR_OPTIMUM: View = View::square(0.0, 2.0);
+
+    /// A cell's own window ([`crate::rnn::Cell::default_view`]); the linear cell's is
+    /// [`View::DEFAULT`].
+    pub fn for_cell(model: CellKind) -> View {
+        let [(x_min, x_max), (y_min, y_max)] = model.default_view();
+        View {
+            x_min,
+            x_max,
+            y_min,
+            y_max,
+        }
+    }
 
     /// The same range on both axes (unchecked).
     pub const fn square(min: f64, max: f64) -> View {

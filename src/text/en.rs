@@ -583,6 +583,8 @@ pub(super) fn invalid_reason(reason: InvalidReason) -> String {
              no clipping"
                 .into()
         }
+        InvalidReason::WrongCount => "needs one value per parameter of the model".into(),
+        InvalidReason::TaskNotTaken => "this model cannot learn that task".into(),
     }
 }
 

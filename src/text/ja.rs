@@ -640,6 +640,8 @@ fn ja_invalid_reason(reason: InvalidReason) -> String {
              （勾配降下法か RMSProp（元記事版）、二乗誤差の和、勾配クリッピングなし）"
                 .into()
         }
+        InvalidReason::WrongCount => "モデルのパラメータ 1 つにつき 1 つの値が必要です".into(),
+        InvalidReason::TaskNotTaken => "このモデルではその課題を学習できません".into(),
     }
 }
 

@@ -12,16 +12,18 @@ use rnn_playground::params::{
 use rnn_playground::rnn::model::backward_signal;
 use rnn_playground::rnn::trainer::DivergenceReason;
 use rnn_playground::rnn::tune::tuned_hyper;
+use rnn_playground::rnn::{CellKind, Hyper, Named, Precision, Task};
 use rnn_playground::rnn::{
     DataConfig, Dataset, MAX_RACERS, OptimizerKind, OptimizerSettings, Record, Reduction, Status,
     StopRule, Trainer, TrainerConfig, Weights,
 };
-use rnn_playground::rnn::{Hyper, Named, Precision};
 use rnn_playground::text::Text;
 use strum::IntoEnumIterator;
 
 /// The URL keys; links, scripts and tests outside this crate rely on them.
-const KEYS: [&str; 39] = [
+const KEYS: [&str; 41] = [
+    "model",
+    "task",
     "opt",
     "lr",
     "mu",
@@ -1017,6 +1019,8 @@ fn any_valid_state() -> impl Strategy<Value = AppState> {
         )| {
             let data = DataConfig { seed, samples, len };
             let mut state = AppState {
+                model: CellKind::Linear,
+                task: Task::Count,
                 optimizer,
                 reduction,
                 precision: Precision::F64,

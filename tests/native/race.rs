@@ -7,14 +7,16 @@ use rnn_playground::params::{Lang, NoticeKind, Parsed, PresetId, parse, to_query
 use rnn_playground::rnn::race::DEFAULT_TARGET_FRACTION;
 use rnn_playground::rnn::tune::tuned_hyper;
 use rnn_playground::rnn::{
-    DataConfig, Dataset, Hyper, MAX_RACERS, OptimizerKind, OptimizerSettings, Race, RaceConfig,
-    RacerStatus, Reduction, Status, TUNE_GRID, Trainer, Tuning, Weights, model,
+    CellKind, DataConfig, Dataset, Hyper, MAX_RACERS, OptimizerKind, OptimizerSettings, Race,
+    RaceConfig, RacerStatus, Reduction, Status, TUNE_GRID, Task, Trainer, Tuning, Weights, model,
 };
 use rnn_playground::text::Text;
 use strum::IntoEnumIterator;
 
 fn race_of(racers: Vec<OptimizerSettings>, init: Option<Weights>, max_epochs: u64) -> RaceConfig {
     RaceConfig {
+        model: CellKind::Linear,
+        task: Task::Count,
         data: DataConfig::default(),
         reduction: Reduction::Sum,
         init,

@@ -3,11 +3,11 @@
 use proptest::prelude::*;
 use rnn_playground::rnn::cycle::{CycleWatch, Outcome, WINDOW};
 use rnn_playground::rnn::history::History;
+use rnn_playground::rnn::{CellKind, Hyper, Named, Task};
 use rnn_playground::rnn::{
     DataConfig, DivergenceReason, Gradient, OptimizerKind, OptimizerSettings, Precision, Record,
     Reduction, Status, StopRule, Trainer, TrainerConfig, Weights,
 };
-use rnn_playground::rnn::{Hyper, Named};
 
 fn seed_rmsprop() -> Trainer {
     Trainer::new(TrainerConfig::seed(OptimizerSettings::defaults(
@@ -164,6 +164,8 @@ fn an_update_that_overflows_the_weights_is_run_but_not_applied() {
     let mut optimizer = OptimizerSettings::defaults(OptimizerKind::Gd);
     optimizer[Hyper::Lr] = 2.7342964892887216;
     let config = TrainerConfig {
+        model: CellKind::Linear,
+        task: Task::Count,
         data: DataConfig {
             seed: 796355215,
             samples: 441,
@@ -212,6 +214,8 @@ proptest! {
         optimizer[Hyper::Delta0] = lr.min(1e3);
         optimizer.clip = clip;
         let config = TrainerConfig {
+            model: CellKind::Linear,
+            task: Task::Count,
             data: DataConfig { seed, samples, len },
             reduction: if mean { Reduction::Mean } else { Reduction::Sum },
             optimizer,

@@ -12,6 +12,8 @@ use serde::{Deserialize, Serialize};
 use super::error::{CoreError, InvalidReason};
 use super::limits::Limits;
 use super::model::Weights;
+use super::params::{MAX_PARAMS, Params};
+use super::task::Task;
 
 /// Allowed number of sequences.
 pub const SAMPLES_RANGE: Limits<usize> = Limits::new(1, 1000);
@@ -70,8 +72,8 @@ impl NumpyRandom {
     }
 }
 
-/// Sequences `x` (row-major, `samples × len`, values 0.0 or 1.0) and targets
-/// `t_i` = the number of ones in row i.
+/// Sequences `x` (row-major, `samples × len`) and their targets `t_i`; for the seed's count
+/// task the values are 0.0 or 1.0 and `t_i` is the number of ones in row i.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Dataset {
     pub config: DataConfig,
@@ -86,6 +88,22 @@ pub struct Dataset {
 impl Dataset {
     /// Draws the data set, then the seed's initial weights from the same stream.
     pub fn generate(config: DataConfig) -> Result<(Dataset, Weights), CoreError> {
+        let (data, init) = Dataset::generate_for(config, Task::Count, 2)?;
+        let init = Weights {
+            w_x: init[0],
+            w_rec: init[1],
+        };
+        Ok((data, init))
+    }
+
+    /// Draws the rows as the seed does, makes them the task's inputs and targets, then draws
+    /// `params` initial values from the same stream, each `uniform(-0.1, 0.1)` as the seed
+    /// draws its two weights.
+    pub fn generate_for(
+        config: DataConfig,
+        task: Task,
+        params: usize,
+    ) -> Result<(Dataset, Params), CoreError> {
         config.validate()?;
         let mut rng = NumpyRandom::new(config.seed);
         let mut x = Vec::with_capacity(config.samples * config.len);
@@ -93,11 +111,15 @@ impl Dataset {
             // np.around rounds half to even; rand() < 1, so only 0.5 is a tie.
             x.push(rng.rand().round_ties_even());
         }
-        let init = Weights {
-            w_x: rng.uniform(-0.1, 0.1),
-            w_rec: rng.uniform(-0.1, 0.1),
-        };
-        Ok((Dataset::new(config, x), init))
+        let targets = x
+            .chunks_mut(config.len)
+            .map(|row| task.prepare(row))
+            .collect();
+        let mut init = Params::zeros(params.min(MAX_PARAMS));
+        for value in init.iter_mut() {
+            *value = rng.uniform(-0.1, 0.1);
+        }
+        Ok((Dataset::with_targets(config, x, targets), init))
     }
 
     /// Builds a data set from given rows (all of one length), e.g. a test sequence.
@@ -127,6 +149,10 @@ impl Dataset {
 
     fn new(config: DataConfig, x: Vec<f64>) -> Dataset {
         let targets = x.chunks(config.len).map(|row| row.iter().sum()).collect();
+        Dataset::with_targets(config, x, targets)
+    }
+
+    fn with_targets(config: DataConfig, x: Vec<f64>, targets: Vec<f64>) -> Dataset {
         let (samples, len) = (config.samples, config.len);
         let x_time_major = (0..len * samples)
             .map(|j| x[(j % samples) * len + j / samples])

@@ -46,6 +46,10 @@ pub enum InvalidReason {
     /// `theano-f32` asked for another graph than the seed's (another rule,
     /// the mean loss, or clipping).
     NotTheSeedGraph,
+    /// A list of parameters whose length is not the cell's.
+    WrongCount,
+    /// A task the cell cannot learn (its output cannot reach the targets) or does not take.
+    TaskNotTaken,
 }
 
 impl CoreError {

@@ -10,6 +10,7 @@
 //! which trains the model in Theano) and Peter Roelants' numpy tutorial on
 //! the linear RNN that the post follows.
 
+pub mod cell;
 pub mod clipping;
 pub mod cycle;
 pub mod data;
@@ -20,14 +21,17 @@ pub mod limits;
 pub mod model;
 pub mod named;
 pub mod optim;
+pub mod params;
 pub mod precision;
 pub mod race;
 pub mod surface;
+pub mod task;
 pub mod theano_f32;
 pub mod trace;
 pub mod trainer;
 pub mod tune;
 
+pub use cell::{Cell, CellKind, Model};
 pub use clipping::{Clipping, clip};
 pub use cycle::{CyclePoint, CycleWatch, Settled};
 pub use data::{DataConfig, Dataset};
@@ -37,8 +41,10 @@ pub use limits::Limits;
 pub use model::{Gradient, Reduction, Weights};
 pub use named::Named;
 pub use optim::{Optimizer, OptimizerKind, OptimizerSettings};
+pub use params::{MAX_PARAMS, Params};
 pub use precision::Precision;
 pub use race::{MAX_RACERS, Race, RaceConfig, Racer, RacerStatus};
 pub use surface::{Axis, Grid, Surface};
+pub use task::Task;
 pub use trainer::{DivergenceReason, Record, Status, StopRule, Trainer, TrainerConfig};
 pub use tune::{TUNE_GRID, Tuned, Tuning};

@@ -10,11 +10,13 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::cell::CellKind;
 use super::data::DataConfig;
 use super::error::{CoreError, InvalidReason};
-use super::model::{self, Reduction, Weights};
+use super::model::{Reduction, Weights};
 use super::optim::OptimizerSettings;
 use super::precision::Precision;
+use super::task::Task;
 use super::trainer::{DivergenceReason, Record, Status, StopRule, Trainer, TrainerConfig};
 
 /// The most racers a race takes: six colours stay distinguishable.
@@ -25,7 +27,7 @@ pub const MAX_RACERS: usize = 6;
 pub const DEFAULT_RACE_EPOCHS: u64 = 2001;
 
 /// Without a target, a racer finishes once its loss is below this fraction of
-/// the data's baseline loss, the loss of predicting 0 ([`model::baseline_loss`]).
+/// the data's baseline loss, the loss of predicting 0 ([`crate::cell::Cell::baseline_loss`]).
 /// The baseline depends on the data alone, so a finish means the same near the
 /// optimum wherever the race starts (1% of a start on a cliff's wall would be
 /// reached far from the answer).
@@ -35,6 +37,10 @@ pub const DEFAULT_TARGET_FRACTION: f64 = 0.01;
 /// norm (the caller resolves "as the page" into a value).
 #[derive(Debug, Clone, PartialEq)]
 pub struct RaceConfig {
+    /// Every racer's cell.
+    pub model: CellKind,
+    /// Every racer's task.
+    pub task: Task,
     pub data: DataConfig,
     pub reduction: Reduction,
     /// The common start; `None` draws it after the data, as the seed does.
@@ -51,6 +57,8 @@ impl RaceConfig {
     pub fn solo(&self, index: usize) -> Option<TrainerConfig> {
         let optimizer = *self.racers.get(index)?;
         Some(TrainerConfig {
+            model: self.model,
+            task: self.task,
             data: self.data,
             reduction: self.reduction,
             optimizer,
@@ -162,11 +170,7 @@ impl Racer {
             return;
         }
         let trainer = &self.trainer;
-        self.loss = model::loss(
-            trainer.data(),
-            trainer.weights(),
-            trainer.config().reduction,
-        );
+        self.loss = trainer.loss_at(trainer.weights());
         if self.loss < target {
             self.status = RacerStatus::Finished {
                 epoch: trainer.epoch(),
@@ -209,10 +213,10 @@ impl Race {
             .map(Trainer::new)
             .collect::<Result<Vec<_>, _>>()?;
         let first = &racers[0];
-        let initial_loss = model::loss(first.data(), first.init(), config.reduction);
-        let target = config.target.unwrap_or_else(|| {
-            DEFAULT_TARGET_FRACTION * model::baseline_loss(first.data(), config.reduction)
-        });
+        let initial_loss = first.loss_at(first.init());
+        let target = config
+            .target
+            .unwrap_or_else(|| DEFAULT_TARGET_FRACTION * first.baseline_loss());
         let racers = racers
             .into_iter()
             .map(|trainer| Racer {

@@ -13,13 +13,16 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::cell::{CellKind, Model};
 use super::cycle::{CycleWatch, Settled};
 use super::data::{DataConfig, Dataset};
 use super::error::{CoreError, InvalidReason};
 use super::history::{DEFAULT_CAP, History};
-use super::model::{self, Bptt, Gradient, Reduction, Weights};
+use super::model::{Gradient, Reduction, Weights};
 use super::optim::{Optimizer, OptimizerSettings};
+use super::params::Params;
 use super::precision::Precision;
+use super::task::Task;
 use super::theano_f32::Bptt32;
 
 /// One epoch: `weights` after `epoch` updates, and the loss and gradient there.
@@ -43,6 +46,12 @@ pub struct StopRule {
 /// Everything that defines a run.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct TrainerConfig {
+    /// The cell; a file saved before cells existed is the seed's linear one.
+    #[serde(default)]
+    pub model: CellKind,
+    /// What the data asks; a file saved before tasks existed counts the ones.
+    #[serde(default)]
+    pub task: Task,
     pub data: DataConfig,
     pub reduction: Reduction,
     pub optimizer: OptimizerSettings,
@@ -58,6 +67,8 @@ impl TrainerConfig {
     /// The seed's run: its data, its init, and the given optimizer.
     pub fn seed(optimizer: OptimizerSettings) -> TrainerConfig {
         TrainerConfig {
+            model: CellKind::Linear,
+            task: Task::Count,
             data: DataConfig::default(),
             reduction: Reduction::Sum,
             optimizer,
@@ -115,6 +126,23 @@ fn overflow(loss: f64, grad: Gradient) -> Option<DivergenceReason> {
     }
 }
 
+/// The cell's loss and gradient at `w`, its two parameters.
+fn evaluate(
+    model: &mut Model,
+    data: &Dataset,
+    w: Weights,
+    reduction: Reduction,
+) -> (f64, Gradient) {
+    let (loss, grad) = model.loss_and_gradient(data, &Params::from(w), reduction);
+    (
+        loss,
+        Gradient {
+            w_x: grad[0],
+            w_rec: grad[1],
+        },
+    )
+}
+
 /// A run in progress: data, weights, optimizer and a bounded history.
 #[derive(Debug, Clone)]
 pub struct Trainer {
@@ -127,7 +155,8 @@ pub struct Trainer {
     status: Status,
     history: History,
     watch: CycleWatch,
-    bptt: Bptt,
+    /// The cell with its buffers.
+    model: Model,
     /// The loss and gradient at `weights`, once computed. The step that makes
     /// new weights evaluates them at once, so an overflow there is reported
     /// by that step, and the next step and the read-outs reuse the numbers.
@@ -137,11 +166,26 @@ pub struct Trainer {
 
 impl Trainer {
     pub fn new(config: TrainerConfig) -> Result<Trainer, CoreError> {
-        let (data, drawn) = Dataset::generate(config.data)?;
+        config.model.check(config.task, None)?;
+        let names = config.model.names();
+        let (data, drawn) = Dataset::generate_for(config.data, config.task, names.len())?;
         config
             .precision
             .check(&config.optimizer, config.reduction)?;
-        let init = config.precision.start(config.init.unwrap_or(drawn));
+        if config.precision != Precision::F64
+            && (config.model != CellKind::Linear || config.task != Task::Count)
+        {
+            return Err(CoreError::Invalid {
+                name: "precision",
+                reason: InvalidReason::NotTheSeedGraph,
+            });
+        }
+        let start = config.model.default_start().unwrap_or(&drawn);
+        let start = Weights {
+            w_x: start[0],
+            w_rec: start[1],
+        };
+        let init = config.precision.start(config.init.unwrap_or(start));
         if !init.is_finite() {
             return Err(CoreError::Invalid {
                 name: "init",
@@ -168,7 +212,7 @@ impl Trainer {
             status: Status::Training,
             history: History::new(DEFAULT_CAP),
             watch: CycleWatch::default(),
-            bptt: Bptt::default(),
+            model: Model::new(config.model),
             at_weights: None,
             bptt32: Bptt32::default(),
         })
@@ -247,10 +291,12 @@ impl Trainer {
             return known;
         }
         let known = match self.config.precision {
-            Precision::F64 => {
-                self.bptt
-                    .loss_and_gradient(&self.data, self.weights, self.config.reduction)
-            }
+            Precision::F64 => evaluate(
+                &mut self.model,
+                &self.data,
+                self.weights,
+                self.config.reduction,
+            ),
             Precision::TheanoF32 => self.bptt32.loss_and_gradient(&self.data, self.weights),
         };
         self.at_weights = Some(known);
@@ -333,9 +379,12 @@ impl Trainer {
     pub fn evaluate(&self) -> (f64, Gradient) {
         self.at_weights
             .unwrap_or_else(|| match self.config.precision {
-                Precision::F64 => {
-                    model::loss_and_gradient(&self.data, self.weights, self.config.reduction)
-                }
+                Precision::F64 => evaluate(
+                    &mut Model::new(self.config.model),
+                    &self.data,
+                    self.weights,
+                    self.config.reduction,
+                ),
                 Precision::TheanoF32 => {
                     Bptt32::default().loss_and_gradient(&self.data, self.weights)
                 }
@@ -370,6 +419,21 @@ impl Trainer {
     pub fn settled(&self) -> Option<Settled> {
         let start_loss = self.history.points().next()?.loss;
         self.watch.settled(start_loss)
+    }
+
+    /// The loss at `w` on this run's cell and data, without the gradient.
+    pub fn loss_at(&self, w: Weights) -> f64 {
+        self.config
+            .model
+            .loss(&self.data, &Params::from(w), self.config.reduction)
+    }
+
+    /// The loss of predicting 0 on this run's cell and data (see
+    /// [`crate::cell::Cell::baseline_loss`]).
+    pub fn baseline_loss(&self) -> f64 {
+        self.config
+            .model
+            .baseline_loss(&self.data, self.config.reduction)
     }
 
     pub fn config(&self) -> &TrainerConfig {

@@ -12,7 +12,6 @@
 
 use super::error::CoreError;
 use super::hyper::Hyper;
-use super::model;
 use super::optim::{OptimizerKind, OptimizerSettings};
 use super::race::{Race, RaceConfig};
 use super::trainer::{Status, StopRule, Trainer};
@@ -149,8 +148,7 @@ impl Tuning {
         let loss = if matches!(trainer.status(), Status::Diverged { .. }) {
             f64::INFINITY
         } else {
-            let reduction = trainer.config().reduction;
-            let loss = model::loss(trainer.data(), trainer.weights(), reduction);
+            let loss = trainer.loss_at(trainer.weights());
             if loss.is_nan() { f64::INFINITY } else { loss }
         };
         let settings = self.candidate_settings();

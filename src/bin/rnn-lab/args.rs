@@ -6,7 +6,7 @@
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use rnn_playground::params::RacerSpec;
-use rnn_playground::rnn::{Axis, OptimizerKind, Precision, Reduction, Weights};
+use rnn_playground::rnn::{Axis, CellKind, OptimizerKind, Precision, Reduction, Task, Weights};
 
 use crate::hyper_flags::HyperFlags;
 use crate::parse;
@@ -20,7 +20,7 @@ fn setting(url_key: &str) -> &'static str {
 #[command(
     name = "rnn-lab",
     version,
-    about = "The 2016 post's linear RNN from the command line: train it, or map its loss surface."
+    about = "The 2016 post's RNN and its kin from the command line: train them, race them, or map their loss surface."
 )]
 pub struct Cli {
     #[command(subcommand)]
@@ -37,9 +37,15 @@ pub enum Command {
     Race(RaceArgs),
 }
 
-/// The data set and the loss: shared by both commands.
+/// The cell, the data set and the loss: shared by every command.
 #[derive(Debug, Args)]
 pub struct DataArgs {
+    #[arg(long, value_name = "NAME", default_value = "linear", value_parser = parse::named::<CellKind>,
+          help = setting("model"))]
+    pub model: CellKind,
+    #[arg(long, value_name = "NAME", default_value = "count", value_parser = parse::named::<Task>,
+          help = setting("task"))]
+    pub task: Task,
     #[arg(long, value_name = "N", default_value = "1", allow_hyphen_values = true,
           value_parser = parse::seed, help = setting("seed"))]
     pub seed: u32,
@@ -70,8 +76,9 @@ pub struct StartArgs {
     #[arg(long, value_name = "C", allow_hyphen_values = true, value_parser = parse::clip,
           help = setting("clip"))]
     pub clip: Option<f64>,
-    /// Initial weights [default: drawn after the data, as the 2016 post does]
-    #[arg(long, value_name = "WX,WREC", allow_hyphen_values = true, value_parser = parse::init)]
+    /// The start, the cell's two parameters in its order (linear and tanh: w_x,w_rec; cliff:
+    /// w,b) [default: drawn after the data, as the 2016 post does; the cliff's is 5,-2.2]
+    #[arg(long, value_name = "A,B", allow_hyphen_values = true, value_parser = parse::init)]
     pub init: Option<Weights>,
     /// Number of updates
     #[arg(long, value_name = "N", default_value = "2001", allow_hyphen_values = true,

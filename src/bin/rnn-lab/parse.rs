@@ -146,6 +146,12 @@ pub fn precision(text: &str) -> Result<Precision, String> {
     })
 }
 
+/// A name of `T` (a cell, a task): one of its names, or an error listing them.
+pub fn named<T: Named>(text: &str) -> Result<T, String> {
+    T::from_name(text.trim())
+        .ok_or_else(|| format!("expects one of {}, got '{text}'", T::names().join(", ")))
+}
+
 pub fn reduction(text: &str) -> Result<Reduction, String> {
     Reduction::from_name(text.trim()).ok_or_else(|| format!("expects sum or mean, got '{text}'"))
 }

@@ -69,6 +69,8 @@ fn race(args: &RaceArgs) -> Result<RaceRun, CliError> {
         ));
     }
     let mut config = RaceConfig {
+        model: args.data.model,
+        task: args.data.task,
         data: data_config(&args.data),
         reduction: args.data.loss,
         init: args.start.init,

@@ -104,6 +104,8 @@ fn trainer_config(args: &TrainArgs) -> Result<TrainerConfig, CliError> {
         .map_err(|(hyper, phrase)| CliError::flag(hyper.cli_name(), phrase))?;
     optimizer.clip = args.start.clip;
     Ok(TrainerConfig {
+        model: args.data.model,
+        task: args.data.task,
         data: data_config(&args.data),
         reduction: args.data.loss,
         optimizer,
