@@ -11,6 +11,7 @@ mod support;
 
 mod chain_rule;
 mod cli;
+mod cli_cells;
 mod cli_precision;
 mod clipping;
 mod embed_code;

@@ -5,13 +5,13 @@ use std::io::{self, Write};
 
 use rnn_playground::format::{exact, significant};
 use rnn_playground::params::{Lang, RacerSpec};
-use rnn_playground::rnn::{Racer, RacerStatus, Tuned};
+use rnn_playground::rnn::{CellKind, Precision, Racer, RacerStatus, Task, Tuned};
 use rnn_playground::text::Text;
 use serde::Serialize;
 
 use crate::race::RaceRun;
 use crate::train_output::{
-    DataJson, FinalJson, OptimizerJson, RecordJson, WeightsJson, finite, status_json,
+    DataJson, FinalJson, NamedJson, OptimizerJson, RecordJson, finite, status_json,
 };
 
 /// "finished", "running" or "diverged", as the page's results table says.
@@ -85,8 +85,14 @@ pub fn table(run: &RaceRun, out: &mut impl Write) -> io::Result<()> {
 
 #[derive(Serialize)]
 struct RaceJson<'a> {
+    /// Written only for a cell other than the seed's.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    model: Option<CellKind>,
+    /// Written only for a task other than counting.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    task: Option<Task>,
     data: DataJson,
-    init: WeightsJson,
+    init: NamedJson,
     initial_loss: Option<f64>,
     target: Option<f64>,
     epochs: u64,
@@ -128,6 +134,7 @@ impl From<&Tuned> for TunedJson {
 pub fn json(run: &RaceRun, out: &mut impl Write) -> io::Result<()> {
     let race = &run.race;
     let first = race.racers()[0].trainer();
+    let (model, task) = (first.config().model, first.config().task);
     let racers = race
         .racers()
         .iter()
@@ -142,7 +149,10 @@ pub fn json(run: &RaceRun, out: &mut impl Write) -> io::Result<()> {
                     .as_ref()
                     .and_then(|t| t.get(i))
                     .map(TunedJson::from),
-                records: records.iter().map(RecordJson::from).collect(),
+                records: records
+                    .iter()
+                    .map(|record| RecordJson::new(record, model, Precision::F64))
+                    .collect(),
                 final_state: FinalJson::from(racer.trainer()),
                 status: status_name(racer.status()),
                 diverged_at,
@@ -152,8 +162,10 @@ pub fn json(run: &RaceRun, out: &mut impl Write) -> io::Result<()> {
         })
         .collect();
     let report = RaceJson {
+        model: (model != CellKind::default()).then_some(model),
+        task: (task != Task::default()).then_some(task),
         data: DataJson::from(first.data()),
-        init: WeightsJson::from(race.init()),
+        init: NamedJson::new(model, race.init(), Precision::F64),
         initial_loss: finite(race.initial_loss()),
         target: finite(race.target()),
         epochs: race.epoch(),

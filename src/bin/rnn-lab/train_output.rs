@@ -3,7 +3,9 @@
 use std::io::{self, Write};
 
 use rnn_playground::params::Lang;
-use rnn_playground::rnn::{Dataset, Named, Precision, Record, Status, Trainer, Weights};
+use rnn_playground::rnn::{
+    CellKind, Dataset, Named, Precision, Record, Status, Task, Trainer, Weights,
+};
 use rnn_playground::text::Text;
 use serde::Serialize;
 use serde::ser::{SerializeMap, Serializer};
@@ -59,9 +61,12 @@ pub fn table(trainer: &mut Trainer, args: &TrainArgs, out: &mut impl Write) -> i
 /// run at once.
 pub fn json(trainer: &mut Trainer, args: &TrainArgs, out: &mut impl Write) -> io::Result<()> {
     let precision = trainer.config().precision;
+    let model = trainer.config().model;
     let head = Head {
+        model: (model != CellKind::default()).then_some(model),
+        task: (trainer.config().task != Task::default()).then_some(trainer.config().task),
         data: DataJson::from(trainer.data()),
-        init: WeightsJson::new(trainer.init(), precision),
+        init: NamedJson::new(model, trainer.init(), precision),
         optimizer: OptimizerJson(trainer),
         precision: (precision != Precision::F64).then_some(precision),
     };
@@ -80,7 +85,7 @@ pub fn json(trainer: &mut Trainer, args: &TrainArgs, out: &mut impl Write) -> io
                 out.write_all(b",")?;
             }
             first = false;
-            serde_json::to_writer(&mut *out, &RecordJson::new(record, precision))
+            serde_json::to_writer(&mut *out, &RecordJson::new(record, model, precision))
                 .map_err(io::Error::from)
         },
     )?;
@@ -144,8 +149,14 @@ pub fn run_number(value: f64, precision: Precision) -> Option<RunNumber> {
 /// The report's fields before `records`.
 #[derive(Serialize)]
 struct Head<'a> {
+    /// Written only for a cell other than the seed's, so the seed's output stays as it was.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    model: Option<CellKind>,
+    /// Written only for a task other than counting.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    task: Option<Task>,
     data: DataJson,
-    init: WeightsJson,
+    init: NamedJson,
     optimizer: OptimizerJson<'a>,
     /// Written only for a run that is not f64, so f64 output stays as it was.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -167,7 +178,21 @@ pub struct DataJson {
     seed: u32,
     samples: usize,
     len: usize,
-    targets: Vec<u64>,
+    targets: Vec<Target>,
+}
+
+/// A target as JSON: counts are whole numbers and print as such; the latch's are ±0.5.
+#[derive(Debug, Clone, Copy)]
+struct Target(f64);
+
+impl Serialize for Target {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        if self.0.fract() == 0.0 && self.0.abs() < 1e15 {
+            serializer.serialize_i64(self.0 as i64)
+        } else {
+            serializer.serialize_f64(self.0)
+        }
+    }
 }
 
 impl From<&Dataset> for DataJson {
@@ -176,38 +201,60 @@ impl From<&Dataset> for DataJson {
             seed: data.config.seed,
             samples: data.samples(),
             len: data.len(),
-            // Targets count ones, so they are whole numbers.
-            targets: data.targets.iter().map(|&t| t as u64).collect(),
+            targets: data.targets.iter().map(|&t| Target(t)).collect(),
         }
     }
 }
 
-#[derive(Serialize)]
-pub struct WeightsJson {
-    w_x: Option<RunNumber>,
-    w_rec: Option<RunNumber>,
+/// A cell's parameters (or their gradient) as `{NAME: value, …}` in the cell's order.
+#[derive(Debug, Clone, Copy)]
+pub struct NamedJson {
+    names: &'static [&'static str],
+    values: Weights,
+    precision: Precision,
 }
 
-impl WeightsJson {
-    pub fn new(w: Weights, precision: Precision) -> Self {
-        WeightsJson {
-            w_x: run_number(w.w_x, precision),
-            w_rec: run_number(w.w_rec, precision),
+impl NamedJson {
+    pub fn new(model: CellKind, values: Weights, precision: Precision) -> Self {
+        NamedJson {
+            names: model.names(),
+            values,
+            precision,
         }
     }
 }
 
-impl From<Weights> for WeightsJson {
-    fn from(w: Weights) -> Self {
-        WeightsJson::new(w, Precision::F64)
+impl Serialize for NamedJson {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let values = [self.values.w_x, self.values.w_rec];
+        let mut map = serializer.serialize_map(Some(self.names.len()))?;
+        for (name, &value) in self.names.iter().zip(&values) {
+            map.serialize_entry(name, &run_number(value, self.precision))?;
+        }
+        map.end()
     }
 }
 
-/// One record: the weights after `epoch` updates, and the loss and gradient there.
+/// Whether the cell's parameters are w_x and w_rec, which records also carry as fields of
+/// their own (as they did before there were other cells).
+fn has_w_fields(model: CellKind) -> bool {
+    model.names() == ["w_x", "w_rec"]
+}
+
+/// One record: the parameters after `epoch` updates, and the loss and gradient there.
 #[derive(Serialize)]
 pub struct RecordJson {
     epoch: u64,
     loss: Option<RunNumber>,
+    #[serde(flatten)]
+    w_fields: Option<WFields>,
+    params: NamedJson,
+    grad: NamedJson,
+}
+
+/// The linear and tanh cells' own fields.
+#[derive(Serialize)]
+struct WFields {
     w_x: Option<RunNumber>,
     w_rec: Option<RunNumber>,
     grad_w_x: Option<RunNumber>,
@@ -215,43 +262,55 @@ pub struct RecordJson {
 }
 
 impl RecordJson {
-    pub fn new(r: &Record, precision: Precision) -> Self {
+    pub fn new(r: &Record, model: CellKind, precision: Precision) -> Self {
         let number = |value| run_number(value, precision);
         RecordJson {
             epoch: r.epoch,
             loss: number(r.loss),
-            w_x: number(r.weights.w_x),
-            w_rec: number(r.weights.w_rec),
-            grad_w_x: number(r.grad.w_x),
-            grad_w_rec: number(r.grad.w_rec),
+            w_fields: has_w_fields(model).then(|| WFields {
+                w_x: number(r.weights.w_x),
+                w_rec: number(r.weights.w_rec),
+                grad_w_x: number(r.grad.w_x),
+                grad_w_rec: number(r.grad.w_rec),
+            }),
+            params: NamedJson::new(model, r.weights, precision),
+            grad: NamedJson::new(
+                model,
+                Weights {
+                    w_x: r.grad.w_x,
+                    w_rec: r.grad.w_rec,
+                },
+                precision,
+            ),
         }
-    }
-}
-
-impl From<&Record> for RecordJson {
-    fn from(r: &Record) -> Self {
-        RecordJson::new(r, Precision::F64)
     }
 }
 
 #[derive(Serialize)]
 pub struct FinalJson {
     epochs: u64,
-    w_x: Option<RunNumber>,
-    w_rec: Option<RunNumber>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    w_x: Option<Option<RunNumber>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    w_rec: Option<Option<RunNumber>>,
     loss: Option<RunNumber>,
+    params: NamedJson,
 }
 
 impl From<&Trainer> for FinalJson {
-    /// The updates made, the weights reached and the loss at them.
+    /// The updates made, the parameters reached and the loss at them.
     fn from(trainer: &Trainer) -> Self {
         let (loss, _) = trainer.evaluate();
-        let number = |value| run_number(value, trainer.config().precision);
+        let config = trainer.config();
+        let number = |value| run_number(value, config.precision);
+        let w = trainer.weights();
+        let w_fields = has_w_fields(config.model);
         FinalJson {
             epochs: trainer.epoch(),
-            w_x: number(trainer.weights().w_x),
-            w_rec: number(trainer.weights().w_rec),
+            w_x: w_fields.then(|| number(w.w_x)),
+            w_rec: w_fields.then(|| number(w.w_rec)),
             loss: number(loss),
+            params: NamedJson::new(config.model, w, config.precision),
         }
     }
 }
