@@ -228,3 +228,69 @@ fn rows_computed_in_bands_join_to_the_whole_grid() {
         assert_eq!(band(20..40).rows(), 3, "bands are clipped to the axis");
     }
 }
+
+/// Every cell's map, one grid cell at a time, against the cell's own loss at that point; and
+/// the linear cell's closed form on the latch task against the cell run in every grid cell.
+#[test]
+fn a_cells_map_is_its_loss_at_every_grid_point_on_either_task() {
+    use rnn_playground::rnn::{CellKind, Named, Params, Task, Weights};
+    let grid = Grid::new(
+        Axis::new(-2.0, 3.0, 7),
+        Axis::new(-1.5, 2.5, 5),
+        Reduction::Sum,
+    );
+    for task in [Task::Count, Task::Latch] {
+        let config = DataConfig {
+            len: 12,
+            ..DataConfig::default()
+        };
+        let (data, _) = Dataset::generate_for(config, task, 2).unwrap();
+        for kind in CellKind::all().into_iter().filter(|k| k.takes(task)) {
+            let mut cells = surface::CellSurface::new(kind, grid).unwrap();
+            // In slices of 3 grid cells, as the page fills it in across frames.
+            let mut slices = 0;
+            while !cells.advance(&data, 3) {
+                slices += 1;
+            }
+            assert_eq!(slices, 35 / 3, "{kind:?}");
+            let map = cells.finish();
+            for (row, &w_rec) in map.w_rec.iter().enumerate() {
+                for (col, &w_x) in map.w_x.iter().enumerate() {
+                    let expected =
+                        kind.loss(&data, &Params::from(Weights { w_x, w_rec }), Reduction::Sum);
+                    assert_eq!(map.loss_at(row, col), Some(expected), "{kind:?} {task:?}");
+                }
+            }
+            let whole = surface::compute_for(kind, &data, grid).unwrap();
+            if kind == CellKind::Linear {
+                let naive = surface::compute_naive(&data, grid).unwrap();
+                for (fast, slow) in whole.loss.iter().zip(&naive.loss) {
+                    assert!(
+                        close(*fast, *slow, 1.0 + slow.abs()),
+                        "{task:?}: {fast} vs {slow}"
+                    );
+                }
+            } else {
+                assert_eq!(whole.loss, map.loss, "{kind:?}");
+            }
+        }
+    }
+}
+
+/// A cell without a closed form gets a coarser map on large data, never a frozen page.
+#[test]
+fn a_cells_map_is_coarser_only_on_large_data() {
+    let small = Dataset::generate(DataConfig::default()).unwrap().0;
+    assert_eq!(surface::cell_points(&small, 256), 256);
+    let large = Dataset::generate(DataConfig {
+        seed: 1,
+        samples: 1000,
+        len: 200,
+    })
+    .unwrap()
+    .0;
+    let points = surface::cell_points(&large, 256);
+    assert!((16..256).contains(&points), "{points}");
+    let work = (points * points * 1000 * 200) as u64;
+    assert!(work <= surface::CELL_SURFACE_WORK, "{work}");
+}

@@ -20,10 +20,12 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::cell::{CellKind, Model};
 use super::data::Dataset;
 use super::error::{CoreError, InvalidReason};
 use super::limits::Limits;
 use super::model::{Bptt, Reduction, Weights};
+use super::params::Params;
 
 /// Most points along one axis.
 pub const MAX_POINTS: usize = 4096;
@@ -489,4 +491,90 @@ pub fn compute_naive(data: &Dataset, grid: Grid) -> Result<Surface, CoreError> {
         }
     }
     Ok(surface)
+}
+
+/// Sample-steps a whole surface of a cell without a closed form may cost: a few seconds of
+/// work spread over frames in the browser.
+pub const CELL_SURFACE_WORK: u64 = 400_000_000;
+
+/// Points per axis for a cell without a closed form on `data`: at most `points`, fewer when
+/// the data are so large that `points²` forward passes would exceed [`CELL_SURFACE_WORK`]
+/// (a coarser map, never a frozen page); at least 16.
+pub fn cell_points(data: &Dataset, points: usize) -> usize {
+    let per_cell = (data.samples() * data.len()).max(1) as f64;
+    let fits = (CELL_SURFACE_WORK as f64 / per_cell).sqrt() as usize;
+    fits.clamp(16, points.max(16)).min(points)
+}
+
+/// The loss over a grid for any cell by running it in every grid cell, a few at a time, so a
+/// caller can spread the work over frames: O(N·n) per grid cell. The linear cell has the
+/// closed form of [`compute`]; this is every other cell's way, and its oracle.
+#[derive(Debug, Clone)]
+pub struct CellSurface {
+    kind: CellKind,
+    grid: Grid,
+    model: Model,
+    surface: Surface,
+    next: usize,
+}
+
+impl CellSurface {
+    pub fn new(kind: CellKind, grid: Grid) -> Result<CellSurface, CoreError> {
+        grid.validate()?;
+        Ok(CellSurface {
+            kind,
+            grid,
+            model: Model::new(kind),
+            surface: Surface::empty(&grid.w_x, &grid.w_rec, grid.with_grad),
+            next: 0,
+        })
+    }
+
+    /// Computes up to `cells` more grid cells; true once the grid is whole.
+    pub fn advance(&mut self, data: &Dataset, cells: usize) -> bool {
+        let total = self.grid.w_x.n * self.grid.w_rec.n;
+        let end = self.next.saturating_add(cells.max(1)).min(total);
+        for index in self.next..end {
+            let (row, col) = (index / self.grid.w_x.n, index % self.grid.w_x.n);
+            let params = Params::from(Weights {
+                w_x: self.grid.w_x.value(col),
+                w_rec: self.grid.w_rec.value(row),
+            });
+            if self.grid.with_grad {
+                let (loss, g) = self
+                    .model
+                    .loss_and_gradient(data, &params, self.grid.reduction);
+                self.surface.push(loss, (g[0], g[1]));
+            } else {
+                let loss = self.kind.loss(data, &params, self.grid.reduction);
+                self.surface.push(loss, (0.0, 0.0));
+            }
+        }
+        self.next = end;
+        self.is_complete()
+    }
+
+    pub fn is_complete(&self) -> bool {
+        self.next == self.grid.w_x.n * self.grid.w_rec.n
+    }
+
+    /// Grid cells done so far.
+    pub fn done(&self) -> usize {
+        self.next
+    }
+
+    /// The surface, whole or as far as it got.
+    pub fn finish(self) -> Surface {
+        self.surface
+    }
+}
+
+/// The loss over `grid` for `kind`: the linear cell's closed form, or every cell run.
+pub fn compute_for(kind: CellKind, data: &Dataset, grid: Grid) -> Result<Surface, CoreError> {
+    if kind == CellKind::Linear {
+        return compute(data, grid);
+    }
+    let mut cells = CellSurface::new(kind, grid)?;
+    cells.advance(data, usize::MAX);
+    Ok(cells.finish())
 }

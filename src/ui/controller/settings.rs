@@ -44,10 +44,13 @@ pub fn surface_axes(settings: &AppState) -> (Axis, Axis) {
     settings.view.axes(SURFACE_POINTS, SURFACE_POINTS)
 }
 
-/// Whether a change from `old` to `new` changes the data the trainer learns from
+/// Whether a change from `old` to `new` changes the cell, or the data it learns from
 /// (so training restarts and the surface is recomputed).
 pub fn data_changed(old: &AppState, new: &AppState) -> bool {
-    old.data != new.data || old.reduction != new.reduction
+    old.data != new.data
+        || old.reduction != new.reduction
+        || old.model != new.model
+        || old.task != new.task
 }
 
 /// Whether the run must start again from its initial weights (another

@@ -15,11 +15,11 @@
 
 use crate::params::{AppState, View};
 use crate::plot::{SurfaceColouring, SurfaceImage};
-use crate::rnn::surface::{self, Axis, LossPolynomials};
-use crate::rnn::{CoreError, DataConfig, Dataset, Reduction, Surface};
+use crate::rnn::surface::{self, Axis, CellSurface, LossPolynomials};
+use crate::rnn::{CellKind, CoreError, DataConfig, Dataset, Reduction, Surface, Task};
 use crate::ui::timing::clock::now_ms;
 
-use super::settings::surface_axes;
+use super::settings::{SURFACE_POINTS, surface_axes};
 
 /// Surface work allowed per animation frame: with training (≤ 4 ms) and the
 /// redraws it keeps a frame far below the 50 ms of a long task.
@@ -41,7 +41,7 @@ pub const COLOUR_ROWS_PER_CHECK: usize = 8;
 /// The polynomials of one data set, maybe still being built.
 #[derive(Debug)]
 struct Polys {
-    data: DataConfig,
+    data: (DataConfig, Task),
     polys: LossPolynomials,
     /// Time spent building them so far.
     ms: f64,
@@ -90,14 +90,34 @@ pub struct SurfaceJob {
     pub finished: Option<Box<Finished>>,
     polys: Option<Polys>,
     grid: Option<Grid>,
+    cells: Option<Cells>,
 }
+
+/// A grid of a cell without a closed form, filled in a few grid cells at a time.
+#[derive(Debug)]
+struct Cells {
+    key: CellsKey,
+    view: View,
+    surface: CellSurface,
+    /// Grid cells to compute between two looks at the clock on this data.
+    per_check: usize,
+    colouring: Option<(Surface, SurfaceColouring)>,
+    ms: f64,
+}
+
+/// Everything a cell's grid depends on.
+type CellsKey = (CellKind, Task, DataConfig, Reduction, (Axis, Axis));
 
 impl SurfaceJob {
     /// Works on the surface for `settings` over `data` until `deadline_ms`.
     pub fn advance(&mut self, data: &Dataset, settings: &AppState, deadline_ms: f64) -> Progress {
-        if self.polys.as_ref().is_none_or(|p| p.data != settings.data) {
+        if settings.model != CellKind::Linear {
+            return self.advance_cells(data, settings, deadline_ms);
+        }
+        let key = (settings.data, settings.task);
+        if self.polys.as_ref().is_none_or(|p| p.data != key) {
             self.polys = Some(Polys {
-                data: settings.data,
+                data: key,
                 polys: LossPolynomials::empty(data),
                 ms: 0.0,
             });
@@ -195,6 +215,86 @@ impl SurfaceJob {
                 surface: Some(surface),
                 colouring: Some(colouring),
                 view,
+                ..
+            }) => Progress::Done(Box::new(Finished {
+                image: colouring.finish(&surface),
+                surface,
+                view,
+                ms,
+            })),
+            _ => Progress::More,
+        }
+    }
+}
+
+/// Sample-steps between two looks at the clock while a cell's grid is filled in (about a
+/// millisecond in wasm).
+const CELL_WORK_PER_CHECK: usize = 100_000;
+
+impl SurfaceJob {
+    /// [`SurfaceJob::advance`] for a cell without a closed form: every grid cell is a
+    /// forward pass, so the grid is coarser on large data ([`surface::cell_points`]).
+    fn advance_cells(&mut self, data: &Dataset, settings: &AppState, deadline_ms: f64) -> Progress {
+        let points = surface::cell_points(data, SURFACE_POINTS);
+        let axes = settings.view.axes(points, points);
+        let key = (
+            settings.model,
+            settings.task,
+            settings.data,
+            settings.reduction,
+            axes,
+        );
+        if self.cells.as_ref().is_none_or(|c| c.key != key) {
+            let grid = surface::Grid::new(axes.0, axes.1, settings.reduction);
+            let surface = match CellSurface::new(settings.model, grid) {
+                Ok(surface) => surface,
+                Err(error) => return Progress::Failed(error),
+            };
+            self.cells = Some(Cells {
+                key,
+                view: settings.view,
+                surface,
+                per_check: (CELL_WORK_PER_CHECK / (data.samples() * data.len()).max(1)).max(1),
+                colouring: None,
+                ms: 0.0,
+            });
+        }
+        let Some(cells) = self.cells.as_mut() else {
+            return Progress::More;
+        };
+        let start = now_ms();
+        while !cells.surface.is_complete() {
+            cells.surface.advance(data, cells.per_check);
+            if now_ms() >= deadline_ms {
+                break;
+            }
+        }
+        if !cells.surface.is_complete() {
+            cells.ms += now_ms() - start;
+            return Progress::More;
+        }
+        let (surface, colouring) = cells.colouring.get_or_insert_with(|| {
+            let surface = cells.surface.clone().finish();
+            let colouring = SurfaceColouring::new(&surface);
+            (surface, colouring)
+        });
+        let coloured = loop {
+            if colouring.colour_rows(surface, COLOUR_ROWS_PER_CHECK) {
+                break true;
+            }
+            if now_ms() >= deadline_ms {
+                break false;
+            }
+        };
+        cells.ms += now_ms() - start;
+        if !coloured {
+            return Progress::More;
+        }
+        match self.cells.take() {
+            Some(Cells {
+                colouring: Some((surface, colouring)),
+                view,
+                ms,
                 ..
             }) => Progress::Done(Box::new(Finished {
                 image: colouring.finish(&surface),
