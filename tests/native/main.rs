@@ -9,6 +9,7 @@
 #[path = "../support/cli.rs"]
 mod support;
 
+mod cell_trace;
 mod chain_rule;
 mod cli;
 mod cli_cells;
