@@ -559,11 +559,13 @@ fn inside_lines(inside: &InsideText) -> Vec<(String, String)> {
             seq_option,
             bits_problem,
             prediction,
+            prediction_cliff,
             prediction_typed,
             preview,
             window_range,
             grad_time_axis_signal,
             grad_time_factor,
+            grad_time_factor_mean,
             grad_time_summary,
             phase_forward,
             phase_backward,
@@ -576,6 +578,7 @@ fn inside_lines(inside: &InsideText) -> Vec<(String, String)> {
             chain_sums,
             chain_sum_x,
             chain_sum_rec,
+            chain_sum_named,
             clip_norms,
             update_formula,
             quantity,
@@ -665,6 +668,12 @@ fn inside_lines(inside: &InsideText) -> Vec<(String, String)> {
     add("chain_sums", chain_sums(20));
     add("chain_sum_x", chain_sum_x(10, 9, "0.5", "-0.2", "0.3"));
     add("chain_sum_rec", chain_sum_rec(10, 9, "0.5", "-0.2", "0.3"));
+    add("grad_time_factor_mean", grad_time_factor_mean("0.8"));
+    add("prediction_cliff", prediction_cliff("0.69", "0.7"));
+    add(
+        "chain_sum_named",
+        chain_sum_named("b", 10, 9, "0.5", "-0.2", "0.3"),
+    );
     add("clip_norms", clip_norms("4.5e7", "1000", "1000"));
     for kind in OptimizerKind::iter() {
         add(
