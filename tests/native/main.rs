@@ -10,6 +10,7 @@
 mod support;
 
 mod cell_trace;
+mod cells;
 mod chain_rule;
 mod cli;
 mod cli_cells;
