@@ -9,6 +9,7 @@
 #[path = "../support/cli.rs"]
 mod support;
 
+mod cell_presets;
 mod cell_trace;
 mod cells;
 mod chain_rule;

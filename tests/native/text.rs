@@ -21,6 +21,8 @@ use strum::IntoEnumIterator;
 const ALLOWED_IN_JA: &[&str] = &[
     "RMSProp", "Rprop", "Adam", "BPTT", "JSON", "Theano", "Peter", "Roelants", "numpy", "Nesterov",
     "Python", "Space", "Ctrl", "PageDown", "PageUp", "seed", "wrec",
+    // The papers' authors and the functions of the formulas.
+    "Pascanu", "Mikolov", "Bengio", "Simard", "Frasconi", "tanh", "atanh",
 ];
 
 /// Words the review of the Japanese text replaced, so they do not come back.
