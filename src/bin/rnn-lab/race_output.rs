@@ -48,9 +48,12 @@ pub fn table(run: &RaceRun, out: &mut impl Write) -> io::Result<()> {
         race.target(),
         race.epoch()
     )?;
+    // The parameters' columns are named as the cell names them (the linear cell's w_x, w_rec).
+    let names = race.config().model.names();
     writeln!(
         out,
-        "racer  finish  status            loss        w_x      w_rec  settings"
+        "racer  finish  status            loss  {:>9}  {:>9}  settings",
+        names[0], names[1]
     )?;
     for (i, racer) in race.racers().iter().enumerate() {
         let finish = racer

@@ -7,8 +7,8 @@ use serde::Serialize;
 use super::clock::now_ms;
 use crate::params::View;
 use crate::rnn::{
-    DataConfig, Dataset, Grid, OptimizerKind, OptimizerSettings, Reduction, Trainer,
-    TrainerConfig, surface,
+    DataConfig, Dataset, Grid, OptimizerKind, OptimizerSettings, Reduction, Trainer, TrainerConfig,
+    surface,
 };
 use crate::ui::controller::settings::SURFACE_POINTS;
 
