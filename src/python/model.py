@@ -47,21 +47,28 @@ def clip(g, limit):
     return g
 
 
+def diverged(epoch, loss, g):
+    """Prints why epoch `epoch` cannot be trained on, if it cannot."""
+    if not np.isfinite(loss):
+        print("Diverged at epoch %d: %s" % (epoch, LOSS_OVERFLOWED))
+        return True
+    if not np.all(np.isfinite(g)):
+        print("Diverged at epoch %d: %s" % (epoch, GRADIENT_OVERFLOWED))
+        return True
+    return False
+
+
 def train(rule, hyper, limit, X, T, start):
     """EPOCHS full-batch updates, printing the seed's table every EVERY lines:
     its line k is the loss at the weights before the k-th update."""
     w = np.array(start, dtype=float)
     state = {"t": 0}
     print("Initial weights: wx = %8.4f, wRec = %8.4f" % (w[0], w[1]))
+    loss, g = loss_and_gradient(X, T, w)
     # Epoch N is the state after N updates; the seed's table numbers its lines
     # from 1, each with the loss before that line's update.
     for epoch in range(EPOCHS):
-        loss, g = loss_and_gradient(X, T, w)
-        if not np.isfinite(loss):
-            print("Diverged at epoch %d: %s" % (epoch, LOSS_OVERFLOWED))
-            break
-        if not np.all(np.isfinite(g)):
-            print("Diverged at epoch %d: %s" % (epoch, GRADIENT_OVERFLOWED))
+        if epoch == 0 and diverged(0, loss, g):  # later epochs: checked below
             break
         state["t"] += 1
         new_w = RULES[rule](w, clip(g, limit), state, **hyper)
@@ -71,12 +78,15 @@ def train(rule, hyper, limit, X, T, start):
             print("Diverged at epoch %d: %s" % (epoch + 1, WEIGHTS_OVERFLOWED))
             break
         w = new_w
-        if TARGET is not None:
-            reached, _ = loss_and_gradient(X, T, w)
-            if reached < TARGET:
-                print("Finished at epoch %d: loss %.4f is below the target %.4f"
-                      % (epoch + 1, reached, TARGET))
-                break
+        # The new weights are evaluated at once, so an overflow there ends the
+        # run even after the last update.
+        loss, g = loss_and_gradient(X, T, w)
+        if diverged(epoch + 1, loss, g):
+            break
+        if TARGET is not None and loss < TARGET:
+            print("Finished at epoch %d: loss %.4f is below the target %.4f"
+                  % (epoch + 1, loss, TARGET))
+            break
     print("Final weights : wx = %8.4f, wRec = %8.4f" % (w[0], w[1]))
     return w
 
