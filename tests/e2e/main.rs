@@ -38,6 +38,7 @@ mod history;
 mod hosting;
 mod hyperparameters;
 mod inside;
+mod inside_cells;
 mod inside_layout;
 mod keyboard;
 mod languages;

@@ -53,6 +53,8 @@ pub fn python_run(state: &params::AppState, epoch: u64) -> PythonRun {
         _ => 1,
     };
     PythonRun {
+        model: state.model,
+        task: state.task,
         data: state.data,
         reduction: state.reduction,
         init: state.init,
