@@ -63,10 +63,10 @@ test: setup setup-chromium setup-nginx setup-python ## format check, lints, nati
 	cd $(ROOT) && cargo fmt --all -- --check
 	cd $(ROOT) && cargo clippy --workspace --all-targets -- -D warnings
 	cd $(ROOT) && cargo test --workspace
-	cd $(ROOT) && cargo test --test native -- --ignored python::
-	cd $(ROOT) && cargo build --lib --target $(WASM_TARGET)
-	cd $(ROOT) && cargo clippy --workspace --lib --target $(WASM_TARGET) -- -D warnings
-	cd $(ROOT) && CHROMEDRIVER=$(CHROMEDRIVER) cargo test --target $(WASM_TARGET) --test web
+	cd $(ROOT) && cargo test -p rnn-lab --test cli -- --ignored python::
+	cd $(ROOT) && cargo build -p rnn-playground -p rnn-core --lib --target $(WASM_TARGET)
+	cd $(ROOT) && cargo clippy -p rnn-playground -p rnn-core --lib --target $(WASM_TARGET) -- -D warnings
+	cd $(ROOT) && CHROMEDRIVER=$(CHROMEDRIVER) cargo test -p rnn-playground --target $(WASM_TARGET) --test web
 	$(MAKE) --no-print-directory -C $(ROOT) dist
 	cd $(ROOT) && SOAK_MINUTES=2 CHROMEDRIVER=$(CHROMEDRIVER) cargo test --test e2e -- --ignored \
 	  --test-threads=1

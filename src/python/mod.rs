@@ -7,7 +7,7 @@
 //! and gradient, update rules (one short function per cell and per rule, in
 //! `src/python/*.py`), clipping and epochs. Its sums run in the playground's
 //! order and its tanh and exp are the C library's, so its table equals
-//! `rnn-lab train`'s (tests/python.rs).
+//! `rnn-lab train`'s (the CLI crate's `tests/cli/python.rs`).
 
 use crate::format::exact;
 use crate::params::Lang;

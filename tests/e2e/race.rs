@@ -153,8 +153,26 @@ fn cli_race(extra: &[&str]) -> Value {
     serde_json::from_str(&rnn_lab(&args)).unwrap()
 }
 
+/// The `rnn-lab` binary of this build: the workspace's binaries sit one level above the test
+/// binary (`target/<profile>/deps/e2e-…`). `make test` builds it (`cargo test --workspace`)
+/// before the end-to-end tests.
+fn rnn_lab_binary() -> std::path::PathBuf {
+    let mut dir = std::env::current_exe().expect("the test binary's path");
+    dir.pop();
+    if dir.ends_with("deps") {
+        dir.pop();
+    }
+    let binary = dir.join(format!("rnn-lab{}", std::env::consts::EXE_SUFFIX));
+    assert!(
+        binary.exists(),
+        "{} is missing: build it with `cargo build -p rnn-lab`",
+        binary.display()
+    );
+    binary
+}
+
 fn rnn_lab(args: &[&str]) -> String {
-    let output = Command::new(env!("CARGO_BIN_EXE_rnn-lab"))
+    let output = Command::new(rnn_lab_binary())
         .args(args)
         .output()
         .expect("rnn-lab runs");

@@ -1,24 +1,14 @@
 //! The native tests, in one binary: one link instead of one per file. Each module is one
 //! behaviour (the core's numbers, the settings table, the CLI, the docs); the end-to-end tests
 //! (`tests/e2e`) and the in-browser tests (`tests/web.rs`) are their own binaries.
-//!
-//! The Python check needs numpy (`make setup-python`), so it is ignored by a plain `cargo test`:
-//! `cargo test --test native -- --ignored python::`.
 #![cfg(not(target_arch = "wasm32"))]
-
-#[path = "../support/cli.rs"]
-mod support;
 
 mod cell_presets;
 mod cell_trace;
 mod cells;
 mod chain_rule;
-mod cli;
-mod cli_cells;
-mod cli_precision;
 mod clipping;
 mod embed_code;
-mod epochs;
 mod first_paint;
 mod format;
 mod ghost;
@@ -29,9 +19,7 @@ mod params;
 mod plot;
 mod precision_url;
 mod published;
-mod python;
 mod race;
-mod race_cli;
 mod readme;
 mod saved;
 mod speed;

@@ -1,5 +1,6 @@
 //! The workspace's shape: the numeric core builds without any web crate, for any target, so
-//! that it is tested natively and could serve any front end.
+//! that it is tested natively and could serve any front end; the command line is a crate of
+//! its own that links no web crate either.
 
 use std::process::Command;
 
@@ -40,4 +41,15 @@ fn the_core_depends_on_no_web_crate_even_for_the_browser() {
     // The app itself does use them in the browser, so the listing above can see them.
     let app = dependencies("rnn-playground", "wasm32-unknown-unknown");
     assert!(app.iter().any(|name| name == "leptos"), "{app:?}");
+}
+
+#[test]
+fn the_command_line_is_its_own_crate_on_the_core_without_the_web() {
+    let cli = dependencies("rnn-lab", "x86_64-unknown-linux-gnu");
+    for needed in ["rnn-core", "rnn-playground", "clap"] {
+        assert!(cli.iter().any(|name| name == needed), "{needed} in {cli:?}");
+    }
+    for web in WEB_CRATES {
+        assert!(!cli.iter().any(|name| name == web), "{web} in {cli:?}");
+    }
 }

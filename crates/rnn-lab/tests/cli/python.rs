@@ -6,7 +6,7 @@
 //!
 //! Needs numpy in the virtual environment that `.ci/setup python` makes under
 //! `target/pyenv` (`make test` does it), so these tests are ignored by a plain
-//! `cargo test`: `cargo test --test native -- --ignored python::`.
+//! `cargo test`: `cargo test -p rnn-lab --test cli -- --ignored python::`.
 
 use std::io::Write;
 use std::process::{Command, Stdio};
@@ -15,8 +15,12 @@ use crate::support::{CLIFF_RACE, json_of, stdout_of, with_args};
 use serde_json::Value;
 
 fn python() -> String {
-    std::env::var("RNN_PYTHON")
-        .unwrap_or_else(|_| format!("{}/target/pyenv/bin/python", env!("CARGO_MANIFEST_DIR")))
+    std::env::var("RNN_PYTHON").unwrap_or_else(|_| {
+        format!(
+            "{}/../../target/pyenv/bin/python",
+            env!("CARGO_MANIFEST_DIR")
+        )
+    })
 }
 
 /// Runs a script on python's stdin and returns what it printed.
