@@ -649,6 +649,10 @@ fn en_notice(notice: &Notice) -> String {
             "{key}={given} runs only the seed's graph (gd or rmsprop-seed, the summed loss, \
              no clipping); {used}"
         ),
+        NoticeKind::Malformed(Problem::TaskNotForCell) => format!(
+            "{key}={given}: the cliff cell has no input, so it only takes the count task \
+             (its loss is (σ(x_T) − 0.7)², T the length); {used}"
+        ),
     }
 }
 

@@ -710,6 +710,10 @@ fn ja_notice(notice: &Notice) -> String {
             "{key}={given} で動かせるのは元記事の構成だけです（勾配降下法か RMSProp（元記事版）、\
              二乗誤差の和、勾配クリッピングなし）。{used}。"
         ),
+        NoticeKind::Malformed(Problem::TaskNotForCell) => format!(
+            "{key}={given}：崖のセルには入力がないので、数え上げタスク（count）しか選べません\
+             （損失は (σ(x_T) − 0.7)²、T は系列の長さ）。{used}。"
+        ),
     }
 }
 
