@@ -9,7 +9,8 @@ use rnn_playground::params::{
 use rnn_playground::rnn::trace::Quantity;
 use rnn_playground::rnn::trainer::DivergenceReason;
 use rnn_playground::rnn::{
-    CoreError, Hyper, InvalidReason, Named, Optimizer, OptimizerKind, OptimizerSettings, Reduction,
+    CellKind, CoreError, Hyper, InvalidReason, Named, Optimizer, OptimizerKind, OptimizerSettings,
+    Reduction, Task,
 };
 use rnn_playground::text::inside::InsideText;
 use rnn_playground::text::{EN, JA, Text, core_error_en, invalid_reason_en};
@@ -20,7 +21,8 @@ use strum::IntoEnumIterator;
 /// a link itself uses (`seed`, `wrec`).
 const ALLOWED_IN_JA: &[&str] = &[
     "RMSProp", "Rprop", "Adam", "BPTT", "JSON", "Theano", "Peter", "Roelants", "numpy", "Nesterov",
-    "Python", "Space", "Ctrl", "PageDown", "PageUp", "seed", "wrec",
+    "Python", "Space", "Ctrl", "PageDown", "PageUp", "seed", "wrec", "tanh", "Bengio", "Simard",
+    "Frasconi", "Pascanu", "Mikolov",
 ];
 
 /// Words the review of the Japanese text replaced, so they do not come back.
@@ -169,6 +171,9 @@ macro_rules! every_field {
 fn every_line(text: &Text) -> Vec<(String, String)> {
     every_field! {
         let Text {
+            model_explained,
+            model_name,
+            task_name,
             optimizer_name,
             hyper_label,
             reduction_name,
@@ -368,6 +373,13 @@ fn every_line(text: &Text) -> Vec<(String, String)> {
             zoom_near_title,
             view_apply,
             view_invalid,
+            zoom_cell_title,
+            model_label,
+            task_label,
+            task_only_count,
+            cliff_no_data,
+            data_table_title_latch,
+            init_cliff_start,
             loss_chart_label,
             loss_axis_epoch,
             loss_axis_loss,
@@ -408,6 +420,15 @@ fn every_line(text: &Text) -> Vec<(String, String)> {
         race_showing_own_run(optimizer_name(OptimizerKind::Adam)),
     );
     let mut per_value = Vec::new();
+    per_value.extend(each("model_name", CellKind::iter(), |m| {
+        model_name(m).into()
+    }));
+    per_value.extend(each("task_name", Task::iter(), |t| task_name(t).into()));
+    for model in CellKind::iter() {
+        per_value.extend(each("model_explained", Task::iter(), |task| {
+            model_explained(model, task).join(" ")
+        }));
+    }
     per_value.extend(each("hyper_label", Hyper::iter(), |h| {
         hyper_label(h).into()
     }));
