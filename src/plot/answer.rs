@@ -59,7 +59,8 @@ pub fn answer(model: CellKind, task: Task, len: usize, view: &View) -> Answer {
             let mut s: f64 = 0.5;
             for _ in 1..steps {
                 s = s.atanh() / w_rec;
-                if !(s.abs() < 1.0) {
+                // |s| ≥ 1 (or NaN) is beyond tanh's reach: no w_x gets there.
+                if s.is_nan() || s.abs() >= 1.0 {
                     return None;
                 }
             }

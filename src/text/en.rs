@@ -29,11 +29,12 @@ pub const EN: Text = Text {
                     the dashed lines on the map.",
 
     model_explained: en_model_explained,
+    tagline_for: en_tagline_for,
     model_label: "Model",
     model_name: en_model_name,
     task_label: "Task",
     task_name: en_task_name,
-    task_only_count: "The cliff has no input: it only takes the count task.",
+    task_only_count: "The cliff has no input and one goal, σ(x_T) = 0.7: the task stays at count.",
     cliff_no_data: "The cliff has no data: its one unit runs from x₀ = 0.5 for T steps, \
                     and the sequence length is its T. The sequences, the seed and the loss \
                     menu are not used.",
@@ -325,6 +326,14 @@ fn en_task_name(task: Task) -> &'static str {
     match task {
         Task::Count => "Count the ones",
         Task::Latch => "Latch: remember the first input",
+    }
+}
+
+fn en_tagline_for(model: CellKind, task: Task) -> &'static str {
+    match (model, task) {
+        (CellKind::Cliff, _) => "Pascanu's cliff: one unit, two parameters",
+        (_, Task::Latch) => "remember the first input with a 2-weight RNN",
+        (_, Task::Count) => EN.tagline,
     }
 }
 

@@ -32,11 +32,12 @@ pub const JA: Text = Text {
                     マップ上の破線がその境目です。",
 
     model_explained: ja_model_explained,
+    tagline_for: ja_tagline_for,
     model_label: "モデル",
     model_name: ja_model_name,
     task_label: "タスク",
     task_name: ja_task_name,
-    task_only_count: "崖のセルには入力がないので、数え上げタスクしか選べません。",
+    task_only_count: "崖のセルには入力がなく、目標は σ(x_T) = 0.7 のひとつだけなので、タスクは数え上げのままです。",
     cliff_no_data: "崖のセルにはデータがありません。ひとつのユニットが x₀ = 0.5 から T 時刻だけ\
                     動き、系列の長さがその T です。系列の数、乱数シード、損失の選択は使いません。",
 
@@ -329,6 +330,14 @@ fn ja_task_name(task: Task) -> &'static str {
     match task {
         Task::Count => "数え上げタスク",
         Task::Latch => "記憶保持タスク（最初の入力を覚える）",
+    }
+}
+
+fn ja_tagline_for(model: CellKind, task: Task) -> &'static str {
+    match (model, task) {
+        (CellKind::Cliff, _) => "パスカヌらの「崖」：ユニットひとつ、パラメータ 2 つ",
+        (_, Task::Latch) => "重み 2 つの RNN で最初の入力を覚える",
+        (_, Task::Count) => JA.tagline,
     }
 }
 

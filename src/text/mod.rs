@@ -40,6 +40,8 @@ pub struct Text {
     /// formula, the words after. The linear cell counting is `model_intro`,
     /// `model_formula` and `model_outro`, as the first paint shows them.
     pub model_explained: fn(CellKind, Task) -> [&'static str; 3],
+    /// The header's tagline for a cell and task (`tagline` while it counts the ones).
+    pub tagline_for: fn(CellKind, Task) -> &'static str,
 
     // The cell and the task (`#model`, `#task`).
     pub model_label: &'static str,

@@ -172,6 +172,7 @@ fn every_line(text: &Text) -> Vec<(String, String)> {
     every_field! {
         let Text {
             model_explained,
+            tagline_for,
             model_name,
             task_name,
             optimizer_name,
@@ -427,6 +428,9 @@ fn every_line(text: &Text) -> Vec<(String, String)> {
     for model in CellKind::iter() {
         per_value.extend(each("model_explained", Task::iter(), |task| {
             model_explained(model, task).join(" ")
+        }));
+        per_value.extend(each("tagline_for", Task::iter(), |task| {
+            tagline_for(model, task).into()
         }));
     }
     per_value.extend(each("hyper_label", Hyper::iter(), |h| {

@@ -208,7 +208,10 @@ fn Header(lang: Memo<Lang>) -> impl IntoView {
             <LangSelect lang=lang />
             <h1>
                 {words(|t| t.title)}
-                <span class="tagline">" — "{words(|t| t.tagline)}</span>
+                <span class="tagline">" — "{move || {
+                    let (model, task) = cell.get();
+                    (text.get().tagline_for)(model, task)
+                }}</span>
             </h1>
             // One text node each side of the formula, as in index.html's copy: the browser
             // measures split text a pixel wider, and would count this as a later, larger paint.
