@@ -9,6 +9,7 @@
 #[path = "../support/cli.rs"]
 mod support;
 
+mod cells_url;
 mod chain_rule;
 mod cli;
 mod cli_cells;
