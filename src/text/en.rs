@@ -87,6 +87,7 @@ pub const EN: Text = Text {
     data_table_title: "The data and the predictions: target t = number of ones, y = the network's output now",
     data_table_title_latch: "The data and the predictions: the first input is 1 or −1, the rest 0; \
                              target t = half the first input, y = the network's output now",
+    data_table_title_cliff: "No data: the cliff's one goal is σ(x_T) = 0.7",
     data_table_inputs: "sequence x",
     data_table_target: "t",
     data_table_y: "y",

@@ -88,6 +88,7 @@ pub const JA: Text = Text {
     data_table_title: "データと予測：目標 t = 1 の個数、y = 今のネットワークの出力",
     data_table_title_latch: "データと予測：最初の入力は 1 か −1 で残りは 0、目標 t = 最初の入力の半分、\
                              y = 今のネットワークの出力",
+    data_table_title_cliff: "データなし：崖のセルの目標は σ(x_T) = 0.7 のひとつだけです",
     data_table_inputs: "系列 x",
     data_table_target: "t",
     data_table_y: "y",

@@ -109,6 +109,8 @@ pub struct Text {
     pub data_table_title: &'static str,
     /// The same title for the latch task.
     pub data_table_title_latch: &'static str,
+    /// The same title for the cliff, which has no data.
+    pub data_table_title_cliff: &'static str,
     pub data_table_inputs: &'static str,
     pub data_table_target: &'static str,
     pub data_table_y: &'static str,

@@ -205,6 +205,7 @@ async fn the_cliff_shows_w_and_b_its_window_and_no_data() {
     let formula = text_of(&page, "#app-header .formula").await;
     let hover = text_of(&page, "#surface-hover").await;
     let star_or_six = page.attr("#surface", "data-limit-label").await;
+    let python_offered = page.exists("#export-python").await;
     let loss_at_start = page.readout("loss").await;
     let trained = play_to(&page, 30).await;
     let after = params(&page).await;
@@ -237,6 +238,10 @@ async fn the_cliff_shows_w_and_b_its_window_and_no_data() {
         "the cliff says it has no data"
     );
     assert!(task_note, "the task menu says the cliff only counts");
+    assert!(
+        !python_offered,
+        "the Python script trains the linear cell only"
+    );
     assert_eq!(latch_disabled, Value::Bool(true));
     assert_eq!(
         start_labels,
@@ -391,9 +396,13 @@ async fn the_japanese_page_names_the_tanh_cell() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 #[ignore = "needs dist/ and chromium; run by make test"]
-async fn screenshots_of_the_tanh_latch_and_the_cliff() {
-    let page = AppPage::opened("?lang=en&model=tanh&task=latch&wx=0.5&wrec=0.5").await;
+async fn screenshots_of_the_linear_cell_the_tanh_latch_and_the_cliff() {
+    let page = AppPage::opened("?lang=en").await;
     page.set_viewport(1280, 720).await;
+    page.screenshot("cells-linear").await;
+    page.open("?lang=en&model=tanh&task=latch&wx=0.5&wrec=0.5")
+        .await
+        .expect("the tanh latch opens");
     let _ = play_to(&page, 100).await;
     page.screenshot("cells-tanh-latch").await;
     page.open("?lang=en&model=cliff")
@@ -401,6 +410,12 @@ async fn screenshots_of_the_tanh_latch_and_the_cliff() {
         .expect("the cliff opens");
     let _ = play_to(&page, 100).await;
     page.screenshot("cells-cliff").await;
+    page.eval(
+        "document.querySelector('#cliff-data-note').scrollIntoView({block: 'center'});",
+        vec![],
+    )
+    .await;
+    page.screenshot("cells-cliff-data").await;
     page.open("?lang=ja&model=tanh&task=latch")
         .await
         .expect("the Japanese page opens");

@@ -380,6 +380,7 @@ fn every_line(text: &Text) -> Vec<(String, String)> {
             task_only_count,
             cliff_no_data,
             data_table_title_latch,
+            data_table_title_cliff,
             init_cliff_start,
             loss_chart_label,
             loss_axis_epoch,

@@ -69,7 +69,13 @@ pub fn DataTable() -> impl IntoView {
             <h3 id="data-table-title" class="data-table-title">
                 {move || {
                     let text = text.get();
-                    if task.get() == Task::Latch { text.data_table_title_latch } else { text.data_table_title }
+                    if no_data.get() {
+                        text.data_table_title_cliff
+                    } else if task.get() == Task::Latch {
+                        text.data_table_title_latch
+                    } else {
+                        text.data_table_title
+                    }
                 }}
             </h3>
             <p id="data-table-cliff" class="hint" hidden=move || !no_data.get()>{words(|t| t.cliff_no_data)}</p>
