@@ -354,7 +354,7 @@ impl Text {
 pub fn with_names(words: &str, names: &[&str]) -> String {
     match names {
         [first, second] if (*first, *second) != ("w_x", "w_rec") => {
-            // w_rec first: "w_x" does not occur in it, but its own text would be renamed twice.
+            // Through a placeholder, so that a new name holding an old one is not renamed twice.
             words
                 .replace("w_rec", "\u{0}")
                 .replace("w_x", first)

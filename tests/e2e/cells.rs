@@ -323,6 +323,7 @@ async fn the_model_menu_rebuilds_the_run_and_the_map() {
         .wait_attr("#surface", "data-view", "-3,3,-1,7", Duration::from_secs(5))
         .await;
     let tanh_epoch = page.epoch().await;
+    let ghost_points = page.attr("#surface", "data-ghost-points").await;
     let tanh = params(&page).await;
     let tanh_formula = text_of(&page, "#app-header .formula").await;
     let tanh_search = page.search_when(|s| s.contains("model=tanh")).await;
@@ -349,6 +350,11 @@ async fn the_model_menu_rebuilds_the_run_and_the_map() {
     assert_eq!(linear_answer.as_deref(), Some("optimum"));
     tanh_view.expect("the tanh cell's window");
     assert_eq!(tanh_epoch, Some(0), "a new run starts");
+    assert_eq!(
+        ghost_points.as_deref(),
+        Some("0"),
+        "the linear run is no ghost on the tanh cell's map"
+    );
     let start = core_run("model=tanh", 0).weights();
     assert_eq!(values(&tanh), [start.w_x, start.w_rec]);
     assert!(tanh_formula.contains("tanh("), "{tanh_formula:?}");
