@@ -11,7 +11,9 @@ use super::state::AppState;
 use crate::plot::View;
 use crate::rnn::OptimizerKind::{Adam, Gd, Momentum, RmspropSeed, Rprop};
 use crate::rnn::named::named_enum;
-use crate::rnn::{DataConfig, Hyper, OptimizerKind, OptimizerSettings, Reduction, Weights};
+use crate::rnn::{
+    CellKind, DataConfig, Hyper, OptimizerKind, OptimizerSettings, Reduction, Task, Weights,
+};
 
 named_enum! {
     /// A scenario, numbered from 1 in declaration order for the keyboard.
@@ -29,6 +31,12 @@ named_enum! {
         ExplodingSignal,
         RaceSeed,
         RaceCliff,
+        LatchPlateau,
+        LatchLearned,
+        LatchCliff,
+        PascanuCliff,
+        PascanuClipped,
+        RacePascanu,
     }
 }
 
@@ -53,6 +61,8 @@ impl PresetId {
     pub fn apply(self, current: &AppState) -> AppState {
         let run = self.run();
         AppState {
+            model: run.model,
+            task: run.task,
             optimizer: run.optimizer,
             reduction: run.reduction,
             data: run.data,
@@ -66,7 +76,7 @@ impl PresetId {
             seq: 0,
             input: None,
             race: run.race,
-            race_target: None,
+            race_target: run.race_target,
             ghost: None,
             ..current.clone()
         }
@@ -213,12 +223,75 @@ impl PresetId {
                 view: wall_view,
                 ..Run::seed()
             },
+            // Bengio, Simard & Frasconi (1994): below w_rec = 1 the tanh cell forgets.
+            PresetId::LatchPlateau => Run {
+                init: Some(Weights {
+                    w_x: 1.0,
+                    w_rec: 0.5,
+                }),
+                stop_at: 1000,
+                speed: 5.0,
+                ..Run::latch()
+            },
+            PresetId::LatchLearned => Run {
+                init: Some(Weights {
+                    w_x: 1.0,
+                    w_rec: 0.9,
+                }),
+                stop_at: 100,
+                speed: 0.5,
+                ..Run::latch()
+            },
+            // At w_rec = 1 the cell's fixed points split: the loss has a cliff there.
+            PresetId::LatchCliff => Run {
+                optimizer: gd.with(Hyper::Lr, 0.1),
+                init: Some(Weights {
+                    w_x: 1.0,
+                    w_rec: 1.0,
+                }),
+                stop_at: 1000,
+                speed: 2.0,
+                ..Run::latch()
+            },
+            // Pascanu, Mikolov & Bengio (2013), figure 6: a start just above the wall.
+            PresetId::PascanuCliff => Run {
+                stop_at: 60,
+                speed: 0.5,
+                ..Run::pascanu()
+            },
+            PresetId::PascanuClipped => Run {
+                optimizer: Run::pascanu().optimizer.with_clip(Some(0.5)),
+                stop_at: 60,
+                speed: 0.5,
+                ..Run::pascanu()
+            },
+            PresetId::RacePascanu => Run {
+                race: vec![
+                    RacerSpec {
+                        settings: Run::pascanu().optimizer,
+                        own_clip: false,
+                    },
+                    RacerSpec {
+                        settings: Run::pascanu().optimizer.with_clip(Some(0.5)),
+                        own_clip: true,
+                    },
+                ],
+                // 1% of the cliff's baseline is reached by both before the wall; 1e-4 is not.
+                race_target: Some(1e-4),
+                stop_at: 2001,
+                speed: 2.0,
+                ..Run::pascanu()
+            },
         }
     }
 }
 
 /// What a preset sets.
 struct Run {
+    model: CellKind,
+    task: Task,
+    /// A race's finishing loss, when the default (1% of the baseline) would not separate it.
+    race_target: Option<f64>,
     optimizer: OptimizerSettings,
     reduction: Reduction,
     init: Option<Weights>,
@@ -237,6 +310,9 @@ impl Run {
     fn seed() -> Run {
         let defaults = AppState::default();
         Run {
+            model: CellKind::Linear,
+            task: Task::Count,
+            race_target: None,
             optimizer: defaults.optimizer,
             reduction: defaults.reduction,
             init: None,
@@ -246,6 +322,28 @@ impl Run {
             data: DataConfig::default(),
             inside: false,
             race: Vec::new(),
+        }
+    }
+
+    /// The tanh cell on the latch task over 50 steps, gradient descent at lr 0.01, inside.
+    fn latch() -> Run {
+        Run {
+            model: CellKind::Tanh,
+            task: Task::Latch,
+            optimizer: OptimizerSettings::defaults(OptimizerKind::Gd).with(Hyper::Lr, 0.01),
+            view: View::for_cell(CellKind::Tanh),
+            ..Run::long_sequences()
+        }
+    }
+
+    /// Pascanu's unit over T = 50 from its default start, gradient descent at lr 2, in the
+    /// paper's window.
+    fn pascanu() -> Run {
+        Run {
+            model: CellKind::Cliff,
+            optimizer: OptimizerSettings::defaults(OptimizerKind::Gd).with(Hyper::Lr, 2.0),
+            view: View::for_cell(CellKind::Cliff),
+            ..Run::long_sequences()
         }
     }
 

@@ -11,31 +11,22 @@ def make_data(seed, samples, length):
     X = np.zeros((samples, length))
     for r in range(samples):
         X[r, :] = np.around(np.random.rand(length))
-    T = np.sum(X, axis=1)  # the number of ones in each sequence
+    if TASK == "count":
+        T = np.sum(X, axis=1)  # the number of ones in each sequence
+    else:
+        # Latch (Bengio, Simard & Frasconi 1994): the first input is +1 for a
+        # drawn 1 and -1 for a 0, every later input 0; the target is half of it.
+        first = np.where(X[:, 0] == 1.0, 1.0, -1.0)
+        X[:, :] = 0.0
+        X[:, 0] = first
+        T = 0.5 * first
     start = (np.random.uniform(-.1, .1), np.random.uniform(-.1, .1))
     return X, T, start
 
 
 def loss_and_gradient(X, T, w):
-    """The loss at w and its gradient by backpropagation through time
-    (Roelants: forward_states, loss, backward_gradient). The sums run in plain
-    order (Python's sum, not np.sum's pairwise order) as the playground adds,
-    so the numbers agree to the last bit."""
-    wx, wrec = w
-    samples, length = X.shape
-    scale = 1.0 if REDUCTION == "sum" else 1.0 / samples
-    S = np.zeros((samples, length + 1))
-    for k in range(length):
-        S[:, k + 1] = X[:, k] * wx + S[:, k] * wrec  # s_k = x_k*w_x + s_(k-1)*w_rec
-    E = S[:, -1] - T
-    loss = sum(E * E) * scale
-    G = 2.0 * E * scale  # dL/ds_n
-    g_wx, g_wrec = 0.0, 0.0
-    for k in range(length, 0, -1):
-        g_wx += sum(G * X[:, k - 1])
-        g_wrec += sum(G * S[:, k - 1])
-        G = G * wrec  # dL/ds_(k-1): the signal scales as w_rec^(n-k)
-    return loss, np.array([g_wx, g_wrec])
+    """The loss at w and its gradient: the MODEL cell's function above."""
+    return CELLS[MODEL](X, T, w)
 
 
 def clip(g, limit):
@@ -47,21 +38,33 @@ def clip(g, limit):
     return g
 
 
+def diverged(epoch, loss, g):
+    """Prints why epoch `epoch` cannot be trained on, if it cannot."""
+    if not np.isfinite(loss):
+        print("Diverged at epoch %d: %s" % (epoch, LOSS_OVERFLOWED))
+        return True
+    if not np.all(np.isfinite(g)):
+        print("Diverged at epoch %d: %s" % (epoch, GRADIENT_OVERFLOWED))
+        return True
+    return False
+
+
+def weights_text(w):
+    """The two parameters as the table prints them."""
+    return "%s = %8.4f, %s = %8.4f" % (NAMES[0], w[0], NAMES[1], w[1])
+
+
 def train(rule, hyper, limit, X, T, start):
     """EPOCHS full-batch updates, printing the seed's table every EVERY lines:
     its line k is the loss at the weights before the k-th update."""
     w = np.array(start, dtype=float)
     state = {"t": 0}
-    print("Initial weights: wx = %8.4f, wRec = %8.4f" % (w[0], w[1]))
+    print("Initial weights: " + weights_text(w))
+    loss, g = loss_and_gradient(X, T, w)
     # Epoch N is the state after N updates; the seed's table numbers its lines
     # from 1, each with the loss before that line's update.
     for epoch in range(EPOCHS):
-        loss, g = loss_and_gradient(X, T, w)
-        if not np.isfinite(loss):
-            print("Diverged at epoch %d: %s" % (epoch, LOSS_OVERFLOWED))
-            break
-        if not np.all(np.isfinite(g)):
-            print("Diverged at epoch %d: %s" % (epoch, GRADIENT_OVERFLOWED))
+        if epoch == 0 and diverged(0, loss, g):  # later epochs: checked below
             break
         state["t"] += 1
         new_w = RULES[rule](w, clip(g, limit), state, **hyper)
@@ -71,13 +74,16 @@ def train(rule, hyper, limit, X, T, start):
             print("Diverged at epoch %d: %s" % (epoch + 1, WEIGHTS_OVERFLOWED))
             break
         w = new_w
-        if TARGET is not None:
-            reached, _ = loss_and_gradient(X, T, w)
-            if reached < TARGET:
-                print("Finished at epoch %d: loss %.4f is below the target %.4f"
-                      % (epoch + 1, reached, TARGET))
-                break
-    print("Final weights : wx = %8.4f, wRec = %8.4f" % (w[0], w[1]))
+        # The new weights are evaluated at once, so an overflow there ends the
+        # run even after the last update.
+        loss, g = loss_and_gradient(X, T, w)
+        if diverged(epoch + 1, loss, g):
+            break
+        if TARGET is not None and loss < TARGET:
+            print("Finished at epoch %d: loss %.4f is below the target %.4f"
+                  % (epoch + 1, loss, TARGET))
+            break
+    print("Final weights : " + weights_text(w))
     return w
 
 
@@ -86,4 +92,5 @@ for number, (rule, hyper, limit) in enumerate(RUNS, start=1):
     if len(RUNS) > 1:
         print("Racer %d: %s %s, clip %s" % (number, rule, hyper, limit))
     w = train(rule, hyper, limit, X, T, INIT if INIT is not None else drawn_start)
-    print("exact: w_x = %r, w_rec = %r" % (float(w[0]), float(w[1])))
+    print("exact: %s = %r, %s = %r"
+          % (NAMES[0], float(w[0]), NAMES[1], float(w[1])))

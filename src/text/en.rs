@@ -746,6 +746,12 @@ fn en_preset_title(preset: PresetId) -> &'static str {
         PresetId::ExplodingSignal => "Inside: an exploding signal",
         PresetId::RaceSeed => "Race on the post's data",
         PresetId::RaceCliff => "Race: down the steep wall",
+        PresetId::LatchPlateau => "Latch: a vanishing plateau",
+        PresetId::LatchLearned => "Latch: learned",
+        PresetId::LatchCliff => "Latch: the cliff at w_rec = 1",
+        PresetId::PascanuCliff => "Pascanu's cliff",
+        PresetId::PascanuClipped => "Pascanu's cliff, clipped",
+        PresetId::RacePascanu => "Race: Pascanu's cliff",
     }
 }
 
@@ -806,6 +812,24 @@ fn en_preset_caption(preset: PresetId) -> &'static str {
              gradient descent is thrown off and its loss overflows at epoch 2. The same rule \
              with the gradient clipped to norm 1000 finishes at epoch 96. Adam, whose steps \
              are about its lr 0.01 long, is still at loss 43.7 at epoch 3000."
+        }
+        PresetId::LatchPlateau => {
+            "The tanh cell must carry its first input (±1) over 50 steps and answer ±0.5. From              (1, 0.5) the state forgets it, the loss is 5.0 and the gradient only 2.5e-12:              gradient descent at lr 0.01 cannot move, and after 1000 epochs the loss is still              5.0. A vanishing gradient looks like a flat plain."
+        }
+        PresetId::LatchLearned => {
+            "The same latch from (1, 0.9), closer to w_rec = 1: the gradient (−2.7 in w_rec)              carries the first input back, and gradient descent at lr 0.01 brings the loss              below 0.01 by epoch 8. w_rec settles at atanh(0.5)/0.5 = 1.0986, where tanh              holds ±0.5 for good; there dL/dw_x is below 1e-10: a robust latch forgets how it              got its input (Bengio, Simard & Frasconi 1994)."
+        }
+        PresetId::LatchCliff => {
+            "From (1, 1), right at the bifurcation where the latch's memory appears: the first              gradient is −56.7 in w_rec, and one step at lr 0.1 throws w_rec to 6.67, where              tanh saturates. The gradient there is tiny, and after 1000 epochs the loss is              still 5.0."
+        }
+        PresetId::PascanuCliff => {
+            "Pascanu, Mikolov & Bengio's one sigmoid unit, x_t = w·σ(x_{t−1}) + b over 50              steps, from (5, −2.2) at lr 2: two steps bring the loss to 0.0019 at the foot of              the wall, where the gradient's norm is 3.1; the third step throws the weights to              (1.40, −7.78), and at epoch 60 the loss is 0.489."
+        }
+        PresetId::PascanuClipped => {
+            "The same start and lr, with the gradient clipped to norm 0.5: no step is longer              than 1. It still falls off the wall (loss 0.433 at epoch 3) but stays near it and              climbs back: loss 0.0083 at epoch 60."
+        }
+        PresetId::RacePascanu => {
+            "Pascanu's cliff, raced to a loss of 1e-4: the clipped run finishes at epoch 24.              The unclipped one is thrown off the wall at epoch 3, and its long way back takes              until epoch 864."
         }
     }
 }

@@ -18,6 +18,7 @@ pub const EN_INSIDE: InsideText = InsideText {
     seq_input_placeholder: "e.g. 0110100111",
     seq_input_clear: "Back to the training sequence",
     bits_problem: en_bits_problem,
+    prediction_cliff: |y, target| format!("y = σ(x_T) = {y}, target {target}"),
     prediction: |y, target| format!("y = sₙ = {y}, target {target}"),
     prediction_typed: |y, ones| {
         let ones = if ones == 1 {
@@ -45,6 +46,9 @@ pub const EN_INSIDE: InsideText = InsideText {
     grad_time_axis_step: "step k (backwards from n)",
     grad_time_axis_signal: en_axis_signal,
     grad_time_factor: |w| format!("× w_rec = {w} per step back"),
+    grad_time_factor_mean: |f| {
+        format!("× {f} per step back on average (this cell's factor changes from step to step)")
+    },
     grad_time_sign: "● positive  ○ negative",
     grad_time_six: "Roelants' six pairs",
     grad_time_png_title: "Download the gradient plot as a PNG image",
@@ -82,6 +86,12 @@ pub const EN_INSIDE: InsideText = InsideText {
     chain_sum_rec: |n, k, before, step, after| {
         format!(
             "dL/dw_rec = Σₖ Σᵢ dL/dsₖ·sₖ₋₁, steps {n}…{k}: {before} + {} = {after}",
+            super::inside::operand(step)
+        )
+    },
+    chain_sum_named: |name, n, k, before, step, after| {
+        format!(
+            "dL/d{name}, steps {n}…{k}: {before} + {} = {after}",
             super::inside::operand(step)
         )
     },

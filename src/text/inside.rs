@@ -3,8 +3,8 @@
 //! [`super::Text::inside`].
 
 use crate::params::BitsProblem;
-use crate::rnn::Reduction;
 use crate::rnn::trace::Quantity;
+use crate::rnn::{CellKind, Reduction};
 
 /// The inside view's words in one language. Values arrive formatted.
 pub struct InsideText {
@@ -23,6 +23,8 @@ pub struct InsideText {
     pub seq_input_clear: &'static str,
     pub bits_problem: fn(BitsProblem) -> &'static str,
     /// The output against the target of a training sequence.
+    /// The cliff's output `σ(x_T)` against its target 0.7.
+    pub prediction_cliff: fn(y: &str, target: &str) -> String,
     pub prediction: fn(y: &str, target: &str) -> String,
     /// The output of a typed sequence, which has no target and no training signal.
     pub prediction_typed: fn(y: &str, ones: usize) -> String,
@@ -49,6 +51,8 @@ pub struct InsideText {
     pub grad_time_axis_signal: fn(Reduction) -> &'static str,
     /// The per-step factor: the signal is multiplied by w_rec at each step back.
     pub grad_time_factor: fn(w_rec: &str) -> String,
+    /// The mean factor per step back of a cell whose factor changes from step to step.
+    pub grad_time_factor_mean: fn(factor: &str) -> String,
     pub grad_time_sign: &'static str,
     pub grad_time_six: &'static str,
     pub grad_time_png_title: &'static str,
@@ -90,6 +94,9 @@ pub struct InsideText {
     pub chain_sum_x: fn(n: usize, k: usize, before: &str, step: &str, after: &str) -> String,
     /// dL/dw_rec over steps n…k, likewise.
     pub chain_sum_rec: fn(n: usize, k: usize, before: &str, step: &str, after: &str) -> String,
+    /// Another cell's gradient in the parameter `name` over steps n…k, likewise.
+    pub chain_sum_named:
+        fn(name: &str, n: usize, k: usize, before: &str, step: &str, after: &str) -> String,
     pub clip_off: &'static str,
     pub clip_norms: fn(before: &str, after: &str, limit: &str) -> String,
     pub update_formula: fn(crate::rnn::OptimizerKind) -> &'static str,
@@ -180,4 +187,108 @@ pub fn term_rec_formula(k: usize, signal: &str, previous: &str, term: &str) -> S
         sub(k.saturating_sub(1)),
         operand(previous)
     )
+}
+
+/// A product with its numbers: `lhs = a × b × … = value`.
+fn product_line(lhs: &str, factors: &[String], value: &str) -> String {
+    let shown: Vec<String> = factors
+        .iter()
+        .enumerate()
+        .map(|(j, f)| if j == 0 { f.clone() } else { operand(f) })
+        .collect();
+    format!("{lhs} = {} = {value}", shown.join(" × "))
+}
+
+/// A forward step of any cell with its numbers (the same in every language): `input` and
+/// `carried` are the two products' factors (see the core's chain-rule table), `sum` their
+/// sum and `state` the new state.
+pub fn cell_forward_formula(
+    model: CellKind,
+    k: usize,
+    input: &[String],
+    carried: &[String],
+    sum: &str,
+    state: &str,
+) -> String {
+    let (now, before) = (sub(k), sub(k.saturating_sub(1)));
+    match (model, input, carried) {
+        (CellKind::Tanh, [x, w_x], [previous, w_rec]) => format!(
+            "s{now} = tanh(x{now}·w_x + s{before}·w_rec) = tanh({x} × {} + {} × {}) = tanh({sum}) = {state}",
+            operand(w_x),
+            operand(previous),
+            operand(w_rec)
+        ),
+        (CellKind::Cliff, [b], [w, sigma]) => format!(
+            "x{now} = w·σ(x{before}) + b = {w} × {sigma} + {} = {state}",
+            operand(b)
+        ),
+        (_, [x, w_x], [previous, w_rec]) => forward_formula(k, x, w_x, previous, w_rec, state),
+        _ => format!("s{now} = {state}"),
+    }
+}
+
+/// Where a backward step's signal comes from, for any cell, with its numbers.
+pub fn cell_signal_formula(
+    model: CellKind,
+    k: usize,
+    from_output: bool,
+    factors: &[String],
+    signal: &str,
+) -> String {
+    let (now, later) = (sub(k), sub(k + 1));
+    match (model, from_output) {
+        (CellKind::Cliff, true) => product_line(
+            &format!("dE/dx{now} = 2·(σ(x{now}) − 0.7)·σ(x{now})·(1 − σ(x{now}))"),
+            factors,
+            signal,
+        ),
+        (CellKind::Cliff, false) => product_line(
+            &format!("dE/dx{now} = dE/dx{later} × w·σ′(x{now})"),
+            factors,
+            signal,
+        ),
+        (CellKind::Tanh, false) => product_line(
+            &format!("dL/ds{now} = dL/ds{later} × (1 − s{later}²) × w_rec"),
+            factors,
+            signal,
+        ),
+        (_, true) => output_formula(
+            k,
+            factors.get(1).map_or("", String::as_str),
+            factors.get(2).map(String::as_str),
+            signal,
+        ),
+        (_, false) => later_formula(
+            k,
+            factors.first().map_or("", String::as_str),
+            factors.get(1).map_or("", String::as_str),
+            signal,
+        ),
+    }
+}
+
+/// One sequence's term of the `index`-th parameter's gradient at step k, for any cell.
+pub fn cell_term_formula(
+    model: CellKind,
+    index: usize,
+    k: usize,
+    factors: &[String],
+    term: &str,
+) -> String {
+    let (now, before) = (sub(k), sub(k.saturating_sub(1)));
+    let at = |j: usize| factors.get(j).map_or("", String::as_str);
+    match (model, index) {
+        (CellKind::Tanh, 0) => {
+            product_line(&format!("dL/ds{now}·(1 − s{now}²)·x{now}"), factors, term)
+        }
+        (CellKind::Tanh, _) => product_line(
+            &format!("dL/ds{now}·(1 − s{now}²)·s{before}"),
+            factors,
+            term,
+        ),
+        (CellKind::Cliff, 0) => product_line(&format!("dE/dx{now}·σ(x{before})"), factors, term),
+        (CellKind::Cliff, _) => format!("dE/dx{now} = {term}"),
+        (_, 0) => term_x_formula(k, at(0), at(1), term),
+        (_, _) => term_rec_formula(k, at(0), at(1), term),
+    }
 }

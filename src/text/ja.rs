@@ -806,6 +806,12 @@ fn ja_preset_title(preset: PresetId) -> &'static str {
         PresetId::ExplodingSignal => "中を見る：信号の爆発",
         PresetId::RaceSeed => "レース：元記事のデータ",
         PresetId::RaceCliff => "レース：急斜面を下る",
+        PresetId::LatchPlateau => "ラッチ：勾配消失の平原",
+        PresetId::LatchLearned => "ラッチを学習する",
+        PresetId::LatchCliff => "ラッチ：w_rec = 1 の崖",
+        PresetId::PascanuCliff => "Pascanu の崖",
+        PresetId::PascanuClipped => "Pascanu の崖とクリッピング",
+        PresetId::RacePascanu => "レース：Pascanu の崖",
     }
 }
 
@@ -866,6 +872,40 @@ fn ja_preset_caption(preset: PresetId) -> &'static str {
              勾配降下法は弾き飛ばされ、2 エポック目で損失がオーバーフローします。勾配のノルムを \
              1000 でクリップした同じ更新則は 96 エポックでゴール。歩幅がほぼ学習率 0.01 の \
              Adam は、3000 エポックでもまだ損失 43.7 です。"
+        }
+        PresetId::LatchPlateau => {
+            "tanh セルは最初の入力（±1）を 50 ステップ覚えて ±0.5 と答えなければなりません。\
+             (1, 0.5) からでは状態が入力を忘れてしまい、損失は 5.0、勾配はわずか 2.5e-12 です。\
+             学習率 0.01 の勾配降下法は動けず、1000 エポック後も損失は 5.0 のままです。\
+             勾配消失は平らな平原に見えます。"
+        }
+        PresetId::LatchLearned => {
+            "同じラッチを w_rec = 1 に近い (1, 0.9) から。勾配（w_rec 方向に −2.7）が最初の入力を\
+             時間をさかのぼって伝え、学習率 0.01 の勾配降下法で 8 エポックまでに損失は 0.01 を\
+             下回ります。w_rec は atanh(0.5)/0.5 = 1.0986 に落ち着き、tanh が ±0.5 を保ち続けます。\
+             そこでは dL/dw_x は 1e-10 未満：頑健なラッチは入力の受け取り方を忘れるのです\
+             （Bengio, Simard & Frasconi 1994）。"
+        }
+        PresetId::LatchCliff => {
+            "ラッチの記憶が生まれる分岐点 (1, 1) から。最初の勾配は w_rec 方向に −56.7 で、\
+             学習率 0.1 の一歩で w_rec は 6.67 まで飛ばされ、tanh が飽和します。そこでは勾配が\
+             ごく小さく、1000 エポック後も損失は 5.0 のままです。"
+        }
+        PresetId::PascanuCliff => {
+            "Pascanu, Mikolov & Bengio のシグモイド 1 ユニット x_t = w·σ(x_{t−1}) + b を \
+             50 ステップ、(5, −2.2) から学習率 2 で。2 歩で崖のふもとの損失 0.0019 に着きますが、\
+             そこでは勾配のノルムが 3.1 あり、3 歩目で重みは (1.40, −7.78) まで飛ばされ、\
+             60 エポック目の損失は 0.489 です。"
+        }
+        PresetId::PascanuClipped => {
+            "同じ出発点と学習率で、勾配のノルムを 0.5 でクリップします。どの一歩も 1 より長く\
+             なりません。それでも崖から落ちます（3 エポック目で損失 0.433）が、崖の近くにとどまり\
+             登り返して、60 エポック目の損失は 0.0083 です。"
+        }
+        PresetId::RacePascanu => {
+            "Pascanu の崖で損失 1e-4 を目指すレース：クリップした方は 24 エポックでゴール。\
+             クリップしない方は 3 エポック目に崖から弾き飛ばされ、長い帰り道で 864 エポック\
+             までかかります。"
         }
     }
 }

@@ -18,6 +18,7 @@ pub const JA_INSIDE: InsideText = InsideText {
     seq_input_placeholder: "例：0110100111",
     seq_input_clear: "訓練データの系列に戻る",
     bits_problem: ja_bits_problem,
+    prediction_cliff: |y, target| format!("y = σ(x_T) = {y}、目標 {target}"),
     prediction: |y, target| format!("y = sₙ = {y}、目標 {target}"),
     prediction_typed: |y, ones| {
         format!("y = sₙ = {y}（1の数は{ones}、目標がないので学習信号はなし）")
@@ -40,6 +41,9 @@ pub const JA_INSIDE: InsideText = InsideText {
     grad_time_axis_step: "ステップ k（n から逆向き）",
     grad_time_axis_signal: ja_axis_signal,
     grad_time_factor: |w| format!("1時刻さかのぼるごとに × w_rec = {w}"),
+    grad_time_factor_mean: |f| {
+        format!("1時刻さかのぼるごとに平均 × {f}（このセルでは係数が時刻ごとに変わります）")
+    },
     grad_time_sign: "● 正  ○ 負",
     grad_time_six: "Roelants の6組の重み",
     grad_time_png_title: "勾配のグラフをPNG画像で保存",
@@ -79,6 +83,12 @@ pub const JA_INSIDE: InsideText = InsideText {
     chain_sum_rec: |n, k, before, step, after| {
         format!(
             "dL/dw_rec = Σₖ Σᵢ dL/dsₖ·sₖ₋₁、ステップ {n}…{k}：{before} + {} = {after}",
+            super::inside::operand(step)
+        )
+    },
+    chain_sum_named: |name, n, k, before, step, after| {
+        format!(
+            "dL/d{name}、ステップ {n}…{k}：{before} + {} = {after}",
             super::inside::operand(step)
         )
     },

@@ -205,7 +205,6 @@ async fn the_cliff_shows_w_and_b_its_window_and_no_data() {
     let formula = text_of(&page, "#app-header .formula").await;
     let hover = text_of(&page, "#surface-hover").await;
     let star_or_six = page.attr("#surface", "data-limit-label").await;
-    let python_offered = page.exists("#export-python").await;
     let loss_at_start = page.readout("loss").await;
     let trained = play_to(&page, 30).await;
     let after = params(&page).await;
@@ -238,10 +237,6 @@ async fn the_cliff_shows_w_and_b_its_window_and_no_data() {
         "the cliff says it has no data"
     );
     assert!(task_note, "the task menu says the cliff only counts");
-    assert!(
-        !python_offered,
-        "the Python script trains the linear cell only"
-    );
     assert_eq!(latch_disabled, Value::Bool(true));
     assert_eq!(
         start_labels,

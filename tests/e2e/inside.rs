@@ -71,7 +71,7 @@ async fn the_unrolled_view_shows_the_cores_values_for_a_training_and_a_typed_seq
 
     assert_eq!(typed_ready, Ok(()));
     let bits = read_bits("1101 0011 1").unwrap();
-    let typed_want = Unrolled::typed(&bits, w);
+    let typed_want = Unrolled::typed(rnn_playground::rnn::CellKind::Linear, &bits, w);
     assert_eq!(typed, expected_steps(&typed_want));
     assert!(
         typed.iter().all(|s| s.grad.is_none()),

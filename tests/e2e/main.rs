@@ -39,6 +39,7 @@ mod history;
 mod hosting;
 mod hyperparameters;
 mod inside;
+mod inside_cells;
 mod inside_layout;
 mod keyboard;
 mod languages;

@@ -82,6 +82,27 @@ fn links() -> Vec<String> {
         ]
         .map(str::to_string),
     );
+    // The other cells: the tanh cell's saturating loop and Pascanu's unit (T = len), at the
+    // heaviest data, every rule at an extreme rate, and combinations they refuse.
+    for model in ["tanh", "cliff"] {
+        links.push(format!("model={model}&{MAX}&{WIDE}"));
+        links.push(format!("model={model}&{MAX}&at=10000000"));
+        links.push(format!("model={model}&len=1"));
+        links.push(format!("model={model}&{MAX}&inside=1&phase=0"));
+        for opt in ["gd", "momentum", "rmsprop", "rmsprop-seed", "rprop", "adam"] {
+            links.push(format!("model={model}&opt={opt}&lr=1e6&{MAX}&speed=2000"));
+        }
+    }
+    links.extend(
+        [
+            "model=tanh&task=latch&len=200&n=1000&wx=1000&wrec=1000",
+            "model=cliff&task=latch",
+            "model=cliff&precision=theano-f32&opt=gd",
+            "model=nope&task=nope",
+            "model=tanh&model=cliff&task=latch&task=count",
+        ]
+        .map(str::to_string),
+    );
     links.push(format!("hide={}", ["loss"; 400].join(",")));
     links.push("a=1&".repeat(2000));
     links

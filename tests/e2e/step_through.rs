@@ -16,7 +16,7 @@ use crate::page::AppPage;
 
 /// What the page shows of the current phase: `data-phase`, and the data attributes of every
 /// value in `#phase-detail`, as JSON objects.
-async fn shown_phase(page: &AppPage) -> (Option<String>, Vec<Value>) {
+pub(crate) async fn shown_phase(page: &AppPage) -> (Option<String>, Vec<Value>) {
     let v = page
         .eval(
             r#"return [document.querySelector('#phase').dataset.phase || null,
@@ -41,7 +41,7 @@ fn exacts(values: &[f64]) -> String {
 }
 
 /// The data attributes the core's trace says phase `index` must show, for sequence `seq`.
-fn expected(trace: &EpochTrace, index: usize, seq: usize) -> Vec<Value> {
+pub(crate) fn expected(trace: &EpochTrace, index: usize, seq: usize) -> Vec<Value> {
     let p = &trace.pass;
     let clipping = trace
         .update

@@ -532,3 +532,48 @@ fn help_exits_zero_and_lists_the_flags() {
         assert!(help.contains(flag), "{flag} missing from help");
     }
 }
+
+#[test]
+fn the_table_names_the_cliffs_parameters_w_and_b_and_the_others_wx_and_wrec() {
+    let cliff = stdout_of(&["train", "--model", "cliff", "--epochs", "0"]);
+    assert_eq!(
+        cliff.lines().collect::<Vec<_>>(),
+        [
+            "Initial weights: w =   5.0000, b =  -2.2000",
+            "Final weights : w =   5.0000, b =  -2.2000"
+        ]
+    );
+    let tanh = stdout_of(&[
+        "train", "--model", "tanh", "--task", "latch", "--epochs", "0",
+    ]);
+    assert!(
+        tanh.starts_with("Initial weights: wx =   0.0900, wRec =   0.0113"),
+        "{tanh}"
+    );
+    let race = stdout_of(&["race", "--model", "cliff", "--racer", "gd", "--epochs", "1"]);
+    assert!(
+        race.starts_with("Initial weights: w =   5.0000, b =  -2.2000"),
+        "{race}"
+    );
+    assert!(
+        race.contains("  loss          w          b  settings"),
+        "{race}"
+    );
+}
+
+#[test]
+fn the_python_format_refuses_what_a_run_refuses() {
+    for args in [
+        &["train", "--model", "cliff", "--task", "latch"][..],
+        &[
+            "race", "--model", "cliff", "--task", "latch", "--racer", "gd",
+        ],
+    ] {
+        let refused = error_line(args);
+        assert_eq!(
+            error_line(&[args, &["--format", "python"]].concat()),
+            refused
+        );
+        assert_eq!(refused, "error: --task: this model cannot learn that task");
+    }
+}

@@ -9,6 +9,9 @@
 #[path = "../support/cli.rs"]
 mod support;
 
+mod cell_presets;
+mod cell_trace;
+mod cells;
 mod cells_url;
 mod chain_rule;
 mod cli;

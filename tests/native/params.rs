@@ -1190,7 +1190,13 @@ fn presets_are_numbered_named_and_set_everything() {
             "vanishing-signal",
             "exploding-signal",
             "race-seed",
-            "race-cliff"
+            "race-cliff",
+            "latch-plateau",
+            "latch-learned",
+            "latch-cliff",
+            "pascanu-cliff",
+            "pascanu-clipped",
+            "race-pascanu"
         ]
     );
     // Switching scenario keeps the classroom settings.

@@ -1,8 +1,8 @@
 //! "Check it in Python": the script `rnn-lab train --format python` prints,
 //! run with python3 and numpy, prints the same table as `rnn-lab train` and
 //! ends on the same weights, bit for bit, for every rule, both reductions,
-//! with clipping, and through a divergence; a race's script gives each
-//! racer's solo table up to its finish.
+//! with clipping, and through a divergence, for every cell and task; a race's
+//! script gives each racer's solo table up to its finish.
 //!
 //! Needs numpy in the virtual environment that `.ci/setup python` makes under
 //! `target/pyenv` (`make test` does it), so these tests are ignored by a plain
@@ -57,9 +57,31 @@ fn strs(args: &[String]) -> Vec<&str> {
     args.iter().map(String::as_str).collect()
 }
 
+/// The final parameters, in the cell's order, from `params` (which every cell writes).
 fn final_weights(json: &Value) -> (f64, f64) {
-    let f = &json["final"];
-    (f["w_x"].as_f64().unwrap(), f["w_rec"].as_f64().unwrap())
+    let params = &json["final"]["params"];
+    let [first, second] = if params.get("w").is_some() {
+        ["w", "b"]
+    } else {
+        ["w_x", "w_rec"]
+    };
+    (
+        params[first].as_f64().unwrap(),
+        params[second].as_f64().unwrap(),
+    )
+}
+
+/// The script needs numpy and nothing else outside Python's own library (the
+/// cells that need the C library's tanh or exp import `math`).
+fn assert_numpy_only(script: &str) {
+    let imports: Vec<&str> = script
+        .lines()
+        .filter(|l| l.starts_with("import") || l.starts_with("from"))
+        .collect();
+    assert!(
+        imports == ["import numpy as np"] || imports == ["import math", "import numpy as np"],
+        "numpy only: {imports:?}"
+    );
 }
 
 /// The script's table equals `rnn-lab train`'s line for line, and its exact
@@ -71,11 +93,7 @@ fn assert_script_matches_train(flags: &[&str]) {
         args
     };
     let script = stdout_of(&strs(&with(&["--format", "python"])));
-    let imports: Vec<&str> = script
-        .lines()
-        .filter(|l| l.starts_with("import") || l.starts_with("from"))
-        .collect();
-    assert_eq!(imports, ["import numpy as np"], "numpy only");
+    assert_numpy_only(&script);
     let printed = run_python(&script);
     let (exact, table): (Vec<&str>, Vec<&str>) =
         printed.lines().partition(|l| l.starts_with("exact:"));
@@ -112,6 +130,8 @@ fn the_script_reproduces_every_rule_with_both_reductions_to_the_bit() {
 #[ignore = "needs numpy: `.ci/setup python`, then --ignored"]
 fn the_script_reproduces_other_data_hyperparameters_and_a_divergence() {
     assert_script_matches_train(&["--init=1,2", "--epochs", "50", "--every", "1"]);
+    // The second update overflows the loss: the run says so though it ends there.
+    assert_script_matches_train(&["--init=1,2", "--epochs", "2", "--every", "1"]);
     assert_script_matches_train(&[
         "--optimizer",
         "adam",
@@ -146,13 +166,14 @@ fn the_script_reproduces_other_data_hyperparameters_and_a_divergence() {
     ]);
 }
 
-#[test]
-#[ignore = "needs numpy: `.ci/setup python`, then --ignored"]
-fn a_race_script_gives_each_racer_its_solo_table_up_to_its_finish() {
-    let race_args = with_args(&CLIFF_RACE, &["--epochs", "3000", "--every", "10"]);
-    let script = stdout_of(&with_args(&race_args, &["--format", "python"]));
+/// A race's script gives each racer the table of its solo run (`rnn-lab train`
+/// with `solo`, the racer's rule, learning rate and clip norm) up to its
+/// finish, and its exact final weights. Returns the race's JSON.
+fn assert_race_script_matches(race_args: &[&str], solo: &[&str]) -> Value {
+    let script = stdout_of(&with_args(race_args, &["--format", "python"]));
+    assert_numpy_only(&script);
     let printed = run_python(&script);
-    let race = json_of(&with_args(&race_args, &["--format", "json"]));
+    let race = json_of(&with_args(race_args, &["--format", "json"]));
     let blocks: Vec<&str> = printed.split("Racer ").skip(1).collect();
     let racers = race["racers"].as_array().unwrap();
     assert_eq!(blocks.len(), racers.len());
@@ -169,13 +190,18 @@ fn a_race_script_gives_each_racer_its_solo_table_up_to_its_finish() {
             .as_u64()
             .map_or(racer["final"]["epochs"].as_u64().unwrap(), |e| e + 1);
         let optimizer = &racer["optimizer"];
-        let mut train = vec![
-            "train".to_string(),
-            "--init=1,2".into(),
-            "--every=10".into(),
-            format!("--epochs={epochs}"),
-            format!("--optimizer={}", optimizer["name"].as_str().unwrap()),
-        ];
+        let mut train: Vec<String> = std::iter::once("train")
+            .chain(solo.iter().copied())
+            .map(String::from)
+            .collect();
+        train.push(format!("--epochs={epochs}"));
+        train.push(format!(
+            "--optimizer={}",
+            optimizer["name"].as_str().unwrap()
+        ));
+        if let Some(lr) = optimizer["lr"].as_f64() {
+            train.push(format!("--lr={lr}"));
+        }
         if let Some(clip) = optimizer["clip"].as_f64() {
             train.push(format!("--clip={clip}"));
         }
@@ -185,6 +211,134 @@ fn a_race_script_gives_each_racer_its_solo_table_up_to_its_finish() {
             .copied()
             .filter(|l| !l.starts_with("exact:") && !l.starts_with("Finished"))
             .collect();
-        assert_eq!(table, solo.lines().collect::<Vec<_>>());
+        assert_eq!(table, solo.lines().collect::<Vec<_>>(), "{train:?}");
     }
+    race
+}
+
+/// The racers' statuses, in order.
+fn statuses(race: &Value) -> Vec<&str> {
+    race["racers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["status"].as_str().unwrap())
+        .collect()
+}
+
+#[test]
+#[ignore = "needs numpy: `.ci/setup python`, then --ignored"]
+fn a_race_script_gives_each_racer_its_solo_table_up_to_its_finish() {
+    let race_args = with_args(&CLIFF_RACE, &["--epochs", "3000", "--every", "10"]);
+    assert_race_script_matches(&race_args, &["--init=1,2", "--every=10"]);
+}
+
+#[test]
+#[ignore = "needs numpy: `.ci/setup python`, then --ignored"]
+fn the_script_reproduces_the_tanh_cell_on_both_tasks() {
+    for task in ["count", "latch"] {
+        for optimizer in ["gd", "momentum", "rmsprop", "rmsprop-seed", "rprop", "adam"] {
+            for loss in ["sum", "mean"] {
+                let cell = ["--model", "tanh", "--task", task];
+                assert_script_matches_train(&with_args(
+                    &cell,
+                    &["--optimizer", optimizer, "--loss", loss, "--epochs", "500"],
+                ));
+            }
+        }
+        let cell = ["--model", "tanh", "--task", task];
+        // Latching from w_rec = 1.5, where the state holds its sign.
+        assert_script_matches_train(&with_args(
+            &cell,
+            &[
+                "--optimizer=adam",
+                "--lr=0.05",
+                "--init=0.5,1.5",
+                "--every=20",
+            ],
+        ));
+        // Saturated: a large step on long rows, with and without clipping.
+        for clip in ["--clip=1e6", "--clip=1"] {
+            assert_script_matches_train(&with_args(
+                &cell,
+                &[
+                    "--optimizer=gd",
+                    "--lr=3",
+                    clip,
+                    "--init=1,3",
+                    "--len=40",
+                    "--samples=13",
+                    "--seed=7",
+                    "--epochs=300",
+                    "--every=10",
+                ],
+            ));
+        }
+    }
+}
+
+#[test]
+#[ignore = "needs numpy: `.ci/setup python`, then --ignored"]
+fn the_script_reproduces_the_cliff_with_and_without_clipping() {
+    // Pascanu et al.'s wall: plain gd is thrown off it and stays on the plateau beyond,
+    // the clipped step crosses it and learns.
+    let wall = ["--model=cliff", "--optimizer=gd", "--lr=1", "--len=30"];
+    let plain = with_args(&wall, &["--epochs=200", "--every=10"]);
+    let clipped = with_args(&plain, &["--clip=1"]);
+    assert_script_matches_train(&plain);
+    assert_script_matches_train(&clipped);
+    let loss_after = |flags: &[&str]| {
+        let json = json_of(&with_args(
+            &["train"],
+            &with_args(flags, &["--format=json"]),
+        ));
+        json["final"]["loss"].as_f64().unwrap()
+    };
+    assert!(loss_after(&plain) > 0.08, "plain gd stays off the wall");
+    assert!(loss_after(&clipped) < 0.01, "clipped gd learns");
+    for optimizer in ["gd", "momentum", "rmsprop", "rmsprop-seed", "rprop", "adam"] {
+        assert_script_matches_train(&["--model=cliff", "--optimizer", optimizer, "--loss=mean"]);
+    }
+    // exp(-x) overflows to inf at x = -1000: the script's sigmoid gives 0 there as C's does.
+    assert_script_matches_train(&[
+        "--model=cliff",
+        "--optimizer=adam",
+        "--init=1000,-1000",
+        "--epochs=50",
+        "--every=5",
+    ]);
+}
+
+#[test]
+#[ignore = "needs numpy: `.ci/setup python`, then --ignored"]
+fn a_tanh_race_script_gives_each_racer_its_solo_table() {
+    let latch = [
+        "--model=tanh",
+        "--task=latch",
+        "--init=0.5,1.5",
+        "--every=10",
+    ];
+    #[rustfmt::skip]
+    let race_args = with_args(&with_args(&["race", "--epochs=1000"], &latch), &[
+        "--racer", "gd:lr=0.3", "--racer", "gd:lr=3", "--racer", "gd:lr=3,clip=1",
+        "--racer", "adam:lr=0.05", "--racer", "rprop", "--racer", "rmsprop-seed",
+    ]);
+    let race = assert_race_script_matches(&race_args, &latch);
+    let statuses = statuses(&race);
+    assert!(
+        statuses.contains(&"finished") && statuses.contains(&"running"),
+        "{statuses:?}"
+    );
+}
+
+#[test]
+#[ignore = "needs numpy: `.ci/setup python`, then --ignored"]
+fn a_cliff_race_script_gives_each_racer_its_solo_table() {
+    let cliff = ["--model=cliff", "--len=30", "--every=10"];
+    #[rustfmt::skip]
+    let race_args = with_args(&with_args(&["race", "--epochs=1000"], &cliff), &[
+        "--racer", "gd:lr=1", "--racer", "gd:lr=1,clip=1", "--racer", "adam:lr=0.05",
+    ]);
+    let race = assert_race_script_matches(&race_args, &cliff);
+    assert_eq!(statuses(&race), ["running", "finished", "finished"]);
 }

@@ -21,8 +21,9 @@ use strum::IntoEnumIterator;
 /// a link itself uses (`seed`, `wrec`).
 const ALLOWED_IN_JA: &[&str] = &[
     "RMSProp", "Rprop", "Adam", "BPTT", "JSON", "Theano", "Peter", "Roelants", "numpy", "Nesterov",
-    "Python", "Space", "Ctrl", "PageDown", "PageUp", "seed", "wrec", "tanh", "Bengio", "Simard",
-    "Frasconi", "Pascanu", "Mikolov",
+    "Python", "Space", "Ctrl", "PageDown", "PageUp", "seed", "wrec",
+    // The papers' authors and the functions of the formulas.
+    "Pascanu", "Mikolov", "Bengio", "Simard", "Frasconi", "tanh", "atanh",
 ];
 
 /// Words the review of the Japanese text replaced, so they do not come back.
@@ -585,11 +586,13 @@ fn inside_lines(inside: &InsideText) -> Vec<(String, String)> {
             seq_option,
             bits_problem,
             prediction,
+            prediction_cliff,
             prediction_typed,
             preview,
             window_range,
             grad_time_axis_signal,
             grad_time_factor,
+            grad_time_factor_mean,
             grad_time_summary,
             phase_forward,
             phase_backward,
@@ -602,6 +605,7 @@ fn inside_lines(inside: &InsideText) -> Vec<(String, String)> {
             chain_sums,
             chain_sum_x,
             chain_sum_rec,
+            chain_sum_named,
             clip_norms,
             update_formula,
             quantity,
@@ -691,6 +695,12 @@ fn inside_lines(inside: &InsideText) -> Vec<(String, String)> {
     add("chain_sums", chain_sums(20));
     add("chain_sum_x", chain_sum_x(10, 9, "0.5", "-0.2", "0.3"));
     add("chain_sum_rec", chain_sum_rec(10, 9, "0.5", "-0.2", "0.3"));
+    add("grad_time_factor_mean", grad_time_factor_mean("0.8"));
+    add("prediction_cliff", prediction_cliff("0.69", "0.7"));
+    add(
+        "chain_sum_named",
+        chain_sum_named("b", 10, 9, "0.5", "-0.2", "0.3"),
+    );
     add("clip_norms", clip_norms("4.5e7", "1000", "1000"));
     for kind in OptimizerKind::iter() {
         add(

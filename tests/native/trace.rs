@@ -8,7 +8,7 @@ use proptest::prelude::*;
 use rnn_playground::rnn::model::{self, Reduction, Weights};
 use rnn_playground::rnn::trace::{Pass, Quantity, forward_states};
 use rnn_playground::rnn::{
-    DataConfig, Dataset, Named, OptimizerKind, OptimizerSettings, Trainer, TrainerConfig,
+    CellKind, DataConfig, Dataset, Named, OptimizerKind, OptimizerSettings, Trainer, TrainerConfig,
 };
 
 fn config(
@@ -110,7 +110,7 @@ proptest! {
         prop_assert_eq!(bits(Weights { w_x: pass.gradient.w_x, w_rec: pass.gradient.w_rec }),
             bits(Weights { w_x: gradient.w_x, w_rec: gradient.w_rec }));
         for i in 0..pass.samples {
-            let states = forward_states(dataset.row(i), w);
+            let states = forward_states(CellKind::Linear, dataset.row(i), w);
             prop_assert_eq!(&states, &pass.states_of(i));
             let error = model::output(dataset.row(i), w) - dataset.targets[i];
             prop_assert_eq!(pass.errors[i].to_bits(), error.to_bits());

@@ -30,6 +30,8 @@ pub fn run(args: &RaceArgs) -> Result<(), CliError> {
         TrainFormat::Python => {
             let config = run.race.config();
             let script = python::script(&PythonRun {
+                model: config.model,
+                task: config.task,
                 data: config.data,
                 reduction: config.reduction,
                 init: config.init,

@@ -5,13 +5,14 @@ use std::io::{self, Write};
 
 use rnn_playground::format::{exact, significant};
 use rnn_playground::params::{Lang, RacerSpec};
+use rnn_playground::python::table_names;
 use rnn_playground::rnn::{CellKind, Precision, Racer, RacerStatus, Task, Tuned};
 use rnn_playground::text::Text;
 use serde::Serialize;
 
 use crate::race::RaceRun;
 use crate::train_output::{
-    DataJson, FinalJson, NamedJson, OptimizerJson, RecordJson, finite, status_json,
+    DataJson, FinalJson, NamedJson, OptimizerJson, RecordJson, finite, status_json, weights_text,
 };
 
 /// "finished", "running" or "diverged", as the page's results table says.
@@ -35,11 +36,11 @@ fn settings_line(racer: &Racer) -> String {
 /// One line per racer, in the order given, under the start and the target.
 pub fn table(run: &RaceRun, out: &mut impl Write) -> io::Result<()> {
     let race = &run.race;
-    let init = race.init();
+    let model = race.config().model;
     writeln!(
         out,
-        "Initial weights: wx = {:8.4}, wRec = {:8.4}",
-        init.w_x, init.w_rec
+        "Initial weights: {}",
+        weights_text(table_names(model), race.init())
     )?;
     writeln!(
         out,
@@ -48,9 +49,11 @@ pub fn table(run: &RaceRun, out: &mut impl Write) -> io::Result<()> {
         race.target(),
         race.epoch()
     )?;
+    let names = model.names();
+    let (first, second) = (names[0], names[1]);
     writeln!(
         out,
-        "racer  finish  status            loss        w_x      w_rec  settings"
+        "racer  finish  status            loss  {first:>9}  {second:>9}  settings"
     )?;
     for (i, racer) in race.racers().iter().enumerate() {
         let finish = racer

@@ -32,7 +32,11 @@ pub fn run(args: &TrainArgs) -> Result<(), CliError> {
                 "does not apply to --format python (the script runs in f64)",
             ));
         }
+        // The same checks as a run's (a task the cell does not take, the data's ranges).
+        Trainer::new(config).map_err(CliError::core)?;
         let script = python::script(&PythonRun {
+            model: config.model,
+            task: config.task,
             data: config.data,
             reduction: config.reduction,
             init: config.init,

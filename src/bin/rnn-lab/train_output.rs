@@ -3,6 +3,7 @@
 use std::io::{self, Write};
 
 use rnn_playground::params::Lang;
+use rnn_playground::python::table_names;
 use rnn_playground::rnn::{
     CellKind, Dataset, Named, Precision, Record, Status, Task, Trainer, Weights,
 };
@@ -16,11 +17,11 @@ use crate::train::{seed_epoch, train};
 /// The seed's printout, format for format (python `%8.4f` and `%5d`), plus a
 /// line when training stopped on its own.
 pub fn table(trainer: &mut Trainer, args: &TrainArgs, out: &mut impl Write) -> io::Result<()> {
-    let init = trainer.init();
+    let names = table_names(trainer.config().model);
     writeln!(
         out,
-        "Initial weights: wx = {:8.4}, wRec = {:8.4}",
-        init.w_x, init.w_rec
+        "Initial weights: {}",
+        weights_text(names, trainer.init())
     )?;
     train(
         trainer,
@@ -48,12 +49,17 @@ pub fn table(trainer: &mut Trainer, args: &TrainArgs, out: &mut impl Write) -> i
         )?,
         Status::Training | Status::ReachedMaxEpochs { .. } => {}
     }
-    let last = trainer.weights();
     writeln!(
         out,
-        "Final weights : wx = {:8.4}, wRec = {:8.4}",
-        last.w_x, last.w_rec
+        "Final weights : {}",
+        weights_text(names, trainer.weights())
     )
+}
+
+/// The two parameters as the seed prints them, `wx = {:8.4}, wRec = {:8.4}` (python `%8.4f`),
+/// under the cell's names for them.
+pub fn weights_text([first, second]: [&str; 2], w: Weights) -> String {
+    format!("{first} = {:8.4}, {second} = {:8.4}", w.w_x, w.w_rec)
 }
 
 /// The whole run as one JSON object (see the README's schema), written as it

@@ -14,12 +14,14 @@ impl Controller {
     /// `None`; `None` without a run. Reads untracked: callers track what
     /// should recompute it (the snapshot, the hovered point).
     pub fn pass_at(self, at: Option<Weights>) -> Option<Pass> {
-        let reduction = self.settings.try_with_untracked(|s| s.reduction)?;
+        let (model, reduction) = self
+            .settings
+            .try_with_untracked(|s| (s.model, s.reduction))?;
         self.trainer
             .try_with_value(|trainer| {
                 let trainer = trainer.as_ref()?;
                 let w = at.unwrap_or_else(|| trainer.weights());
-                Some(Pass::at(trainer.data(), w, reduction))
+                Some(Pass::of(model, trainer.data(), w, reduction))
             })
             .flatten()
     }

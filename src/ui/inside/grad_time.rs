@@ -18,7 +18,9 @@ use crate::format::{self, exact};
 use crate::plot::integer_ticks;
 use crate::plot::scale::{log_ticks_at_least, signal_axis_range};
 use crate::plot::signal::{ROELANTS_PAIRS, sign};
+use crate::rnn::CellKind;
 use crate::rnn::trace::Pass;
+use crate::text::Text;
 use crate::ui::controller::use_controller;
 use crate::ui::controls::widgets::TextButton;
 use crate::ui::plots::canvas::{self, AxisSpec, CanvasSize, ChartFrame, Margins};
@@ -199,13 +201,17 @@ pub fn GradTime(passes: Passes) -> impl IntoView {
         let _ = canvas.set_attribute("data-axis-label", axis.1);
     });
 
-    let factor = Memo::new(move |_| passes.current.with(|p| p.as_ref().map(|p| p.weights.w_rec)));
+    let factor = Memo::new(move |_| passes.current.with(|p| p.as_deref().and_then(step_factor)));
+    let factor_text = move |words: &Text, factor: StepFactor| match factor {
+        StepFactor::Exact(w) => (words.inside.grad_time_factor)(&format::compact(w, 4)),
+        StepFactor::Mean(f) => (words.inside.grad_time_factor_mean)(&format::compact(f, 4)),
+    };
     let summary = move || {
         let words = text.get();
         passes.current.with(|p| {
             let p = p.as_ref()?;
             let (last, first) = (*p.batch_signal.last()?, *p.batch_signal.first()?);
-            let factor = (words.inside.grad_time_factor)(&format::compact(p.weights.w_rec, 4));
+            let factor = step_factor(p).map_or_else(String::new, |f| factor_text(words, f));
             Some((words.inside.grad_time_summary)(
                 p.len,
                 &format::compact(last.abs(), 4),
@@ -246,8 +252,8 @@ pub fn GradTime(passes: Passes) -> impl IntoView {
             </div>
             <ChartFrame class="grad-time-frame" frame=frame id="grad-time" canvas=chart_canvas label=|t| t.inside.grad_time_label describedby="grad-time-summary" />
             <p class="plot-readout grad-time-keys">
-                <span id="grad-time-factor" data-value=move || factor.get().map(exact)>
-                    {move || factor.get().map(|w| (text.get().inside.grad_time_factor)(&format::compact(w, 4)))}
+                <span id="grad-time-factor" data-value=move || factor.get().map(|f| exact(f.value())) data-exact=move || factor.get().map(|f| matches!(f, StepFactor::Exact(_)).to_string())>
+                    {move || factor.get().map(|f| factor_text(text.get(), f))}
                 </span>
                 " · "
                 <span>{words(|t| t.inside.grad_time_sign)}</span>
@@ -259,4 +265,33 @@ pub fn GradTime(passes: Passes) -> impl IntoView {
             <p id="grad-time-summary" class="sr-only">{summary}</p>
         </section>
     }
+}
+
+/// What each step back multiplies the signal by: the linear cell's w_rec exactly, or, for a
+/// cell whose factor changes from step to step (tanh's `(1 − s²)·w_rec`, the cliff's
+/// `w·σ′`), its geometric mean over the sequence, `(|Σ dL/ds_1| / |Σ dL/ds_n|)^(1/(n−1))`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum StepFactor {
+    Exact(f64),
+    Mean(f64),
+}
+
+impl StepFactor {
+    fn value(self) -> f64 {
+        match self {
+            StepFactor::Exact(v) | StepFactor::Mean(v) => v,
+        }
+    }
+}
+
+fn step_factor(pass: &Pass) -> Option<StepFactor> {
+    if pass.model == CellKind::Linear {
+        return Some(StepFactor::Exact(pass.weights.w_rec));
+    }
+    let (first, last) = (
+        pass.batch_signal.first()?.abs(),
+        pass.batch_signal.last()?.abs(),
+    );
+    let mean = (first / last).powf(1.0 / (pass.len as f64 - 1.0));
+    (pass.len > 1 && mean.is_finite() && last > 0.0).then_some(StepFactor::Mean(mean))
 }

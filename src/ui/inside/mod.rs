@@ -66,7 +66,7 @@ fn unrolled_of(ctrl: Controller, passes: Passes) -> Memo<Option<Arc<Unrolled>>> 
         let pass = passes.hovered.get().or_else(|| passes.current.get())?;
         let typed = input.with(|i| i.as_deref().and_then(|t| read_bits(t).ok()));
         let unrolled = match typed {
-            Some(bits) => Unrolled::typed(&bits, pass.weights),
+            Some(bits) => Unrolled::typed(pass.model, &bits, pass.weights),
             None => pass.unrolled(seq.get().min(pass.samples.saturating_sub(1))),
         };
         Some(Arc::new(unrolled))

@@ -13,7 +13,9 @@ use web_sys::KeyboardEvent;
 
 use crate::format::exact;
 use crate::plot::readout::weights_text;
+use crate::rnn::CellKind;
 use crate::rnn::trace::{EpochTrace, Phase, Quantity, SignalSource};
+use crate::text::inside::{cell_forward_formula, cell_signal_formula, cell_term_formula};
 use crate::ui::controller::{Controller, use_controller};
 use crate::ui::text::{use_text, words};
 
@@ -204,12 +206,13 @@ pub fn StepThrough(
             Some(match phase {
                 Phase::Forward(k) => {
                     let f = p.forward_step(i, k)?;
-                    let line = (words.inside.chain_forward)(
+                    let shown_all = |values: &[f64]| values.iter().map(|&v| num(v)).collect::<Vec<_>>();
+                    let line = cell_forward_formula(
+                        p.model,
                         k,
-                        &num(f.input.factors[0]),
-                        &num(f.input.factors[1]),
-                        &num(f.carried.factors[0]),
-                        &num(f.carried.factors[1]),
+                        &shown_all(&f.input.factors),
+                        &shown_all(&f.carried.factors),
+                        &num(f.sum),
                         &num(f.state),
                     );
                     let factors = exacts(&[f.input.factors.clone(), f.carried.factors.clone()].concat());
@@ -223,46 +226,23 @@ pub fn StepThrough(
                 Phase::Backward(k) => {
                     let b = p.backward_step(i, k)?;
                     let g = &b.signal;
-                    let signal_line = match b.source {
-                        SignalSource::Output => (words.inside.chain_output)(
-                            k,
-                            &num(g.factors[1]),
-                            g.factors.get(2).map(|&scale| num(scale)).as_deref(),
-                            &num(g.value),
-                        ),
-                        SignalSource::Later => (words.inside.chain_later)(
-                            k,
-                            &num(g.factors[0]),
-                            &num(g.factors[1]),
-                            &num(g.value),
-                        ),
+                    let shown_all = |values: &[f64]| values.iter().map(|&v| num(v)).collect::<Vec<_>>();
+                    let signal_line = cell_signal_formula(
+                        p.model,
+                        k,
+                        b.source == SignalSource::Output,
+                        &shown_all(&g.factors),
+                        &num(g.value),
+                    );
+                    let term_x = cell_term_formula(p.model, 0, k, &shown_all(&b.term_x.factors), &num(b.term_x.value));
+                    let term_rec = cell_term_formula(p.model, 1, k, &shown_all(&b.term_rec.factors), &num(b.term_rec.value));
+                    let sum = |index: usize, before: f64, step: f64, after: f64| match (p.model, index) {
+                        (CellKind::Linear, 0) => (words.inside.chain_sum_x)(p.len, k, &num(before), &num(step), &num(after)),
+                        (CellKind::Linear, _) => (words.inside.chain_sum_rec)(p.len, k, &num(before), &num(step), &num(after)),
+                        (model, _) => (words.inside.chain_sum_named)(model.names()[index], p.len, k, &num(before), &num(step), &num(after)),
                     };
-                    let term_x = (words.inside.chain_term_x)(
-                        k,
-                        &num(b.term_x.factors[0]),
-                        &num(b.term_x.factors[1]),
-                        &num(b.term_x.value),
-                    );
-                    let term_rec = (words.inside.chain_term_rec)(
-                        k,
-                        &num(b.term_rec.factors[0]),
-                        &num(b.term_rec.factors[1]),
-                        &num(b.term_rec.value),
-                    );
-                    let sum_x = (words.inside.chain_sum_x)(
-                        p.len,
-                        k,
-                        &num(b.before.w_x),
-                        &num(b.step.w_x),
-                        &num(b.after.w_x),
-                    );
-                    let sum_rec = (words.inside.chain_sum_rec)(
-                        p.len,
-                        k,
-                        &num(b.before.w_rec),
-                        &num(b.step.w_rec),
-                        &num(b.after.w_rec),
-                    );
+                    let sum_x = sum(0, b.before.w_x, b.step.w_x, b.after.w_x);
+                    let sum_rec = sum(1, b.before.w_rec, b.step.w_rec, b.after.w_rec);
                     view! {
                         {sequence}
                         <p class="phase-value phase-chain" data-name="signal" data-factors=exacts(&g.factors) data-value=exact(g.value)>{signal_line}</p>

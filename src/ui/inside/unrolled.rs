@@ -15,8 +15,8 @@ use leptos::prelude::*;
 use crate::format::exact;
 use crate::plot::readout::weights_text;
 use crate::plot::signal::{sign, strengths};
-use crate::rnn::Weights;
 use crate::rnn::trace::Unrolled;
+use crate::rnn::{CellKind, Weights};
 use crate::text::inside::DIGITS;
 use crate::ui::controller::snapshot::RunState;
 use crate::ui::controller::use_controller;
@@ -167,7 +167,7 @@ pub fn UnrolledView(
                 view! {
                     <div class="unrolled-col" class:current=move || highlight.get() == Some(k) data-detail=k>
                         <Node class="u-input" name="x" k=k value=move || value_at(k, x_of) />
-                        <div class="u-arrow" aria-hidden="true">"↓ ·w_x"</div>
+                        <div class="u-arrow" aria-hidden="true">{move || unrolled.with(|u| input_arrow(u.as_deref()))}</div>
                         <Node class="u-state" name="s" k=k value=move || value_at(k, s_of) />
                         <div class="u-edge" style=edge_style hidden=move || g().is_none()></div>
                         <div class="u-grad" hidden=move || g().is_none()>
@@ -189,6 +189,9 @@ pub fn UnrolledView(
             let u = u.as_deref()?;
             let y = shown(u.output(), words);
             Some(match u.target {
+                Some(t) if u.model == CellKind::Cliff => {
+                    (words.inside.prediction_cliff)(&y, &shown(t, words))
+                }
                 Some(t) => (words.inside.prediction)(&y, &shown(t, words)),
                 None => {
                     let ones = u.inputs.iter().filter(|&&x| x == 1.0).count();
@@ -305,5 +308,14 @@ pub fn UnrolledView(
                 </table>
             </div>
         </section>
+    }
+}
+
+/// The input's edge into the state: `·w_x` for the cells that read an input, nothing for
+/// the cliff, whose unit has none.
+fn input_arrow(unrolled: Option<&Unrolled>) -> &'static str {
+    match unrolled.map(|u| u.model) {
+        Some(CellKind::Cliff) => "",
+        _ => "↓ ·w_x",
     }
 }

@@ -53,6 +53,8 @@ pub fn python_run(state: &params::AppState, epoch: u64) -> PythonRun {
         _ => 1,
     };
     PythonRun {
+        model: state.model,
+        task: state.task,
         data: state.data,
         reduction: state.reduction,
         init: state.init,
@@ -140,8 +142,6 @@ pub fn ExportPanel(
         message.set(failed);
     };
 
-    let python_runs = ctrl
-        .setting(|s| s.model == crate::rnn::CellKind::Linear && s.task == crate::rnn::Task::Count);
     let export_python = move |_| {
         let epoch = ctrl.snapshot().with_untracked(|s| s.epoch);
         let script = ctrl
@@ -230,11 +230,7 @@ pub fn ExportPanel(
             <div class="buttons">
                 <TextButton id="export-csv" class="secondary" label=|t| t.export_csv title=|t| t.export_csv_title on_click=export_csv />
                 <TextButton id="export-json" class="secondary" label=|t| t.export_json title=|t| t.export_json_title on_click=export_json />
-                // The script trains the linear cell on the count task only: another cell's
-                // run would not be the run it claims to reproduce.
-                <Show when=move || python_runs.get()>
-                    <TextButton id="export-python" class="secondary" label=|t| t.export_python title=|t| t.export_python_title on_click=export_python />
-                </Show>
+                <TextButton id="export-python" class="secondary" label=|t| t.export_python title=|t| t.export_python_title on_click=export_python />
             </div>
             // The native picker's own words follow the browser's language, not
             // the page's: it is kept focusable but transparent, and its label,

@@ -6,7 +6,10 @@ use serde::Serialize;
 
 use super::clock::now_ms;
 use crate::params::View;
-use crate::rnn::{DataConfig, Dataset, Grid, Reduction, surface};
+use crate::rnn::{
+    DataConfig, Dataset, Grid, OptimizerKind, OptimizerSettings, Reduction, Trainer, TrainerConfig,
+    surface,
+};
 use crate::ui::controller::settings::SURFACE_POINTS;
 
 /// Frames measured in one benchmark (about 5 s at 60 frames per second).
@@ -47,6 +50,9 @@ pub struct BenchSummary {
     pub surface_ms: f64,
     /// A 256² surface of 1000 sequences of length 100 (warm).
     pub surface_1000x100_ms: f64,
+    /// One epoch of the seed's RMSProp run at 20×10, in microseconds: the run the native
+    /// benchmark times (`cargo bench -p rnn-core --bench core -- epoch`), for the ratio.
+    pub epoch_us: f64,
     pub samples: usize,
     pub len: usize,
 }
@@ -68,6 +74,21 @@ pub fn time_large_surface() -> f64 {
         len: 100,
     };
     Dataset::generate(config).map_or(f64::NAN, |(data, _)| time_surface(&data, Reduction::Sum))
+}
+
+/// Epochs timed in one go: about 10 ms in the browser, far above the clock's resolution.
+const TIMED_EPOCHS: u64 = 20_000;
+
+/// Microseconds per epoch of the seed's RMSProp run at 20×10, timed after a warm-up.
+pub fn time_epoch_us() -> f64 {
+    let config = TrainerConfig::seed(OptimizerSettings::defaults(OptimizerKind::RmspropSeed));
+    let Ok(mut trainer) = Trainer::new(config) else {
+        return f64::NAN;
+    };
+    trainer.run(1000);
+    let start = now_ms();
+    let done = trainer.run(TIMED_EPOCHS);
+    (now_ms() - start) * 1000.0 / done.max(1) as f64
 }
 
 impl BenchRecorder {
@@ -100,6 +121,7 @@ impl BenchRecorder {
             surface_first_ms,
             surface_ms: time_surface(data, reduction),
             surface_1000x100_ms: time_large_surface(),
+            epoch_us: time_epoch_us(),
             samples: data.samples(),
             len: data.len(),
         }

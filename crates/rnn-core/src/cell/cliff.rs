@@ -7,11 +7,12 @@
 //!
 //! It has no data: T is the data's length, and the sequences and the reduction are unused.
 
-use super::{Cell, sigmoid};
+use super::{Cell, CellKind, sigmoid};
 use crate::data::Dataset;
-use crate::model::Reduction;
+use crate::model::{Gradient, Reduction, Weights};
 use crate::params::Params;
 use crate::task::Task;
+use crate::trace::{Pass, StepGradient};
 
 /// The paper's start value of the unit.
 const X0: f64 = 0.5;
@@ -89,8 +90,59 @@ impl Cell for Cliff {
             let p = sigmoid(self.states[t - 1]);
             gradient[0] += d_x * p;
             gradient[1] += d_x;
-            d_x *= w * p * (1.0 - p);
+            let local = w * p * (1.0 - p);
+            d_x *= local;
         }
         (error * error, gradient)
+    }
+}
+
+/// `∂x_t/∂x_{t−1} = w·σ′(x_{t−1})`, the factor each step back multiplies the signal by.
+pub(crate) fn local_factor(w: f64, previous: f64) -> f64 {
+    let p = sigmoid(previous);
+    w * p * (1.0 - p)
+}
+
+/// The cliff's pass at `w` (w and b) over T = the data's length, with every value kept, for
+/// the inside view: one "sequence" with no input, its states x_0..=x_T and the signal
+/// dE/dx_t. The arithmetic and its order are [`Cliff::loss_and_gradient`]'s.
+pub(crate) fn pass(data: &Dataset, w: Weights) -> Pass {
+    let mut cliff = Cliff::default();
+    let params = crate::params::Params::from(w);
+    let x_t = cliff.run(&params, data.len());
+    let len = data.len();
+    let y = sigmoid(x_t);
+    let error = y - TARGET;
+    let mut d_x = 2.0 * error * y * (1.0 - y);
+    let mut signal = vec![0.0; len];
+    let mut steps = vec![StepGradient::default(); len];
+    let mut gradient = Gradient::default();
+    for t in (1..=len).rev() {
+        signal[t - 1] = d_x;
+        let p = sigmoid(cliff.states[t - 1]);
+        gradient.w_x += d_x * p;
+        gradient.w_rec += d_x;
+        steps[t - 1] = StepGradient {
+            w_x: d_x * p,
+            w_rec: d_x,
+            running: gradient,
+        };
+        d_x *= local_factor(w.w_x, cliff.states[t - 1]);
+    }
+    Pass {
+        model: CellKind::Cliff,
+        weights: w,
+        reduction: Reduction::Sum,
+        samples: 1,
+        len,
+        inputs: vec![0.0; len],
+        targets: vec![TARGET],
+        states: std::mem::take(&mut cliff.states),
+        errors: vec![error],
+        loss: error * error,
+        batch_signal: signal.clone(),
+        signal,
+        steps,
+        gradient,
     }
 }

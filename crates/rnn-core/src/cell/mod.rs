@@ -12,8 +12,10 @@ mod tanh;
 use serde::{Deserialize, Serialize};
 
 pub use cliff::Cliff;
+pub(crate) use cliff::{local_factor as cliff_factor, pass as cliff_pass};
 pub use linear::Linear;
 pub use tanh::Tanh;
+pub(crate) use tanh::pass as tanh_pass;
 
 use super::data::Dataset;
 use super::error::{CoreError, InvalidReason};

@@ -3,11 +3,12 @@
 //! (−1, 1), so on the latch task a gradient can vanish (a plateau) or jump across the
 //! bifurcation at w_rec = 1 (a cliff) while the output stays bounded.
 
-use super::Cell;
+use super::{Cell, CellKind};
 use crate::data::Dataset;
-use crate::model::Reduction;
+use crate::model::{Gradient, Reduction, Weights};
 use crate::params::Params;
 use crate::task::Task;
+use crate::trace::{Pass, StepGradient};
 
 /// The tanh cell with its BPTT buffers.
 #[derive(Debug, Clone, Default)]
@@ -97,5 +98,73 @@ impl Cell for Tanh {
             gradient[1] += d_rec;
         }
         (loss * scale, gradient)
+    }
+}
+
+/// The tanh cell's pass at `w` with every value kept, for the inside view. The arithmetic
+/// and its order are [`Tanh::loss_and_gradient`]'s, so every number equals training's.
+pub(crate) fn pass(data: &Dataset, w: Weights, reduction: Reduction) -> Pass {
+    let (samples, len) = (data.samples(), data.len());
+    let scale = reduction.scale(samples);
+    let mut states = vec![0.0; (len + 1) * samples];
+    for k in 1..=len {
+        let (before, after) = states.split_at_mut(k * samples);
+        let previous = &before[(k - 1) * samples..];
+        for ((s, &p), &x) in after[..samples]
+            .iter_mut()
+            .zip(previous)
+            .zip(data.step(k - 1))
+        {
+            *s = (x * w.w_x + p * w.w_rec).tanh();
+        }
+    }
+    let errors: Vec<f64> = states[len * samples..]
+        .iter()
+        .zip(&data.targets)
+        .map(|(y, t)| y - t)
+        .collect();
+    let loss = errors.iter().fold(0.0, |sum, e| sum + e * e) * scale;
+    let mut g: Vec<f64> = errors.iter().map(|e| 2.0 * e * scale).collect();
+    let mut signal = vec![0.0; len * samples];
+    let mut batch_signal = vec![0.0; len];
+    let mut steps = vec![StepGradient::default(); len];
+    let mut gradient = Gradient::default();
+    for k in (1..=len).rev() {
+        signal[(k - 1) * samples..k * samples].copy_from_slice(&g);
+        batch_signal[k - 1] = g.iter().sum();
+        let (mut d_x, mut d_rec) = (0.0, 0.0);
+        let state = &states[k * samples..(k + 1) * samples];
+        let previous = &states[(k - 1) * samples..k * samples];
+        for (((g, &s), &p), &x) in g.iter_mut().zip(state).zip(previous).zip(data.step(k - 1)) {
+            let d_a = *g * (1.0 - s * s);
+            d_x += d_a * x;
+            d_rec += d_a * p;
+            *g = d_a * w.w_rec;
+        }
+        gradient.w_x += d_x;
+        gradient.w_rec += d_rec;
+        steps[k - 1] = StepGradient {
+            w_x: d_x,
+            w_rec: d_rec,
+            running: gradient,
+        };
+    }
+    Pass {
+        model: CellKind::Tanh,
+        weights: w,
+        reduction,
+        samples,
+        len,
+        inputs: (0..len)
+            .flat_map(|k| data.step(k).iter().copied())
+            .collect(),
+        targets: data.targets.clone(),
+        states,
+        errors,
+        loss,
+        signal,
+        batch_signal,
+        steps,
+        gradient,
     }
 }

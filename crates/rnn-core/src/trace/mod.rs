@@ -48,7 +48,7 @@ impl Trainer {
     /// The trace of the next epoch, leaving the run untouched.
     pub fn trace(&self) -> EpochTrace {
         let w = self.weights();
-        let pass = Pass::at(self.data(), w, self.config().reduction);
+        let pass = Pass::of(self.config().model, self.data(), w, self.config().reduction);
         let divergence = if !pass.loss.is_finite() {
             Some(DivergenceReason::LossNotFinite)
         } else if !pass.gradient.is_finite() {

@@ -1,12 +1,15 @@
 //! One forward and backward pass at given weights, with every value kept:
-//! the unrolled network of Roelants' tutorial, as numbers.
+//! the unrolled network of Roelants' tutorial, as numbers. Each cell fills one in its own
+//! file ([`Pass::of`]); the linear cell's is written here, where the trace began.
 
 use serde::Serialize;
 
+use crate::cell::CellKind;
 use crate::data::Dataset;
 use crate::model::{Bptt, Gradient, Reduction, Weights};
 
-/// One backward step's share of the gradient, and the sums so far.
+/// One backward step's share of the gradient, and the sums so far. The fields are the
+/// cell's first and second parameter (for the linear cell, as named).
 #[derive(Debug, Clone, Copy, PartialEq, Default, Serialize)]
 pub struct StepGradient {
     /// `Σ_i dL/ds_k,i · x_k,i`, this step's term of dL/dw_x.
@@ -20,20 +23,23 @@ pub struct StepGradient {
 /// Everything one pass computes, in the order BPTT computes it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Pass {
+    /// The cell that made it.
+    pub model: CellKind,
+    /// The cell's two parameters, in its order.
     pub weights: Weights,
     pub reduction: Reduction,
     pub samples: usize,
     pub len: usize,
     /// `x_k` of sample i at `inputs[(k − 1) * samples + i]`, k = 1..=n.
-    inputs: Vec<f64>,
+    pub(crate) inputs: Vec<f64>,
     pub targets: Vec<f64>,
     /// `s_k` of sample i at `states[k * samples + i]`, k = 0..=n.
-    states: Vec<f64>,
+    pub(crate) states: Vec<f64>,
     /// `y_i − t_i`.
     pub errors: Vec<f64>,
     pub loss: f64,
     /// `dL/ds_k` of sample i at `signal[(k − 1) * samples + i]`, k = 1..=n.
-    signal: Vec<f64>,
+    pub(crate) signal: Vec<f64>,
     /// `Σ_i dL/ds_k,i` at index k − 1: the batch's backward signal.
     pub batch_signal: Vec<f64>,
     /// Step k's contribution at index k − 1 (summed from k = n down).
@@ -43,7 +49,16 @@ pub struct Pass {
 }
 
 impl Pass {
-    /// The pass at `w`. Arithmetic and order are those of
+    /// The pass of `model` at `w`, as the cell's own file computes it.
+    pub fn of(model: CellKind, data: &Dataset, w: Weights, reduction: Reduction) -> Pass {
+        match model {
+            CellKind::Linear => Pass::at(data, w, reduction),
+            CellKind::Tanh => crate::cell::tanh_pass(data, w, reduction),
+            CellKind::Cliff => crate::cell::cliff_pass(data, w),
+        }
+    }
+
+    /// The linear cell's pass at `w`. Arithmetic and order are those of
     /// [`Bptt::loss_and_gradient`], so every number equals training's bit for bit.
     pub fn at(data: &Dataset, w: Weights, reduction: Reduction) -> Pass {
         let mut bptt = Bptt::default();
@@ -76,6 +91,7 @@ impl Pass {
             };
         }
         Pass {
+            model: CellKind::Linear,
             weights: w,
             reduction,
             samples,
@@ -102,6 +118,7 @@ impl Pass {
     /// One sequence of this pass, unrolled.
     pub fn unrolled(&self, i: usize) -> Unrolled {
         Unrolled {
+            model: self.model,
             weights: self.weights,
             inputs: (1..=self.len).map(|k| self.input(i, k)).collect(),
             states: self.states_of(i),
@@ -120,9 +137,13 @@ impl Pass {
         self.signal[(k - 1) * self.samples + i]
     }
 
-    /// The output `y_i = s_n` of sample `i`.
+    /// The output of sample `i`: `y_i = s_n`, or the cliff's `σ(x_T)`.
     pub fn output(&self, i: usize) -> f64 {
-        self.state(i, self.len)
+        let last = self.state(i, self.len);
+        match self.model {
+            CellKind::Cliff => crate::cell::sigmoid(last),
+            CellKind::Linear | CellKind::Tanh => last,
+        }
     }
 
     /// `s_0..=s_n` of sample `i`.
@@ -146,6 +167,7 @@ impl Pass {
 /// One sequence unrolled over time: what the unrolled view draws.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Unrolled {
+    pub model: CellKind,
     pub weights: Weights,
     /// `x_1..=x_n`.
     pub inputs: Vec<f64>,
@@ -159,19 +181,24 @@ pub struct Unrolled {
 
 impl Unrolled {
     /// A typed sequence at `w`: the forward pass and the prediction only.
-    pub fn typed(inputs: &[f64], w: Weights) -> Unrolled {
+    pub fn typed(model: CellKind, inputs: &[f64], w: Weights) -> Unrolled {
         Unrolled {
+            model,
             weights: w,
             inputs: inputs.to_vec(),
-            states: forward_states(inputs, w),
+            states: forward_states(model, inputs, w),
             signal: None,
             target: None,
         }
     }
 
-    /// The prediction `y = s_n`.
+    /// The prediction: `y = s_n`, or the cliff's `σ(x_T)`.
     pub fn output(&self) -> f64 {
-        self.states.last().copied().unwrap_or(0.0)
+        let last = self.states.last().copied().unwrap_or(0.0);
+        match self.model {
+            CellKind::Cliff => crate::cell::sigmoid(last),
+            _ => last,
+        }
     }
 
     pub fn len(&self) -> usize {
@@ -186,13 +213,11 @@ impl Unrolled {
 
 /// `s_0..=s_n` of one sequence at `w`: the forward pass alone, for a
 /// sequence that has no target ("try the model on your own sequence").
-pub fn forward_states(sequence: &[f64], w: Weights) -> Vec<f64> {
-    let mut states = Vec::with_capacity(sequence.len() + 1);
-    states.push(0.0);
-    let mut s = 0.0;
-    for &x in sequence {
-        s = x * w.w_x + s * w.w_rec;
-        states.push(s);
-    }
-    states
+pub fn forward_states(model: CellKind, sequence: &[f64], w: Weights) -> Vec<f64> {
+    let data = match Dataset::from_rows(&[sequence.to_vec()]) {
+        Ok(data) => data,
+        Err(_) => return vec![0.0],
+    };
+    let pass = Pass::of(model, &data, w, Reduction::Sum);
+    pass.states_of(0)
 }
