@@ -54,6 +54,8 @@ pub enum Problem {
     GhostSettings,
     /// `precision=theano-f32` with a rule, loss or clipping the seed's graph does not have.
     PrecisionNotSeedGraph,
+    /// `task=latch` with a cell that has no input (the cliff): it is given the count task.
+    TaskNotForCell,
 }
 
 /// One correction made while reading the URL.

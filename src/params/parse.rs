@@ -357,6 +357,17 @@ impl Reader {
                 self.notice_with(param, kind, &phase.to_string(), last.to_string());
             }
         }
+        // Once the cell is known whatever the key order: the cliff has no input, so no task but
+        // the count (Pascanu et al. 2013's unit is run for T steps on nothing).
+        let given = self.state.task.name();
+        if self.state.fit_task() {
+            let param = PARAMS
+                .iter()
+                .find(|p| p.key == "task")
+                .unwrap_or(&PARAMS[0]);
+            let kind = NoticeKind::Malformed(Problem::TaskNotForCell);
+            self.notice(param, kind, given);
+        }
         // Once the rule, the loss and clipping are known: the float32 arithmetic is the seed's graph only.
         let given = self.state.precision.name();
         if self.state.fit_precision() {

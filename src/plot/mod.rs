@@ -3,6 +3,7 @@
 //! rectangle and the map between weights and canvas pixels. The wasm-only
 //! `ui` module draws with them.
 
+pub mod answer;
 pub mod colormap;
 pub mod geometry;
 pub mod heatmap_pixels;

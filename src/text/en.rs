@@ -8,7 +8,7 @@ use crate::plot::view::{VIEW_LIMIT, VIEW_MIN_SPAN};
 use crate::rnn::error::{CoreError, InvalidReason};
 use crate::rnn::optim::Hyper;
 use crate::rnn::trainer::DivergenceReason;
-use crate::rnn::{OptimizerKind, Reduction};
+use crate::rnn::{CellKind, OptimizerKind, Reduction, Task};
 
 use super::Text;
 
@@ -27,6 +27,17 @@ pub const EN: Text = Text {
                     (its Rprop run and its [-3, 3]² loss surface).",
     footer_lesson: "Gradients explode where |w_rec| > 1 and vanish where |w_rec| < 1: \
                     the dashed lines on the map.",
+
+    model_explained: en_model_explained,
+    tagline_for: en_tagline_for,
+    model_label: "Model",
+    model_name: en_model_name,
+    task_label: "Task",
+    task_name: en_task_name,
+    task_only_count: "The cliff has no input and one goal, σ(x_T) = 0.7: the task stays at count.",
+    cliff_no_data: "The cliff has no data: its one unit runs from x₀ = 0.5 for T steps, \
+                    and the sequence length is its T. The sequences, the seed and the loss \
+                    menu are not used.",
 
     optimizer_legend: "Optimizer",
     data_legend: "Data and loss",
@@ -54,6 +65,7 @@ pub const EN: Text = Text {
     init_wx_label: "Start w_x",
     init_wrec_label: "Start w_rec",
     init_seed: "The 2016 post's start",
+    init_cliff_start: "Pascanu et al.'s start",
     init_hint: "Or click the heat map to start there.",
 
     play: "Play",
@@ -73,6 +85,9 @@ pub const EN: Text = Text {
     grad_wx: "∂L/∂w_x",
     grad_wrec: "∂L/∂w_rec",
     data_table_title: "The data and the predictions: target t = number of ones, y = the network's output now",
+    data_table_title_latch: "The data and the predictions: the first input is 1 or −1, the rest 0; \
+                             target t = half the first input, y = the network's output now",
+    data_table_title_cliff: "No data: the cliff's one goal is σ(x_T) = 0.7",
     data_table_inputs: "sequence x",
     data_table_target: "t",
     data_table_y: "y",
@@ -254,6 +269,7 @@ pub const EN: Text = Text {
     view_field_names: ["w_x from", "w_x to", "w_rec from", "w_rec to"],
     view_to: "to",
     zoom_wide_title: "Show w_x and w_rec from -3 to 3",
+    zoom_cell_title: "Show the cell's own window",
     zoom_near_title: "Zoom to w_x and w_rec from 0 to 2, around the optimum (1, 1)",
     view_apply: "Apply",
     view_not_number: en_view_not_number,
@@ -296,6 +312,67 @@ fn en_hyper_label(hyper: Hyper) -> &'static str {
         Hyper::DeltaMax => "Largest step Δmax",
         Hyper::DeltaMin => "Smallest step Δmin",
         Hyper::Rescale => "Rescale",
+    }
+}
+
+fn en_model_name(model: CellKind) -> &'static str {
+    match model {
+        CellKind::Linear => "Linear (2016 post)",
+        CellKind::Tanh => "tanh (Elman)",
+        CellKind::Cliff => "Cliff (Pascanu et al. 2013)",
+    }
+}
+
+fn en_task_name(task: Task) -> &'static str {
+    match task {
+        Task::Count => "Count the ones",
+        Task::Latch => "Latch: remember the first input",
+    }
+}
+
+fn en_tagline_for(model: CellKind, task: Task) -> &'static str {
+    match (model, task) {
+        (CellKind::Cliff, _) => "Pascanu's cliff: one unit, two parameters",
+        (_, Task::Latch) => "remember the first input with a 2-weight RNN",
+        (_, Task::Count) => EN.tagline,
+    }
+}
+
+fn en_model_explained(model: CellKind, task: Task) -> [&'static str; 3] {
+    const LATCH: &str = "Each sequence starts with 1 or −1 and is 0 after it; the target is half \
+                         the first input, so the network must remember it to the end. \
+                         One number of state, updated at every step:";
+    const TANH_COUNT: &str = "Each sequence is 0s and 1s; the target is how many 1s it holds. \
+                              One number of state, squashed by tanh at every step:";
+    match (model, task) {
+        (CellKind::Linear, Task::Count) => [EN.model_intro, EN.model_formula, EN.model_outro],
+        (CellKind::Linear, Task::Latch) => [
+            LATCH,
+            EN.model_formula,
+            "The output is the last state, x₁ · w_x · w_recⁿ⁻¹, so every point where \
+             w_x · w_recⁿ⁻¹ = 0.5 remembers exactly: the dashed curve on the map.",
+        ],
+        (CellKind::Tanh, Task::Count) => [
+            TANH_COUNT,
+            "sₖ = tanh(xₖ · w_x + sₖ₋₁ · w_rec)",
+            "The output is the last state, which tanh keeps between −1 and 1: counts above 1 \
+             are out of reach, and the loss shows how far it stays. Watch the plateaus.",
+        ],
+        (CellKind::Tanh, Task::Latch) => [
+            LATCH,
+            "sₖ = tanh(xₖ · w_x + sₖ₋₁ · w_rec)",
+            "The output is the last state. It keeps ±0.5 only where w_rec > 1 gives tanh two \
+             stable states (Bengio, Simard & Frasconi 1994); the dashed curve on the map is \
+             where the output is exactly 0.5.",
+        ],
+        (CellKind::Cliff, _) => [
+            "Pascanu, Mikolov & Bengio (2013): one sigmoid unit with no input, \
+             from x₀ = 0.5, run for T steps (the sequence length):",
+            "xₜ = w · σ(xₜ₋₁) + b, E = (σ(x_T) − 0.7)²",
+            "Across the dashed line b = 0.5 − 0.6225 · w, where x₀ = 0.5 is the unit's \
+             unstable fixed point, the end state jumps and the loss has a wall: a plain \
+             gradient step there is thrown far off. Clipping the gradient was invented for it.",
+        ],
     }
 }
 
@@ -648,6 +725,10 @@ fn en_notice(notice: &Notice) -> String {
         NoticeKind::Malformed(Problem::PrecisionNotSeedGraph) => format!(
             "{key}={given} runs only the seed's graph (gd or rmsprop-seed, the summed loss, \
              no clipping); {used}"
+        ),
+        NoticeKind::Malformed(Problem::TaskNotForCell) => format!(
+            "{key}={given}: the cliff cell has no input, so it only takes the count task \
+             (its loss is (σ(x_T) − 0.7)², T the length); {used}"
         ),
     }
 }

@@ -11,7 +11,7 @@ use crate::plot::view::{VIEW_LIMIT, VIEW_MIN_SPAN};
 use crate::rnn::error::{CoreError, InvalidReason};
 use crate::rnn::optim::Hyper;
 use crate::rnn::trainer::DivergenceReason;
-use crate::rnn::{OptimizerKind, Reduction};
+use crate::rnn::{CellKind, OptimizerKind, Reduction, Task};
 
 use super::Text;
 
@@ -30,6 +30,16 @@ pub const JA: Text = Text {
                     （Rprop による学習と [-3, 3]² の損失曲面）をもとにしています。",
     footer_lesson: "|w_rec| > 1 では勾配爆発、|w_rec| < 1 では勾配消失が起こりやすくなります。\
                     マップ上の破線がその境目です。",
+
+    model_explained: ja_model_explained,
+    tagline_for: ja_tagline_for,
+    model_label: "モデル",
+    model_name: ja_model_name,
+    task_label: "タスク",
+    task_name: ja_task_name,
+    task_only_count: "崖のセルには入力がなく、目標は σ(x_T) = 0.7 のひとつだけなので、タスクは数え上げのままです。",
+    cliff_no_data: "崖のセルにはデータがありません。ひとつのユニットが x₀ = 0.5 から T 時刻だけ\
+                    動き、系列の長さがその T です。系列の数、乱数シード、損失の選択は使いません。",
 
     optimizer_legend: "最適化手法",
     data_legend: "データと損失",
@@ -56,6 +66,7 @@ pub const JA: Text = Text {
     init_wx_label: "w_x の初期値",
     init_wrec_label: "w_rec の初期値",
     init_seed: "乱数の初期重みに戻す",
+    init_cliff_start: "パスカヌらの出発点",
     init_hint: "ヒートマップをクリックすると、その点から始めます。",
 
     play: "再生",
@@ -75,6 +86,9 @@ pub const JA: Text = Text {
     grad_wx: "∂L/∂w_x",
     grad_wrec: "∂L/∂w_rec",
     data_table_title: "データと予測：目標 t = 1 の個数、y = 今のネットワークの出力",
+    data_table_title_latch: "データと予測：最初の入力は 1 か −1 で残りは 0、目標 t = 最初の入力の半分、\
+                             y = 今のネットワークの出力",
+    data_table_title_cliff: "データなし：崖のセルの目標は σ(x_T) = 0.7 のひとつだけです",
     data_table_inputs: "系列 x",
     data_table_target: "t",
     data_table_y: "y",
@@ -259,6 +273,7 @@ pub const JA: Text = Text {
     view_field_names: ["w_x の下限", "w_x の上限", "w_rec の下限", "w_rec の上限"],
     view_to: "〜",
     zoom_wide_title: "w_x と w_rec を -3 〜 3 で表示",
+    zoom_cell_title: "このセル用の表示範囲を表示",
     zoom_near_title: "最適解 (1, 1) のまわり、w_x と w_rec が 0 〜 2 の範囲を拡大",
     view_apply: "適用",
     view_not_number: ja_view_not_number,
@@ -301,6 +316,67 @@ fn ja_hyper_label(hyper: Hyper) -> &'static str {
         Hyper::DeltaMax => "最大ステップ幅 Δmax",
         Hyper::DeltaMin => "最小ステップ幅 Δmin",
         Hyper::Rescale => "元記事版のスケール係数",
+    }
+}
+
+fn ja_model_name(model: CellKind) -> &'static str {
+    match model {
+        CellKind::Linear => "線形セル（元記事）",
+        CellKind::Tanh => "tanh セル（エルマン型 RNN）",
+        CellKind::Cliff => "崖（パスカヌら 2013）",
+    }
+}
+
+fn ja_task_name(task: Task) -> &'static str {
+    match task {
+        Task::Count => "数え上げタスク",
+        Task::Latch => "記憶保持タスク（最初の入力を覚える）",
+    }
+}
+
+fn ja_tagline_for(model: CellKind, task: Task) -> &'static str {
+    match (model, task) {
+        (CellKind::Cliff, _) => "パスカヌらの「崖」：ユニットひとつ、パラメータ 2 つ",
+        (_, Task::Latch) => "重み 2 つの RNN で最初の入力を覚える",
+        (_, Task::Count) => JA.tagline,
+    }
+}
+
+fn ja_model_explained(model: CellKind, task: Task) -> [&'static str; 3] {
+    const LATCH: &str = "記憶保持タスク：系列は 1 か −1 で始まり、その後は 0 です。正解は最初の入力の\
+                         半分なので、ネットワークは最後までそれを覚えていなければなりません。\
+                         状態はひとつの数だけで、各時刻 k でこう更新されます：";
+    const TANH_COUNT: &str = "入力は 0 と 1 の系列で、正解はその中の 1 の個数です。\
+                              状態はひとつの数だけで、各時刻 k で tanh を通して更新されます：";
+    match (model, task) {
+        (CellKind::Linear, Task::Count) => [JA.model_intro, JA.model_formula, JA.model_outro],
+        (CellKind::Linear, Task::Latch) => [
+            LATCH,
+            JA.model_formula,
+            "最後の状態 x₁ · w_x · w_recⁿ⁻¹ がそのまま出力なので、w_x · w_recⁿ⁻¹ = 0.5 となる点は\
+             どれもぴったり覚えられます。マップ上の破線の曲線がそれです。",
+        ],
+        (CellKind::Tanh, Task::Count) => [
+            TANH_COUNT,
+            "sₖ = tanh(xₖ · w_x + sₖ₋₁ · w_rec)",
+            "最後の状態が出力ですが、tanh は −1 から 1 のあいだに収まるので、1 を超える個数には\
+             届きません。損失はその届かなさを示します。プラトー（平坦な領域）に注目してください。",
+        ],
+        (CellKind::Tanh, Task::Latch) => [
+            LATCH,
+            "sₖ = tanh(xₖ · w_x + sₖ₋₁ · w_rec)",
+            "最後の状態が出力です。±0.5 を保てるのは、w_rec > 1 で tanh に安定な状態が 2 つ\
+             できるときだけです（Bengio, Simard & Frasconi 1994）。マップ上の破線の曲線は、\
+             出力がちょうど 0.5 になる点です。",
+        ],
+        (CellKind::Cliff, _) => [
+            "パスカヌら（Pascanu, Mikolov & Bengio 2013）の「崖」：入力のないシグモイドのユニット\
+             ひとつが、x₀ = 0.5 から T 時刻（系列の長さ）だけ動きます：",
+            "xₜ = w · σ(xₜ₋₁) + b, E = (σ(x_T) − 0.7)²",
+            "破線 b = 0.5 − 0.6225 · w の上では x₀ = 0.5 がユニットの不安定な不動点で、\
+             それをまたぐと最後の状態が跳び、損失に崖ができます。そこでは勾配降下法の一歩で\
+             遠くへ飛ばされます。勾配クリッピングはこのために考えられました。",
+        ],
     }
 }
 
@@ -709,6 +785,10 @@ fn ja_notice(notice: &Notice) -> String {
         NoticeKind::Malformed(Problem::PrecisionNotSeedGraph) => format!(
             "{key}={given} で動かせるのは元記事の構成だけです（勾配降下法か RMSProp（元記事版）、\
              二乗誤差の和、勾配クリッピングなし）。{used}。"
+        ),
+        NoticeKind::Malformed(Problem::TaskNotForCell) => format!(
+            "{key}={given}：崖のセルには入力がないので、数え上げタスクしか選べません\
+             （損失は (σ(x_T) − 0.7)²、T は系列の長さ）。{used}。"
         ),
     }
 }

@@ -18,7 +18,7 @@ use crate::params::{Control, FileProblem, Lang, Notice, PresetId, RunNote, Short
 use crate::rnn::error::{CoreError, InvalidReason};
 use crate::rnn::optim::Hyper;
 use crate::rnn::trainer::DivergenceReason;
-use crate::rnn::{OptimizerKind, Reduction};
+use crate::rnn::{CellKind, OptimizerKind, Reduction, Task};
 
 pub use en::EN;
 pub use ja::JA;
@@ -36,6 +36,22 @@ pub struct Text {
     pub model_outro: &'static str,
     pub footer_credit: &'static str,
     pub footer_lesson: &'static str,
+    /// The header's sentence for a cell and task: the words before the formula, the
+    /// formula, the words after. The linear cell counting is `model_intro`,
+    /// `model_formula` and `model_outro`, as the first paint shows them.
+    pub model_explained: fn(CellKind, Task) -> [&'static str; 3],
+    /// The header's tagline for a cell and task (`tagline` while it counts the ones).
+    pub tagline_for: fn(CellKind, Task) -> &'static str,
+
+    // The cell and the task (`#model`, `#task`).
+    pub model_label: &'static str,
+    pub model_name: fn(CellKind) -> &'static str,
+    pub task_label: &'static str,
+    pub task_name: fn(Task) -> &'static str,
+    /// Under the task menu for a cell with no input (the cliff).
+    pub task_only_count: &'static str,
+    /// In the data controls and the data table for the cliff, which has no data.
+    pub cliff_no_data: &'static str,
 
     // Control groups.
     pub optimizer_legend: &'static str,
@@ -66,6 +82,8 @@ pub struct Text {
     pub init_wx_label: &'static str,
     pub init_wrec_label: &'static str,
     pub init_seed: &'static str,
+    /// The same button for the cliff, whose start is the paper's (5, −2.2).
+    pub init_cliff_start: &'static str,
     pub init_hint: &'static str,
 
     // Playback.
@@ -89,6 +107,10 @@ pub struct Text {
     /// `#data-table`: its title, column heads, and the note when it lists
     /// only the first sequences.
     pub data_table_title: &'static str,
+    /// The same title for the latch task.
+    pub data_table_title_latch: &'static str,
+    /// The same title for the cliff, which has no data.
+    pub data_table_title_cliff: &'static str,
     pub data_table_inputs: &'static str,
     pub data_table_target: &'static str,
     pub data_table_y: &'static str,
@@ -295,6 +317,8 @@ pub struct Text {
     pub view_to: &'static str,
     pub zoom_wide_title: &'static str,
     pub zoom_near_title: &'static str,
+    /// `#zoom-cell`: the window a cell other than the linear one opens on.
+    pub zoom_cell_title: &'static str,
     pub view_apply: &'static str,
     pub view_not_number: fn(field: &str) -> String,
     pub view_invalid: &'static str,
@@ -322,6 +346,39 @@ impl Text {
             Lang::Ja => &ja::JA,
         }
     }
+}
+
+/// `words` with a cell's parameter names in place of the linear cell's: `w_x` and `w_rec`
+/// become `names[0]` and `names[1]`, so one catalogue line labels every cell. The linear and
+/// tanh cells' names are the same, so their words are unchanged.
+pub fn with_names(words: &str, names: &[&str]) -> String {
+    match names {
+        [first, second] if (*first, *second) != ("w_x", "w_rec") => {
+            // Through a placeholder, so that a new name holding an old one is not renamed twice.
+            words
+                .replace("w_rec", "\u{0}")
+                .replace("w_x", first)
+                .replace('\u{0}', second)
+        }
+        _ => words.to_string(),
+    }
+}
+
+/// [`with_names`] of a catalogue line, kept for the page's lifetime: labels and
+/// accessible names take `&'static str`. The catalogue and the cells are fixed, so this
+/// keeps at most one copy per line and cell.
+pub fn with_names_static(words: &'static str, names: &[&str]) -> &'static str {
+    use std::collections::HashMap;
+    use std::sync::{Mutex, OnceLock};
+    if names == ["w_x", "w_rec"] || !(words.contains("w_x") || words.contains("w_rec")) {
+        return words;
+    }
+    static KEPT: OnceLock<Mutex<HashMap<(String, String), &'static str>>> = OnceLock::new();
+    let kept = KEPT.get_or_init(Default::default);
+    let mut kept = kept.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+    let key = (words.to_string(), names.join(","));
+    kept.entry(key)
+        .or_insert_with(|| Box::leak(with_names(words, names).into_boxed_str()))
 }
 
 /// A core error in English words, for the CLI and logs.

@@ -44,7 +44,7 @@ async fn violations(page: &AppPage, axe: &str) -> Vec<Value> {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 #[ignore = "needs dist/, chromium and axe-core; run by make test"]
-async fn axe_finds_no_violation_on_the_page_a_race_the_projector_and_in_japanese() {
+async fn axe_finds_no_violation_on_the_page_a_race_the_projector_japanese_and_each_cell() {
     let axe = axe_script();
     let page = AppPage::start_sized(1280, 720).await;
     let mut found = Vec::new();
@@ -53,6 +53,8 @@ async fn axe_finds_no_violation_on_the_page_a_race_the_projector_and_in_japanese
         "?lang=en&preset=race-seed",
         "?lang=en&present=1&inside=1&phase=12",
         "?lang=ja",
+        "?lang=en&model=cliff",
+        "?lang=ja&model=tanh&task=latch",
     ] {
         let opened = page.open(query).await;
         // Let the last parts mount and a few frames draw.

@@ -27,6 +27,7 @@ mod page;
 
 mod accessibility;
 mod axe;
+mod cells;
 mod clipping;
 mod data_table;
 mod embed;

@@ -6,6 +6,7 @@
 mod cell_presets;
 mod cell_trace;
 mod cells;
+mod cells_url;
 mod chain_rule;
 mod clipping;
 mod embed_code;

@@ -9,7 +9,8 @@ use rnn_playground::params::{
 use rnn_playground::rnn::trace::Quantity;
 use rnn_playground::rnn::trainer::DivergenceReason;
 use rnn_playground::rnn::{
-    CoreError, Hyper, InvalidReason, Named, Optimizer, OptimizerKind, OptimizerSettings, Reduction,
+    CellKind, CoreError, Hyper, InvalidReason, Named, Optimizer, OptimizerKind, OptimizerSettings,
+    Reduction, Task,
 };
 use rnn_playground::text::inside::InsideText;
 use rnn_playground::text::{EN, JA, Text, core_error_en, invalid_reason_en};
@@ -171,6 +172,10 @@ macro_rules! every_field {
 fn every_line(text: &Text) -> Vec<(String, String)> {
     every_field! {
         let Text {
+            model_explained,
+            tagline_for,
+            model_name,
+            task_name,
             optimizer_name,
             hyper_label,
             reduction_name,
@@ -370,6 +375,14 @@ fn every_line(text: &Text) -> Vec<(String, String)> {
             zoom_near_title,
             view_apply,
             view_invalid,
+            zoom_cell_title,
+            model_label,
+            task_label,
+            task_only_count,
+            cliff_no_data,
+            data_table_title_latch,
+            data_table_title_cliff,
+            init_cliff_start,
             loss_chart_label,
             loss_axis_epoch,
             loss_axis_loss,
@@ -410,6 +423,18 @@ fn every_line(text: &Text) -> Vec<(String, String)> {
         race_showing_own_run(optimizer_name(OptimizerKind::Adam)),
     );
     let mut per_value = Vec::new();
+    per_value.extend(each("model_name", CellKind::iter(), |m| {
+        model_name(m).into()
+    }));
+    per_value.extend(each("task_name", Task::iter(), |t| task_name(t).into()));
+    for model in CellKind::iter() {
+        per_value.extend(each("model_explained", Task::iter(), |task| {
+            model_explained(model, task).join(" ")
+        }));
+        per_value.extend(each("tagline_for", Task::iter(), |task| {
+            tagline_for(model, task).into()
+        }));
+    }
     per_value.extend(each("hyper_label", Hyper::iter(), |h| {
         hyper_label(h).into()
     }));

@@ -16,9 +16,10 @@ use leptos::prelude::*;
 
 use crate::params::Lang;
 
-use crate::ui::controller::Controller;
+use crate::rnn::{CellKind, Task};
 use crate::ui::controller::settings::max_speed;
-use crate::ui::controls::{DataControls, InitControls, OptimizerControls, Playback};
+use crate::ui::controller::{Controller, use_controller};
+use crate::ui::controls::{CellControls, DataControls, InitControls, OptimizerControls, Playback};
 use crate::ui::panels::data_table::DataTable;
 use crate::ui::panels::divergence::DivergenceNote;
 use crate::ui::panels::export::ExportPanel;
@@ -143,6 +144,9 @@ pub fn App() -> impl IntoView {
                 <ClassroomBar classroom=classroom />
             </AfterFirstPaint>
             <AfterFirstPaint>
+                <CellControls />
+            </AfterFirstPaint>
+            <AfterFirstPaint>
                 <OptimizerControls />
             </AfterFirstPaint>
             <AfterFirstPaint>
@@ -187,6 +191,12 @@ const FIRST_PAINT: &str = "first-paint";
 #[component]
 fn Header(lang: Memo<Lang>) -> impl IntoView {
     let text = use_text();
+    let cell = use_controller().setting(|s| (s.model, s.task));
+    // The words before the formula, the formula and the words after, for the chosen cell.
+    let part = move |i: usize| {
+        let (model, task) = cell.get();
+        (text.get().model_explained)(model, task)[i]
+    };
     // Mounted in the same task as this header, so no frame shows both or neither.
     Effect::new(|_| {
         if let Some(copy) = document().get_element_by_id(FIRST_PAINT) {
@@ -198,14 +208,17 @@ fn Header(lang: Memo<Lang>) -> impl IntoView {
             <LangSelect lang=lang />
             <h1>
                 {words(|t| t.title)}
-                <span class="tagline">" — "{words(|t| t.tagline)}</span>
+                <span class="tagline">" — "{move || {
+                    let (model, task) = cell.get();
+                    (text.get().tagline_for)(model, task)
+                }}</span>
             </h1>
             // One text node each side of the formula, as in index.html's copy: the browser
             // measures split text a pixel wider, and would count this as a later, larger paint.
             <p class="model explanation">
-                {move || format!("{} ", text.get().model_intro)}
-                <code class="formula">{words(|t| t.model_formula)}</code>
-                {move || format!(" {}", text.get().model_outro)}
+                {move || format!("{} ", part(0))}
+                <code class="formula">{move || part(1)}</code>
+                {move || format!(" {}", part(2))}
             </p>
         </header>
     }
@@ -213,9 +226,12 @@ fn Header(lang: Memo<Lang>) -> impl IntoView {
 
 #[component]
 fn Footer() -> impl IntoView {
+    let counting =
+        use_controller().setting(|s| s.model == CellKind::Linear && s.task == Task::Count);
     view! {
         <footer id="app-footer" class="colophon">
-            <p>{words(|t| t.footer_lesson)}</p>
+            // The lines |w_rec| = 1 are drawn for the linear cell counting only.
+            <p hidden=move || !counting.get()>{words(|t| t.footer_lesson)}</p>
             <p>{words(|t| t.footer_credit)}</p>
         </footer>
     }

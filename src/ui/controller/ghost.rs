@@ -46,6 +46,14 @@ impl Controller {
             self.train_ghost(next);
             return;
         }
+        // Another cell or task is another plane: an earlier path there would be drawn at
+        // points that mean other parameters, so no ghost crosses the change.
+        if next.model != old.model || next.task != old.task {
+            if next.ghost.take().is_some() {
+                self.train_ghost(next);
+            }
+            return;
+        }
         let shaped = !crate::params::same_run(old, next);
         let racing = !old.race.is_empty() || !next.race.is_empty();
         if !shaped || racing || next.preset != old.preset {

@@ -318,6 +318,8 @@ impl Controller {
             .speed
             .clamp(MIN_SPEED, f64::from(max_speed(&next.data)));
         // A rule, loss or clip the float32 arithmetic does not have returns the run to f64.
+        // A cell that cannot take the task (the cliff has no input) gets the count task.
+        next.fit_task();
         next.fit_precision();
         if next == old {
             return;

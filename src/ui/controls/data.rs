@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use crate::params::Control;
 use crate::rnn::data::{LEN_RANGE, SAMPLES_RANGE};
-use crate::rnn::{Limits, Reduction};
+use crate::rnn::{CellKind, Limits, Reduction};
 
 use super::field::{Rule, SettingField};
 use crate::ui::controller::use_controller;
@@ -20,6 +20,9 @@ pub fn DataControls() -> impl IntoView {
     let menu_hidden = ctrl.hidden(Control::Loss);
     let new_data_hidden = ctrl.hidden(Control::Data);
     let reduction = ctrl.setting(|s| s.reduction);
+    // The cliff has no data (Pascanu et al. 2013's unit takes no input): the boxes stay,
+    // with a note saying what they do for it.
+    let no_data = ctrl.setting(|s| s.model == CellKind::Cliff);
 
     let options = options_of(
         move |option| reduction.get() == option,
@@ -32,6 +35,9 @@ pub fn DataControls() -> impl IntoView {
     view! {
         <fieldset class="group">
             <legend>{words(|t| t.data_legend)}</legend>
+            <p id="cliff-data-note" class="hint" hidden=move || !no_data.get()>
+                {words(|t| t.cliff_no_data)}
+            </p>
             <div class="field stacked" data-control="loss" hidden=move || menu_hidden.get()>
                 <label for="loss-reduction">{words(|t| t.reduction_label)}</label>
                 <select

@@ -4,12 +4,12 @@
 use leptos::prelude::*;
 
 use crate::params::{Control, INIT_LIMIT};
-use crate::rnn::Weights;
+use crate::rnn::{CellKind, Weights};
 
 use super::field::{NumberField, Rule};
 use crate::ui::controller::use_controller;
-use crate::ui::controls::widgets::{TextButton, Words};
-use crate::ui::text::words;
+use crate::ui::controls::widgets::Words;
+use crate::ui::text::{named_words, use_text, words};
 
 #[component]
 pub fn InitControls() -> impl IntoView {
@@ -30,7 +30,7 @@ pub fn InitControls() -> impl IntoView {
         view! {
             <NumberField
                 id=id
-                label=words(label)
+                label=named_words(label)
                 rule=rule
                 value=Signal::derive(move || Some(*part(&mut init.get())))
                 on_commit=on_commit
@@ -39,6 +39,8 @@ pub fn InitControls() -> impl IntoView {
         }
     };
     let hidden = ctrl.hidden(Control::Init);
+    let text = use_text();
+    let cliff = ctrl.setting(|s| s.model == CellKind::Cliff);
 
     view! {
         <fieldset class="group" data-control="init" hidden=move || hidden.get()>
@@ -46,7 +48,13 @@ pub fn InitControls() -> impl IntoView {
             {weight_box("init-wx", |t| t.init_wx_label, |w| &mut w.w_x)}
             {weight_box("init-wrec", |t| t.init_wrec_label, |w| &mut w.w_rec)}
             <div class="field-row">
-                <TextButton id="init-seed" class="secondary" label=|t| t.init_seed on_click=move |_| ctrl.use_seed_init() />
+                // The cliff's own start is the paper's, not drawn from the data's seed.
+                <button type="button" id="init-seed" class="secondary" on:click=move |_| ctrl.use_seed_init()>
+                    {move || {
+                        let text = text.get();
+                        if cliff.get() { text.init_cliff_start } else { text.init_seed }
+                    }}
+                </button>
                 <span class="hint">{words(|t| t.init_hint)}</span>
             </div>
         </fieldset>

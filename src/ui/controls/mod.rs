@@ -2,6 +2,7 @@
 //! ([`field::NumberField`] for numbers). They only ever hand the controller
 //! new settings.
 
+pub mod cell;
 pub mod data;
 pub mod field;
 pub mod init;
@@ -12,6 +13,7 @@ pub mod playback;
 pub mod presets;
 pub mod widgets;
 
+pub use cell::CellControls;
 pub use data::DataControls;
 pub use init::InitControls;
 pub use optimizer::OptimizerControls;

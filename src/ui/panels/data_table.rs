@@ -7,6 +7,7 @@
 use leptos::prelude::*;
 
 use crate::format::exact;
+use crate::rnn::{CellKind, Task};
 use crate::ui::controller::snapshot::DATA_TABLE_ROWS;
 use crate::ui::controller::use_controller;
 use crate::ui::format::number;
@@ -16,13 +17,18 @@ use crate::ui::text::{use_text, words};
 /// Inputs longer than this are cut with an ellipsis in the table.
 const SHOWN_INPUTS: usize = 16;
 
-/// One sequence as its digits ("0110…").
-fn digits(row: &[f64]) -> String {
-    let mut text: String = row
-        .iter()
-        .take(SHOWN_INPUTS)
-        .map(|&x| if x == 0.0 { '0' } else { '1' })
-        .collect();
+/// One sequence as its digits ("0110…"); the latch's first input is −1 or 1, shown
+/// apart from the zeros after it ("−1 000…").
+fn digits(row: &[f64], task: Task) -> String {
+    let digit = |&x: &f64| if x == 0.0 { '0' } else { '1' };
+    let mut text: String = match (task, row.split_first()) {
+        (Task::Latch, Some((first, rest))) => {
+            let sign = if *first < 0.0 { "−1 " } else { "1 " };
+            let rest: String = rest.iter().take(SHOWN_INPUTS - 1).map(digit).collect();
+            format!("{sign}{rest}")
+        }
+        _ => row.iter().take(SHOWN_INPUTS).map(digit).collect(),
+    };
     if row.len() > SHOWN_INPUTS {
         text.push('…');
     }
@@ -35,13 +41,17 @@ pub fn DataTable() -> impl IntoView {
     let text = use_text();
     let snapshot = ctrl.snapshot();
     let data = ctrl.setting(|s| s.data);
+    let task = ctrl.setting(|s| s.task);
+    // The cliff takes no input: its table would list data it never sees.
+    let no_data = ctrl.setting(|s| s.model == CellKind::Cliff);
     // The sequences and targets change only with the data.
     let rows = Memo::new(move |_| {
         data.track();
+        let task = task.get();
         ctrl.with_run(|trainer| {
             let data = trainer.data();
             let rows: Vec<(String, f64)> = (0..data.samples().min(DATA_TABLE_ROWS))
-                .map(|i| (digits(data.row(i)), data.targets[i]))
+                .map(|i| (digits(data.row(i), task), data.targets[i]))
                 .collect();
             (rows, data.samples())
         })
@@ -56,9 +66,21 @@ pub fn DataTable() -> impl IntoView {
         // The title stands outside the scrolling box, so that on a phone it wraps to the
         // screen's width rather than to the table's.
         <section class="data-table-panel" aria-labelledby="data-table-title">
-            <h3 id="data-table-title" class="data-table-title">{words(|t| t.data_table_title)}</h3>
+            <h3 id="data-table-title" class="data-table-title">
+                {move || {
+                    let text = text.get();
+                    if no_data.get() {
+                        text.data_table_title_cliff
+                    } else if task.get() == Task::Latch {
+                        text.data_table_title_latch
+                    } else {
+                        text.data_table_title
+                    }
+                }}
+            </h3>
+            <p id="data-table-cliff" class="hint" hidden=move || !no_data.get()>{words(|t| t.cliff_no_data)}</p>
             <OwnRunCaption id="data-table-showing" />
-            <div class="data-table-scroll">
+            <div class="data-table-scroll" hidden=move || no_data.get()>
             <table id="data-table" class="data-table" aria-labelledby="data-table-title">
                 <thead>
                     <tr>
@@ -92,7 +114,7 @@ pub fn DataTable() -> impl IntoView {
                 </tbody>
             </table>
             </div>
-            <p class="data-table-more">{more}</p>
+            <p class="data-table-more" hidden=move || no_data.get()>{more}</p>
         </section>
     }
 }

@@ -4,12 +4,13 @@ use leptos::prelude::*;
 
 use crate::ui::controller::use_controller;
 use crate::ui::format::number;
-use crate::ui::text::{use_text, words};
+use crate::ui::text::{use_names, use_text, words};
 
 /// `#optimizer-state`: what `Optimizer::inspect` reports, per weight.
 #[component]
 pub fn OptimizerState() -> impl IntoView {
     let ctrl = use_controller();
+    let names = use_names();
     let text = use_text();
     let snapshot = ctrl.snapshot();
     let stateless = ctrl.reading(|s| s.optimizer_state.is_empty());
@@ -41,8 +42,8 @@ pub fn OptimizerState() -> impl IntoView {
                 <thead>
                     <tr>
                         <th scope="col">{words(|t| t.optimizer_state_quantity)}</th>
-                        <th scope="col">{words(|t| t.w_x)}</th>
-                        <th scope="col">{words(|t| t.w_rec)}</th>
+                        <th scope="col">{move || names.get()[0]}</th>
+                        <th scope="col">{move || names.get()[1]}</th>
                     </tr>
                 </thead>
                 <tbody>{rows}</tbody>

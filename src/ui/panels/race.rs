@@ -20,7 +20,7 @@ use crate::ui::controller::use_controller;
 use crate::ui::controls::field::{NumberField, Rule};
 use crate::ui::controls::widgets::TextButton;
 use crate::ui::format::number;
-use crate::ui::text::{Text, use_text, words};
+use crate::ui::text::{Text, named_words, use_text, words};
 
 /// `#race-add`: races the page's current rule (the first one starts a race, as a new history
 /// entry, so that Back returns to the single run).
@@ -283,7 +283,7 @@ pub fn RacePanel() -> impl IntoView {
                             <th scope="col">{words(|t| t.race_col_finish)}</th>
                             <th scope="col">{words(|t| t.race_col_loss)}</th>
                             <th scope="col">{words(|t| t.race_col_status)}</th>
-                            <th scope="col">{words(|t| t.race_col_weights)}</th>
+                            <th scope="col">{named_words(|t| t.race_col_weights)}</th>
                             <td></td>
                         </tr>
                     </thead>

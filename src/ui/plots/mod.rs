@@ -167,6 +167,7 @@ pub fn Plots() -> impl IntoView {
                         on_hover=Callback::new(move |w| ctrl.set_hovered(w))
                         six=ctrl.setting(|s| s.six)
                         next=next_point
+                        cell=ctrl.setting(|s| (s.model, s.task, s.data.len))
                         large=large
                     />
                     <p id="pick-note" class="field-msg" role="status" hidden=move || pick_note().is_none()>

@@ -46,6 +46,7 @@ pub fn draw_base(
     view: View,
     surface: Option<(&Surface, &SurfaceImage)>,
     text: &Text,
+    names: &[&str],
 ) -> Option<PlotGeometry> {
     let context = canvas::context_2d(canvas)?;
     let (root, s, (width, height)) = canvas::blank_plot(canvas, size, large)?;
@@ -132,8 +133,8 @@ pub fn draw_base(
     chart
         .configure_mesh()
         .disable_mesh()
-        .x_desc(text.w_x)
-        .y_desc(text.w_rec)
+        .x_desc(names[0])
+        .y_desc(names[1])
         .label_style(s.font(12.0))
         .axis_desc_style(s.font(14.0))
         .axis_style(INK.stroke_width(s.line(1.0)))

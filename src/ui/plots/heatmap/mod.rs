@@ -17,17 +17,18 @@ use leptos::prelude::*;
 use web_sys::MouseEvent;
 
 use crate::format;
+use crate::plot::answer::{self, Answer};
 use crate::plot::readout::{map_point, map_point_text, weights_text};
 use crate::plot::signal::{MarkedPair, ROELANTS_PAIRS};
 use crate::plot::{LogColourScale, PlotGeometry, SurfaceImage, View, nearest_cell};
-use crate::rnn::{Surface, Weights};
+use crate::rnn::{CellKind, Surface, Task, Weights};
 use crate::ui::controller::settings::SURFACE_POINTS;
 use crate::ui::controls::widgets::TextButton;
 use crate::ui::format::number;
 use crate::ui::panels::download;
 use crate::ui::plots::Trace;
 use crate::ui::plots::canvas::{self, CanvasSize, Scaler};
-use crate::ui::text::{Text, use_text, words};
+use crate::ui::text::{Text, use_text, with_names, with_names_static};
 use crate::ui::timing::clock::now_ms;
 
 use overlay::OverlayScene;
@@ -162,8 +163,20 @@ pub fn SurfaceView(
     /// The next point of the path, marked while the step-through shows the new weights.
     #[prop(into)]
     next: Signal<Option<Weights>>,
+    /// The cell, its task and the sequence length: the axes' names and the answer marked.
+    #[prop(into)]
+    cell: Signal<(CellKind, Task, usize)>,
 ) -> impl IntoView {
     let text = use_text();
+    let model = Signal::derive(move || cell.get().0);
+    let names = Signal::derive(move || model.get().names());
+    let answer = Memo::new(move |_| {
+        let (model, task, len) = cell.get();
+        let view = Some(view.get())
+            .filter(|v| v.validate().is_ok())
+            .unwrap_or_default();
+        answer::answer(model, task, len, &view)
+    });
     let frame = NodeRef::<Div>::new();
     let base_canvas = NodeRef::<Canvas>::new();
     let overlay_canvas = NodeRef::<Canvas>::new();
@@ -197,7 +210,7 @@ pub fn SurfaceView(
                         .as_ref()
                         .is_some_and(|s| i.width == s.cols() && i.height == s.rows())
                 }));
-                base::draw_base(&base, size, large, view, pictured, words)
+                base::draw_base(&base, size, large, view, pictured, words, names.get())
             })
         });
         let _ = base.set_attribute("data-draw-ms", &format!("{:.2}", now_ms() - started));
@@ -208,7 +221,9 @@ pub fn SurfaceView(
     // Overlay: the path (every frame while training).
     Effect::new(move |_| {
         let (current, large, diverged) = (geometry.get(), large.get(), diverged.get());
-        let mut marks: Vec<MarkedPair> = if six.get() {
+        let answer = answer.read();
+        // Roelants' six pairs are points of the linear cell counting.
+        let mut marks: Vec<MarkedPair> = if six.get() && *answer == Answer::Optimum {
             ROELANTS_PAIRS.to_vec()
         } else {
             Vec::new()
@@ -240,6 +255,7 @@ pub fn SurfaceView(
                 limit_label: words.limit_label,
                 escape_label: words.escape_label,
                 marks: &marks,
+                answer: &answer,
             };
             overlay::draw_overlay(&overlay, current.as_ref(), Scaler { dpr, large }, &scene)
         });
@@ -270,7 +286,7 @@ pub fn SurfaceView(
     // numbers do not depend on hovering (touch, keyboard).
     let hover_line = move || {
         let text = text.get();
-        match hovered.get() {
+        let line = match hovered.get() {
             Some(w) => surface.with(|s| describe_point(s, w, &view.get(), text)),
             // The loss at the point itself, not at the nearest grid cell, in
             // the digits of `#loss`.
@@ -281,10 +297,13 @@ pub fn SurfaceView(
                 )),
                 _ => text.surface_hover_prompt.into(),
             },
-        }
+        };
+        with_names(&line, names.get())
     };
     let summary_text = move || {
-        path.with(|p| surface.with(|s| summary(s, view.get(), p, diverged.get(), text.get())))
+        let summary =
+            path.with(|p| surface.with(|s| summary(s, view.get(), p, diverged.get(), text.get())));
+        with_names(&summary, names.get())
     };
 
     let export = move |_| {
@@ -314,7 +333,7 @@ pub fn SurfaceView(
     view! {
         <section class="plot-panel surface-panel" class:plot-large=move || large.get()>
             <div class="plot-toolbar">
-                <ViewControls view=view on_view_change=on_view_change />
+                <ViewControls view=view on_view_change=on_view_change model=model />
                 <TextButton id="surface-png" class="plot-export" label=|_| "PNG" title=|t| t.surface_png_title on_click=export />
             </div>
             <div class="plot-frame surface-frame" node_ref=frame>
@@ -324,7 +343,7 @@ pub fn SurfaceView(
                     class="plot-layer plot-pointer"
                     node_ref=overlay_canvas
                     role="img"
-                    aria-label=words(|t| t.surface_label)
+                    aria-label=move || with_names_static(text.get().surface_label, names.get())
                     aria-describedby="surface-summary"
                     on:pointermove=move |ev: web_sys::PointerEvent| on_move(ev.into())
                     on:pointerdown=move |ev: web_sys::PointerEvent| on_move(ev.into())

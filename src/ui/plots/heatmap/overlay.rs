@@ -1,5 +1,5 @@
-//! The heat map's overlay layer: the optimum, the lines |w_rec| = 1, the
-//! optimizer's path with its start and current points, and the escape point.
+//! The heat map's overlay layer: the optimum and the lines |w_rec| = 1 (or another cell's
+//! or task's answer), the optimizer's path with its start and current points, and the escape point.
 //!
 //! It is redrawn every animation frame while training, so it uses the 2D
 //! context directly (a few calls, f64 coordinates, one label measured)
@@ -11,6 +11,7 @@ use std::f64::consts::PI;
 use wasm_bindgen::JsValue;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
+use crate::plot::answer::Answer;
 use crate::plot::signal::MarkedPair;
 use crate::plot::{PlotGeometry, Rect, escape_point};
 use crate::rnn::Weights;
@@ -47,6 +48,9 @@ pub struct OverlayScene<'a> {
     pub escape_label: &'a str,
     /// Weight pairs marked in their colours (Roelants' six, when shown).
     pub marks: &'a [MarkedPair],
+    /// The cell's answer on its task: the star and the lines |w_rec| = 1 are the linear
+    /// cell counting; a curve or a wall is drawn dashed.
+    pub answer: &'a Answer,
 }
 
 /// Clears the overlay and draws `scene` on `geometry` (CSS pixels); draws
@@ -79,7 +83,11 @@ pub fn draw_overlay(
     context.set_line_join("round");
     context.set_line_cap("round");
 
-    draw_gradient_limits(&context, geometry, zoom);
+    let counting = *scene.answer == Answer::Optimum;
+    if counting {
+        draw_gradient_limits(&context, geometry, zoom);
+    }
+    draw_answer_lines(&context, geometry, scene.answer.lines(), zoom);
     draw_marks(&context, geometry, scene.marks, zoom);
     // Each path in pixels once per frame: drawn, then kept clear of the limit's label.
     let paths: Vec<&[Weights]> = if scene.traces.is_empty() {
@@ -104,10 +112,16 @@ pub fn draw_overlay(
         .contains(OPTIMUM)
         .then(|| geometry.to_pixel(OPTIMUM))
         .flatten()
+        .filter(|_| counting)
     {
         draw_star(&context, at, 8.0 * zoom);
     }
-    let side = draw_limit_label(&context, geometry, zoom, scene.limit_label, &lines.concat());
+    let side = if counting {
+        draw_limit_label(&context, geometry, zoom, scene.limit_label, &lines.concat())
+    } else {
+        None
+    };
+    let _ = canvas.set_attribute("data-answer", scene.answer.name());
     let _ = canvas.set_attribute("data-limit-label", side.unwrap_or("none"));
     context.restore();
     // Unclipped: the escape point often lies on the view's edge.
@@ -177,6 +191,26 @@ fn draw_gradient_limits(context: &CanvasRenderingContext2d, geometry: &PlotGeome
         context.line_to(rect.x + rect.width, y);
         outlined_stroke(context, 1.5 * zoom);
     }
+    let _ = context.set_line_dash(&js_sys::Array::new());
+}
+
+/// The answers of a latch task or the cliff's wall: dashed, in the limits' style.
+fn draw_answer_lines(
+    context: &CanvasRenderingContext2d,
+    geometry: &PlotGeometry,
+    lines: &[Vec<Weights>],
+    zoom: f64,
+) {
+    if lines.is_empty() {
+        return;
+    }
+    let pixels: Polylines = lines
+        .iter()
+        .flat_map(|line| geometry.path_polylines(line))
+        .collect();
+    set_dashed(context, zoom);
+    trace_lines(context, &pixels);
+    outlined_stroke(context, 1.5 * zoom);
     let _ = context.set_line_dash(&js_sys::Array::new());
 }
 
