@@ -41,10 +41,10 @@ pub const AT_RANGE: Limits<u64> = Limits::new(0, 10_000_000);
 /// sample-steps: samples × sequence length × epochs. An epoch's cost is
 /// proportional to samples × length, so bounding epochs alone let
 /// `len=200&n=1000&at=10000000` ask for 2·10¹² steps (hours). A seek of
-/// 2·10⁹ steps (10000 epochs at 1000×200) took about 9 s with the built page
-/// in headless Chrome on a shared desktop core (~2·10⁸ steps/s, e2e
-/// `links::a_link_asking_for_hours_of_training_is_cut_to_the_work_budget`),
-/// so a slower machine stays within roughly 10–20 s. It is also exactly the largest `at=` on the default 20×10
+/// 2·10⁹ steps (10000 epochs at 1000×200) of the linear cell takes about 1.5 s with the built
+/// page in headless Chrome on a shared core (the core at opt-level 3; it took 9 s before), and
+/// the tanh cell's about 48 s (tanh costs far more than a multiply-add); every seek is sliced
+/// across frames, shows its progress and can be stopped. It is also exactly the largest `at=` on the default 20×10
 /// data, so no link that worked there is cut.
 pub const MAX_SEEK_WORK: u64 = 2_000_000_000;
 

@@ -173,7 +173,8 @@ async fn import(page: &AppPage, json: &str, name: &str) -> Result<String, String
 #[ignore = "needs dist/ and chromium; run by make test"]
 async fn a_saved_file_is_bounded_like_a_link_and_other_formats_are_refused() {
     let page = AppPage::opened("?lang=en").await;
-    let heavy = SavedState::new(parse("len=200&n=1000").state, 10_000_000).to_json();
+    // The tanh cell's seek lasts tens of seconds, long enough to be stopped after the import.
+    let heavy = SavedState::new(parse("model=tanh&len=200&n=1000").state, 10_000_000).to_json();
     let loaded = import(&page, &heavy, "heavy").await;
     let notice = page.text("#url-notice").await;
     // The seek starts with the next frame after the file is read.
