@@ -50,19 +50,7 @@ impl Cell for Tanh {
         let (w_x, w_rec) = (params[0], params[1]);
         let (samples, len) = (data.samples(), data.len());
         let scale = reduction.scale(samples);
-        self.states.clear();
-        self.states.resize((len + 1) * samples, 0.0);
-        for k in 1..=len {
-            let (before, after) = self.states.split_at_mut(k * samples);
-            let previous = &before[(k - 1) * samples..];
-            for ((s, &p), &x) in after[..samples]
-                .iter_mut()
-                .zip(previous)
-                .zip(data.step(k - 1))
-            {
-                *s = (x * w_x + p * w_rec).tanh();
-            }
-        }
+        forward(&mut self.states, data, w_x, w_rec);
         let mut loss = 0.0;
         self.signal.clear();
         self.signal
@@ -101,12 +89,12 @@ impl Cell for Tanh {
     }
 }
 
-/// The tanh cell's pass at `w` with every value kept, for the inside view. The arithmetic
-/// and its order are [`Tanh::loss_and_gradient`]'s, so every number equals training's.
-pub(crate) fn pass(data: &Dataset, w: Weights, reduction: Reduction) -> Pass {
+/// The states of every sample, time-major (`states[k * N + i]` is `s_k` of sample i, k = 0..=n):
+/// the forward pass that training and the inside view's pass share.
+fn forward(states: &mut Vec<f64>, data: &Dataset, w_x: f64, w_rec: f64) {
     let (samples, len) = (data.samples(), data.len());
-    let scale = reduction.scale(samples);
-    let mut states = vec![0.0; (len + 1) * samples];
+    states.clear();
+    states.resize((len + 1) * samples, 0.0);
     for k in 1..=len {
         let (before, after) = states.split_at_mut(k * samples);
         let previous = &before[(k - 1) * samples..];
@@ -115,9 +103,18 @@ pub(crate) fn pass(data: &Dataset, w: Weights, reduction: Reduction) -> Pass {
             .zip(previous)
             .zip(data.step(k - 1))
         {
-            *s = (x * w.w_x + p * w.w_rec).tanh();
+            *s = (x * w_x + p * w_rec).tanh();
         }
     }
+}
+
+/// The tanh cell's pass at `w` with every value kept, for the inside view. The arithmetic
+/// and its order are [`Tanh::loss_and_gradient`]'s, so every number equals training's.
+pub(crate) fn pass(data: &Dataset, w: Weights, reduction: Reduction) -> Pass {
+    let (samples, len) = (data.samples(), data.len());
+    let scale = reduction.scale(samples);
+    let mut states = Vec::new();
+    forward(&mut states, data, w.w_x, w.w_rec);
     let errors: Vec<f64> = states[len * samples..]
         .iter()
         .zip(&data.targets)
